@@ -1,0 +1,1 @@
+"""Minh Chứng web service: FastAPI API, durable job queue, assessor workflow and web UI."""

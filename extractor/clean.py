@@ -1,0 +1,200 @@
+"""Normalize ingested pages into one clean text, keeping a map back to the source.
+
+Documents of the genre arrive hard-wrapped at ~80 columns (often with a blank line
+between wrapped lines), with document numbers split over lines ("Kế hoạch số 39/KH-⏎STP"),
+stand-alone page numbers and ragged whitespace. :func:`normalize` joins wrapped lines into
+paragraphs (one paragraph per line of output), repairs split tokens, drops page numbers
+and collapses whitespace, all in Unicode NFC.
+
+Every character of the normalized text remembers where it came from (``origin``), the
+job eyecite's ``SpanUpdater`` does between cleaned and original text: evidence found at
+``start:end`` of the normalized text maps back to its page, its offset in that page's
+text and, for PDFs read with boxes, its boxes on the page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from extractor.models import CharBox, Page, RawDocument
+
+# A page-number line: "3", "- 3 -", "Trang 3", "Trang 3/12".
+_PAGE_NUMBER = re.compile(r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?)$", re.IGNORECASE)
+# The end of a line that leaves a document number open: "39/KH-", "510/QĐ-", "09-", "124/2021/".
+_OPEN_NUMBER = re.compile(r"(?:^|\s)[\w.]*\d[\w.]*(?:[/-][\wĐđ.]+)*[/-]$|[/-]\w*[/-]$")
+# The start of a line that continues a document number: "STP", "BCA-V05", "CT/TW", "2021/TT-BCA".
+_NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
+# A line that starts a new block: list markers, headings, criteria, greetings.
+_BLOCK_START = re.compile(
+    r"""^(?:
+        [IVXLC]{1,6}\.\s                              # I. II. roman sections
+      | \d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)             # 1. 1.1. 2.1 numbered items
+      | [a-zđ]\)\s | \(\d{1,2}\)|\([a-zđ]\)\s        # a) (1) (a)
+      | [-–+•*○▪►]\s                                  # dashes and bullets
+      | (?:Tiêu\s+chí|Điều|Chương|Mục|Phần)\s+\w+     # structural words
+      | (?:Nơi\s+nhận|Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|KT\.|TM\.|TL\.|Q\.)\b
+    )""",
+    re.VERBOSE,
+)
+# Numbers with thousands separators look like "1.250 lượt": not a list marker.
+_GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
+_SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
+_WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass
+class NormalizedText:
+    """The normalized text of a document and the map back to its source pages."""
+
+    text: str
+    origin: array  # source offset (into the concatenated pages) of each character
+    page_starts: list[int]  # source offset where each page starts
+    pages: list[Page] = field(default_factory=list, repr=False)
+
+    def source_position(self, offset: int) -> int:
+        """Offset in the concatenated source text of normalized character ``offset``."""
+        if not self.origin:
+            return 0
+        offset = min(max(offset, 0), len(self.origin) - 1)
+        return self.origin[offset]
+
+    def page_at(self, offset: int) -> int:
+        """1-based page number on which normalized character ``offset`` stands."""
+        return bisect_right(self.page_starts, self.source_position(offset)) or 1
+
+    def source_offset(self, offset: int) -> tuple[int, int]:
+        """``(page_number, offset_in_page_text)`` of normalized character ``offset``."""
+        page = self.page_at(offset)
+        return page, self.source_position(offset) - self.page_starts[page - 1]
+
+    def boxes(self, start: int, end: int) -> list[tuple[int, CharBox]]:
+        """``(page, box)`` of each character in ``start:end`` that has a box (PDF only)."""
+        found: list[tuple[int, CharBox]] = []
+        for offset in range(start, end):
+            page, in_page = self.source_offset(offset)
+            page_boxes = self.pages[page - 1].boxes if self.pages else None
+            if page_boxes and in_page < len(page_boxes) and page_boxes[in_page] is not None:
+                found.append((page, page_boxes[in_page]))
+        return found
+
+
+@dataclass
+class _Line:
+    text: str
+    origin: list[int]
+
+
+def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
+    """NFC-normalize ``text``; map each output character to a source offset."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, list(range(base, base + len(text)))
+    chars: list[str] = []
+    origin: list[int] = []
+    # Normalize cluster by cluster (a base letter and its combining marks) to keep the map exact.
+    cluster_start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            piece = unicodedata.normalize("NFC", text[cluster_start:index])
+            chars.append(piece)
+            origin.extend([base + cluster_start] * len(piece))
+            cluster_start = index
+    return "".join(chars), origin
+
+
+def _clean_line(text: str, origin: list[int]) -> _Line:
+    """Collapse whitespace runs to one space and trim, keeping the map."""
+    out_chars: list[str] = []
+    out_origin: list[int] = []
+    position = 0
+    for match in _WHITESPACE.finditer(text):
+        out_chars.append(text[position:match.start()])
+        out_origin.extend(origin[position:match.start()])
+        out_chars.append(" ")
+        out_origin.append(origin[match.start()])
+        position = match.end()
+    out_chars.append(text[position:])
+    out_origin.extend(origin[position:])
+    joined = "".join(out_chars)
+    left = len(joined) - len(joined.lstrip(" "))
+    right = len(joined.rstrip(" "))
+    return _Line(joined[left:right], out_origin[left:right])
+
+
+def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
+    lines: list[_Line] = []
+    page_starts: list[int] = []
+    base = 0
+    for page in pages:
+        page_starts.append(base)
+        text, origin = _nfc_with_origin(page.text, base)
+        line_start = 0
+        for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
+            line = _clean_line(raw_line, origin[line_start:line_start + len(raw_line)])
+            # account for the separator (1 or 2 characters) after this line
+            line_start += len(raw_line)
+            if text.startswith("\r\n", line_start):
+                line_start += 2
+            else:
+                line_start += 1
+            if line.text and not _PAGE_NUMBER.match(line.text):
+                lines.append(line)
+        base += len(page.text) + 1
+    return lines, page_starts
+
+
+def _typical_width(lines: list[_Line]) -> int:
+    """The width at which this document wraps: the 80th percentile of line lengths."""
+    lengths = sorted(len(line.text) for line in lines)
+    if not lengths:
+        return 80
+    return max(40, lengths[int(len(lengths) * 0.8)])
+
+
+def _starts_block(text: str) -> bool:
+    return bool(_BLOCK_START.match(text)) and not _GROUPED_NUMBER.match(text)
+
+
+def _joiner(previous: str, following: str, wrap_width: int) -> str:
+    """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
+    if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
+        return ""
+    if _starts_block(following):
+        return "\n"
+    first = following[0]
+    if first.islower() or first in ",;)”»":
+        return " "
+    if _SENTENCE_END.search(previous):
+        return "\n"
+    if len(previous) >= 0.7 * wrap_width:
+        return " "
+    return "\n"
+
+
+def normalize(raw: RawDocument) -> NormalizedText:
+    """Join the pages of ``raw`` into one normalized text with its offset map."""
+    lines, page_starts = _split_lines(raw.pages)
+    wrap_width = _typical_width(lines)
+    chars: list[str] = []
+    origin = array("l")
+    previous: _Line | None = None
+    for line in lines:
+        if previous is not None:
+            joiner = _joiner(previous.text, line.text, wrap_width)
+            if joiner:
+                chars.append(joiner)
+                origin.append(previous.origin[-1] + 1)
+        chars.append(line.text)
+        origin.extend(line.origin)
+        previous = line
+    return NormalizedText("".join(chars), origin, page_starts or [0], raw.pages)
+
+
+def normalize_plain(text: str) -> str:
+    """Normalize a plain string (form feeds separate pages); the text only."""
+    pages = [Page(number, page_text) for number, page_text in enumerate(text.split("\f"), start=1)]
+    raw = RawDocument(source="<text>", sha256="", format="txt", pages=pages)
+    return normalize(raw).text

@@ -1,0 +1,1 @@
+"""Sub-commands of ``minhchung``; every module here is discovered by ``extractor.cli``."""
