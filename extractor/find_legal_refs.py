@@ -1,0 +1,517 @@
+"""Find citations of legal and administrative documents (``kind: legal_ref``).
+
+Three shapes are recognised:
+
+- a type word with a number/symbol: "Thông tư số 124/2021/TT-BCA", "kế hoạch số: 58/KH-UBND",
+  "Chỉ thị số 05-CT/TW", "Kết luận số 44 KL/TW", "Quyết định số 510/QĐ-BCA-V05" (and the
+  bare symbols that continue a list: "Quyết định số 295/QĐ-SKHĐT, 296/QĐ-SKHĐT");
+- a short form: "Thông tư 124", "Thông tư 23/2012", and abbreviations of well-known acts
+  ("TT124", "QĐ510");
+- a law cited by name: "Luật Giao thông đường bộ", "Bộ luật Hình sự năm 2015".
+
+The span runs from the type word through the number (the whole name for a law by name); the
+issue date and issuer written right after ("ngày 28/12/2021 của Bộ Công an") go into the value.
+The document's own number in its header ("Số: 104/KH-UBND") and blank templates
+("Số: /UBND-NC") are not references.
+
+Value: ``{"doc_type", "number", "year", "code", "date", "issuer", "key"}`` (+ ``"name"`` for a
+law by name): ``doc_type`` the canonical type name ("Thông tư"), ``number`` the ordinal as
+written ("124", "05"), ``year`` the year segment of the symbol or null, ``code`` the rest of
+the symbol ("TT-BCA", "CT/TW"), ``date`` the ISO issue date, ``issuer`` as written, ``key`` the
+canonical symbol shared by every mention ("124/2021/TT-BCA", "44-KL/TW"); an unresolved short
+form has the key "<Type> <number>" until :mod:`extractor.resolve` gives it the full one.
+Vocabulary lives in ``corpora/lexicons/`` (document types, issuers, named laws, well-known acts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import corpora
+from extractor.find_dates import parse_date_phrase
+from extractor.models import Evidence
+
+EXTRACTOR = "legal_refs"
+KIND = "legal_ref"
+
+# Same-length substitutions so that patterns see one spelling; offsets stay valid.
+_SHADOW = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_TONE_PAIRS = (
+    ("uỷ", "ủy"),
+    ("uý", "úy"),
+    ("uỳ", "ùy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("Uỷ", "Ủy"),
+    ("Oà", "Òa"),
+)
+_TONE = re.compile("|".join(old for old, _new in _TONE_PAIRS))
+_TONE_MAP = dict(_TONE_PAIRS)
+
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_JOIN = r"(?:[ \t]*\n\s*)?"  # a line break right after "-" or "/" inside a symbol
+_TOKEN = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+_CODE = rf"{_TOKEN}(?:-{_JOIN}{_TOKEN})*(?:[ ](?=[A-Z]\d{{1,3}}\b)[A-Z]\d{{1,3}})?"
+# number/year/code | number/code | number-CODE/ORG ("05-CT/TW", "44 KL/TW")
+_SYMBOL = (
+    rf"(?P<num>\d{{1,5}})(?:"
+    rf"/{_JOIN}(?P<year>(?:19|20)\d{{2}})/{_JOIN}(?P<code_a>{_CODE})"
+    rf"|/{_JOIN}(?P<code_b>{_CODE})"
+    rf"|(?:-{_JOIN}|[ ])(?P<code_c>{_TOKEN}/{_JOIN}{_CODE})"
+    rf")(?![\w/])"
+)
+_SHORT = r"(?P<snum>\d{1,4})(?:/(?P<syear>(?:19|20)\d{2}))?(?![\w/]|-\w|\s*[-/]\s*[A-ZĐ])"
+_NUMBER_PREFIX = r"(?:[^\S\n]+(?P<so>(?i:số\s*hiệu|số))[^\S\n]*:?)?[^\S\n]*"
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One document type of the lexicon."""
+
+    slug: str
+    name: str  # canonical ("Thông tư")
+    names: tuple[str, ...]
+    abbreviations: tuple[str, ...]
+    hints: tuple[str, ...]
+
+
+@dataclass
+class _Ref:
+    start: int
+    end: int
+    doc_type: DocType
+    value: dict[str, Any]
+    confidence: float
+    attach: bool = True  # look for a date and issuer after it
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def shadow(text: str) -> str:
+    """``text`` with dashes, spaces and tone placement unified; same length, same offsets."""
+    return _TONE.sub(lambda m: _TONE_MAP[m.group()], text.translate(_SHADOW))
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A tolerant regex for a lexicon phrase: flexible spaces, optional commas, one tone spelling."""
+    words = shadow(phrase).replace(",", " , ").split()
+    parts: list[str] = []
+    for word in words:
+        if word == ",":
+            parts.append(r",?")
+        else:
+            parts.append(re.escape(word))
+    regex = ""
+    for part in parts:
+        if part == r",?":
+            regex += r",?"
+        else:
+            regex += (r"\s+" if regex else "") + part
+    return regex.replace(r",?\s+", r",?\s*")
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    data = corpora.load_json("lexicons", "legal_document_types.json")
+    return tuple(
+        DocType(
+            slug=item["slug"],
+            name=item["names"][0],
+            names=tuple(item["names"]),
+            abbreviations=tuple(item["abbreviations"]),
+            hints=tuple(item["symbol_hints"]),
+        )
+        for item in data["types"]
+    )
+
+
+@cache
+def _type_by_word() -> dict[str, DocType]:
+    table: dict[str, DocType] = {}
+    for doc_type in doc_types():
+        for name in doc_type.names:
+            table[" ".join(shadow(name).lower().split())] = doc_type
+        for abbreviation in doc_type.abbreviations:
+            table[abbreviation] = doc_type
+    return table
+
+
+@cache
+def _type_by_hint() -> dict[str, DocType]:
+    return {hint: doc_type for doc_type in doc_types() for hint in doc_type.hints}
+
+
+@cache
+def _capitalized_only() -> frozenset[str]:
+    return frozenset(
+        corpora.load_json("lexicons", "legal_document_types.json")["short_form_capitalized_only"]
+    )
+
+
+@cache
+def _well_known() -> list[dict[str, Any]]:
+    return corpora.load_json("lexicons", "well_known_acts.json")["acts"]
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = corpora.load_json("lexicons", "legal_document_types.json")
+    names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
+    type_words = "|".join(_phrase_regex(n) for n in names)
+    short_types = {t for t in doc_types() if t.slug in set(data["short_form_types"])}
+    short_words = "|".join(
+        _phrase_regex(n) for n in sorted({n for t in short_types for n in t.names}, key=len, reverse=True)
+    )
+    not_before = "|".join(_phrase_regex(w) for w in data["short_form_not_before"])
+    abbreviations = "|".join(sorted({a for t in doc_types() for a in t.abbreviations}, key=len, reverse=True))
+    well_known_abbr = sorted(
+        {_abbr_short_form(f)[0] for act in _well_known() for f in act["short_forms"] if _abbr_short_form(f)},
+        key=len,
+        reverse=True,
+    )
+    laws = corpora.load_json("lexicons", "named_laws.json")["laws"]
+    law_names = "|".join(
+        _phrase_regex(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
+    )
+    flags = re.UNICODE
+    return {
+        "typed": re.compile(
+            rf"(?:(?<![\w])|(?<=[{_LOWER}])(?=[A-ZĐ]))(?P<type>(?i:{type_words})|{abbreviations}){_NUMBER_PREFIX}{_SYMBOL}",
+            flags,
+        ),
+        "short": re.compile(
+            rf"(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
+            flags,
+        ),
+        "abbr_short": re.compile(
+            rf"(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})\s?{_SHORT}", flags
+        ),
+        "named_law": re.compile(
+            rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:bộ\s+luật|luật))\s+(?P<name>(?i:{law_names}))(?![\w])"
+            rf"(?:\s+(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})(?![\w/]))?"
+            rf"(?:\s+(?i:số)\s+(?P<number>\d{{1,3}}/(?:19|20)\d{{2}}/QH\d{{1,2}}))?",
+            flags,
+        ),
+        "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{_SYMBOL}", flags),
+        "date_after": re.compile(
+            r"\s*,?\s*(?:\(?\s*)?(?i:ban\s+hành\s+)?(?i:ngày)\s+"
+            r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})(?![\d/])",
+        ),
+        "issuer_lead": re.compile(r"\s*,?\s*(?i:của|cuả|do)\s+"),
+        "issuer_head": re.compile(rf"(?i:{_issuer_heads()})(?![\w])"),
+        "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
+        "roman": re.compile(r"[IVXLC]+"),
+    }
+
+
+def _abbr_short_form(form: str) -> tuple[str, str] | None:
+    """("TT", "124") for an abbreviated short form such as "TT124" / "QĐ 510"; else None."""
+    match = re.fullmatch(r"([A-ZĐ]{2,4})\s?(\d{1,4})(?:/\d{4})?", form)
+    return (match.group(1), match.group(2)) if match else None
+
+
+@cache
+def _well_known_abbr_numbers() -> frozenset[tuple[str, str]]:
+    return frozenset(
+        pair for act in _well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))
+    )
+
+
+@cache
+def _issuer_lexicon() -> dict[str, Any]:
+    return corpora.load_json("lexicons", "issuers.json")
+
+
+@cache
+def _issuer_heads() -> str:
+    data = _issuer_lexicon()
+    phrases = sorted(set(data["heads"]) | set(data["bodies"]), key=len, reverse=True)
+    return "|".join(_phrase_regex(p) for p in phrases)
+
+
+# --------------------------------------------------------------------------- values
+
+
+def canonical_symbol(symbol: str) -> str:
+    """The canonical key of a symbol: no spaces or line breaks, "44 KL/TW" → "44-KL/TW"."""
+    s = shadow(symbol)
+    s = re.sub(r"\s*([/-])\s*", r"\1", s)
+    s = re.sub(r"^(\d+)\s+", r"\1-", s)
+    s = re.sub(r"\s+", "-", s.strip())
+    return s
+
+
+def _symbol_value(match: re.Match[str], doc_type: DocType) -> dict[str, Any]:
+    num = match.group("num")
+    if match.group("code_a"):
+        year: int | None = int(match.group("year"))
+        code = canonical_symbol(match.group("code_a"))
+        key = f"{num}/{year}/{code}"
+    elif match.group("code_b"):
+        year, code = None, canonical_symbol(match.group("code_b"))
+        key = f"{num}/{code}"
+    else:
+        year, code = None, canonical_symbol(match.group("code_c"))
+        key = f"{num}-{code}"
+    return {
+        "doc_type": doc_type.name,
+        "number": num,
+        "year": year,
+        "code": code,
+        "date": None,
+        "issuer": None,
+        "key": key,
+    }
+
+
+def _hint_type(value: dict[str, Any]) -> DocType | None:
+    """The type a symbol's code names ("KH-UBND" → Kế hoạch, "CT/TW" → Chỉ thị)."""
+    first = re.split(r"[-/]", value["code"])[0]
+    return _type_by_hint().get(first)
+
+
+def short_key(doc_type_name: str, number: str, year: int | None) -> str:
+    """Key of an unresolved short form: "Thông tư 124", "Thông tư 23/2012"."""
+    return f"{doc_type_name} {number}" + (f"/{year}" if year else "")
+
+
+def _type_of(word: str) -> DocType | None:
+    return _type_by_word().get(word) or _type_by_word().get(" ".join(shadow(word).lower().split()))
+
+
+# --------------------------------------------------------------------------- finders
+
+
+def _typed_refs(text: str, shadowed: str) -> list[_Ref]:
+    p = _patterns()
+    refs: list[_Ref] = []
+    for m in p["typed"].finditer(shadowed):
+        doc_type = _type_of(m.group("type"))
+        if doc_type is None or _is_header_number(m):
+            continue
+        value = _symbol_value(m, doc_type)
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.97))
+        # Bare symbols continuing a list: "Quyết định số 295/QĐ-SKHĐT, 296/QĐ-SKHĐT và 297/QĐ-SKHĐT".
+        end = m.end()
+        while (nxt := p["list_next"].match(shadowed, end)) is not None:
+            hint = _hint_type(_symbol_value(nxt, doc_type))
+            item_type = hint if hint is not None and hint is not _hint_type(value) else doc_type
+            refs.append(_Ref(nxt.start("num"), nxt.end(), item_type, _symbol_value(nxt, item_type), 0.85))
+            end = nxt.end()
+    return refs
+
+
+def _is_header_number(match: re.Match[str]) -> bool:
+    """ "KẾ HOẠCH Số: 104/KH-UBND" is a heading followed by the document's own number."""
+    word = match.group("type")
+    return word.isupper() and len(word) > 4 and (match.group("so") or "").startswith(("Số", "SỐ"))
+
+
+def _short_refs(shadowed: str) -> list[_Ref]:
+    p = _patterns()
+    refs: list[_Ref] = []
+    for m in p["short"].finditer(shadowed):
+        doc_type = _type_of(m.group("type"))
+        number, year = m.group("snum"), m.group("syear")
+        if doc_type is None or (year is None and re.fullmatch(r"(?:19|20)\d{2}", number)):
+            continue
+        if doc_type.slug in _capitalized_only() and m.group("type")[0].islower():
+            continue
+        value = {
+            "doc_type": doc_type.name,
+            "number": number,
+            "year": int(year) if year else None,
+            "code": None,
+            "date": None,
+            "issuer": None,
+            "key": short_key(doc_type.name, number, int(year) if year else None),
+        }
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.85))
+    for m in p["abbr_short"].finditer(shadowed):
+        abbreviation, number, year = m.group("type"), m.group("snum"), m.group("syear")
+        doc_type = _type_of(abbreviation)
+        if doc_type is None or (abbreviation, number) not in _well_known_abbr_numbers():
+            continue
+        value = {
+            "doc_type": doc_type.name,
+            "number": number,
+            "year": int(year) if year else None,
+            "code": None,
+            "date": None,
+            "issuer": None,
+            "key": short_key(doc_type.name, number, int(year) if year else None),
+        }
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.9))
+    return refs
+
+
+@cache
+def _laws_by_name() -> dict[tuple[str, str], dict[str, Any]]:
+    laws = corpora.load_json("lexicons", "named_laws.json")["laws"]
+    return {(law["type"], _fold_name(law["name"])): law for law in laws}
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(shadow(name).lower().replace(",", " ").split())
+
+
+def _named_law_refs(text: str, shadowed: str) -> list[_Ref]:
+    refs: list[_Ref] = []
+    for m in _patterns()["named_law"].finditer(shadowed):
+        slug = "bo_luat" if m.group("type").lower().startswith("bộ") else "luat"
+        law = _laws_by_name().get((slug, _fold_name(m.group("name"))))
+        if law is None or (m.group("type")[0].islower() and m.group("name")[0].islower()):
+            continue
+        doc_type = next(t for t in doc_types() if t.slug == slug)
+        written_year = m.group("year")
+        version = written_year or law.get("default")
+        symbol = m.group("number") or (law["versions"].get(version) if version else None)
+        name = f"{doc_type.name} {law['name']}"
+        if symbol:
+            number, year, code = symbol.split("/")
+            value = {
+                "doc_type": doc_type.name,
+                "number": number,
+                "year": int(year),
+                "code": code,
+                "date": None,
+                "issuer": None,
+                "key": symbol,
+                "name": name,
+            }
+        else:
+            value = {
+                "doc_type": doc_type.name,
+                "number": None,
+                "year": int(written_year) if written_year else None,
+                "code": None,
+                "date": None,
+                "issuer": None,
+                "key": name,
+                "name": name,
+            }
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.92, attach=False))
+    return refs
+
+
+def _attach(text: str, shadowed: str, ref: _Ref) -> None:
+    """Fill ``date`` and ``issuer`` from "ngày 28/12/2021 của Bộ Công an" right after the reference."""
+    p = _patterns()
+    position = ref.end
+    dated = p["date_after"].match(shadowed, position)
+    if dated:
+        issued = parse_date_phrase(dated.group("date"))
+        if issued:
+            ref.value["date"] = issued.isoformat()
+            position = dated.end()
+    lead = p["issuer_lead"].match(shadowed, position)
+    if not lead:
+        return
+    head = p["issuer_head"].match(shadowed, lead.end())
+    if not head:
+        return
+    end = _extend_issuer(shadowed, head.group(), head.end())
+    if end is None:
+        return
+    ref.value["issuer"] = " ".join(text[lead.end() : end].split())
+
+
+def _extend_issuer(shadowed: str, head: str, position: int) -> int | None:
+    """Extend an issuer head over a number, locality and proper name: "Ban Chỉ đạo 138 tỉnh Lạng Sơn"."""
+    data = _issuer_lexicon()
+    localities = {" ".join(loc.split()) for loc in data["localities"]}
+    needs_name = {_fold_name(h) for h in data["named_heads_need_proper_name"]}
+    party_like = _fold_name(head).endswith(("ủy", "đảng bộ", "trung ương", "trương ương", "trung ương đảng"))
+    words = list(_iter_words(shadowed, position, 8))
+    end = position
+    i = 0
+    named = False
+    if words and words[0][0].isdigit() and len(words[0][0]) <= 3:  # "Ban Chỉ đạo 138"
+        end, i = words[0][2], 1
+    if i < len(words):
+        one = words[i][0].lower()
+        two = f"{one} {words[i + 1][0].lower()}" if i + 1 < len(words) else ""
+        if two in localities:
+            end, i, named = words[i + 1][2], i + 2, True
+        elif one in localities:
+            end, i, named = words[i][2], i + 1, True
+        elif (
+            words[i][0].lower() in ("khóa", "khoá")
+            and i + 1 < len(words)
+            and _patterns()["roman"].fullmatch(words[i + 1][0])
+        ):
+            end, i = words[i + 1][2], i + 2
+    if named or party_like or _fold_name(head) in needs_name:
+        count = 0
+        while i < len(words) and words[i][0][:1].isupper() and count < 4 and words[i][1] == end:
+            end, i, count = words[i][2], i + 1, count + 1
+        if _fold_name(head) in needs_name and count == 0 and not named:
+            return None
+    return end
+
+
+def _iter_words(shadowed: str, position: int, limit: int):
+    """Up to ``limit`` words after ``position`` as ``(word, start_of_gap, end)``."""
+    pattern = _patterns()["word"]
+    for _ in range(limit):
+        match = pattern.match(shadowed, position)
+        if not match:
+            return
+        yield match.group(1), position, match.end()
+        position = match.end()
+
+
+def _select(refs: list[_Ref]) -> list[_Ref]:
+    """Longest first, no overlaps, in reading order."""
+    chosen: list[_Ref] = []
+    for ref in sorted(refs, key=lambda r: (-(r.end - r.start), -r.confidence, r.start)):
+        if any(ref.start < other.end and other.start < ref.end for other in chosen):
+            continue
+        chosen.append(ref)
+    return sorted(chosen, key=lambda r: r.start)
+
+
+def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
+    """Every legal/administrative document reference in normalized ``text``, in reading order."""
+    shadowed = shadow(text)
+    refs = _typed_refs(text, shadowed) + _short_refs(shadowed) + _named_law_refs(text, shadowed)
+    evidence: list[Evidence] = []
+    for ref in _select(refs):
+        if ref.attach:
+            _attach(text, shadowed, ref)
+        evidence.append(
+            Evidence(
+                kind=KIND,
+                text=text[ref.start : ref.end],
+                start=ref.start,
+                end=ref.end,
+                value=ref.value,
+                confidence=ref.confidence,
+                extractor=EXTRACTOR,
+            )
+        )
+    return evidence
+
+
+@Language.component("minhchung_legal_refs")
+def legal_refs_component(doc: Doc) -> Doc:
+    """spaCy component: add every legal reference of ``doc.text`` to ``doc._.evidence``."""
+    from extractor.nlp import add_evidence
+
+    add_evidence(doc, find_legal_refs(doc.text, doc._.context))
+    return doc
