@@ -27,12 +27,12 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s+\d{1,3}(
 # The end of a line that leaves a document number open: "39/KH-", "510/QĐ-", "09-", "124/2021/".
 _OPEN_NUMBER = re.compile(r"(?:^|\s)[\w.]*\d[\w.]*(?:[/-][\wĐđ.]+)*[/-]$|[/-]\w*[/-]$")
 # The start of a line that continues a document number: "STP", "BCA-V05", "CT/TW", "2021/TT-BCA".
-_NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][A-ZĐ0-9]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
+_NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][\wĐđ]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A line that starts a new block: list markers, headings, criteria, greetings.
 _BLOCK_START = re.compile(
     r"""^(?:
         [IVXLC]{1,6}\.\s                              # I. II. roman sections
-      | \d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)             # 1. 1.1. 2.1 numbered items
+      | \d{1,2}\.(?:\d{1,2}\.?)*\s+(?=\S)              # 1. 1.1. 2.1 numbered items (a dot after the first number)
       | [a-zđ]\)\s | \(\d{1,2}\)|\([a-zđ]\)\s        # a) (1) (a)
       | [-–+•*○▪►]\s                                  # dashes and bullets
       | (?:Tiêu\s+chí|Điều|Chương|Mục|Phần)\s+\w+     # structural words

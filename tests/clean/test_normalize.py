@@ -91,3 +91,16 @@ def test_text_is_nfc_even_from_decomposed_input() -> None:
     assert len(normalized.origin) == len(normalized.text)
     position = normalized.text.index("Bộ")
     assert decomposed[normalized.source_offset(position)[1]] == "B"
+
+
+def test_symbols_with_lowercase_letters_are_rejoined() -> None:
+    raw = "Thực hiện Chỉ thị số 31/CT-\n\nTTg ngày 10/12/2021 của Thủ tướng Chính phủ về công tác bảo đảm an ninh"
+    assert "Chỉ thị số 31/CT-TTg ngày" in normalize_plain(raw)
+
+
+def test_a_wrapped_line_starting_with_a_number_and_no_dot_is_not_a_list_item() -> None:
+    raw = (
+        "Mốc thời gian đánh giá từ ngày 16 tháng 11 năm trước đến ngày 31 tháng\n"
+        "10 năm sau đối với khu dân cư trên địa bàn xã."
+    )
+    assert "ngày 31 tháng 10 năm sau" in normalize_plain(raw)

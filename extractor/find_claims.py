@@ -1,0 +1,393 @@
+"""Find criterion claims: what a document says about meeting TT124's criteria.
+
+Evidence kind ``criterion_claim``, extractor ``"claims"``. ``value`` has this shape (the
+scored fields follow ``corpora/gold/GUIDELINES.md``)::
+
+    {
+      "criteria": [3],          # criterion numbers (ints), or ["all"] for the whole standard
+      "status": "met",          # "reported" | "met" | "not_met" | "target"
+      "year": 2022,             # the year the claim is for, when the text gives it; else None
+      "count_met": None,        # 5 in "đạt 05/05 tiêu chí"
+      "count_total": None,      # 5 in "đạt 05/05 tiêu chí"
+    }
+
+Shapes recognised (vocabulary in ``corpora/lexicons/criterion_claims.json``):
+
+- ``reported``: a criterion section opens — "1. Tiêu chí 1: …", "Tiêu chí thứ hai.";
+- ``met``: "đạt 05/05 tiêu chí" (``["all"]``), asking for recognition after the results —
+  "Đề nghị … công nhận Sở … đạt tiêu chuẩn “An toàn về an ninh trật tự” năm 2022" (``["all"]``),
+  "không có trường hợp xảy ra theo Tiêu chí 3", "đạt tiêu chí 1, 2", "Tự đánh giá: Đạt" inside a
+  criterion's section;
+- ``not_met``: "chưa đạt tiêu chí 2", "đạt 4/5 tiêu chí", "không đạt tiêu chuẩn …";
+- ``target``: "phấn đấu đạt tiêu chuẩn “…” năm 2025", "đăng ký xây dựng cơ quan đạt chuẩn … năm 2022",
+  "chuẩn bị hồ sơ đề nghị … công nhận … đạt tiêu chuẩn" (and every standard claim of a kế hoạch).
+
+The standard named without a year counts only when a named unit asks for recognition
+("đề nghị … công nhận Trường THCS Lê Lợi đạt tiêu chuẩn …"); the law's own wording
+("khu dân cư, xã, phường, thị trấn … đạt tiêu chuẩn …") never does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import corpora
+from extractor.models import Evidence
+
+EXTRACTOR = "claims"
+ALL = "all"  # ``criteria`` of a claim on the whole standard
+_WS = r"[ \t]+"
+_CLAUSE_BOUNDARY_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+_YEAR_AFTER_RE = re.compile(r"[ \t]*[”\"]?[ \t,]*(?:trong[ \t]+)?năm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(_WS.join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def _words_re(phrases: list[str], *, proper_names_too: bool = True) -> re.Pattern[str]:
+    """Match ``phrases`` as words; with ``proper_names_too=False`` only in lower case or capitalized
+    as a clause's first word, so "Sở Kế hoạch và Đầu tư" is not the cue "kế hoạch"."""
+    if proper_names_too:
+        return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
+    capitalized = [p[:1].upper() + p[1:] for p in phrases]
+    return re.compile(
+        rf"(?<!\w)(?:{_alternation(list(phrases))})(?!\w)"
+        rf"|^[\s\-+•\d.)]*(?:{_alternation(capitalized)})(?!\w)"
+    )
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    ordinals: dict[str, int]
+    heading_re: re.Pattern[str]
+    ratio_re: re.Pattern[str]
+    all_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
+    zero_re: re.Pattern[str]
+    standard_re: re.Pattern[str]
+    not_met_re: re.Pattern[str]
+    skip_re: re.Pattern[str]
+    target_re: re.Pattern[str]
+    claim_re: re.Pattern[str]
+    generic_re: re.Pattern[str]
+    recognise_re: re.Pattern[str]
+    no_year_opener_re: re.Pattern[str]
+    no_year_blocker_re: re.Pattern[str]
+    verdict_re: re.Pattern[str]
+    verdicts: dict[str, str]
+
+
+@cache
+def patterns() -> _Patterns:
+    """Compile the claim patterns once per process."""
+    lex = corpora.load_json("lexicons", "criterion_claims.json")
+    ordinals: dict[str, int] = lex["ordinals"]
+    ordinal = rf"thứ{_WS}(?:{'|'.join(sorted(ordinals, key=len, reverse=True))})"
+    number = rf"(?:số{_WS})?(?:\d{{1,2}}|{ordinal})(?![\w/])"
+    number_list = rf"{number}(?:[ \t]*(?:,|và|;)[ \t]*{number})*"
+    criterion = rf"tiêu{_WS}chí"
+    names = _alternation(lex["standard_names"])
+    quote_open = r"[“\"]?[ \t]*"
+    quote_close = r"[ \t]*[”\"]?"
+    return _Patterns(
+        ordinals=ordinals,
+        heading_re=re.compile(
+            rf"^[ \t]*(?:[-+•]?[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
+            rf"(?P<label>{criterion}{_WS}(?P<n>{number}))[ \t]*[:.–—-]",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        ratio_re=re.compile(
+            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:(?:đủ|cả){_WS})?"
+            rf"(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}}){_WS}{criterion}(?!\w)",
+            re.IGNORECASE,
+        ),
+        all_re=re.compile(
+            rf"(?<!\w)đạt{_WS}(?:được{_WS})?(?:đủ|cả|đầy{_WS}đủ|toàn{_WS}bộ){_WS}"
+            rf"(?:(?P<total>\d{{1,2}}|năm|bốn|sáu|ba){_WS})?(?:các{_WS})?{criterion}(?!\w)",
+            re.IGNORECASE,
+        ),
+        listed_re=re.compile(
+            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:các{_WS})?{criterion}"
+            rf"{_WS}(?P<list>{number_list})",
+            re.IGNORECASE,
+        ),
+        zero_re=re.compile(
+            rf"(?<!\w)không{_WS}(?:có|để{_WS}xảy{_WS}ra|xảy{_WS}ra)[^.;\n]{{0,80}}?"
+            rf"(?:theo|thuộc|tại|quy{_WS}định{_WS}tại){_WS}(?:các{_WS})?{criterion}{_WS}(?P<list>{number_list})",
+            re.IGNORECASE,
+        ),
+        standard_re=re.compile(
+            rf"(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
+            re.IGNORECASE,
+        ),
+        not_met_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['not_met_cues'])})[ \t]+$", re.IGNORECASE),
+        skip_re=_words_re(lex["skip_cues"]),
+        target_re=_words_re(lex["target_cues"], proper_names_too=False),
+        claim_re=_words_re(lex["claim_cues"]),
+        generic_re=re.compile(_alternation(lex["generic_subjects"]), re.IGNORECASE),
+        recognise_re=re.compile(rf"công{_WS}nhận{_WS}(?P<subject>[^.;“”\"\n]{{2,80}}?)[ \t]+$", re.IGNORECASE),
+        no_year_opener_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['no_year_openers'])})[ \t]+$", re.IGNORECASE),
+        no_year_blocker_re=_words_re(lex["no_year_blockers"]),
+        verdict_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(lex['verdict_labels'])})[ \t]*:[ \t]*"
+            rf"(?P<verdict>{_alternation(list(lex['verdicts']))})(?![\w/])",
+            re.IGNORECASE,
+        ),
+        verdicts=lex["verdicts"],
+    )
+
+
+def _criterion_numbers(text: str) -> list[int]:
+    """"1, 2 và 3" → [1, 2, 3]; "thứ hai" → [2]."""
+    ordinals = patterns().ordinals
+    numbers: list[int] = []
+    for match in re.finditer(r"\d{1,2}|thứ[ \t]+(\w+)", text, re.IGNORECASE):
+        if match.group(1):
+            value = ordinals.get(match.group(1).lower())
+            if value:
+                numbers.append(value)
+        else:
+            numbers.append(int(match.group(0)))
+    return numbers
+
+
+def _clause(text: str, start: int, end: int, reach: int = 300) -> tuple[str, str]:
+    """The text of the clause before ``start`` and after ``end`` (to . ; or a line break)."""
+    window_start = max(0, start - reach)
+    before = text[window_start:start]
+    boundaries = list(_CLAUSE_BOUNDARY_RE.finditer(before))
+    if boundaries:
+        before = before[boundaries[-1].end() :]
+    after = text[end : end + reach]
+    boundary = _CLAUSE_BOUNDARY_RE.search(after)
+    if boundary:
+        after = after[: boundary.start()]
+    return before, after
+
+
+def _year_after(text: str, end: int) -> tuple[int | None, int]:
+    """The year right after ``end`` ("… năm 2022"), and where it ends."""
+    match = _YEAR_AFTER_RE.match(text, end)
+    if match:
+        return int(match.group("year")), match.end()
+    return None, end
+
+
+def _year_in_clause(after: str) -> int | None:
+    match = re.search(r"năm[ \t]+((?:19|20)\d{2})(?!\d)", after[:120], re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _claim(text: str, start: int, end: int, confidence: float, **value: Any) -> Evidence:
+    full = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
+    full.update(value)
+    return Evidence(
+        kind="criterion_claim",
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=full,
+        confidence=confidence,
+        extractor=EXTRACTOR,
+    )
+
+
+def _headings(text: str) -> list[Evidence]:
+    found = []
+    for match in patterns().heading_re.finditer(text):
+        numbers = _criterion_numbers(match.group("n"))
+        if numbers:
+            found.append(
+                _claim(text, match.start("label"), match.end("label"), 0.9, criteria=numbers, status="reported")
+            )
+    return found
+
+
+def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
+    pats = patterns()
+    found = []
+    for match in pats.ratio_re.finditer(text):
+        met, total = int(match.group("met")), int(match.group("total"))
+        if total == 0 or met > total:
+            continue
+        before, after = _clause(text, match.start(), match.end())
+        if match.group("neg") or met < total:
+            status = "not_met"
+        elif pats.target_re.search(before) and (doc_type == "ke_hoach" or "phấn đấu" in before.lower()):
+            status = "target"
+        else:
+            status = "met"
+        start = match.start("neg") if match.group("neg") else match.start()
+        found.append(
+            _claim(
+                text,
+                start,
+                match.end(),
+                0.9,
+                criteria=[ALL],
+                status=status,
+                year=_year_in_clause(after),
+                count_met=met,
+                count_total=total,
+            )
+        )
+    for match in pats.all_re.finditer(text):
+        total_text = match.group("total")
+        total = int(total_text) if total_text and total_text.isdigit() else None
+        before, after = _clause(text, match.start(), match.end())
+        status = "target" if doc_type == "ke_hoach" or "phấn đấu" in before.lower() else "met"
+        found.append(
+            _claim(
+                text,
+                match.start(),
+                match.end(),
+                0.85,
+                criteria=[ALL],
+                status=status,
+                year=_year_in_clause(after),
+                count_met=total,
+                count_total=total,
+            )
+        )
+    return found
+
+
+def _listed(text: str, doc_type: str | None) -> list[Evidence]:
+    pats = patterns()
+    found = []
+    for match in pats.listed_re.finditer(text):
+        numbers = _criterion_numbers(match.group("list"))
+        if not numbers:
+            continue
+        before, after = _clause(text, match.start(), match.end())
+        if match.group("neg"):
+            status = "not_met"
+        elif doc_type == "ke_hoach" or "phấn đấu" in before.lower():
+            status = "target"
+        else:
+            status = "met"
+        start = match.start("neg") if match.group("neg") else match.start()
+        found.append(
+            _claim(text, start, match.end(), 0.85, criteria=numbers, status=status, year=_year_in_clause(after))
+        )
+    for match in pats.zero_re.finditer(text):
+        numbers = _criterion_numbers(match.group("list"))
+        if not numbers:
+            continue
+        before, after = _clause(text, match.start(), match.end())
+        year_match = re.search(r"năm[ \t]+((?:19|20)\d{2})(?!\d)", before + " " + after, re.IGNORECASE)
+        status = "target" if doc_type == "ke_hoach" else "met"
+        found.append(
+            _claim(
+                text,
+                match.start(),
+                match.end(),
+                0.85,
+                criteria=numbers,
+                status=status,
+                year=int(year_match.group(1)) if year_match else None,
+            )
+        )
+    return found
+
+
+def _standard_status(before: str, doc_type: str | None) -> str | None:
+    """The status of a claim on the whole standard from its clause, or ``None`` if not a claim."""
+    pats = patterns()
+    if pats.not_met_re.search(before):
+        return "not_met"
+    if pats.skip_re.search(before) or pats.generic_re.search(before[-120:]):
+        return None
+    if doc_type == "ke_hoach" or pats.target_re.search(before):
+        return "target"
+    return "met"
+
+
+def _counts_without_year(before: str, doc_type: str | None) -> bool:
+    """A standard claim without a year: the unit's own registration, or a named unit asking
+    for recognition ("đề nghị … công nhận Trường THCS Lê Lợi đạt tiêu chuẩn …")."""
+    pats = patterns()
+    if pats.generic_re.search(before[-120:]) or pats.no_year_blocker_re.search(before):
+        return False
+    if pats.no_year_opener_re.search(before):
+        return True
+    recognised = pats.recognise_re.search(before)
+    return bool(
+        doc_type != "ke_hoach"
+        and recognised
+        and pats.claim_re.search(before)
+        and any(c.isupper() for c in recognised.group("subject"))
+    )
+
+
+def _standards(text: str, doc_type: str | None) -> list[Evidence]:
+    pats = patterns()
+    found = []
+    for match in pats.standard_re.finditer(text):
+        year, end = _year_after(text, match.end())
+        before, _after = _clause(text, match.start(), match.end())
+        if year is None and not _counts_without_year(before, doc_type):
+            continue
+        status = _standard_status(before, doc_type)
+        if status is None:
+            continue
+        start = match.start()
+        negation = pats.not_met_re.search(before)
+        if negation:
+            start = match.start() - (len(before) - negation.start())
+        found.append(_claim(text, start, end, 0.8, criteria=[ALL], status=status, year=year))
+    return found
+
+
+def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
+    """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in."""
+    if not headings:
+        return []
+    pats = patterns()
+    starts = [item.start for item in headings]
+    found = []
+    for match in pats.verdict_re.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0:
+            continue
+        status = pats.verdicts[" ".join(match.group("verdict").lower().split())]
+        criteria = headings[index].value["criteria"]
+        found.append(_claim(text, match.start(), match.end(), 0.8, criteria=list(criteria), status=status))
+    return found
+
+
+def find_claims(text: str, context: Any = None) -> list[Evidence]:
+    """Every criterion claim in normalized ``text``, in reading order.
+
+    ``context`` is a :class:`extractor.nlp.FindContext` (``doc_type`` is read: a kế hoạch's
+    claims are goals).
+    """
+    doc_type = getattr(context, "doc_type", None)
+    headings = _headings(text)
+    found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
+    found += _verdicts(text, headings)
+    found.sort(key=lambda item: (item.start, -item.end))
+    unique: list[Evidence] = []
+    for item in found:
+        if unique and item.start < unique[-1].end and item.value["status"] != "reported":
+            continue  # a shorter overlapping reading of the same words
+        unique.append(item)
+    return unique
+
+
+@Language.component("minhchung_claims")
+def claims_component(doc: Doc) -> Doc:
+    """spaCy component: add criterion claims to ``doc._.evidence``."""
+    from extractor.nlp import add_evidence
+
+    add_evidence(doc, find_claims(doc.text, doc._.context))
+    return doc

@@ -1,0 +1,530 @@
+"""Find counts: how many of what a document reports or plans ("3.460 cuộc tuyên truyền").
+
+Evidence kind ``count``, extractor ``"counts"``. ``value`` has this shape::
+
+    {
+      "value": 3460,            # int/float: 100 for "100% cán bộ", 5 for "05/05", 0 for a zero claim
+      "unit": "cuộc tuyên truyền",  # classifier + head noun as written, lower-cased; None if absent
+      "percent": False,         # True for a percentage ("100% cán bộ": value 100, percent True)
+      "comparator": None,       # ">=", ">", "<", "<=" or None
+      "modality": "actual",     # "actual" | "target" | "zero"
+      "parent": None,           # start offset of the total this count breaks down, else None
+      "total": None,            # 5 for the ratio "05/05 tiêu chí"
+    }
+
+The shape follows ``corpora/gold/GUIDELINES.md`` (what ``minhchung evaluate`` scores). A
+percentage's unit runs over a coordinated list ("100% xã, phường" → "xã, phường"); a bare
+percentage in a breakdown takes its total's unit ("100% công chức …, trong đó trên 80%").
+
+What counts: a number (digits in Vietnamese style, a spelled number, a ratio "07/07", a
+percentage) followed by a unit from ``corpora/lexicons/count_units.json``; a percentage
+may also stand alone ("từ 70% trở lên"). Zero claims come from negated noun phrases
+("không có vụ cháy nổ nào xảy ra", "không để xảy ra cháy, nổ nghiêm trọng").
+
+What does not: section and article numbers ("1.", "2.1", "Điều 5", "Tiêu chí 3"), years,
+dates and document numbers (passed in ``taken`` by the spaCy component), times, phone
+numbers, "24/24". Modality comes from cue words (``corpora/lexicons/modality.json``) in the
+clause before the number, the document type (a kế hoạch plans: ``target``) and the
+report section (a "PHƯƠNG HƯỚNG, NHIỆM VỤ" part of a báo cáo plans too).
+
+The pure function :func:`find_counts` is the unit of test; :func:`counts_component` is the
+spaCy component ``minhchung_counts``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import corpora
+from extractor import numbers_vi
+from extractor.models import Evidence
+
+EXTRACTOR = "counts"
+_TAKEN_KINDS = ("legal_ref", "date")
+_BOUNDARY_RE = re.compile(r"[.;:!?…](?=\s|$)|\n|\(")
+_SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for a lexicon phrase: spaces match any run of blanks, commas optional blanks."""
+    parts = [re.escape(word) for word in phrase.split()]
+    return r"[ \t]+".join(parts).replace(r",", r",[ \t]*").replace(r",[ \t]*[ \t]+", r",[ \t]*")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(_phrase_pattern(p) for p in ordered)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Compiled patterns and word lists, built once per process."""
+
+    number_re: re.Pattern[str]
+    unit_re: re.Pattern[str]
+    skip_re: re.Pattern[str]
+    after_re: re.Pattern[str]
+    before_re: re.Pattern[str]
+    range_open_re: re.Pattern[str]
+    label_re: re.Pattern[str]
+    spelled_cue_re: re.Pattern[str]
+    not_followed_by: dict[str, frozenset[str]]
+    head_units: frozenset[str]
+    never_counts: frozenset[str]
+    cue_res: dict[str, re.Pattern[str]]
+    zero_open_re: re.Pattern[str]
+    zero_headed_re: re.Pattern[str]
+    zero_head_re: re.Pattern[str]
+    zero_stop_re: re.Pattern[str]
+    target_section_re: re.Pattern[str]
+    actual_section_re: re.Pattern[str]
+    default_modality: dict[str, str]
+    report_exempt: frozenset[str]
+    breakdown_re: re.Pattern[str]
+
+
+def _words_re(words: Sequence[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", flags)
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """Compile the count lexicons (``count_units.json``, ``modality.json``, ``numbers_vi.json``)."""
+    units = corpora.load_json("lexicons", "count_units.json")
+    modality = corpora.load_json("lexicons", "modality.json")
+    numbers = numbers_vi.vocabulary()
+    phrases: list[str] = []
+    head_units: set[str] = set()
+    for classifier, spec in units["units"].items():
+        if spec["alone"]:
+            phrases.append(classifier)
+        for head in spec["heads"]:
+            phrases.append(f"{classifier} {head}")
+            head_units.add(f"{classifier} {head}")
+    number_re = re.compile(
+        r"(?<![\w/.,%-])(?:"
+        r"(?P<ratio>\d{1,5}[ \t]*/[ \t]*\d{1,5})(?![\w/]|[.,]\d)"
+        rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
+        rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
+        r")",
+        re.IGNORECASE,
+    )
+    zero_heads = modality["zero_heads"]
+    return _Lexicon(
+        number_re=number_re,
+        unit_re=re.compile(rf"[ \t]+(?P<unit>{_alternation(phrases)})(?!\w)", re.IGNORECASE),
+        skip_re=re.compile(rf"[ \t]+(?:{_alternation(units['skip_before_unit'])})(?=[ \t])", re.IGNORECASE),
+        after_re=re.compile(
+            rf"[ \t]+(?P<cmp>{_alternation(list(numbers['comparators_after']))})(?!\w)", re.IGNORECASE
+        ),
+        before_re=re.compile(
+            rf"(?<!\w)(?P<cmp>{_alternation(list(numbers['comparators_before']))})[ \t]+$", re.IGNORECASE
+        ),
+        range_open_re=re.compile(rf"(?<!\w)(?:{_alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE),
+        label_re=re.compile(rf"(?<!\w)(?:{_alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
+        spelled_cue_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(units['spelled_count_cues'])})[ \t]+$", re.IGNORECASE
+        ),
+        not_followed_by={k: frozenset(v) for k, v in units["not_followed_by"].items()},
+        head_units=frozenset(head_units),
+        never_counts=frozenset(units["never_counts"]),
+        cue_res={
+            name: _words_re(modality[name]) for name in ("target", "actual", "strong_target", "strong_actual")
+        },
+        zero_open_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(modality['zero_triggers_open'])})[ \t]+", re.IGNORECASE
+        ),
+        zero_headed_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(modality['zero_triggers_headed'])})[ \t]+"
+            rf"(?:(?:các|những)[ \t]+)?(?={_alternation(zero_heads)}(?!\w))",
+            re.IGNORECASE,
+        ),
+        zero_head_re=_words_re(zero_heads),
+        zero_stop_re=re.compile(
+            rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{_alternation(modality['zero_stops'])})(?!\w))",
+            re.IGNORECASE,
+        ),
+        target_section_re=_words_re(modality["target_sections"]),
+        actual_section_re=_words_re(modality["actual_sections"]),
+        default_modality=modality["default_by_doc_type"],
+        report_exempt=frozenset(modality["report_exempt"]),
+        breakdown_re=re.compile(r"[ \t]*[,;:]?[ \t]*(?:trong đó|bao gồm|gồm|cụ thể)(?!\w)", re.IGNORECASE),
+    )
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first taken span overlapping ``[start, end)``, if any (``taken`` sorted by start)."""
+    index = bisect.bisect_right(taken, (end, end))
+    for span in reversed(taken[max(0, index - 4) : index]):
+        if span[0] < end and start < span[1]:
+            return span
+    return None
+
+
+def _clause_before(text: str, position: int, reach: int = 240) -> str:
+    """The text of the clause that ends at ``position`` (back to . ; : or a line break)."""
+    window_start = max(0, position - reach)
+    window = text[window_start:position]
+    boundaries = list(_BOUNDARY_RE.finditer(window))
+    return window[boundaries[-1].end() :] if boundaries else window
+
+
+def _paragraph_prefix(text: str, position: int) -> str:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text[line_start:position]
+
+
+@dataclass(frozen=True)
+class _Sections:
+    """Where a report's forward-looking sections ("PHƯƠNG HƯỚNG, NHIỆM VỤ …") start and end."""
+
+    starts: list[int]
+    is_target: list[bool]
+
+    def target_at(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.is_target[index]
+
+
+_HEADING_RE = re.compile(r"^[ \t]*(?:[IVXLC]+|[A-Z])[.)][ \t]+(?P<title>[^\n]{3,160})$", re.MULTILINE)
+
+
+def _sections(text: str) -> _Sections:
+    starts: list[int] = []
+    flags: list[bool] = []
+    for match in _HEADING_RE.finditer(text):
+        title = match.group("title")
+        letters = [c for c in title if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue
+        starts.append(match.start())
+        lex = lexicon()
+        flags.append(bool(lex.target_section_re.search(title)) and not lex.actual_section_re.search(title))
+    return _Sections(starts, flags)
+
+
+def _modality(
+    text: str, position: int, comparator: str | None, trailing: bool, doc_type: str | None, sections: _Sections
+) -> str:
+    """Actual, or target: cues in the clause, then the report section, then the document type.
+
+    ``trailing`` is true when the comparator came after the number ("70% trở lên"), the
+    wording of a requirement.
+    """
+    lex = lexicon()
+    clause = _clause_before(text, position)
+    default = lex.default_modality.get(doc_type or "")
+    strong_target = lex.cue_res["strong_target"].search(clause)
+    if strong_target and not (default == "actual" and strong_target.group(0).lower() in lex.report_exempt):
+        return "target"
+    if lex.cue_res["strong_actual"].search(clause):
+        return "actual"
+    if sections.target_at(position) or default == "target":
+        return "target"
+    has_actual = bool(lex.cue_res["actual"].search(clause))
+    if comparator == ">=" and (trailing or default is None) and not has_actual:
+        return "target"
+    if default is None and lex.cue_res["target"].search(clause):
+        return "target"
+    return "actual"
+
+
+def _value(
+    *,
+    value: int | float | None,
+    unit: str | None,
+    percent: bool = False,
+    comparator: str | None = None,
+    modality: str,
+    total: int | None = None,
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "unit": unit,
+        "percent": percent,
+        "comparator": comparator,
+        "modality": modality,
+        "parent": None,
+        "total": total,
+    }
+
+
+def _normal_unit(surface: str) -> str:
+    return " ".join(surface.lower().split()).replace(" ,", ",")
+
+
+def _match_unit(text: str, position: int) -> re.Match[str] | None:
+    """The unit right after ``position``, rejecting a classifier that begins another word."""
+    lex = lexicon()
+    match = lex.unit_re.match(text, position)
+    if not match:
+        return None
+    unit = _normal_unit(match.group("unit"))
+    blocked = lex.not_followed_by.get(unit)
+    if blocked:
+        following = re.match(r"[ \t]+(\w+)", text[match.end() : match.end() + 30])
+        if following and following.group(1).lower() in blocked:
+            return None
+    return match
+
+
+_PAREN_AFTER_RE = re.compile(r"[^.;:()\n\d%]{0,40}?\(")
+_LIST_SEPARATOR_RE = re.compile(r"[ \t]*,|[ \t]+(?:và|hoặc)(?=[ \t])")
+
+
+def _coordinated_end(text: str, position: int) -> int:
+    """End of a coordinated list of units starting before ``position`` ("xã, phường")."""
+    while True:
+        separator = _LIST_SEPARATOR_RE.match(text, position)
+        following = _match_unit(text, separator.end()) if separator else None
+        if following is None:
+            return position
+        position = following.end()
+
+
+_RATE_RE = re.compile(r"(?<!\w)tỷ[ \t]+lệ(?:[ \t]+số)?(?=[ \t])", re.IGNORECASE)
+
+
+def _rate_unit(clause: str) -> str | None:
+    """"Tỷ lệ người lao động được đóng BHXH đạt 98,5%": the unit named after "tỷ lệ"."""
+    rates = list(_RATE_RE.finditer(clause))
+    if not rates:
+        return None
+    unit = _match_unit(clause, rates[-1].end())
+    return _normal_unit(unit.group("unit")) if unit else None
+
+
+def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None, int | float | None, int | None, bool]]:
+    """Numbers that may be counts: ``(start, end, value, percent, total, spelled)``."""
+    lex = lexicon()
+    for match in lex.number_re.finditer(text):
+        start, end = match.span()
+        parse_total = None
+        percent: int | float | None = None
+        value: int | float | None
+        spelled = match.group("spelled")
+        if match.group("ratio"):
+            if match.group("ratio").replace(" ", "") in lex.never_counts:
+                continue
+            ratio = numbers_vi.parse_ratio(match.group("ratio"))
+            if ratio is None:
+                continue
+            value, parse_total = ratio
+        elif spelled:
+            if spelled.lower() == "không":
+                continue
+            value = numbers_vi.parse_spelled(spelled)
+            if value is None:
+                continue
+            if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(text[max(0, start - 30) : start]):
+                continue
+        else:
+            value = numbers_vi.parse_digits(match.group("num"))
+            if value is None:
+                continue
+            digits = match.group("num")
+            if len(digits) >= 9 and digits.startswith("0"):
+                continue  # a phone number
+            if match.group("pct"):
+                percent = value
+        before = text[max(0, start - 30) : start]
+        if percent is None and lex.label_re.search(before):
+            continue
+        yield start, end, value, percent, parse_total, bool(spelled)
+
+
+def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
+    """Every count and zero claim in normalized ``text``, in reading order.
+
+    ``context`` is a :class:`extractor.nlp.FindContext` (only ``doc_type`` is read);
+    ``taken`` holds ``(start, end)`` spans already claimed by legal references and dates.
+    """
+    lex = lexicon()
+    doc_type = getattr(context, "doc_type", None)
+    taken_spans = sorted(taken)
+    sections = _sections(text)
+    found: list[Evidence] = []
+    for start, end, value, percent, total, spelled in _number_candidates(text):
+        cursor = end
+        comparator = None
+        after = lex.after_re.match(text, cursor)
+        if after:
+            comparator = numbers_vi.comparator_after(after.group("cmp"))
+            cursor = after.end()
+        skip = lex.skip_re.match(text, cursor)
+        unit_match = _match_unit(text, skip.end()) if skip else None
+        if unit_match is None:
+            unit_match = _match_unit(text, cursor)
+        if unit_match is None and percent is None:
+            continue
+        unit = None
+        span_end = cursor
+        if unit_match is None and percent is not None:
+            unit = _rate_unit(_clause_before(text, start))
+        if unit_match:
+            span_end = _coordinated_end(text, unit_match.end()) if percent is not None else unit_match.end()
+            unit = _normal_unit(text[unit_match.start("unit") : span_end])
+        overlap = _overlaps(taken_spans, start, end)
+        if overlap is not None and not (total is not None and unit and start <= overlap[0] and overlap[1] <= end):
+            continue
+        if unit_match and unit_match.group("unit")[0].isupper():
+            prefix = _paragraph_prefix(text, start)
+            if not prefix.strip(" \t(-–+•"):
+                continue  # "3 Đơn vị …" at a paragraph start is a section number
+        span_start = start
+        before = text[max(0, start - 30) : start]
+        cmp_before = lex.before_re.search(before)
+        if cmp_before:
+            comparator = numbers_vi.comparator_before(cmp_before.group("cmp"))
+            span_start = start - (len(before) - cmp_before.start())
+        elif comparator == ">=":
+            opener = lex.range_open_re.search(before)
+            if opener:
+                span_start = start - (len(before) - opener.start())
+        modality = _modality(text, start, comparator, after is not None, doc_type, sections)
+        confidence = 0.9 if (unit in lex.head_units or total is not None) else 0.85
+        if unit is None:
+            confidence = 0.75
+        if spelled:
+            confidence -= 0.1
+        found.append(
+            Evidence(
+                kind="count",
+                text=text[span_start:span_end],
+                start=span_start,
+                end=span_end,
+                value=_value(
+                    value=value,
+                    unit=unit,
+                    percent=percent is not None,
+                    comparator=comparator,
+                    modality=modality,
+                    total=total,
+                ),
+                confidence=confidence,
+                extractor=EXTRACTOR,
+            )
+        )
+    found.extend(_zero_claims(text, taken_spans))
+    found.sort(key=lambda item: (item.start, item.end))
+    _link_breakdowns(text, found)
+    return found
+
+
+def _zero_phrase_end(text: str, position: int, max_words: int = 14) -> int:
+    """Where the negated noun phrase starting at ``position`` ends."""
+    lex = lexicon()
+    cursor = position
+    last_comma = None
+    for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", text[position : position + 200])):
+        absolute = position + word.start()
+        if count and lex.zero_stop_re.match(text, absolute):
+            return cursor
+        if word.start() != cursor - position:
+            return cursor
+        if word.group(1):
+            last_comma = cursor
+        cursor = position + word.end()
+        if count + 1 >= max_words:
+            return last_comma or cursor  # too long: keep the list items that ended
+    return cursor
+
+
+_ZERO_TAIL_RE = re.compile(r"[ \t]+nào(?:[ \t]+xảy[ \t]+ra)?(?!\w)|[ \t]+xảy[ \t]+ra(?!\w)", re.IGNORECASE)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:các|những|tình trạng)\s+", re.IGNORECASE)
+
+
+def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
+    lex = lexicon()
+    claims: list[Evidence] = []
+    for pattern, confidence in ((lex.zero_open_re, 0.8), (lex.zero_headed_re, 0.85)):
+        for match in pattern.finditer(text):
+            phrase_start = match.end()
+            phrase_end = _zero_phrase_end(text, phrase_start)
+            if phrase_end <= phrase_start:
+                continue
+            unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[phrase_start:phrase_end])).strip(" ,")
+            if not unit:
+                continue
+            end = phrase_end
+            tail = _ZERO_TAIL_RE.match(text, end)
+            if tail:
+                end = tail.end()
+            if _overlaps(taken, match.start(), end):
+                continue
+            claims.append(
+                Evidence(
+                    kind="count",
+                    text=text[match.start() : end],
+                    start=match.start(),
+                    end=end,
+                    value=_value(value=0, unit=unit, modality="zero"),
+                    confidence=confidence,
+                    extractor=EXTRACTOR,
+                )
+            )
+    return claims
+
+
+def _compatible(outer: Evidence, inner: Evidence) -> bool:
+    outer_unit, inner_unit = outer.value["unit"], inner.value["unit"]
+    if inner_unit is None:
+        return outer.value["percent"] == inner.value["percent"]
+    if outer_unit is None:
+        return False
+    return inner_unit.split()[0] == outer_unit.split()[0]
+
+
+def _link_breakdowns(text: str, counts: list[Evidence]) -> None:
+    """Point the parts of a breakdown at their total.
+
+    "05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị)": every count inside the parenthesis
+    that follows a count; "100% … đăng ký, trong đó có từ 70% trở lên …": compatible counts
+    after "trong đó"/"gồm" up to the end of the sentence.
+    """
+    lex = lexicon()
+    for index, outer in enumerate(counts):
+        if outer.value["modality"] == "zero" or outer.value["parent"] is not None:
+            continue
+        region: tuple[int, int] | None = None
+        paren = _PAREN_AFTER_RE.match(text, outer.end)
+        if paren:
+            close = text.find(")", outer.end)
+            if close != -1:
+                region = (paren.end(), close)
+        else:
+            sentence_end = _SENTENCE_END_RE.search(text, outer.end)
+            limit = sentence_end.start() if sentence_end else len(text)
+            marker = lex.breakdown_re.search(text, outer.end, min(limit, outer.end + 120))
+            if marker:
+                region = (marker.end(), limit)
+        if region is None:
+            continue
+        for inner in counts[index + 1 :]:
+            if inner.start >= region[1]:
+                break
+            if inner.start < region[0] or inner.value["modality"] == "zero":
+                continue
+            if paren or _compatible(outer, inner):
+                inner.value["parent"] = outer.start
+                if inner.value["unit"] is None:
+                    inner.value["unit"] = outer.value["unit"]
+
+
+@Language.component("minhchung_counts")
+def counts_component(doc: Doc) -> Doc:
+    """spaCy component: add counts, skipping spans taken by legal references and dates."""
+    from extractor.nlp import add_evidence
+
+    evidence = doc._.evidence or []
+    taken = [(item.start, item.end) for item in evidence if item.kind in _TAKEN_KINDS]
+    add_evidence(doc, find_counts(doc.text, doc._.context, taken))
+    return doc
