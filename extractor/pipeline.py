@@ -56,7 +56,7 @@ def process(raw: RawDocument, *, include_text: bool = False) -> ExtractionResult
     info = describe(raw, normalized.text, parse_structure(normalized.text))
     evidence = extract_text(normalized.text, context_for(info))
     locate(evidence, normalized, raw.sha256)
-    criteria = assess(info, normalized.text, evidence)
+    criteria = assess(info, normalized.text, evidence, page_at=normalized.page_at)
     if include_text:
         info.text = normalized.text
     return ExtractionResult(document=info, evidence=evidence, criteria=criteria)

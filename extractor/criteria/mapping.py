@@ -1,0 +1,202 @@
+"""Map evidence-carrying sentences to TT124 criteria with a status and a confidence.
+
+For each sentence of a document: the classifier's family probabilities, the catalogue's keyword
+rules, the report's own structure ("Tiêu chí 3: …" sections, "theo Tiêu chí 3" references) and the
+status cues decide which criteria of the unit's article it supports (``met``), contradicts
+(``not_met``), promises (``target``) or only mentions (``unclear``). Evidence items inside a mapped
+sentence get the criterion ids in ``evidence.criteria``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.criteria import catalogue, classifier, rules
+from extractor.criteria.sentences import Sentence, split_sentences
+from extractor.models import DocumentInfo, Evidence
+
+MIN_CONFIDENCE = 0.5
+SECTION_CONFIDENCE = 0.8  # a sentence under a report's own "Tiêu chí N:" heading
+REFERENCE_CONFIDENCE = 0.9  # a sentence that names "Tiêu chí N" itself
+PLAN_DOC_TYPES = {"ke_hoach", "dang_ky", "cong_van", "quyet_dinh"}
+STATUS_RANK = rules.STATUS_RANK
+# Words that say a sentence speaks to another kind of unit than the document's own.
+OTHER_SUBJECT_CUES = {
+    "khu_dan_cu": ("khu dân cư", "thôn", "tổ dân phố", "hộ gia đình"),
+    "co_quan": ("cơ quan, doanh nghiệp", "đối với cơ quan"),
+    "co_so_giao_duc": ("cơ sở giáo dục", "nhà trường", "trường học", "học sinh"),
+    "xa": ("ubnd xã", "đảng ủy xã", "công an xã", "đối với xã"),
+}
+
+
+@dataclass
+class SentenceFinding:
+    """One (sentence, criterion) link."""
+
+    criterion_id: str
+    status: str
+    confidence: float
+    sentence: Sentence
+    families: list[str]
+    cue: str | None = None
+    role: str = "evidence"  # evidence | criterion_text | self_assessment
+    forecast: bool = False
+    evidence_ids: list[str] = field(default_factory=list)
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "criterion": self.criterion_id, "status": self.status, "confidence": round(self.confidence, 3),
+            "text": self.sentence.text, "start": self.sentence.start, "end": self.sentence.end,
+            "page": self.page, "families": self.families, "cue": self.cue, "role": self.role,
+            "forecast": self.forecast, "evidence_ids": self.evidence_ids,
+        }
+
+
+def articles_for(document: DocumentInfo, sentence_text: str) -> list[int]:
+    """The document's own article first, then any article the sentence explicitly addresses."""
+    own = catalogue.article_for(document.subject_type)
+    found = [own] if own else []
+    lowered = sentence_text.lower()
+    if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
+        for subject, cues in OTHER_SUBJECT_CUES.items():
+            article = catalogue.article_for(subject)
+            if article not in found and any(cue in lowered for cue in cues):
+                found.append(article)
+    return found
+
+
+def _page_lookup(evidence: list[Evidence]) -> Callable[[int], int | None]:
+    located = sorted((item.start, item.page) for item in evidence if item.page is not None)
+
+    def page_at(offset: int) -> int | None:
+        page = located[0][1] if located else None
+        for start, item_page in located:
+            if start > offset:
+                break
+            page = item_page
+        return page
+
+    return page_at
+
+
+def _evidence_inside(sentence: Sentence, evidence: list[Evidence]) -> list[Evidence]:
+    return [item for item in evidence if item.start < sentence.end and item.end > sentence.start]
+
+
+def _is_planning(document: DocumentInfo, planning_section: bool) -> bool:
+    return (document.doc_type in PLAN_DOC_TYPES) or planning_section
+
+
+def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = None,
+         page_at: Callable[[int], int | None] | None = None) -> list[SentenceFinding]:
+    """Every (sentence, criterion) link in ``text``."""
+    evidence = evidence or []
+    page_at = page_at or _page_lookup(evidence)
+    sentences = split_sentences(text)
+    probabilities = classifier.predict([item.text for item in sentences])
+    own_article = catalogue.article_for(document.subject_type)
+    findings: list[SentenceFinding] = []
+    section_number: int | None = None
+    planning_section = False
+    for sentence, family_scores in zip(sentences, probabilities, strict=True):
+        heading = rules.heading_number(sentence.text)
+        if heading is not None:
+            section_number = heading
+        elif len(sentence.text) < 90 and (sentence.text.isupper() or rules.is_plan_section(sentence.text)
+                                          or rules.is_result_section(sentence.text)):
+            section_number = None
+            planning_section = rules.is_plan_section(sentence.text)
+        planning = _is_planning(document, planning_section)
+        linked = _link_sentence(document, sentence, family_scores, own_article, section_number, heading, planning)
+        inside = _evidence_inside(sentence, evidence)
+        for finding in linked:
+            finding.evidence_ids = [item.id for item in inside if item.id]
+            finding.page = inside[0].page if inside and inside[0].page else page_at(sentence.start)
+            if finding.role == "evidence":
+                for item in inside:
+                    if finding.criterion_id not in item.criteria:
+                        item.criteria.append(finding.criterion_id)
+            findings.append(finding)
+    return findings
+
+
+def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: dict[str, float],
+                   own_article: int | None, section_number: int | None, heading: int | None,
+                   planning: bool) -> list[SentenceFinding]:
+    """The criteria one sentence speaks to.
+
+    In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
+    to any criterion it names); elsewhere the classifier's families decide, for the unit's article and
+    for any other kind of unit the sentence explicitly addresses.
+    """
+    linked: dict[str, SentenceFinding] = {}
+    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
+    quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
+
+    def link(criterion: catalogue.Criterion, families: list[str], confidence: float, role: str = "evidence",
+             call: rules.StatusCall | None = None) -> None:
+        previous = linked.get(criterion.id)
+        if previous and previous.confidence >= confidence:
+            return
+        if quoted:
+            role, call = "criterion_text", rules.StatusCall("unclear", "trích dẫn nội dung tiêu chí")
+        elif call is None:
+            call = rules.status_for_families(sentence.text, families, planning=planning)
+        linked[criterion.id] = SentenceFinding(criterion.id, call.status, confidence, sentence, families,
+                                               call.cue, role, call.forecast)
+
+    relevant = [family for family, score in family_scores.items() if score >= MIN_CONFIDENCE]
+    references = {number for number in rules.referenced_numbers(sentence.text) if number in article_criteria}
+    if section_number in article_criteria and (heading is not None or any(
+            score >= 0.2 for score in family_scores.values())):
+        criterion = article_criteria[section_number]
+        families = [family for family in relevant if family in criterion.families] or list(criterion.families)
+        confidence = max([SECTION_CONFIDENCE] + [family_scores.get(family, 0.0) for family in families])
+        link(criterion, families, confidence)
+    else:
+        for article in articles_for(document, sentence.text):
+            for family in relevant:
+                for criterion in catalogue.criteria_for_family(family, article):
+                    link(criterion, [family], family_scores[family])
+    for number in references - {heading}:
+        criterion = article_criteria[number]
+        link(criterion, list(criterion.families), REFERENCE_CONFIDENCE)
+    claimed = rules.self_assessment(sentence.text)
+    if claimed and claimed[0] == claimed[1]:
+        for criterion in article_criteria.values():
+            link(criterion, list(criterion.families), 0.4, "self_assessment",
+                 rules.StatusCall("met", "tự đánh giá đạt tất cả tiêu chí"))
+    return list(linked.values())
+
+
+def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding]) -> dict[str, Any]:
+    """One criterion's result for one document from its sentence findings."""
+    evidence = [item for item in findings if item.role == "evidence"]
+    status, confidence = "missing", 0.0
+    if evidence:
+        best = min(evidence, key=lambda item: (STATUS_RANK[item.status], -item.confidence))
+        status, confidence = best.status, max(item.confidence for item in evidence if item.status == best.status)
+    elif findings:
+        status, confidence = "unclear", max(item.confidence for item in findings)
+    return {
+        "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en, "status": status,
+        "confidence": round(confidence, 3), "certainty": criterion.certainty,
+        "evidence_ids": sorted({eid for item in findings for eid in item.evidence_ids}),
+        "sentences": [item.to_dict() for item in findings],
+    }
+
+
+def assess(document: DocumentInfo, text: str, evidence: list[Evidence],
+           page_at: Callable[[int], int | None] | None = None) -> list[dict[str, Any]]:
+    """The ``criteria`` section of ``minhchung extract``: one entry per criterion of the unit's article
+    (status ``missing`` when nothing speaks to it) plus criteria of other articles the text addresses."""
+    findings = find(document, text, evidence, page_at)
+    by_criterion: dict[str, list[SentenceFinding]] = {}
+    for finding in findings:
+        by_criterion.setdefault(finding.criterion_id, []).append(finding)
+    ids = [item.id for item in catalogue.for_subject(document.subject_type)]
+    ids += [cid for cid in sorted(by_criterion) if cid not in ids]
+    return [summarize(catalogue.by_id(cid), by_criterion.get(cid, [])) for cid in ids]

@@ -1,0 +1,80 @@
+"""Scorecards and audits on real files (seeds rendered to PDF/DOCX by LibreOffice)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from extractor.cli import main
+from extractor.criteria import sources
+from extractor.criteria.audit import audit
+from extractor.criteria.scorecard import build
+
+SO_KHDT = "so-khdt-bao-cao-ket-qua-2022"
+SON_LA = "so-tu-phap-son-la-bao-cao-6-thang-2023"
+
+
+@pytest.fixture(scope="module")
+def khdt_card(seed_path):
+    return build([sources.load(seed_path(SO_KHDT, "pdf"))])
+
+
+def test_so_khdt_report_gives_a_five_criterion_article_6_scorecard(khdt_card):
+    assert khdt_card["subject_type"] == "co_quan" and khdt_card["year"] == 2022
+    rows = {row["id"]: row for row in khdt_card["criteria"]}
+    assert list(rows) == [f"TT124.6.{n}" for n in range(1, 6)]
+    assert all(row["status"] == "met" for row in rows.values())
+    quotes = [quote for quote in rows["TT124.6.3"]["evidence"] if quote["role"] == "evidence"]
+    assert any("không có trường hợp xảy ra theo Tiêu chí 3" in quote["text"] and quote["page"] for quote in quotes)
+    assert any("Nghị quyết số 13-NQ/ĐB" in quote["text"] for quote in rows["TT124.6.1"]["evidence"])
+
+
+def test_criterion_5_rests_on_a_forecast_so_the_assessor_must_confirm_it(khdt_card):
+    rows = {row["id"]: row for row in khdt_card["criteria"]}
+    assert rows["TT124.6.5"]["needs_assessor"] is True
+    assert "dự kiến" in " ".join(rows["TT124.6.5"]["reasons"])
+    assert rows["TT124.6.5"]["evidence"][0]["text"].startswith("Dự kiến 07/07 phòng")
+    overall = khdt_card["overall"]
+    assert overall["proposal"] == "dat" and overall["conditional"] is True
+    assert overall["criteria_to_check"] == ["TT124.6.5"]
+
+
+def test_son_la_audit_lists_the_criteria_it_leaves_unsupported(seed_path):
+    report = audit([sources.load(seed_path(SON_LA, "docx"), "co_quan")])
+    unit = report["units"][0]
+    unsupported = {item["id"] for item in unit["unsupported"]}
+    partial = {item["id"] for item in unit["partially_supported"]}
+    assert "TT124.6.5" in unsupported
+    assert "TT124.6.1" in partial | unsupported  # no movement model reported
+    assert unit["overall"]["proposal"] != "dat"
+    assert {item["document"] for item in unit["missing_documents"]} >= {"to_trinh", "bien_ban"}
+
+
+def test_cli_exports_open_and_contain_the_criteria_rows(seed_path, tmp_path, capsys):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    source = str(seed_path(SO_KHDT, "docx"))
+    xlsx, docx_path = tmp_path / "card.xlsx", tmp_path / "card.docx"
+    assert main(["scorecard", source, "--format", "xlsx", "--out", str(xlsx), "--unit", "Sở KH&ĐT"]) == 0
+    assert main(["scorecard", source, "--format", "docx", "--out", str(docx_path)]) == 0
+    sheet = load_workbook(xlsx)["Phiếu đánh giá"]
+    ids = [row[0] for row in sheet.iter_rows(values_only=True) if row and str(row[0]).startswith("TT124.")]
+    assert ids == [f"TT124.6.{n}" for n in range(1, 6)]
+    assert sheet["B1"].value == "Sở KH&ĐT"
+    assert zipfile.is_zipfile(docx_path)
+    document = Document(docx_path)
+    table_text = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert sum(text.startswith("TT124.6.") for text in table_text) == 5
+    assert any("Ý kiến người thẩm định" in text for text in table_text)
+    assert "Đạt" in "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def test_cli_audit_json_and_table(seed_path, capsys):
+    assert main(["audit", str(seed_path(SON_LA, "pdf")), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["units"][0]["subject_type"] == "co_quan"
+    assert main(["audit", str(seed_path(SON_LA, "pdf"))]) == 0
+    assert "Tiêu chí chưa có minh chứng" in capsys.readouterr().out
