@@ -1,0 +1,83 @@
+"""FastAPI dependencies: the database session, the current user and role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.errors import ApiError
+from api.orm import User
+from api.security import user_for_token
+from api.settings import Settings
+
+SESSION_COOKIE = "minhchung_session"
+
+
+@dataclass
+class AppState:
+    """What every request needs: settings, engine and session factory (kept on ``app.state.mc``)."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+
+def app_state(request: Request) -> AppState:
+    return request.app.state.mc
+
+
+def get_settings(request: Request) -> Settings:
+    return app_state(request).settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    session = app_state(request).sessions()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def request_token(request: Request) -> str | None:
+    """The bearer token, else the session cookie."""
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return request.cookies.get(SESSION_COOKIE) or None
+
+
+Db = Annotated[Session, Depends(get_db)]
+
+
+def current_user(request: Request, db: Db) -> User:
+    token = request_token(request)
+    user = user_for_token(db, token) if token else None
+    if user is None:
+        raise ApiError(401, "unauthenticated")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def writer(user: CurrentUser) -> User:
+    """Anyone who may change data: admin and assessor (auditors read only)."""
+    if user.role not in {"admin", "assessor"}:
+        raise ApiError(403, "forbidden", "auditor accounts are read-only")
+    return user
+
+
+def admin(user: CurrentUser) -> User:
+    if user.role != "admin":
+        raise ApiError(403, "forbidden", "admin only")
+    return user
+
+
+Writer = Annotated[User, Depends(writer)]
+Admin = Annotated[User, Depends(admin)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]

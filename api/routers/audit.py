@@ -1,0 +1,62 @@
+"""Missing-criteria audit (per dossier and across units), the criteria catalogue, and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlalchemy import select
+
+from api import catalogue, scorecards
+from api.access import get_dossier, province_key, restrict_units
+from api.deps import CurrentUser, Db
+from api.orm import AuditEntry, Document, Dossier, Unit
+from api.schemas import AuditOut, Page, UnitKind
+from api.views import audit_out, paginate
+
+router = APIRouter(prefix="/api", tags=["audit"])
+
+
+@router.get("/criteria")
+def list_criteria(_user: CurrentUser, subject_type: UnitKind | None = None) -> list[dict]:
+    return catalogue.criteria(subject_type)
+
+
+def _dossier_audit(db, dossier: Dossier) -> dict:  # type: ignore[no-untyped-def]
+    documents = list(db.scalars(select(Document).where(Document.dossier_id == dossier.id)))
+    return scorecards.missing_audit(scorecards.build(db, dossier), documents)
+
+
+@router.get("/dossiers/{dossier_id}/audit")
+def dossier_audit(dossier_id: int, user: CurrentUser, db: Db) -> dict:
+    return _dossier_audit(db, get_dossier(db, user, dossier_id))
+
+
+@router.get("/audit")
+def audit_across_units(user: CurrentUser, db: Db, province: str | None = None, year: int | None = None,
+                       kind: UnitKind | None = None, page: Annotated[int, Query(ge=1)] = 1,
+                       page_size: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
+    if province:
+        query = query.where(Unit.province_key == province_key(province))
+    if year is not None:
+        query = query.where(Dossier.year == year)
+    if kind:
+        query = query.where(Unit.kind == kind)
+    return paginate(db, query.order_by(Unit.province, Unit.name, Dossier.year), page, page_size,
+                    lambda dossier: _dossier_audit(db, dossier))
+
+
+@router.get("/audit-log", response_model=Page[AuditOut])
+def audit_log(user: CurrentUser, db: Db, dossier_id: int | None = None, entity_type: str | None = None,
+              page: Annotated[int, Query(ge=1)] = 1,
+              page_size: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    query = select(AuditEntry)
+    if dossier_id is not None:
+        query = query.where(AuditEntry.dossier_id == get_dossier(db, user, dossier_id).id)
+    elif user.role == "assessor":
+        visible = restrict_units(user, select(Dossier.id).join(Unit, Dossier.unit_id == Unit.id))
+        query = query.where(AuditEntry.dossier_id.in_(visible))
+    if entity_type:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    return paginate(db, query.order_by(AuditEntry.id.desc()), page, page_size, audit_out)

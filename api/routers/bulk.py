@@ -1,0 +1,57 @@
+"""Bulk analysis through the queue (admin): an uploaded .zip or a server-side folder."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+
+from api import queue
+from api.audit_trail import record
+from api.deps import Admin, Db, SettingsDep
+from api.errors import ApiError, from_input_error
+from api.schemas import BulkFolderIn, JobRef
+from api.sniff import check_zip_upload
+from api.storage import ContentStore, sha256_of
+from api.uploads import safe_filename
+from extractor.errors import MinhChungError
+
+router = APIRouter(prefix="/api", tags=["bulk"])
+
+
+@router.post("/bulk", response_model=JobRef, status_code=202,
+             description="multipart `file` (.zip of dossiers) or JSON `{\"folder\": \"/server/path\"}`")
+async def start_bulk(request: Request, admin: Admin, db: Db, settings: SettingsDep) -> dict:
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/"):
+        form = await request.form(max_files=1)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise ApiError(422, "validation_error", "multipart field `file` (.zip) is required")
+        tmp_root = Path(settings.storage_dir) / "tmp"
+        tmp_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=tmp_root) as tmp:
+            path = Path(tmp) / "bulk.zip"
+            with path.open("wb") as handle:
+                while chunk := await upload.read(1024 * 1024):
+                    handle.write(chunk)
+            try:
+                check_zip_upload(path, max_unzipped=settings.max_unzipped_bytes * 10,
+                                 max_ratio=settings.max_zip_ratio)
+            except MinhChungError as error:
+                error.source = safe_filename(upload.filename)
+                raise from_input_error(error) from error
+            sha = sha256_of(path)
+            ContentStore(settings.storage_dir).put(path, sha)
+        payload = {"sha256": sha, "filename": safe_filename(upload.filename)}
+    else:
+        body = BulkFolderIn.model_validate(await request.json())
+        folder = Path(body.folder)
+        if not folder.is_dir():
+            raise ApiError(422, "validation_error", f"not a folder on the server: {body.folder}")
+        payload = {"folder": str(folder.resolve())}
+    job = queue.enqueue(db, "bulk", payload, created_by=admin.id, max_attempts=1)
+    record(db, admin, "bulk_start", "job", job.id, after=payload)
+    db.commit()
+    return {"job_id": job.id}

@@ -1,0 +1,99 @@
+"""Uploads into a dossier (checked, de-duplicated by sha256, stored content-addressed) and document reads."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, UploadFile
+from fastapi.responses import FileResponse
+from sqlalchemy import select
+
+from api import queue
+from api.access import get_document, get_dossier
+from api.audit_trail import record
+from api.deps import CurrentUser, Db, SettingsDep, Writer
+from api.errors import ApiError
+from api.orm import Document
+from api.schemas import DocumentDetail, UploadOut
+from api.storage import ContentStore
+from api.uploads import receive, safe_filename
+from api.views import document_out, latest_job_ids
+
+router = APIRouter(prefix="/api", tags=["documents"])
+
+MEDIA_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "rtf": "application/rtf",
+               "doc": "application/msword", "odt": "application/vnd.oasis.opendocument.text",
+               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@router.post("/dossiers/{dossier_id}/documents", response_model=UploadOut, status_code=201)
+def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(description="PDF/DOCX/...")],
+                     user: Writer, db: Db, settings: SettingsDep) -> dict:
+    dossier = get_dossier(db, user, dossier_id)
+    if not files:
+        raise ApiError(422, "validation_error", "no files")
+    if len(files) > settings.max_files_per_upload:
+        raise ApiError(413, "payload_too_large", f"at most {settings.max_files_per_upload} files per upload")
+    store = ContentStore(settings.storage_dir)
+    tmp_root = Path(settings.storage_dir) / "tmp"
+    tmp_root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=tmp_root) as tmp:
+        # Every file is checked before anything is stored: a bad file refuses the whole request.
+        received = [receive(upload.file, safe_filename(upload.filename), settings, Path(tmp)) for upload in files]
+        items = []
+        seen: dict[str, Document] = {}
+        for item in received:
+            document = seen.get(item.sha256) or db.scalar(select(Document).where(
+                Document.dossier_id == dossier.id, Document.sha256 == item.sha256))
+            if document is not None:
+                items.append((document, True))
+                continue
+            store.put(item.path, item.sha256)
+            document = Document(dossier_id=dossier.id, sha256=item.sha256, filename=item.filename,
+                                format=item.format, size=item.size, status="queued", uploaded_by=user.id)
+            db.add(document)
+            db.flush()
+            queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
+                          created_by=user.id, max_attempts=settings.job_max_attempts)
+            record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
+                   after={"filename": item.filename, "sha256": item.sha256, "size": item.size,
+                          "format": item.format})
+            seen[item.sha256] = document
+            items.append((document, False))
+        db.commit()
+    jobs = latest_job_ids(db, [document.id for document, _ in items])
+    return {"documents": [{"document": document_out(document, jobs.get(document.id)),
+                           "job_id": jobs.get(document.id), "duplicate": duplicate}
+                          for document, duplicate in items]}
+
+
+@router.get("/documents/{document_id}", response_model=DocumentDetail)
+def read_document(document_id: int, user: CurrentUser, db: Db) -> dict:
+    document = get_document(db, user, document_id)
+    job_id = latest_job_ids(db, [document.id]).get(document.id)
+    return document_out(document, job_id) | {"text": document.text, "criteria": document.criteria}
+
+
+@router.get("/documents/{document_id}/file")
+def download_document(document_id: int, user: CurrentUser, db: Db, settings: SettingsDep) -> FileResponse:
+    document = get_document(db, user, document_id)
+    path = ContentStore(settings.storage_dir).path_for(document.sha256)
+    if not path.exists():
+        raise ApiError(404, "not_found", "stored file is missing")
+    return FileResponse(path, media_type=MEDIA_TYPES.get(document.format, "application/octet-stream"),
+                        filename=document.filename)
+
+
+@router.post("/documents/{document_id}/reprocess", status_code=202)
+def reprocess_document(document_id: int, user: Writer, db: Db, settings: SettingsDep) -> dict:
+    """Queue the extraction again (e.g. after an extractor upgrade); reviewed evidence is kept as reviewed."""
+    document = get_document(db, user, document_id)
+    job = queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
+                        created_by=user.id, max_attempts=settings.job_max_attempts)
+    document.status = "queued"
+    record(db, user, "reprocess", "document", document.id, dossier_id=document.dossier_id,
+           after={"job_id": job.id})
+    db.commit()
+    return {"job_id": job.id}

@@ -1,0 +1,47 @@
+"""Job status (queued/running/done/failed, progress, error)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlalchemy import select
+
+from api.access import get_document
+from api.deps import CurrentUser, Db
+from api.errors import not_found
+from api.orm import Document, Dossier, Job, Unit
+from api.schemas import JobOut, Page
+from api.views import job_out, paginate
+
+router = APIRouter(prefix="/api/jobs", tags=["jobs"])
+
+
+@router.get("", response_model=Page[JobOut])
+def list_jobs(user: CurrentUser, db: Db, status: str | None = None, kind: str | None = None,
+              page: Annotated[int, Query(ge=1)] = 1,
+              page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+    query = select(Job)
+    if user.role == "assessor":
+        from api.access import restrict_units
+
+        query = restrict_units(user, query.join(Document, Job.document_id == Document.id)
+                               .join(Dossier, Document.dossier_id == Dossier.id)
+                               .join(Unit, Dossier.unit_id == Unit.id))
+    if status:
+        query = query.where(Job.status == status)
+    if kind:
+        query = query.where(Job.kind == kind)
+    return paginate(db, query.order_by(Job.id.desc()), page, page_size, job_out)
+
+
+@router.get("/{job_id}", response_model=JobOut)
+def read_job(job_id: int, user: CurrentUser, db: Db) -> dict:
+    job = db.get(Job, job_id)
+    if job is None:
+        raise not_found(f"job {job_id}")
+    if user.role == "assessor":
+        if job.document_id is None:
+            raise not_found(f"job {job_id}")
+        get_document(db, user, job.document_id)
+    return job_out(job)

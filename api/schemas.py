@@ -1,0 +1,208 @@
+"""Pydantic request and response schemas (the API's JSON), separate from the ORM models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+UnitKind = Literal["khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"]
+Role = Literal["admin", "assessor", "auditor"]
+EvidenceStatus = Literal["proposed", "confirmed", "rejected"]
+Decision = Literal["met", "not_met", "unclear"]
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    page: int
+    page_size: int
+
+
+class LoginIn(BaseModel):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    username: str
+    role: Role
+    province: str | None
+
+
+class LoginOut(BaseModel):
+    token: str
+    user: UserOut
+
+
+class UserIn(BaseModel):
+    username: str = Field(min_length=1, max_length=100, pattern=r"^[\w.@-]+$")
+    password: str = Field(min_length=8, max_length=1000)
+    role: Role
+    province: str | None = Field(default=None, max_length=200)
+
+
+class UnitIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300)
+    kind: UnitKind
+    province: str | None = Field(default=None, max_length=200)
+    commune: str | None = Field(default=None, max_length=200)
+
+
+class UnitOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    name: str
+    kind: UnitKind
+    province: str
+    commune: str | None
+    created_at: datetime
+
+
+class DossierIn(BaseModel):
+    unit_id: int
+    year: int = Field(ge=2000, le=2100)
+
+
+class EvidenceCounts(BaseModel):
+    total: int = 0
+    proposed: int = 0
+    confirmed: int = 0
+    rejected: int = 0
+
+
+class Overall(BaseModel):
+    overall: str
+    label_vi: str
+    met: int = 0
+    not_met: int = 0
+    unclear: int = 0
+    missing: int = 0
+    criteria_total: int = 0
+
+
+class JobCounts(BaseModel):
+    queued: int = 0
+    running: int = 0
+    failed: int = 0
+
+
+class DocumentOut(BaseModel):
+    id: int
+    dossier_id: int
+    filename: str
+    format: str
+    size: int
+    sha256: str
+    status: str
+    page_count: int | None
+    info: dict[str, Any] | None
+    error: dict[str, Any] | None
+    job_id: int | None
+    created_at: datetime
+
+
+class DocumentDetail(DocumentOut):
+    text: str | None
+    criteria: list[Any] | None = None
+
+
+class DossierOut(BaseModel):
+    id: int
+    unit: UnitOut
+    year: int
+    created_at: datetime
+    document_count: int
+    evidence: EvidenceCounts
+    confirmed_ratio: float
+    proposed_result: Overall
+    decided_criteria: int
+    jobs: JobCounts
+
+
+class DossierDetail(DossierOut):
+    documents: list[DocumentOut]
+
+
+class UploadItem(BaseModel):
+    document: DocumentOut
+    job_id: int | None
+    duplicate: bool
+
+
+class UploadOut(BaseModel):
+    documents: list[UploadItem]
+
+
+class JobOut(BaseModel):
+    id: int
+    kind: str
+    status: str
+    progress: float
+    message: str | None
+    error: dict[str, Any] | None
+    attempts: int
+    document_id: int | None
+    result: dict[str, Any] | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class EvidenceOut(BaseModel):
+    id: str
+    document_id: int
+    dossier_id: int
+    kind: str
+    text: str
+    page: int | None
+    start: int
+    end: int
+    value: dict[str, Any]
+    original_value: dict[str, Any]
+    confidence: float
+    extractor: str
+    criteria: list[str]
+    status: EvidenceStatus
+    version: int
+    updated_by: str | None
+    updated_at: datetime
+
+
+class EvidencePatch(BaseModel):
+    version: int = Field(ge=1)
+    status: EvidenceStatus | None = None
+    value: dict[str, Any] | None = None
+    criteria: list[str] | None = None
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: datetime
+    user: str
+    action: str
+    entity_type: str
+    entity_id: str
+    dossier_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str | None
+
+
+class DecisionIn(BaseModel):
+    decision: Decision
+    note: str | None = Field(default=None, max_length=4000)
+    version: int = Field(ge=0)
+
+
+class BulkFolderIn(BaseModel):
+    folder: str = Field(min_length=1, max_length=4000)
+
+
+class JobRef(BaseModel):
+    job_id: int

@@ -1,0 +1,100 @@
+"""``minhchung serve``: migrations, API + web UI (uvicorn) and N worker processes in one command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("serve", help="chạy dịch vụ web (API, giao diện, worker) / run the service")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=1, help="worker processes for the job queue (0 = none)")
+    parser.set_defaults(func=run)
+
+
+def _first_admin(engine) -> None:  # type: ignore[no-untyped-def]
+    """With no user at all, create ``admin`` (password from MINHCHUNG_ADMIN_PASSWORD or a random one)."""
+    import secrets
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from api.orm import User
+    from api.routers.auth import create_user
+
+    with Session(engine) as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            return
+        username = os.environ.get("MINHCHUNG_ADMIN_USERNAME", "admin")
+        password = os.environ.get("MINHCHUNG_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        create_user(session, username, password, "admin", None)
+        session.commit()
+    shown = "(from MINHCHUNG_ADMIN_PASSWORD)" if os.environ.get("MINHCHUNG_ADMIN_PASSWORD") else password
+    print("=" * 70)
+    print(f"  Đã tạo quản trị viên đầu tiên / first admin created: {username}  password: {shown}")
+    print("  Đổi mật khẩu hoặc tạo người dùng: minhchung user add --username U --role assessor "
+          "--province 'Sơn La' --password-stdin")
+    print("=" * 70, flush=True)
+
+
+class WorkerPool:
+    """Keeps N ``python -m api.worker`` processes alive (a dead one is restarted)."""
+
+    def __init__(self, count: int, env: dict[str, str]) -> None:
+        self.count, self.env = count, env
+        self.processes: list[subprocess.Popen] = []
+        self.stopping = threading.Event()
+
+    def _spawn(self) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "api.worker"], env=self.env)
+
+    def start(self) -> None:
+        self.processes = [self._spawn() for _ in range(self.count)]
+        threading.Thread(target=self._watch, daemon=True, name="worker-watch").start()
+
+    def _watch(self) -> None:
+        while not self.stopping.wait(2.0):
+            for index, process in enumerate(self.processes):
+                if process.poll() is not None and not self.stopping.is_set():
+                    print(f"worker pid {process.pid} exited ({process.returncode}); restarting", flush=True)
+                    self.processes[index] = self._spawn()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings.from_env()
+    app = create_app(settings, migrate=True)
+    _first_admin(app.state.mc.engine)
+    pool = WorkerPool(max(0, args.workers), {**os.environ, **settings.to_env()})
+    pool.start()
+    database = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url
+    print(f"Minh Chứng: http://{args.host}:{args.port}/  (API docs: /docs; database: {database}; "
+          f"storage: {settings.storage_dir}; workers: {args.workers})")
+    print("Đăng nhập / log in: mở địa chỉ trên, hoặc: curl -X POST "
+          f"http://{args.host}:{args.port}/api/auth/login -H 'Content-Type: application/json' "
+          "-d '{\"username\":\"admin\",\"password\":\"…\"}'", flush=True)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    finally:
+        pool.stop()
+    return 0
