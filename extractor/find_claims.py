@@ -84,6 +84,9 @@ class _Patterns:
     no_year_blocker_re: re.Pattern[str]
     verdict_re: re.Pattern[str]
     verdicts: dict[str, str]
+    aim_re: re.Pattern[str]
+    mention_re: re.Pattern[str]
+    mention_blocker_re: re.Pattern[str]
 
 
 @cache
@@ -93,11 +96,13 @@ def patterns() -> _Patterns:
     ordinals: dict[str, int] = lex["ordinals"]
     ordinal = rf"thứ{_WS}(?:{'|'.join(sorted(ordinals, key=len, reverse=True))})"
     number = rf"(?:số{_WS})?(?:\d{{1,2}}|{ordinal})(?![\w/])"
-    number_list = rf"{number}(?:[ \t]*(?:,|và|;)[ \t]*{number})*"
+    number_list = rf"{number}(?:[ \t]*(?:,|và|;)[ \t]*(?:tiêu{_WS}chí{_WS})?{number})*"
     criterion = rf"tiêu{_WS}chí"
     names = _alternation(lex["standard_names"])
+    openers = _alternation(lex["aim_openers_with_subject"] + lex["aim_openers"] + ["kế hoạch"])
+    subject_word = rf"(?!(?:{openers})(?!\w))[^\s.,;:“”\"()]+"
     quote_open = r"[“\"]?[ \t]*"
-    quote_close = r"[ \t]*[”\"]?"
+    quote_close = r"(?:[ \t]*[”\"])?"
     return _Patterns(
         ordinals=ordinals,
         heading_re=re.compile(
@@ -143,6 +148,13 @@ def patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         verdicts=lex["verdicts"],
+        aim_re=re.compile(
+            rf"(?<!\w)(?:(?P<opener>{_alternation(lex['aim_openers_with_subject'])}){_WS}{subject_word}"
+            rf"(?:{_WS}{subject_word}){{0,5}}|(?:{_alternation(lex['aim_openers'])})){_WS}$",
+            re.IGNORECASE,
+        ),
+        mention_re=re.compile(rf"(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}})(?![\w/.,])"),
+        mention_blocker_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE),
     )
 
 
@@ -329,13 +341,28 @@ def _counts_without_year(before: str, doc_type: str | None) -> bool:
     )
 
 
+def _aim_without_year(text: str, position: int, before: str, aim: re.Match[str] | None) -> bool:
+    """An aim without a year counts as a plan's title ("KẾ HOẠCH\nXây dựng trường học đạt …", at
+    a paragraph's start) or a request for recognition ("đề nghị công nhận trường đạt …")."""
+    if aim is None:
+        return False
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    lead = text[paragraph_start : position - (len(before) - aim.start())]
+    if not lead.strip(" \t-+•*0123456789.):"):
+        return True
+    return (aim.group("opener") or "").lower().startswith("đề nghị")
+
+
 def _standards(text: str, doc_type: str | None) -> list[Evidence]:
     pats = patterns()
     found = []
     for match in pats.standard_re.finditer(text):
         year, end = _year_after(text, match.end())
         before, _after = _clause(text, match.start(), match.end())
-        if year is None and not _counts_without_year(before, doc_type):
+        aim = pats.aim_re.search(before)
+        if aim and pats.generic_re.search(aim.group(0)):
+            aim = None
+        if year is None and not (_aim_without_year(text, match.start(), before, aim) or _counts_without_year(before, doc_type)):
             continue
         status = _standard_status(before, doc_type)
         if status is None:
@@ -344,6 +371,10 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
         negation = pats.not_met_re.search(before)
         if negation:
             start = match.start() - (len(before) - negation.start())
+        elif status == "target":
+            end = match.end()  # an aim's span: from its opener through the standard's name
+            if aim:
+                start = match.start() - (len(before) - aim.start())
         found.append(_claim(text, start, end, 0.8, criteria=[ALL], status=status, year=year))
     return found
 
@@ -365,6 +396,20 @@ def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
     return found
 
 
+def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
+    """"…; riêng Tiêu chí 4 đang chờ kết quả": a criterion named mid-sentence, not inside a claim."""
+    pats = patterns()
+    covered = [(item.start, item.end) for item in claims]
+    found = []
+    for match in pats.mention_re.finditer(text):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        if pats.mention_blocker_re.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        found.append(_claim(text, match.start(), match.end(), 0.7, criteria=[int(match.group("n"))], status="reported"))
+    return found
+
+
 def find_claims(text: str, context: Any = None) -> list[Evidence]:
     """Every criterion claim in normalized ``text``, in reading order.
 
@@ -375,6 +420,7 @@ def find_claims(text: str, context: Any = None) -> list[Evidence]:
     headings = _headings(text)
     found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
     found += _verdicts(text, headings)
+    found += _mentions(text, found)
     found.sort(key=lambda item: (item.start, -item.end))
     unique: list[Evidence] = []
     for item in found:

@@ -37,7 +37,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -89,6 +89,15 @@ class _Lexicon:
     default_modality: dict[str, str]
     report_exempt: frozenset[str]
     breakdown_re: re.Pattern[str]
+    label_exception_re: re.Pattern[str]
+    percent_list_units: frozenset[str]
+    classifiers: frozenset[str]
+    extension_stops: frozenset[str]
+    zero_compound_re: re.Pattern[str]
+    zero_person_re: re.Pattern[str]
+    fact_cue_re: re.Pattern[str]
+    fact_units: frozenset[str]
+    target_lead_re: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -157,6 +166,22 @@ def lexicon() -> _Lexicon:
         default_modality=modality["default_by_doc_type"],
         report_exempt=frozenset(modality["report_exempt"]),
         breakdown_re=re.compile(r"[ \t]*[,;:]?[ \t]*(?:trong đó|bao gồm|gồm|cụ thể)(?!\w)", re.IGNORECASE),
+        label_exception_re=re.compile(rf"(?<!\w)(?:{_alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE),
+        percent_list_units=frozenset(units["percent_list_units"]),
+        classifiers=frozenset(name for name, spec in units["units"].items() if spec["heads"]),
+        extension_stops=frozenset(units["extension_stops"]),
+        zero_compound_re=re.compile(rf"(?:{_alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE),
+        zero_person_re=re.compile(
+            rf"(?:(?:các|những)[ \t]+)?(?:{_alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
+        ),
+        fact_cue_re=re.compile(
+            rf"(?:(?<!\w)|^)(?:{_alternation(modality['fact_cues'])})[ \t]+(?:$|(?=\d))", re.IGNORECASE
+        ),
+        fact_units=frozenset(modality["fact_units"]),
+        target_lead_re=re.compile(
+            rf"^[ \t\-+•*\d.)]*(?:{_alternation(modality['target_paragraph_leads'])})(?!\w)[^:\n]{{0,40}}:",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -212,7 +237,14 @@ def _sections(text: str) -> _Sections:
 
 
 def _modality(
-    text: str, position: int, comparator: str | None, trailing: bool, doc_type: str | None, sections: _Sections
+    text: str,
+    position: int,
+    comparator: str | None,
+    trailing: bool,
+    doc_type: str | None,
+    sections: _Sections,
+    unit: str | None = None,
+    percent: bool = False,
 ) -> str:
     """Actual, or target: cues in the clause, then the report section, then the document type.
 
@@ -227,6 +259,14 @@ def _modality(
         return "target"
     if lex.cue_res["strong_actual"].search(clause):
         return "actual"
+    if not percent and unit in lex.fact_units and (
+        lex.fact_cue_re.search(text[max(0, position - 30) : position])
+        or lex.fact_cue_re.match(clause.lstrip() + " ")
+        and len(clause) < 80
+    ):
+        return "actual"  # "Tổ dân phố số 5 (gồm 286 hộ, …)": a fact, not a goal
+    if lex.target_lead_re.match(_paragraph_prefix(text, position)):
+        return "target"  # "Phương hướng năm 2024: giảm ít nhất 50% …"
     if sections.target_at(position) or default == "target":
         return "target"
     has_actual = bool(lex.cue_res["actual"].search(clause))
@@ -281,25 +321,69 @@ _LIST_SEPARATOR_RE = re.compile(r"[ \t]*,|[ \t]+(?:và|hoặc)(?=[ \t])")
 
 
 def _coordinated_end(text: str, position: int) -> int:
-    """End of a coordinated list of units starting before ``position`` ("xã, phường")."""
+    """End of a coordinated list of the standard's subjects starting before ``position`` ("xã, phường")."""
+    allowed = lexicon().percent_list_units
     while True:
         separator = _LIST_SEPARATOR_RE.match(text, position)
         following = _match_unit(text, separator.end()) if separator else None
-        if following is None:
+        if following is None or _normal_unit(following.group("unit")) not in allowed:
             return position
         position = following.end()
 
 
+_EXTENSION_WINDOW_RE = re.compile(r"[ \t]+([^.,;:()\[\]\n“”\"…/%\d]{1,60})")
+
+
+@lru_cache(maxsize=4096)
+def _segment(window: str) -> tuple[str, ...]:
+    """underthesea's word segmentation of a short window (imported on first use, results cached)."""
+    from underthesea import word_tokenize
+
+    return tuple(word_tokenize(window))
+
+
+def _extend_unit(text: str, position: int) -> int:
+    """After a bare classifier ("06/06 đội"), extend the unit over the noun phrase that follows
+    ("đội thuế", "vụ phạm pháp hình sự"): underthesea segments a short window into words; at
+    most two words are taken, stopping at a function word or verb of ``extension_stops``."""
+    window = _EXTENSION_WINDOW_RE.match(text, position)
+    if not window:
+        return position
+    stops = lexicon().extension_stops
+    cursor = window.start(1)
+    end = position
+    for index, word in enumerate(_segment(window.group(1))[:2]):
+        lowered = word.lower()
+        if lowered in stops or not word.replace(" ", "").isalpha() or word[0].isupper():
+            break
+        if index == 1 and (" " not in word or " " not in text[position:end].strip()):
+            break  # a second word only when both are compounds ("vụ trộm cắp tài sản")
+        found = text.find(word.split()[0], cursor)
+        if found < 0:
+            break
+        tail = re.match(r"[ \t]+".join(re.escape(part) for part in word.split()), text[found:])
+        if tail is None:
+            break
+        end = cursor = found + tail.end()
+    return end
+
+
 _RATE_RE = re.compile(r"(?<!\w)tỷ[ \t]+lệ(?:[ \t]+số)?(?=[ \t])", re.IGNORECASE)
+_RATE_GAP_VERB_RE = re.compile(r"(?<!\w)(?:đạt|được|là|chiếm|bằng)(?!\w)", re.IGNORECASE)
 
 
-def _rate_unit(clause: str) -> str | None:
-    """"Tỷ lệ người lao động được đóng BHXH đạt 98,5%": the unit named after "tỷ lệ"."""
+def _rate(clause: str) -> tuple[str | None, int | None]:
+    """"Tỷ lệ người lao động được đóng BHXH đạt 98,5%": the unit named after "tỷ lệ", and where
+    "tỷ lệ" starts when it governs the number directly ("đạt tỷ lệ 100%", "tỷ lệ học sinh bỏ
+    học dưới 0,5%": the span starts there)."""
     rates = list(_RATE_RE.finditer(clause))
     if not rates:
-        return None
-    unit = _match_unit(clause, rates[-1].end())
-    return _normal_unit(unit.group("unit")) if unit else None
+        return None, None
+    last = rates[-1]
+    unit = _match_unit(clause, last.end())
+    gap = clause[last.end() :]
+    governs = len(gap.split()) <= 8 and not _RATE_GAP_VERB_RE.search(gap)
+    return (_normal_unit(unit.group("unit")) if unit else None), (last.start() if governs else None)
 
 
 def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None, int | float | None, int | None, bool]]:
@@ -322,8 +406,8 @@ def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None
             if spelled.lower() == "không":
                 continue
             value = numbers_vi.parse_spelled(spelled)
-            if value is None:
-                continue
+            if value is None or spelled.split()[0].lower() in numbers_vi.vocabulary()["multipliers"]:
+                continue  # "triệu" of "150 triệu đồng" is part of the unit
             if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(text[max(0, start - 30) : start]):
                 continue
         else:
@@ -336,7 +420,7 @@ def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None
             if match.group("pct"):
                 percent = value
         before = text[max(0, start - 30) : start]
-        if percent is None and lex.label_re.search(before):
+        if percent is None and lex.label_re.search(before) and not lex.label_exception_re.search(before):
             continue
         yield start, end, value, percent, parse_total, bool(spelled)
 
@@ -367,10 +451,20 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
             continue
         unit = None
         span_end = cursor
+        rate_start = None
         if unit_match is None and percent is not None:
-            unit = _rate_unit(_clause_before(text, start))
+            clause = _clause_before(text, start)
+            unit, rate_offset = _rate(clause)
+            if rate_offset is not None:
+                rate_start = start - len(clause) + rate_offset
         if unit_match:
-            span_end = _coordinated_end(text, unit_match.end()) if percent is not None else unit_match.end()
+            first_unit = _normal_unit(unit_match.group("unit"))
+            if percent is not None and first_unit in lex.percent_list_units:
+                span_end = _coordinated_end(text, unit_match.end())
+            elif first_unit in lex.classifiers:
+                span_end = _extend_unit(text, unit_match.end())
+            else:
+                span_end = unit_match.end()
             unit = _normal_unit(text[unit_match.start("unit") : span_end])
         overlap = _overlaps(taken_spans, start, end)
         if overlap is not None and not (total is not None and unit and start <= overlap[0] and overlap[1] <= end):
@@ -389,7 +483,9 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
             opener = lex.range_open_re.search(before)
             if opener:
                 span_start = start - (len(before) - opener.start())
-        modality = _modality(text, start, comparator, after is not None, doc_type, sections)
+        if rate_start is not None:
+            span_start = min(span_start, rate_start)
+        modality = _modality(text, start, comparator, after is not None, doc_type, sections, unit, percent is not None)
         confidence = 0.9 if (unit in lex.head_units or total is not None) else 0.85
         if unit is None:
             confidence = 0.75
@@ -416,29 +512,59 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
     found.extend(_zero_claims(text, taken_spans))
     found.sort(key=lambda item: (item.start, item.end))
     _link_breakdowns(text, found)
+    _inherit_rate_units(text, found)
     return found
 
 
-def _zero_phrase_end(text: str, position: int, max_words: int = 14) -> int:
-    """Where the negated noun phrase starting at ``position`` ends."""
+_LEADING_VISITS_RE = re.compile(r"^lượt[ \t]+(?=\w)")
+
+
+def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
+    """A bare percentage ("…, đạt tỷ lệ 100%") is a rate of what its sentence first counted
+    ("Tiếp nhận 25 lượt đơn thư …" → "đơn thư": a rate is over things, not visits)."""
+    for index, item in enumerate(counts):
+        if not item.value["percent"] or item.value["unit"] is not None:
+            continue
+        window_start = max(0, item.start - 300)
+        ends = list(_SENTENCE_END_RE.finditer(text, window_start, item.start))
+        sentence_start = ends[-1].end() if ends else window_start
+        for earlier in counts[:index]:
+            if earlier.start >= sentence_start and earlier.value["unit"] and earlier.value["modality"] != "zero":
+                item.value["unit"] = _LEADING_VISITS_RE.sub("", earlier.value["unit"])
+                break
+
+
+def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
+    """Where the negated noun phrase starting at ``position`` ends: at a stop word, or at the
+    end of its first list item ("cháy, nổ, mất tài sản" → "cháy, nổ": a compound is one item)."""
     lex = lexicon()
+    window = text[position : position + 200]
+    inner_commas = {
+        position + m.start() + offset
+        for m in lex.zero_compound_re.finditer(window)
+        for offset, char in enumerate(m.group(0))
+        if char == ","
+    }
+    person = lex.zero_person_re.match(text, position)
+    if person:
+        unit = _match_unit(text, position - 1) if position and text[position - 1] in " \t" else None
+        return max(person.end(), unit.end() if unit else 0)
     cursor = position
-    last_comma = None
-    for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", text[position : position + 200])):
+    for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", window)):
         absolute = position + word.start()
         if count and lex.zero_stop_re.match(text, absolute):
             return cursor
         if word.start() != cursor - position:
             return cursor
-        if word.group(1):
-            last_comma = cursor
+        if word.group(1) and position + word.start(1) not in inner_commas:
+            return cursor
         cursor = position + word.end()
         if count + 1 >= max_words:
-            return last_comma or cursor  # too long: keep the list items that ended
+            return cursor
     return cursor
 
 
-_ZERO_TAIL_RE = re.compile(r"[ \t]+nào(?:[ \t]+xảy[ \t]+ra)?(?!\w)|[ \t]+xảy[ \t]+ra(?!\w)", re.IGNORECASE)
+_ZERO_TAIL_RE = re.compile(r"[ \t]+nào(?!\w)", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:các|những|tình trạng)\s+", re.IGNORECASE)
 
 
@@ -513,6 +639,8 @@ def _link_breakdowns(text: str, counts: list[Evidence]) -> None:
                 break
             if inner.start < region[0] or inner.value["modality"] == "zero":
                 continue
+            if inner.value["percent"] and inner.value["unit"] is None and not outer.value["percent"]:
+                continue  # "15 tin (đạt 88,2%)": a rate, not a part
             if paren or _compatible(outer, inner):
                 inner.value["parent"] = outer.start
                 if inner.value["unit"] is None:

@@ -36,11 +36,13 @@ EXTRACTOR = "dates"
 KIND = "date"
 
 _NUMERIC_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
+# after "ngày" only: slashes with a space around them, as typed or OCR'd ("ngày 05/ 6/2024", "ngày 12 / 6 / 2024")
+_SPACED_DATE = r"\d{1,2}[^\S\n]?/[^\S\n]?\d{1,2}[^\S\n]?/[^\S\n]?\d{4}"
 _WORD_DATE = r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:\d{4}|trước|sau|nay)"
 _DAY_MONTH = (
     r"\d{1,2}\s*/\s*\d{1,2}(?![\d/])|\d{1,2}\s+tháng\s+\d{1,2}(?!\s*[/\d])(?!\s+năm\s+(?:\d|trước|sau|nay))"
 )
-_MONTH = r"tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+(?:\d{4}|trước|sau|nay))"
+_MONTH = r"tháng\s+\d{1,2}(?:\s*[/\-]\s*\d{4}|\s+năm\s+(?:\d{4}|trước|sau|nay))"
 _YEAR = r"năm\s+\d{4}"
 
 
@@ -119,6 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{b}(?:(?:trước|sau|vào|đến)\s+)?ngày\s+(?P<d>\d{{1,2}})\s+(?:hàng|hằng)\s+tháng{e}", flags
         ),
         "day": re.compile(rf"{b}(?:ngày\s+)?(?P<a>{_NUMERIC_DATE}|{_WORD_DATE}){e}", flags),
+        "spaced_day": re.compile(rf"{b}ngày\s+(?P<a>{_SPACED_DATE}){e}", flags),
         "day_no_year": re.compile(rf"{b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
         "month": re.compile(rf"{b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
@@ -199,7 +202,9 @@ def parse_date_phrase(phrase: str) -> date | None:
     return date(atom.year, atom.month, atom.day)
 
 
-_DATE_PHRASE = re.compile(rf"{_NUMERIC_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}", re.IGNORECASE)
+_DATE_PHRASE = re.compile(
+    rf"{_NUMERIC_DATE}|{_SPACED_DATE}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}}", re.IGNORECASE
+)
 
 
 def document_year(text: str, context: Any = None) -> int | None:
@@ -306,7 +311,7 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), _value(f"--{day:02d}", "recurring", False), 0.85))
 
-    for m in p["day"].finditer(text):
+    for m in (*p["day"].finditer(text), *p["spaced_day"].finditer(text)):
         atom = _parse_atom(m.group("a"))
         if atom and atom.year is not None:
             found.append(_Candidate(m.start(), m.end(), _value(_iso(atom, atom.year), "date", False), 0.98))

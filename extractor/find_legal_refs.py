@@ -61,19 +61,20 @@ _TONE_PAIRS = (
     ("Uỷ", "Ủy"),
     ("Oà", "Òa"),
 )
-_TONE = re.compile("|".join(old for old, _new in _TONE_PAIRS))
+_TONE = re.compile("[uUoO][ỷýỳỹỵàáảãạèéẻẽẹ]")  # a superset of the pairs' first spellings: one class, fast
 _TONE_MAP = dict(_TONE_PAIRS)
 
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _JOIN = r"(?:[ \t]*\n\s*)?"  # a line break right after "-" or "/" inside a symbol
+_SLASH = r"[^\S\n]{0,2}/(?:[ \t]*\n\s*|[^\S\n]{0,2})"  # "/", "/ " or " / " ("48 / KH-UBND")
 _TOKEN = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _CODE = rf"{_TOKEN}(?:-{_JOIN}{_TOKEN})*(?:[ ](?=[A-Z]\d{{1,3}}\b)[A-Z]\d{{1,3}})?"
 # number/year/code | number/code | number-CODE/ORG ("05-CT/TW", "44 KL/TW")
 _SYMBOL = (
     rf"(?P<num>\d{{1,5}})(?:"
-    rf"/{_JOIN}(?P<year>(?:19|20)\d{{2}})/{_JOIN}(?P<code_a>{_CODE})"
-    rf"|/{_JOIN}(?P<code_b>{_CODE})"
-    rf"|(?:-{_JOIN}|[ ])(?P<code_c>{_TOKEN}/{_JOIN}{_CODE})"
+    rf"{_SLASH}(?P<year>(?:19|20)\d{{2}}){_SLASH}(?P<code_a>{_CODE})"
+    rf"|{_SLASH}(?P<code_b>{_CODE})"
+    rf"|(?:-{_JOIN}|[ ])(?P<code_c>{_TOKEN}{_SLASH}{_CODE})"
     rf")(?![\w/])"
 )
 _SHORT = r"(?P<snum>\d{1,4})(?:/(?P<syear>(?:19|20)\d{2}))?(?![\w/]|-\w|\s*[-/]\s*[A-ZĐ])"
@@ -100,11 +101,12 @@ class _Ref:
     confidence: float
     attach: bool = True  # look for a date and issuer after it
     extra: dict[str, Any] = field(default_factory=dict)
+    group: int | None = None  # members of one list share the date and issuer written after the last
 
 
 def shadow(text: str) -> str:
     """``text`` with dashes, spaces and tone placement unified; same length, same offsets."""
-    return _TONE.sub(lambda m: _TONE_MAP[m.group()], text.translate(_SHADOW))
+    return _TONE.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text.translate(_SHADOW))
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -184,27 +186,63 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         key=len,
         reverse=True,
     )
-    laws = corpora.load_json("lexicons", "named_laws.json")["laws"]
+    named = corpora.load_json("lexicons", "named_laws.json")
+    laws = named["laws"]
     law_names = "|".join(
         _phrase_regex(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
     )
+    law_types = "|".join(
+        _phrase_regex(n)
+        for n in sorted(
+            {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
+            key=len,
+            reverse=True,
+        )
+    )
+    year_acts = named.get("year_named_acts", [])
+    year_act_types = (
+        "|".join(_phrase_regex(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
+        or "(?!)"
+    )
+    year_act_words = (
+        "|".join(_phrase_regex(act["optional_words"]) for act in year_acts if act.get("optional_words"))
+        or "(?!)"
+    )
+    # A cheap first-letter test lets the engine skip most positions before the costly alternation.
+    initials = "".join(
+        sorted({c for t in doc_types() for n in t.names + t.abbreviations for c in n[0] + n[0].lower()})
+    )
+    modifiers = "|".join(
+        _phrase_regex(w) for w in sorted(data.get("type_modifiers", []), key=len, reverse=True)
+    )
+    type_start = (
+        rf"(?=[{initials}])(?:(?<![\w])|(?<=[{_LOWER}])(?=[A-ZĐ]))"
+        rf"(?P<type>(?i:{type_words})|{abbreviations})"
+        rf"(?:[^\S\n]+(?i:{modifiers or '(?!)'})(?=[^\S\n]+(?i:số)))?{_NUMBER_PREFIX}"
+    )
+    separator = r"[^\S\n]*(?:,|và)[^\S\n]*"
     flags = re.UNICODE
     return {
+        # "Quyết định số 295/QĐ-SKHĐT", or bare numbers sharing the last one's code ("số 295, 296, 297/QĐ-SKHĐT")
         "typed": re.compile(
-            rf"(?:(?<![\w])|(?<=[{_LOWER}])(?=[A-ZĐ]))(?P<type>(?i:{type_words})|{abbreviations}){_NUMBER_PREFIX}{_SYMBOL}",
-            flags,
+            rf"{type_start}(?:(?P<nums>\d{{1,5}}(?:{separator}\d{{1,5}})*){separator})?{_SYMBOL}", flags
         ),
         "short": re.compile(
-            rf"(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
+            rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
             flags,
         ),
         "abbr_short": re.compile(
             rf"(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})\s?{_SHORT}", flags
         ),
         "named_law": re.compile(
-            rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:bộ\s+luật|luật))\s+(?P<name>(?i:{law_names}))(?![\w])"
-            rf"(?:\s+(?i:năm)\s+(?P<year>(?:19|20)\d{{2}})(?![\w/]))?"
+            rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:{law_types}))\s+(?P<name>(?i:{law_names}))(?![\w])"
+            rf"(?:\s+(?:(?i:năm)\s+)?(?P<year>(?:19|20)\d{{2}})(?![\w/]))?"
             rf"(?:\s+(?i:số)\s+(?P<number>\d{{1,3}}/(?:19|20)\d{{2}}/QH\d{{1,2}}))?",
+            flags,
+        ),
+        "year_named": re.compile(
+            rf"(?<![\w])(?P<type>{year_act_types})(?:\s+(?i:{year_act_words}))?"
+            rf"\s+(?:(?i:năm)\s+)?(?P<year>(?:17|18|19|20)\d{{2}})(?![\w/])",
             flags,
         ),
         "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{_SYMBOL}", flags),
@@ -214,6 +252,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "issuer_lead": re.compile(r"\s*,?\s*(?i:của|cuả|do)\s+"),
         "issuer_head": re.compile(rf"(?i:{_issuer_heads()})(?![\w])"),
+        "issuer_and": re.compile(r"\s+(?i:và)\s+"),
+        "issuer_body": re.compile(rf"[^\S\n]+(?P<body>{_issuer_bodies()})(?![\w])"),
+        "issuer_subject": re.compile(rf"[^\S\n]+(?:(?i:{_subject_verbs()})[^\S\n]+)+$"),
+        "name_word": re.compile(r"(?P<comma>[^\S\n]*,)?[^\S\n]+(?P<word>[^\s,;:.()“”\"'/]+)"),
         "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
         "roman": re.compile(r"[IVXLC]+"),
     }
@@ -238,6 +280,21 @@ def _issuer_lexicon() -> dict[str, Any]:
 
 
 @cache
+def _issuer_bodies() -> str:
+    """Named bodies that may follow a party head ("Đảng bộ Sở …"): the bodies and the upper-case heads."""
+    data = _issuer_lexicon()
+    heads = [h for h in data["heads"] if h[:1].isupper() and h not in data["named_heads_need_proper_name"]]
+    phrases = sorted(set(data["bodies"]) | set(heads), key=len, reverse=True)
+    return "|".join(_phrase_regex(p) for p in phrases)
+
+
+@cache
+def _subject_verbs() -> str:
+    words = _issuer_lexicon().get("subject_verbs", [])
+    return "|".join(_phrase_regex(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@cache
 def _issuer_heads() -> str:
     data = _issuer_lexicon()
     phrases = sorted(set(data["heads"]) | set(data["bodies"]), key=len, reverse=True)
@@ -247,13 +304,19 @@ def _issuer_heads() -> str:
 # --------------------------------------------------------------------------- values
 
 
+@cache
+def _ascii_folds() -> dict[str, str]:
+    return corpora.load_json("lexicons", "legal_document_types.json").get("symbol_ascii_folds", {})
+
+
 def canonical_symbol(symbol: str) -> str:
-    """The canonical key of a symbol: no spaces or line breaks, "44 KL/TW" → "44-KL/TW"."""
+    """The canonical key of a symbol: no spaces or line breaks, "44 KL/TW" → "44-KL/TW", "QD" → "QĐ"."""
     s = shadow(symbol)
     s = re.sub(r"\s*([/-])\s*", r"\1", s)
     s = re.sub(r"^(\d+)\s+", r"\1-", s)
     s = re.sub(r"\s+", "-", s.strip())
-    return s
+    folds = _ascii_folds()
+    return "".join(folds.get(part, part) for part in re.split(r"([/-])", s))
 
 
 def _symbol_value(match: re.Match[str], doc_type: DocType) -> dict[str, Any]:
@@ -300,19 +363,41 @@ def _type_of(word: str) -> DocType | None:
 def _typed_refs(text: str, shadowed: str) -> list[_Ref]:
     p = _patterns()
     refs: list[_Ref] = []
-    for m in p["typed"].finditer(shadowed):
+    for group, m in enumerate(p["typed"].finditer(shadowed)):
         doc_type = _type_of(m.group("type"))
         if doc_type is None or _is_header_number(m):
             continue
+        if m.group("nums"):
+            refs.extend(_number_list_refs(m, doc_type, group))
+            continue
         value = _symbol_value(m, doc_type)
-        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.97))
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.97, group=group))
         # Bare symbols continuing a list: "Quyết định số 295/QĐ-SKHĐT, 296/QĐ-SKHĐT và 297/QĐ-SKHĐT".
         end = m.end()
         while (nxt := p["list_next"].match(shadowed, end)) is not None:
             hint = _hint_type(_symbol_value(nxt, doc_type))
             item_type = hint if hint is not None and hint is not _hint_type(value) else doc_type
-            refs.append(_Ref(nxt.start("num"), nxt.end(), item_type, _symbol_value(nxt, item_type), 0.85))
+            refs.append(
+                _Ref(nxt.start("num"), nxt.end(), item_type, _symbol_value(nxt, item_type), 0.85, group=group)
+            )
             end = nxt.end()
+    return refs
+
+
+def _number_list_refs(m: re.Match[str], doc_type: DocType, group: int) -> list[_Ref]:
+    """Bare numbers sharing the code of the last: "các Quyết định số 295, 296, 297/QĐ-SKHĐT"."""
+    last = _symbol_value(m, doc_type)
+    hint = _hint_type(last)
+    if hint is not None and hint is not doc_type:
+        return []  # "Thông tư 124, 144/2021/NĐ-CP": two documents, not one list
+    refs: list[_Ref] = []
+    offset = m.start("nums")
+    for index, number in enumerate(re.finditer(r"\d+", m.group("nums"))):
+        value = dict(last, number=number.group())
+        value["key"] = last["key"].replace(last["number"], number.group(), 1)
+        start = m.start() if index == 0 else offset + number.start()
+        refs.append(_Ref(start, offset + number.end(), doc_type, value, 0.9, group=group))
+    refs.append(_Ref(m.start("num"), m.end(), doc_type, last, 0.9, group=group))
     return refs
 
 
@@ -373,7 +458,7 @@ def _fold_name(name: str) -> str:
 def _named_law_refs(text: str, shadowed: str) -> list[_Ref]:
     refs: list[_Ref] = []
     for m in _patterns()["named_law"].finditer(shadowed):
-        slug = "bo_luat" if m.group("type").lower().startswith("bộ") else "luat"
+        slug = _type_of(m.group("type")).slug
         law = _laws_by_name().get((slug, _fold_name(m.group("name"))))
         if law is None or (m.group("type")[0].islower() and m.group("name")[0].islower()):
             continue
@@ -405,8 +490,47 @@ def _named_law_refs(text: str, shadowed: str) -> list[_Ref]:
                 "key": name,
                 "name": name,
             }
+        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.92, extra={"law": law, "year": written_year}))
+    for m in _patterns()["year_named"].finditer(shadowed):
+        doc_type = _type_of(m.group("type"))
+        act = next((a for a in _year_named_acts() if a["type"] == doc_type.slug), None)
+        if act is None or m.group("year") not in act["versions"]:
+            continue
+        key = f"{doc_type.name} {m.group('year')}"
+        value = {
+            "doc_type": doc_type.name,
+            "number": None,
+            "year": int(m.group("year")),
+            "code": None,
+            "date": None,
+            "issuer": None,
+            "key": key,
+            "name": key,
+        }
         refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.92, attach=False))
     return refs
+
+
+@cache
+def _year_named_acts() -> list[dict[str, Any]]:
+    return corpora.load_json("lexicons", "named_laws.json").get("year_named_acts", [])
+
+
+def _law_version_from_date(ref: _Ref) -> None:
+    """A law's date right after its name picks the version of that year; a date of another year is
+    an event's date, not the law's."""
+    law, issued = ref.extra.get("law"), ref.value.get("date")
+    if law is None or not issued:
+        return
+    symbol = law["versions"].get(issued[:4], "missing")
+    if ref.extra.get("year") or symbol == "missing":
+        if ref.extra.get("year") != issued[:4]:
+            ref.value["date"] = None
+        ref.value["issuer"] = None if ref.value["date"] is None else ref.value["issuer"]
+        return
+    if symbol:
+        number, year, code = symbol.split("/")
+        ref.value.update(number=number, year=int(year), code=code, key=symbol)
 
 
 def _attach(text: str, shadowed: str, ref: _Ref) -> None:
@@ -421,14 +545,111 @@ def _attach(text: str, shadowed: str, ref: _Ref) -> None:
             position = dated.end()
     lead = p["issuer_lead"].match(shadowed, position)
     if not lead:
+        ref.value["issuer"] = _issuer_before(text, shadowed, ref.start)
         return
-    head = p["issuer_head"].match(shadowed, lead.end())
-    if not head:
-        return
-    end = _extend_issuer(shadowed, head.group(), head.end())
+    end = _issuer_end(shadowed, lead.end())
     if end is None:
         return
+    while (joined := p["issuer_and"].match(shadowed, end)) and (more := _issuer_end(shadowed, joined.end())):
+        end = more  # "của Bộ Công an và Bộ Quốc phòng"
     ref.value["issuer"] = " ".join(text[lead.end() : end].split())
+    if ref.value["date"] is None and (dated := p["date_after"].match(shadowed, end)):
+        issued = parse_date_phrase(dated.group("date"))  # "của UBND tỉnh ngày 22/02/2023"
+        if issued:
+            ref.value["date"] = issued.isoformat()
+
+
+def _issuer_before(text: str, shadowed: str, start: int) -> str | None:
+    """The subject that issued the reference: "Đảng ủy xã ban hành Nghị quyết số …", "UBND xã đã xây dựng
+    Kế hoạch số …" — the issuer must start its clause and end right before the verb."""
+    window_start = max(0, start - 160)
+    verb = _patterns()["issuer_subject"].search(shadowed, window_start, start)
+    if verb is None:
+        return None
+    clause = max(shadowed.rfind(mark, window_start, verb.start()) for mark in (".", ";", ":", "\n", ",", "("))
+    position = clause + 1 if clause >= 0 else window_start
+    while position < verb.start() and shadowed[position].isspace():
+        position += 1
+    end = _issuer_end(shadowed, position)
+    return " ".join(text[position:end].split()) if end == verb.start() else None
+
+
+def _issuer_end(shadowed: str, position: int) -> int | None:
+    """End of the issuer named at ``position`` ("Bộ Công an", "UBND huyện Đak Đoa"), else None."""
+    head = _patterns()["issuer_head"].match(shadowed, position)
+    if not head:
+        return None
+    if _fold_name(head.group()) in _long_name_heads():
+        long_end = _extend_long_name(shadowed, head.end())
+        if long_end is not None:
+            return long_end
+    return _extend_issuer(shadowed, head.group(), head.end())
+
+
+@cache
+def _long_name_heads() -> frozenset[str]:
+    return frozenset(_fold_name(h) for h in _issuer_lexicon().get("long_name_heads", []))
+
+
+@cache
+def _name_stop_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = [_fold_name(w) for w in _issuer_lexicon().get("name_stop_words", [])]
+    return frozenset(w for w in words if " " not in w), frozenset(w for w in words if " " in w)
+
+
+@cache
+def _locality_false_friends() -> frozenset[str]:
+    return frozenset(_issuer_lexicon().get("locality_false_friends", []))
+
+
+def _ends_name(words: list[tuple[str, int, bool]], i: int, stops: frozenset[str]) -> bool:
+    """Whether a locality word before ``words[i]`` ends a name ("… ANTQ tỉnh về"), unlike "xã hội"."""
+    if i >= len(words):
+        return True
+    word, _end, comma = words[i]
+    return comma or word[:1].isupper() or _fold_name(word) in stops
+
+
+def _extend_long_name(shadowed: str, position: int) -> int | None:
+    """ "Ban Chỉ đạo phòng, chống tội phạm, … bảo vệ ANTQ tỉnh": a lowercase description runs to the
+    locality (and its proper name), or to a stop word or punctuation; None when no description follows."""
+    data = _issuer_lexicon()
+    localities = {" ".join(loc.split()) for loc in data["localities"]}
+    single_stops, double_stops = _name_stop_words()
+    pattern = _patterns()["name_word"]
+    words: list[tuple[str, int, bool]] = []  # (word, end, preceded by a comma)
+    cursor = position
+    for _ in range(int(data.get("long_name_max_words", 30))):
+        match = pattern.match(shadowed, cursor)
+        if not match:
+            break
+        words.append((match.group("word"), match.end(), bool(match.group("comma"))))
+        cursor = match.end()
+    first = words[0][0] if words else ""
+    if not first[:1].islower() or _fold_name(first) in single_stops:
+        return None
+    second = words[1][0].lower() if len(words) > 1 else ""
+    if first.lower() in localities and f"{first.lower()} {second}" not in _locality_false_friends():
+        return None  # "Ban Chỉ đạo tỉnh …": a locality, not a description ("Ban Chỉ đạo xã hội hóa …")
+    end = position
+    for i, (word, word_end, comma) in enumerate(words):
+        lower = word.lower()
+        pair = f"{lower} {words[i + 1][0].lower()}" if i + 1 < len(words) else ""
+        if i and comma and lower in localities:
+            break
+        if _fold_name(lower) in single_stops or _fold_name(pair) in double_stops:
+            break
+        if pair in localities or (lower in localities and _ends_name(words, i + 1, single_stops)):
+            end = words[i + 1][1] if pair in localities else word_end
+            j = i + (2 if pair in localities else 1)
+            count = 0
+            while j < len(words) and words[j][0][:1].isupper() and not words[j][2] and count < 4:
+                end, j, count = words[j][1], j + 1, count + 1
+            return end
+        if comma and i and not lower[:1].isalpha():
+            break
+        end = word_end
+    return end if end > position else None
 
 
 def _extend_issuer(shadowed: str, head: str, position: int) -> int | None:
@@ -456,12 +677,18 @@ def _extend_issuer(shadowed: str, head: str, position: int) -> int | None:
             and _patterns()["roman"].fullmatch(words[i + 1][0])
         ):
             end, i = words[i + 1][2], i + 2
+    if (party_like or _fold_name(head) in needs_name) and not named and i == 0:
+        body = _patterns()["issuer_body"].match(shadowed, position)
+        if body and (inner := _issuer_end(shadowed, body.end("body") - len(body.group("body")))):
+            return inner  # "Đảng bộ Sở Kế hoạch và Đầu tư", "Đảng ủy Công an tỉnh"
     if named or party_like or _fold_name(head) in needs_name:
         count = 0
         while i < len(words) and words[i][0][:1].isupper() and count < 4 and words[i][1] == end:
             end, i, count = words[i][2], i + 1, count + 1
         if _fold_name(head) in needs_name and count == 0 and not named:
             return None
+        if count and not named and i < len(words) and words[i][1] == end and words[i][0] in localities:
+            end = words[i][2]  # "Cục Thuế tỉnh"
     return end
 
 
@@ -486,14 +713,31 @@ def _select(refs: list[_Ref]) -> list[_Ref]:
     return sorted(chosen, key=lambda r: r.start)
 
 
+def _share_in_lists(refs: list[_Ref]) -> None:
+    """Members of one list take the date and issuer written once after its last member."""
+    last: dict[int, _Ref] = {}
+    for ref in refs:
+        if ref.group is not None:
+            last[ref.group] = ref
+    for ref in refs:
+        tail = last.get(ref.group) if ref.group is not None else None
+        if tail is not None and tail is not ref:
+            ref.value["date"] = ref.value["date"] or tail.value["date"]
+            ref.value["issuer"] = ref.value["issuer"] or tail.value["issuer"]
+
+
 def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = shadow(text)
     refs = _typed_refs(text, shadowed) + _short_refs(shadowed) + _named_law_refs(text, shadowed)
-    evidence: list[Evidence] = []
-    for ref in _select(refs):
+    chosen = _select(refs)
+    for ref in chosen:
         if ref.attach:
             _attach(text, shadowed, ref)
+            _law_version_from_date(ref)
+    _share_in_lists(chosen)
+    evidence: list[Evidence] = []
+    for ref in chosen:
         evidence.append(
             Evidence(
                 kind=KIND,

@@ -13,9 +13,9 @@ from pathlib import Path
 from extractor import nlp
 from extractor.clean import NormalizedText, normalize
 from extractor.criteria.mapping import assess
-from extractor.errors import EmptyDocumentError, NotVietnameseError
+from extractor.errors import EmptyDocumentError
 from extractor.ingest import load_document
-from extractor.language import is_vietnamese
+from extractor.language import ensure_vietnamese
 from extractor.metadata import describe
 from extractor.models import DocumentInfo, Evidence, ExtractionResult, RawDocument
 from extractor.structure import parse_structure
@@ -51,8 +51,7 @@ def process(raw: RawDocument, *, include_text: bool = False) -> ExtractionResult
     normalized = normalize(raw)
     if not normalized.text.strip():
         raise EmptyDocumentError("no text after normalization", source=raw.source)
-    if not is_vietnamese(normalized.text):
-        raise NotVietnameseError(source=raw.source)
+    ensure_vietnamese(normalized.text, source=raw.source)
     info = describe(raw, normalized.text, parse_structure(normalized.text))
     evidence = extract_text(normalized.text, context_for(info))
     locate(evidence, normalized, raw.sha256)
@@ -64,4 +63,5 @@ def process(raw: RawDocument, *, include_text: bool = False) -> ExtractionResult
 
 def extract_file(path: str | Path, *, include_text: bool = False) -> ExtractionResult:
     """Read ``path`` (PDF, DOCX, DOC, ODT, RTF, TXT) and return its evidence."""
-    return process(load_document(path), include_text=include_text)
+    # the language is checked once, on the normalized text, in process()
+    return process(load_document(path, check_language=False), include_text=include_text)

@@ -7,10 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from fixtures.files import SEED_NAMES, seed_text
 
 from extractor.clean import normalize, normalize_plain
 from extractor.models import Page, RawDocument
-from fixtures.files import SEED_NAMES, seed_text
 
 GOLDEN = Path(__file__).parent / "golden"
 

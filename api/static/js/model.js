@@ -1,0 +1,66 @@
+// Read API objects tolerantly: one place that knows the field names of dossiers, units, evidence.
+
+export function unitName(dossier) {
+  return dossier.unit?.name ?? dossier.unit_name ?? (dossier.unit_id ? `Đơn vị #${dossier.unit_id}` : "—");
+}
+
+export function unitKind(dossier) {
+  return dossier.unit?.kind ?? dossier.unit_kind ?? null;
+}
+
+export function unitPlace(dossier) {
+  const unit = dossier.unit ?? dossier;
+  return [unit.commune, unit.province].filter(Boolean).join(", ") || "—";
+}
+
+/** The proposed result value ("dat" | "chua_dat" | "chua_du_minh_chung" | …) of a dossier or scorecard. */
+export function proposedResult(dossier) {
+  const result = dossier.proposed_result ?? dossier.overall ?? dossier.result ?? null;
+  return result && typeof result === "object" ? result.overall ?? null : result;
+}
+
+/** The Vietnamese label the API gives for the proposed result, when it gives one. */
+export function proposedLabel(dossier) {
+  const result = dossier.proposed_result ?? dossier.overall ?? null;
+  return result && typeof result === "object" ? result.label_vi ?? null : null;
+}
+
+/** {confirmed, rejected, reviewed, total, ratio} of a dossier's evidence (ratio = reviewed / total). */
+export function confirmation(dossier) {
+  const stats = dossier.evidence ?? {};
+  const confirmed = stats.confirmed ?? dossier.evidence_confirmed ?? 0;
+  const rejected = stats.rejected ?? dossier.evidence_rejected ?? 0;
+  const total = stats.total ?? dossier.evidence_total ?? 0;
+  const reviewed = confirmed + rejected;
+  const ratio = dossier.confirmed_ratio ?? (total ? reviewed / total : null);
+  return { confirmed, rejected, reviewed, total, ratio };
+}
+
+export function documentName(doc) {
+  return doc.filename ?? doc.original_name ?? doc.name ?? doc.source ?? `Tài liệu #${doc.id}`;
+}
+
+export function criterionId(item) {
+  return item.criterion_id ?? item.id ?? item.code;
+}
+
+export function criterionTitle(item) {
+  return item.title_vi ?? item.title ?? item.name ?? item.label ?? "";
+}
+
+/** The job id(s) and documents of an upload response, whatever its exact shape. */
+export function uploadResult(data) {
+  const docs = Array.isArray(data) ? data : data?.documents ?? data?.items ?? [];
+  const jobs = data?.jobs ?? data?.job_ids ?? [];
+  return docs.map((doc, i) => {
+    const job = doc.job_id ?? doc.job?.id ?? (typeof jobs[i] === "object" ? jobs[i]?.id : jobs[i]);
+    return { document: doc.document ?? doc, jobId: job ?? null, duplicate: Boolean(doc.duplicate) };
+  });
+}
+
+/** Progress of a job as 0–1 (the API may give 0–1 or 0–100). */
+export function jobProgress(job) {
+  const p = Number(job?.progress ?? 0);
+  if (Number.isNaN(p)) return 0;
+  return p > 1 ? p / 100 : p;
+}

@@ -1,0 +1,347 @@
+// Document view: normalized text with evidence highlighted by kind; review with buttons or keyboard.
+
+import { get, items, patch, query } from "../api.js";
+import { errorBox, h, loading, percent, render, toast } from "../dom.js";
+import { DOC_TYPES, EVIDENCE_KINDS_ORDER, EVIDENCE_STATUS, KIND_LABELS, VALUE_KEYS } from "../labels.js";
+import { highlightedText } from "../highlight.js";
+import { documentName } from "../model.js";
+import { navigate } from "../router.js";
+import * as session from "../session.js";
+import { evidenceHistory } from "./trail.js";
+
+const PAGE_SIZE = 500;
+
+/** Every evidence item of a document, across pages of the list route. */
+async function allEvidence(documentId) {
+  const all = [];
+  for (let page = 1; page < 100; page += 1) {
+    const data = await get(`/api/evidence${query({ document_id: documentId, page, page_size: PAGE_SIZE })}`);
+    const batch = items(data);
+    all.push(...batch);
+    if (batch.length < PAGE_SIZE || (data.total !== undefined && all.length >= data.total)) break;
+  }
+  return all.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The normalized value as one line per field, with Vietnamese key names where known. */
+function valueList(value) {
+  if (value === null || value === undefined || typeof value !== "object") return String(value ?? "—");
+  const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== "");
+  if (!entries.length) return "—";
+  return h("ul", { class: "value-list" }, entries.map(([key, v]) => h("li", {},
+    h("span", { class: "value-key" }, `${VALUE_KEYS[key] || key}: `),
+    typeof v === "object" ? JSON.stringify(v) : String(v))));
+}
+
+/** The TT124 criteria for the document's unit kind (all criteria when that is unknown). */
+async function criteriaFor(doc) {
+  try {
+    const dossier = await get(`/api/dossiers/${doc.dossier_id}`);
+    const kind = dossier.unit?.kind || doc.info?.subject_type;
+    const list = items(await get(`/api/criteria${query({ subject_type: kind })}`));
+    return list.length ? list : items(await get("/api/criteria"));
+  } catch {
+    return [];
+  }
+}
+
+const SHORTCUTS = [
+  ["j", "minh chứng kế tiếp"],
+  ["k", "minh chứng trước"],
+  ["c", "xác nhận"],
+  ["r", "loại bỏ"],
+  ["e", "sửa giá trị / tiêu chí"],
+  ["u", "đưa về “đề xuất”"],
+  ["Esc", "đóng ô sửa"],
+];
+
+export async function showDocument(app, params, queryParams) {
+  render(app, loading());
+  let doc;
+  let evidence;
+  let criteria = [];
+  try {
+    [doc, evidence] = await Promise.all([get(`/api/documents/${params.id}`), allEvidence(params.id)]);
+    criteria = await criteriaFor(doc);
+  } catch (err) {
+    render(app, errorBox(err));
+    return null;
+  }
+  const criteriaById = new Map(criteria.map((c) => [c.id, c]));
+  const editable = session.canEdit();
+  const state = {
+    selectedId: queryParams.evidence || null,
+    editing: false,
+    kinds: new Set(EVIDENCE_KINDS_ORDER),
+    statuses: new Set(Object.keys(EVIDENCE_STATUS)),
+  };
+  let marks = new Map();
+
+  const textBox = h("section", { class: "doc-pane card" });
+  const legendBox = h("div", { class: "legend-bar" });
+  const side = h("aside", { class: "side-pane" });
+  const visible = () => evidence.filter((ev) => state.kinds.has(ev.kind) && state.statuses.has(ev.status));
+  const selected = () => evidence.find((ev) => ev.id === state.selectedId) || null;
+
+  function markAttrs(ev) {
+    return {
+      class: `ev kind-${ev.kind} status-${ev.status}${ev.id === state.selectedId ? " is-selected" : ""}`,
+      "data-evidence-id": ev.id,
+      "data-kind": ev.kind,
+      "data-status": ev.status,
+      title: `${KIND_LABELS[ev.kind] || ev.kind} · ${EVIDENCE_STATUS[ev.status] || ev.status}`,
+    };
+  }
+
+  function drawText() {
+    if (doc.text === null || doc.text === undefined) {
+      render(textBox, h("p", { class: "muted" }, "Tài liệu chưa xử lý xong; hãy quay lại sau."));
+      return;
+    }
+    const built = highlightedText(doc.text, visible(), markAttrs);
+    marks = built.marks;
+    render(textBox, built.el);
+  }
+
+  function refreshMark(ev) {
+    const mark = marks.get(ev.id);
+    if (!mark) return;
+    mark.className = markAttrs(ev).class;
+    mark.dataset.status = ev.status;
+    mark.title = markAttrs(ev).title;
+  }
+
+  function select(id, { scroll = true } = {}) {
+    const previous = marks.get(state.selectedId);
+    if (previous) previous.classList.remove("is-selected");
+    state.selectedId = id;
+    state.editing = false;
+    const mark = marks.get(id);
+    if (mark) {
+      mark.classList.add("is-selected");
+      if (scroll) mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+    drawSide();
+  }
+
+  function step(delta) {
+    const list = visible();
+    if (!list.length) return;
+    const index = list.findIndex((ev) => ev.id === state.selectedId);
+    const next = index === -1 ? (delta > 0 ? 0 : list.length - 1) : (index + delta + list.length) % list.length;
+    select(list[next].id);
+  }
+
+  let saving = false;
+
+  async function save(ev, changes, doneText) {
+    if (saving) return false; // one change at a time: a second key press must not reuse a stale version
+    saving = true;
+    try {
+      const updated = await patch(`/api/evidence/${encodeURIComponent(ev.id)}`, { version: ev.version, ...changes });
+      Object.assign(ev, updated);
+      state.editing = false;
+      refreshMark(ev);
+      drawSide();
+      toast(doneText, "ok");
+      return true;
+    } catch (err) {
+      if (err.status === 409) {
+        const current = err.body?.error?.current ?? err.body?.current;
+        if (current) Object.assign(ev, current);
+        refreshMark(ev);
+        drawSide();
+        toast("Minh chứng vừa được người khác thay đổi; đã tải bản mới nhất, hãy thử lại.", "error");
+      } else {
+        toast(err.message, "error");
+      }
+      return false;
+    } finally {
+      saving = false;
+    }
+  }
+
+  const setStatus = (status) => {
+    const ev = selected();
+    if (!ev || !editable) return;
+    const text = { confirmed: "Đã xác nhận minh chứng.", rejected: "Đã loại minh chứng.", proposed: "Đã đưa về đề xuất." };
+    save(ev, { status }, text[status]);
+  };
+
+  function legend() {
+    const counts = {};
+    for (const ev of evidence) counts[ev.kind] = (counts[ev.kind] || 0) + 1;
+    const statusCounts = {};
+    for (const ev of evidence) statusCounts[ev.status] = (statusCounts[ev.status] || 0) + 1;
+    const toggle = (set, key) => (event) => {
+      if (event.target.checked) set.add(key);
+      else set.delete(key);
+      drawText();
+    };
+    return h("section", { class: "legend", "data-testid": "legend", "aria-label": "Chú giải" },
+      h("strong", { class: "legend-title" }, "Chú giải:"),
+      h("ul", { class: "legend-list" }, EVIDENCE_KINDS_ORDER.map((kind) => h("li", {},
+        h("label", { class: "check" },
+          h("input", { type: "checkbox", checked: state.kinds.has(kind), onchange: toggle(state.kinds, kind) }),
+          h("span", { class: `swatch kind-${kind}` }), ` ${KIND_LABELS[kind]} `,
+          h("span", { class: "muted small" }, `(${counts[kind] || 0})`))))),
+      h("ul", { class: "legend-list legend-status" }, Object.entries(EVIDENCE_STATUS).map(([status, label]) => h("li", {},
+        h("label", { class: "check" },
+          h("input", { type: "checkbox", checked: state.statuses.has(status), onchange: toggle(state.statuses, status) }),
+          h("span", { class: `status-chip status-${status}` }, label), ` `,
+          h("span", { class: "muted small", "data-testid": `count-${status}` }, `(${statusCounts[status] || 0})`))))));
+  }
+
+  function criterionLine(id) {
+    const c = criteriaById.get(id);
+    return h("li", {}, h("strong", {}, id), c ? ` — ${c.title_vi || c.title || ""}` : "");
+  }
+
+  function editForm(ev) {
+    const fields = Object.entries(ev.value || {}).map(([key, val]) => {
+      const input = h("input", { name: key, value: val === null || typeof val !== "object" ? String(val ?? "") : JSON.stringify(val) });
+      return { key, val, input, el: h("label", {}, key, input) };
+    });
+    const criteriaSelect = h("select", { multiple: true, size: "6", name: "criteria", "aria-label": "Tiêu chí" },
+      [...criteria, ...(ev.criteria || []).filter((id) => !criteriaById.has(id)).map((id) => ({ id }))].map((c) =>
+        h("option", { value: c.id, selected: (ev.criteria || []).includes(c.id) },
+          `${c.id}${c.title_vi ? ` — ${c.title_vi}` : ""}`)));
+    const note = h("input", { name: "note", placeholder: "Lý do sửa (ghi vào nhật ký)" });
+    const parse = (original, raw) => {
+      if (typeof original === "number") return Number(raw);
+      if (typeof original === "boolean") return raw === "true";
+      if (original !== null && typeof original === "object") {
+        try { return JSON.parse(raw); } catch { return raw; }
+      }
+      return raw;
+    };
+    const form = h("form", {
+      class: "edit-form", "data-testid": "edit-form",
+      onsubmit: (event) => {
+        event.preventDefault();
+        const value = Object.fromEntries(fields.map((f) => [f.key, parse(f.val, f.input.value)]));
+        const chosen = [...criteriaSelect.selectedOptions].map((o) => o.value);
+        save(ev, { value, criteria: chosen, note: note.value.trim() || undefined }, "Đã lưu thay đổi.");
+      },
+      onkeydown: (event) => {
+        if (event.key === "Escape") {
+          state.editing = false;
+          drawSide();
+        }
+      },
+    },
+    h("h4", {}, "Sửa minh chứng"),
+    fields.map((f) => f.el),
+    h("label", {}, "Tiêu chí TT124 (giữ Ctrl để chọn nhiều)", criteriaSelect),
+    h("label", {}, "Ghi chú", note),
+    h("div", { class: "btn-row" },
+      h("button", { class: "btn btn-primary", type: "submit" }, "Lưu"),
+      h("button", { class: "btn", type: "button", onclick: () => { state.editing = false; drawSide(); } }, "Huỷ")));
+    setTimeout(() => (fields[0]?.input ?? criteriaSelect).focus(), 0);
+    return form;
+  }
+
+  function detail() {
+    const ev = selected();
+    if (!ev) {
+      return h("section", { class: "card detail" }, h("h3", {}, "Minh chứng"),
+        h("p", { class: "muted" }, "Bấm vào một đoạn được tô màu, hoặc nhấn j / k để duyệt lần lượt."));
+    }
+    const index = visible().findIndex((e) => e.id === ev.id);
+    return h("section", { class: `card detail status-${ev.status}`, "data-testid": "evidence-detail", "data-evidence-id": ev.id },
+      h("div", { class: "detail-head" },
+        h("span", { class: `kind-chip kind-${ev.kind}` }, KIND_LABELS[ev.kind] || ev.kind),
+        h("span", { class: `status-chip status-${ev.status}`, "data-testid": "detail-status" }, EVIDENCE_STATUS[ev.status] || ev.status),
+        h("span", { class: "muted small" }, index >= 0 ? `${index + 1}/${visible().length}` : "")),
+      h("blockquote", {}, ev.text),
+      h("dl", { class: "facts" },
+        h("dt", {}, "Giá trị"), h("dd", { class: "value", "data-testid": "detail-value" }, valueList(ev.value)),
+        h("dt", {}, "Trang"), h("dd", {}, ev.page ?? "—"),
+        h("dt", {}, "Tiêu chí"), h("dd", {}, ev.criteria?.length
+          ? h("ul", { class: "criteria-list" }, ev.criteria.map(criterionLine)) : "—"),
+        h("dt", {}, "Độ tin cậy"), h("dd", {}, percent(ev.confidence)),
+        h("dt", {}, "Bộ trích xuất"), h("dd", { class: "small" }, ev.extractor || "—"),
+        h("dt", {}, "Vị trí"), h("dd", { class: "small" }, `ký tự ${ev.start}–${ev.end}`),
+        ev.updated_by ? [h("dt", {}, "Người duyệt"), h("dd", {}, ev.updated_by)] : null),
+      editable && !state.editing ? h("div", { class: "btn-row" },
+        h("button", { class: "btn btn-ok", type: "button", "data-action": "confirm", onclick: () => setStatus("confirmed"),
+          disabled: ev.status === "confirmed" }, "Xác nhận ", h("kbd", {}, "c")),
+        h("button", { class: "btn btn-bad", type: "button", "data-action": "reject", onclick: () => setStatus("rejected"),
+          disabled: ev.status === "rejected" }, "Loại ", h("kbd", {}, "r")),
+        h("button", { class: "btn", type: "button", "data-action": "edit", onclick: () => { state.editing = true; drawSide(); } },
+          "Sửa ", h("kbd", {}, "e")),
+        ev.status !== "proposed" ? h("button", { class: "btn btn-link", type: "button", onclick: () => setStatus("proposed") },
+          "Đưa về đề xuất ", h("kbd", {}, "u")) : null) : null,
+      editable && state.editing ? editForm(ev) : null,
+      !editable ? h("p", { class: "muted small" }, "Chế độ chỉ xem: vai trò của bạn không được sửa minh chứng.") : null,
+      historyBox(ev));
+  }
+
+  function historyBox(ev) {
+    const box = h("div", { class: "history" });
+    const details = h("details", {
+      ontoggle: async () => {
+        if (!details.open || box.dataset.loaded) return;
+        box.dataset.loaded = "1";
+        render(box, loading());
+        try {
+          render(box, await evidenceHistory(ev.id));
+        } catch (err) {
+          render(box, errorBox(err));
+        }
+      },
+    }, h("summary", {}, "Lịch sử thay đổi"), box);
+    return details;
+  }
+
+  function shortcuts() {
+    const list = editable ? SHORTCUTS : SHORTCUTS.slice(0, 2);
+    return h("section", { class: "card shortcuts", "data-testid": "shortcuts" }, h("h3", {}, "Phím tắt"),
+      h("ul", {}, list.map(([key, text]) => h("li", {}, h("kbd", {}, key), ` ${text}`))));
+  }
+
+  function drawSide() {
+    render(side, detail(), shortcuts());
+    render(legendBox, legend());
+  }
+
+  textBox.addEventListener("click", (event) => {
+    const mark = event.target.closest("mark[data-evidence-id]");
+    if (mark) select(mark.dataset.evidenceId, { scroll: false });
+  });
+
+  const onKey = (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+    const actions = {
+      j: () => step(1), k: () => step(-1),
+      c: () => setStatus("confirmed"), r: () => setStatus("rejected"), u: () => setStatus("proposed"),
+      e: () => { if (editable && selected()) { state.editing = true; drawSide(); } },
+      Escape: () => { state.editing = false; drawSide(); },
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+  document.addEventListener("keydown", onKey);
+
+  const info = doc.info || {};
+  render(app,
+    h("div", { class: "page-head" },
+      h("p", { class: "crumbs" }, h("a", { href: "#/" }, "Danh sách hồ sơ"), " / ",
+        h("a", { href: `#/dossiers/${doc.dossier_id}` }, `Hồ sơ #${doc.dossier_id}`), " / ", documentName(doc)),
+      h("h1", {}, info.title || documentName(doc)),
+      h("p", { class: "muted" }, [DOC_TYPES[info.doc_type] || info.doc_type, info.number, info.issued_on, info.issuer,
+        doc.page_count ? `${doc.page_count} trang` : null, `${evidence.length} minh chứng`].filter(Boolean).join(" · ")),
+      h("div", { class: "btn-row" },
+        h("a", { class: "btn btn-small", href: `/api/documents/${doc.id}/file`, download: "" }, "Tải tệp gốc"),
+        h("button", { class: "btn btn-small", type: "button",
+          onclick: () => navigate(`/dossiers/${doc.dossier_id}?tab=criteria`) }, "Xem theo tiêu chí"))),
+    h("div", { class: "doc-layout" }, h("div", { class: "doc-main" }, legendBox, textBox), side));
+  drawText();
+  drawSide();
+  if (state.selectedId) select(state.selectedId);
+  return () => document.removeEventListener("keydown", onKey);
+}

@@ -1,0 +1,46 @@
+// Phiếu chấm: the scorecard table of a dossier with XLSX / DOCX export.
+
+import { get } from "../api.js";
+import { errorBox, h, loading, render } from "../dom.js";
+import { resultLabel } from "../labels.js";
+import { criterionTitle, proposedLabel, proposedResult } from "../model.js";
+import { resultBadge } from "./dossiers.js";
+
+export async function scorecardPanel(container, dossier) {
+  render(container, loading());
+  let card;
+  try {
+    card = await get(`/api/dossiers/${dossier.id}/scorecard`);
+  } catch (err) {
+    render(container, errorBox(err));
+    return null;
+  }
+  const rows = card.criteria || [];
+  const final = (row) => row.decision?.decision ?? null;
+  render(
+    container,
+    h("div", { class: "toolbar" },
+      h("div", {}, h("span", { class: "stat-label" }, "Kết quả đề xuất: "),
+        resultBadge(proposedResult(card), proposedLabel(card)),
+        h("span", { class: "muted" }, ` · ${card.decided ?? 0}/${card.total ?? rows.length} tiêu chí đã có quyết định`)),
+      h("div", { class: "export" },
+        h("a", { class: "btn", href: `/api/dossiers/${dossier.id}/scorecard.xlsx`, download: "",
+          "data-testid": "export-xlsx" }, "Tải phiếu chấm (XLSX)"),
+        h("a", { class: "btn", href: `/api/dossiers/${dossier.id}/scorecard.docx`, download: "",
+          "data-testid": "export-docx" }, "Tải phiếu chấm (DOCX)"))),
+    h("section", { class: "card card-flush" }, h(
+      "table",
+      { class: "table scorecard", "data-testid": "scorecard-table" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Tiêu chí"), h("th", {}, "Nội dung"), h("th", {}, "Đề xuất"),
+        h("th", { class: "num" }, "Minh chứng"), h("th", {}, "Quyết định của cán bộ"), h("th", {}, "Ghi chú"))),
+      h("tbody", {}, rows.map((row) => h("tr", { "data-criterion": row.id },
+        h("td", { class: "criterion-id" }, row.id),
+        h("td", {}, criterionTitle(row)),
+        h("td", {}, resultBadge(row.proposed)),
+        h("td", { class: "num" }, String((row.evidence || []).length)),
+        h("td", {}, final(row) ? resultBadge(final(row), resultLabel(final(row))) : h("span", { class: "muted" }, "—")),
+        h("td", { class: "small" }, row.decision?.note || "")))),
+    )),
+  );
+  return null;
+}

@@ -1,0 +1,106 @@
+"""The per-document work of a bulk run, executed in worker processes (local pool or Dask).
+
+``analyse_path`` / ``analyse_bytes`` return a small, JSON-ready dict: the extract contract
+(document, evidence, criteria) plus dossier-level signals read from the text (QĐ 510 score
+and band, recognition decision, "điển hình" claims); the text itself is dropped. The
+pipeline is imported once per worker process and reused for every file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from corpora import load_json
+from extractor.errors import MinhChungError
+
+DEFAULT_EXTRACTOR = "extractor.pipeline:extract_file"
+
+
+@cache
+def load_extractor(ref: str = DEFAULT_EXTRACTOR) -> Callable[..., Any]:
+    """Import ``module:function`` once per process."""
+    module_name, _, attr = ref.partition(":")
+    return getattr(importlib.import_module(module_name), attr or "extract_file")
+
+
+def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
+    """Process-pool initializer: load the pipeline before the first file arrives."""
+    load_extractor(ref)
+
+
+@cache
+def _signal_patterns() -> dict[str, Any]:
+    data = load_json("targets", "signals.json")
+    flags = re.IGNORECASE
+    return {
+        "score": re.compile(data["score"], flags),
+        "band": re.compile(data["band"], flags),
+        "decision_dat": [re.compile(p, flags) for p in data["decision_dat"]],
+        "decision_chua_dat": [re.compile(p, flags) for p in data["decision_chua_dat"]],
+        "dien_hinh": [re.compile(p, flags) for p in data["dien_hinh"]],
+    }
+
+
+def read_signals(text: str) -> dict[str, Any]:
+    """Dossier-level statements in a document's text."""
+    patterns = _signal_patterns()
+    signals: dict[str, Any] = {"score": None, "band": None, "decision": None, "dien_hinh": False}
+    scores = [float(m.group(1).replace(",", ".")) for m in patterns["score"].finditer(text)]
+    scores = [s for s in scores if 0 <= s <= 100]
+    if scores:
+        signals["score"] = scores[-1]
+    bands = patterns["band"].findall(text)
+    if bands:
+        signals["band"] = bands[-1].capitalize()
+    if any(p.search(text) for p in patterns["decision_chua_dat"]):
+        signals["decision"] = "chua_dat"
+    elif any(p.search(text) for p in patterns["decision_dat"]):
+        signals["decision"] = "dat"
+    signals["dien_hinh"] = any(p.search(text) for p in patterns["dien_hinh"])
+    return signals
+
+
+def _error(error: BaseException) -> dict[str, Any]:
+    if isinstance(error, MinhChungError):
+        return {"code": error.code, "message": error.message()}
+    if isinstance(error, MemoryError):
+        return {"code": "out_of_memory", "message": "MemoryError"}
+    return {"code": "internal_error", "message": f"{type(error).__name__}: {error}"[:500]}
+
+
+def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR) -> dict[str, Any]:
+    """Extract one file; never raises (a bad file comes back with ``ok: False`` and its error code)."""
+    started = time.perf_counter()
+    try:
+        result = load_extractor(extractor_ref)(path, include_text=True)
+        data = result.to_dict(include_text=True)
+        text = data["document"].pop("text", None) or ""
+        data["signals"] = read_signals(text)
+        data["ok"] = True
+    except Exception as error:  # one bad file must not stop the run
+        data = {"ok": False, "error": _error(error)}
+    data["seconds"] = round(time.perf_counter() - started, 4)
+    data["worker_pid"] = os.getpid()
+    return data
+
+
+def analyse_bytes(name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRACTOR) -> dict[str, Any]:
+    """Same as ``analyse_path`` for a file shipped to a remote worker (no shared disk needed)."""
+    relative = Path(*[part for part in Path(name).parts if part not in ("..", "/", "\\")]) if name else Path("x")
+    with tempfile.TemporaryDirectory(prefix="minhchung-bulk-") as folder:
+        # Same relative path and file name as on the client: the pipeline may read hints from them.
+        local = Path(folder).joinpath(relative)
+        local.parent.mkdir(parents=True, exist_ok=True)
+        local.write_bytes(content)
+        data = analyse_path(str(local), extractor_ref)
+    if data.get("ok"):
+        data["document"]["source"] = name
+    return data

@@ -1,0 +1,236 @@
+"""Legacy Vietnamese font encodings (TCVN3/ABC and VNI) → Unicode NFC.
+
+Before Unicode, Vietnamese was typed with 8-bit fonts: TCVN3 (.VnTime, .VnArial …) and
+VNI (VNI-Times …). Word and PDF files made with them store Latin-1 characters that the
+font draws as Vietnamese letters, so extracted text reads as mojibake ("Hµ Néi",
+"Vieät Nam"). The code tables are data (``corpora/encodings/tcvn3.json``, ``vni.json``);
+detection compares how many words are valid Vietnamese syllables before and after decoding.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+import corpora
+
+TCVN3 = "tcvn3"
+VNI = "vni"
+
+# Characters that never occur in Unicode Vietnamese: a cheap pre-filter before scoring.
+_LEGACY_TELLS = re.compile(r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc"
+                           r"\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
+# Letters only Unicode Vietnamese has: a line containing them is not legacy-encoded.
+_UNICODE_ONLY = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
+_WORD = re.compile(r"[^\W\d_]+|[\u00a1-\u00bf]+[^\W\d_]*", re.UNICODE)
+_MIN_GAIN = 0.15
+
+
+@cache
+def _tcvn3_tables() -> tuple[dict[str, str], dict[str, str]]:
+    data = corpora.load_json("encodings", "tcvn3.json")
+    decode = {code: letter for letter, code in data["lower"].items()}
+    decode_upper = dict(decode)
+    decode_upper.update({code: letter.upper() for code, letter in decode.items()})
+    for letter, code in data["upper"].items():
+        decode[code] = letter
+        decode_upper[code] = letter
+    return decode, decode_upper
+
+
+@cache
+def _vni_table() -> tuple[dict[str, str], dict[str, str]]:
+    mapping: dict[str, str] = corpora.load_json("encodings", "vni.json")["map"]
+    pairs = {seq: letter for letter, seq in mapping.items() if len(seq) == 2}
+    singles = {seq: letter for letter, seq in mapping.items() if len(seq) == 1}
+    return pairs, singles
+
+
+@cache
+def _syllable_pattern() -> re.Pattern[str]:
+    data = corpora.load_json("encodings", "vietnamese.json")
+
+    def alternation(items: Iterable[str]) -> str:
+        return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+    return re.compile(f"^(?:{alternation(data['onsets'])})(?:{alternation(data['nuclei'])})"
+                      f"(?:{alternation(data['codas'])})$")
+
+
+@cache
+def _tone_marks() -> frozenset[str]:
+    return frozenset(corpora.load_json("encodings", "vietnamese.json")["tone_marks"])
+
+
+def is_syllable(word: str) -> bool:
+    """True when ``word`` (any case) is spelled like a Vietnamese syllable with at most one tone."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = _tone_marks()
+    if sum(1 for ch in decomposed if ch in tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in tones))
+    return bool(_syllable_pattern().match(bare))
+
+
+def syllable_ratio(text: str, *, non_ascii_only: bool = False) -> tuple[float, int]:
+    """Share of words spelled as Vietnamese syllables, and how many words were scored."""
+    words = _WORD.findall(text)
+    if non_ascii_only:
+        words = [w for w in words if not w.isascii()]
+    if not words:
+        return 0.0, 0
+    valid = sum(1 for w in words if is_syllable(w))
+    return valid / len(words), len(words)
+
+
+def decode_tcvn3(text: str, *, upper: bool = False) -> tuple[str, list[int]]:
+    """TCVN3 characters → Unicode; ``upper`` for the capital '…H' fonts. Returns text and source index map."""
+    decode, decode_upper = _tcvn3_tables()
+    table = decode_upper if upper else decode
+    out = [table.get(ch, ch) for ch in text]
+    if upper:  # a capitals font draws every letter, ASCII ones too, as a capital
+        return "".join(out).upper(), list(range(len(text)))
+    _uppercase_capital_words(text, out)
+    return "".join(out), list(range(len(text)))
+
+
+def _uppercase_capital_words(source: str, out: list[str]) -> None:
+    """Plain TCVN3 text has no toned capitals: restore them from the word's other letters.
+
+    A word whose ASCII letters are capitals (two or more, or one between such words) was typed
+    in a capital font; a word opening a sentence gets its first letter capitalised.
+    """
+    words = list(re.finditer(r"\S+", source))
+    caps: list[int] = []  # 0 = no, 1 = weak (one capital), 2 = strong
+    for match in words:
+        letters = [c for c in match.group() if c.isascii() and c.isalpha()]
+        strong = len(letters) >= 2 and not any(c.isdigit() or c in "/-" for c in match.group())
+        caps.append(0 if not letters or not all(c.isupper() for c in letters) else (2 if strong else 1))
+    for position, match in enumerate(words):
+        previous = caps[position - 1] if position > 0 else None
+        following = caps[position + 1] if position + 1 < len(caps) else None
+        between_capitals = (previous in (2, None) and following in (2, None)
+                            and (previous, following) != (None, None))
+        if caps[position] == 2 or (caps[position] == 1 and between_capitals):
+            for index in range(match.start(), match.end()):
+                out[index] = out[index].upper()
+        elif out[match.start()] != source[match.start()]:
+            back = match.start() - 1
+            while back >= 0 and source[back] in " \t":
+                back -= 1
+            if back < 0 or source[back] in ".!?\n":
+                out[match.start()] = out[match.start()].upper()
+
+
+def decode_vni(text: str) -> tuple[str, list[int]]:
+    """VNI sequences → Unicode. Returns text and, per output character, its source index."""
+    pairs, singles = _vni_table()
+    out: list[str] = []
+    index_map: list[int] = []
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if len(pair) == 2 and pair in pairs:
+            out.append(pairs[pair])
+            index_map.append(i)
+            i += 2
+            continue
+        out.append(singles.get(text[i], text[i]))
+        index_map.append(i)
+        i += 1
+    return "".join(out), index_map
+
+
+def decode(text: str, encoding: str, *, upper: bool = False) -> tuple[str, list[int]]:
+    if encoding == TCVN3:
+        return decode_tcvn3(text, upper=upper)
+    if encoding == VNI:
+        return decode_vni(text)
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+def detect(text: str) -> str | None:
+    """``"tcvn3"``, ``"vni"`` or ``None`` (already Unicode / nothing to decide on)."""
+    if not _LEGACY_TELLS.search(text):
+        return None
+    before, scored = syllable_ratio(text, non_ascii_only=True)
+    if scored == 0:
+        return None
+    best, best_ratio = None, before + _MIN_GAIN
+    for encoding in (TCVN3, VNI):
+        ratio, _ = syllable_ratio(decode(text, encoding)[0], non_ascii_only=True)
+        if ratio > best_ratio:
+            best, best_ratio = encoding, ratio
+    return best
+
+
+def repair(text: str) -> tuple[str, str | None]:
+    """Convert legacy-encoded lines of ``text`` to Unicode NFC, leaving Unicode lines alone.
+
+    Returns the repaired text and the legacy encoding found (``None`` when none).
+    Line by line, so a document mixing Unicode and legacy paragraphs comes out whole.
+    """
+    repaired, _, found = repair_with_map(text)
+    return unicodedata.normalize("NFC", repaired), found
+
+
+def repair_with_map(text: str) -> tuple[str, list[int] | None, str | None]:
+    """Like :func:`repair` (without NFC), also returning each output character's source index.
+
+    The map is ``None`` when nothing changed length (no legacy text, or TCVN3's one-to-one table).
+    """
+    found = detect(text)
+    if found is None:
+        return text, None, None
+    pieces: list[str] = []
+    index_map: list[int] = []
+    offset = 0
+    for line in text.split("\n"):
+        converted, line_map = line, list(range(len(line)))
+        if not line.isascii() and not _UNICODE_ONLY.search(line):
+            decoded, decoded_map = decode(line, found)
+            if detect(line) == found or (
+                syllable_ratio(decoded, non_ascii_only=True)[0] >= syllable_ratio(line, non_ascii_only=True)[0]
+            ):
+                converted, line_map = decoded, decoded_map
+        pieces.append(converted)
+        index_map.extend(offset + i for i in line_map)
+        index_map.append(offset + len(line))  # the "\n"
+        offset += len(line) + 1
+    index_map.pop()
+    repaired = "\n".join(pieces)
+    return repaired, (index_map if len(repaired) != len(text) else None), found
+
+
+def encode(text: str, encoding: str) -> str:
+    """Unicode → legacy characters (for making test samples): TCVN3 capitals become lower-case codes."""
+    text = unicodedata.normalize("NFC", text)
+    if encoding == TCVN3:
+        data = corpora.load_json("encodings", "tcvn3.json")
+        table = dict(data["lower"])
+        upper_table = {letter.upper(): code for letter, code in data["lower"].items()}
+        upper_table.update(data["upper"])
+        return "".join(table.get(ch) or upper_table.get(ch) or ch for ch in text)
+    if encoding == VNI:
+        mapping = corpora.load_json("encodings", "vni.json")["map"]
+        return "".join(mapping.get(ch, ch) for ch in text)
+    raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+def font_encoding(font_name: str | None) -> tuple[str | None, bool]:
+    """Legacy encoding implied by a font name, and whether it is a capitals-only font.
+
+    ``.VnTime``/``.VnArial``/``.VnTimeH`` → TCVN3 (``…H`` = capitals); ``VNI-Times`` → VNI.
+    """
+    if not font_name:
+        return None, False
+    name = font_name.strip()
+    lowered = name.lower()
+    if lowered.startswith(".vn"):
+        suffix = corpora.load_json("encodings", "tcvn3.json")["upper_font_suffix"]
+        return TCVN3, name.endswith(suffix)
+    if lowered.startswith("vni-") or lowered.startswith("vni "):
+        return VNI, False
+    return None, False

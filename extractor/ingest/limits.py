@@ -1,0 +1,46 @@
+"""Resource limits for ingestion: file size, page count, archive size, tool time-outs.
+
+Defaults suit real báo cáo / kế hoạch files; each can be changed per call or through the
+environment (``MINHCHUNG_MAX_BYTES``, ``MINHCHUNG_MAX_PAGES``, ``MINHCHUNG_MAX_UNCOMPRESSED_BYTES``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a bad or hostile file from exhausting time or memory."""
+
+    max_bytes: int = 50 * MB
+    max_pages: int = 500
+    max_uncompressed_bytes: int = 200 * MB  # DOCX/ODT: sum of member sizes
+    max_compression_ratio: int = 100  # a large member packed tighter than this is a zip bomb
+    max_archive_members: int = 5000
+    max_xml_part_bytes: int = 64 * MB  # the biggest XML part we are willing to parse
+    max_ocr_pages: int = 100
+    convert_timeout_s: float = 120.0
+    ocr_timeout_s: float = 120.0  # per page
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        base = cls()
+        return cls(
+            max_bytes=_env_int("MINHCHUNG_MAX_BYTES", base.max_bytes),
+            max_pages=_env_int("MINHCHUNG_MAX_PAGES", base.max_pages),
+            max_uncompressed_bytes=_env_int("MINHCHUNG_MAX_UNCOMPRESSED_BYTES", base.max_uncompressed_bytes),
+        )

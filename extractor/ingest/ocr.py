@@ -1,0 +1,111 @@
+"""Scanned PDFs: find pages without a text layer and read them with Tesseract (``vie``).
+
+Pages are rendered by pypdfium2 at 300 dpi and passed to the ``tesseract`` command line
+(the same engine pytesseract wraps). OCR text is marked on the document (``ocr=True``) so
+later stages lower their confidence. Without Tesseract or its Vietnamese model the file
+gets :class:`~extractor.errors.ScannedDocumentError`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from extractor.errors import CorruptFileError, FileTooLargeError, ScannedDocumentError
+from extractor.ingest.limits import Limits
+from extractor.models import Page
+
+MIN_TEXT_CHARS = 10  # a page with fewer visible characters has no usable text layer
+OCR_LANGUAGE = "vie"
+RENDER_DPI = 300
+
+
+def has_no_text(page: Page) -> bool:
+    return sum(1 for ch in page.text if not ch.isspace()) < MIN_TEXT_CHARS
+
+
+@cache
+def tesseract_status() -> tuple[str | None, bool]:
+    """Path of ``tesseract`` and whether its Vietnamese model is installed."""
+    binary = shutil.which("tesseract")
+    if not binary:
+        return None, False
+    try:
+        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return binary, False
+    languages = {line.strip() for line in (listed.stdout + listed.stderr).splitlines()}
+    return binary, OCR_LANGUAGE in languages
+
+
+def require_tesseract(source: str) -> str:
+    binary, has_vie = tesseract_status()
+    if not binary:
+        raise ScannedDocumentError("install tesseract-ocr and tesseract-ocr-vie to read it", source=source)
+    if not has_vie:
+        raise ScannedDocumentError("tesseract has no Vietnamese model: install tesseract-ocr-vie", source=source)
+    return binary
+
+
+def _page_has_images(page) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    return any(obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
+
+
+def ocr_pages(path: Path, pages: list[Page], limits: Limits) -> list[int]:
+    """OCR, in place, every page of ``pages`` that has no text layer but shows an image.
+
+    Returns the numbers of the pages that were read by OCR.
+    """
+    import pypdfium2 as pdfium
+
+    empty = [p for p in pages if has_no_text(p)]
+    if not empty:
+        return []
+    document = pdfium.PdfDocument(str(path))
+    try:
+        targets = []
+        for page in empty:
+            pdf_page = document[page.number - 1]
+            try:
+                if _page_has_images(pdf_page):
+                    targets.append(page)
+            finally:
+                pdf_page.close()
+        if not targets:
+            return []
+        if len(targets) > limits.max_ocr_pages:
+            raise FileTooLargeError(f"{len(targets)} scanned pages > OCR limit {limits.max_ocr_pages}",
+                                    source=str(path))
+        binary = require_tesseract(str(path))
+        with tempfile.TemporaryDirectory(prefix="minhchung-ocr-") as workdir:
+            for page in targets:
+                image_path = Path(workdir) / f"page-{page.number}.png"
+                pdf_page = document[page.number - 1]
+                try:
+                    bitmap = pdf_page.render(scale=RENDER_DPI / 72, grayscale=True)
+                    bitmap.to_pil().save(image_path)
+                finally:
+                    pdf_page.close()
+                page.text = _tesseract(binary, image_path, limits, str(path))
+        return [p.number for p in targets]
+    finally:
+        document.close()
+
+
+def _tesseract(binary: str, image: Path, limits: Limits, source: str) -> str:
+    try:
+        done = subprocess.run(
+            [binary, str(image), "stdout", "-l", OCR_LANGUAGE, "--psm", "3"],
+            capture_output=True, timeout=limits.ocr_timeout_s, check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise CorruptFileError(f"OCR timed out after {limits.ocr_timeout_s:.0f} s", source=source) from error
+    if done.returncode != 0:
+        raise CorruptFileError(f"tesseract failed: {done.stderr.decode(errors='replace')[:200]}", source=source)
+    return unicodedata.normalize("NFC", done.stdout.decode("utf-8", errors="replace"))

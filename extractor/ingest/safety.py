@@ -1,0 +1,94 @@
+"""Checks that run before any parser touches a file: size limits, zip bombs, XML entity attacks.
+
+DOCX and ODT are ZIP archives of XML. A hostile archive can claim gigabytes of
+uncompressed data (zip bomb) or carry a DTD whose entities expand exponentially
+("billion laughs"). Office XML never needs a DTD, so any ``<!DOCTYPE``/``<!ENTITY`` is
+rejected, as defusedxml does with ``forbid_dtd``; sizes are bounded before reading.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from extractor.errors import CorruptFileError, FileTooLargeError, UnsafeArchiveError
+from extractor.ingest.limits import Limits
+
+_LARGE_MEMBER = 1024 * 1024  # members smaller than this cannot do harm whatever their ratio
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+
+
+def check_file_size(path: Path, limits: Limits) -> int:
+    """Size of ``path`` in bytes; :class:`FileTooLargeError` when over ``limits.max_bytes``."""
+    size = path.stat().st_size
+    if size > limits.max_bytes:
+        raise FileTooLargeError(f"{size} bytes > limit {limits.max_bytes}", source=str(path))
+    return size
+
+
+def check_page_count(pages: int, limits: Limits, source: str) -> None:
+    if pages > limits.max_pages:
+        raise FileTooLargeError(f"{pages} pages > limit {limits.max_pages}", source=source)
+
+
+def open_archive(path: Path, limits: Limits) -> zipfile.ZipFile:
+    """Open a ZIP container after checking member count, total size and compression ratio."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise CorruptFileError(f"not a readable ZIP archive: {error}", source=str(path)) from error
+    members = archive.infolist()
+    if len(members) > limits.max_archive_members:
+        archive.close()
+        raise UnsafeArchiveError(f"{len(members)} archive members > {limits.max_archive_members}", source=str(path))
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _LARGE_MEMBER and ratio > limits.max_compression_ratio:
+            archive.close()
+            raise UnsafeArchiveError(
+                f"member {member.filename} expands {ratio:.0f}× ({member.file_size} bytes): zip bomb",
+                source=str(path),
+            )
+    if total > limits.max_uncompressed_bytes:
+        archive.close()
+        raise UnsafeArchiveError(
+            f"uncompressed size {total} bytes > limit {limits.max_uncompressed_bytes}: zip bomb", source=str(path)
+        )
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, limits: Limits, source: str) -> bytes:
+    """Read one archive member, never more than the XML part limit (headers can lie about sizes)."""
+    try:
+        with archive.open(name) as handle:
+            data = handle.read(limits.max_xml_part_bytes + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        if "encrypted" in str(error).lower():
+            from extractor.errors import EncryptedFileError
+
+            raise EncryptedFileError(str(error), source=source) from error
+        raise CorruptFileError(f"cannot read {name}: {error}", source=source) from error
+    if len(data) > limits.max_xml_part_bytes:
+        raise UnsafeArchiveError(f"part {name} larger than {limits.max_xml_part_bytes} bytes", source=source)
+    return data
+
+
+def check_xml_part(data: bytes, name: str, source: str) -> None:
+    """Reject DTDs and entity declarations (billion laughs, external entities) in an XML part."""
+    head = data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = data.decode("utf-16", errors="ignore").encode("utf-8")
+    for marker in _DTD_MARKERS:
+        if marker in head:
+            raise UnsafeArchiveError(
+                f"{name} declares a DTD/entities ({marker.decode()}): XML entity attack refused", source=source
+            )
+
+
+def check_archive_xml(archive: zipfile.ZipFile, limits: Limits, source: str) -> None:
+    """Run :func:`check_xml_part` over every XML part of an Office archive."""
+    for member in archive.infolist():
+        if member.filename.endswith((".xml", ".rels")):
+            check_xml_part(read_member(archive, member.filename, limits, source), member.filename, source)

@@ -1,0 +1,72 @@
+"""Resuming, zip input (with a path-traversal member) and the Dask run equal to the local run."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pyarrow.parquet as pq
+
+from extractor.bulk.run import run_bulk
+
+
+def test_second_run_skips_processed_files_and_redoes_changed_ones(bulk_run, tmp_path, read_csv):
+    summary, source, out = bulk_run
+    work_source = tmp_path / "input"
+    shutil.copytree(source, work_source)
+    work_out = tmp_path / "out"
+    shutil.copytree(out, work_out)
+    again = run_bulk(work_source, work_out, workers=1, show_bar=False)
+    assert again.processed == 0 and again.skipped == summary.files
+    assert read_csv(work_out / "criteria.csv") == read_csv(out / "criteria.csv")
+    docx = sorted(work_source.rglob("*.docx"))
+    docx[0].write_bytes(docx[1].read_bytes())  # same path, new content
+    changed = run_bulk(work_source, work_out, workers=1, show_bar=False)
+    assert changed.processed == 0 or changed.processed == 1
+    assert changed.skipped == summary.files - changed.processed
+    rows = {r["path"]: r["sha256"] for r in read_csv(work_out / "documents.csv")}
+    assert rows[docx[0].relative_to(work_source).as_posix()] == rows[docx[1].relative_to(work_source).as_posix()]
+
+
+def _small_subset(corpus, target, n_dossiers: int = 2):
+    years = sorted(p for p in corpus.glob("*/*/*") if p.is_dir())[:n_dossiers]
+    for folder in years:
+        shutil.copytree(folder, target / folder.relative_to(corpus))
+    return target
+
+
+def test_zip_input_rejects_path_traversal_and_runs_the_rest(corpus, tmp_path, read_csv):
+    subset = _small_subset(corpus, tmp_path / "subset", 1)
+    archive = tmp_path / "ho-so.zip"
+    files = sorted(p for p in subset.rglob("*") if p.is_file())
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in files:
+            handle.write(path, path.relative_to(subset).as_posix())
+        handle.writestr("../../ngoai-thu-muc.docx", b"PK-not-really")
+        handle.writestr("/etc/tuyet-doi.txt", "absolute")
+    out = tmp_path / "out"
+    summary = run_bulk(archive, out, workers=1, show_bar=False)
+    assert summary.rejected == 2 and summary.files == len(files)
+    errors = {e["path"]: e for e in read_csv(out / "errors.csv")}
+    assert errors["../../ngoai-thu-muc.docx"]["error_code"] == "unsafe_file"
+    assert errors["/etc/tuyet-doi.txt"]["error_code"] == "unsafe_file"
+    assert not (tmp_path / "ngoai-thu-muc.docx").exists() and not (out.parent / "ngoai-thu-muc.docx").exists()
+    assert summary.dossiers == 1 and summary.evidence > 0
+
+
+def _sorted_evidence(out):
+    table = pq.read_table(out / "evidence.parquet").to_pandas()
+    return table.sort_values(["path", "start", "end", "kind"]).reset_index(drop=True)
+
+
+def test_dask_local_cluster_gives_the_same_tables(corpus, tmp_path, read_csv):
+    from distributed import LocalCluster
+
+    subset = _small_subset(corpus, tmp_path / "subset", 2)
+    local = run_bulk(subset, tmp_path / "local", workers=1, show_bar=False)
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        remote = run_bulk(subset, tmp_path / "dask", dask_address=cluster.scheduler_address, show_bar=False)
+    assert remote.processed == local.processed > 0
+    assert _sorted_evidence(tmp_path / "dask").equals(_sorted_evidence(tmp_path / "local"))
+    for name in ("criteria.csv", "dossiers.csv", "trends_unit.csv", "missing_documents.csv"):
+        assert read_csv(tmp_path / "dask" / name) == read_csv(tmp_path / "local" / name), name
