@@ -25,6 +25,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="off-the-shelf date finder scored on the date gold (default dateparser)",
     )
     parser.add_argument("--no-details", action="store_true", help="omit the list of misses and false hits")
+    parser.add_argument(
+        "--no-criteria", action="store_true",
+        help="skip the criterion-mapping scores on GOLD_DIR/criteria (also skipped when --kind is given)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -35,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     import corpora
     from extractor import evaluate as ev
+    from extractor.criteria import evaluation as ce
 
     gold_dir = Path(args.gold_dir) if args.gold_dir else corpora.path("gold")
     kinds = list(ev.schema()["kinds"])
@@ -44,8 +49,14 @@ def run(args: argparse.Namespace) -> int:
             raise ev.GoldCorpusError(f"unknown kind {', '.join(unknown)}; kinds are {', '.join(kinds)}")
         kinds = [k for k in kinds if k in args.kind]
     documents: list[dict[str, Any]] = []
+    criteria_gold = {} if (args.no_criteria or args.kind) else ce.load_gold(gold_dir)
+    criteria_score = ce.CriteriaScore()
     for path in tqdm(ev.gold_files(gold_dir), desc="evaluate", unit="văn bản", file=sys.stderr):
         data = ev.load_gold(path)
+        if data["doc_id"] in criteria_gold:
+            gold_criteria = criteria_gold[data["doc_id"]]
+            ce.score(gold_criteria, ce.predict(data["text"], doc_type=data["doc_type"], year=data["year"],
+                                               subject_type=gold_criteria["subject_type"]), criteria_score)
         gold = ev.gold_items(data)
         predicted = ev.predict(data["text"], data["doc_type"], data["year"])
         results = ev.score_document(gold, predicted, kinds)
@@ -54,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
             baseline = ev.score_baseline(gold, data["text"])
         documents.append({"doc_id": data["doc_id"], "results": results, "baseline": baseline})
     report = _report(documents, kinds)
+    if criteria_gold:
+        report["criteria"] = {"documents": len(criteria_gold), **criteria_score.to_dict()}
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -124,6 +137,8 @@ def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds:
             strict = entry["kinds"][kind]["strict"]
             cells.append(f" {strict['f1']:6.3f} ({strict['gold']:>3}/{strict['predicted']:>3})".rjust(20))
         out.write(f"{entry['doc_id'][:42]:<42}" + "".join(cells) + "\n")
+    if "criteria" in report:
+        _print_criteria(report["criteria"], details=details)
     if not details:
         return
     out.write("\nMisses (gold not found, strict) and false hits (predicted, not in gold)\n")
@@ -136,3 +151,20 @@ def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds:
                     lines.append(f"  {label:<5} {kind:<15} {item['start']:>6}  {item['text']!r}  {value}")
         if lines:
             out.write(f"\n{entry['doc_id']}\n" + "\n".join(lines) + "\n")
+
+
+def _print_criteria(criteria: dict[str, Any], *, details: bool) -> None:
+    """The criterion-mapping section: exact status per class, then supported / addressed detection."""
+    out = sys.stdout
+    out.write(f"\nCriterion mapping ({criteria['documents']} documents, {criteria['pairs']} criteria; gold in "
+              f"GOLD_DIR/criteria): accuracy {criteria['accuracy']:.3f}, macro-F1 over statuses "
+              f"{criteria['macro_f1']:.3f}\n")
+    out.write(f"{'status':<16} {'gold':>5} {'pred':>5} | {'P':>6} {'R':>6} {'F1':>6}\n")
+    rows = [*criteria["per_status"].items(), ("supported(met)", criteria["supported"]),
+            ("addressed", criteria["addressed"])]
+    for name, score in rows:
+        out.write(f"{name:<16} {score['gold']:>5} {score['predicted']:>5} | {_figures(score)}\n")
+    if details and criteria["mismatches"]:
+        out.write("Criterion mismatches (gold -> predicted)\n")
+        for item in criteria["mismatches"]:
+            out.write(f"  {item['doc_id'][:42]:<42} {item['criterion']:<10} {item['gold']:>8} -> {item['predicted']}\n")

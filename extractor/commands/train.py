@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     print(f"sentences: {report['n_sentences']} (seed {report['n_seed']}, negatives {report['n_negative']})")
-    print(f"CV macro-F1 (all): {report['model']['macro_f1']:.3f}")
+    print(f"CV macro-F1 (all, grouped 5-fold): {report['model']['macro_f1']:.3f}")
+    repeats = report["repeated_macro_f1"]
+    print(f"  over {len(repeats)} fold shuffles: mean {sum(repeats) / len(repeats):.3f} ({', '.join(map(str, repeats))})")
     print(f"CV macro-F1 (seed sentences): {report['model_on_seed_sentences']['macro_f1']:.3f}")
     print(f"keyword rules alone macro-F1: {report['keyword_rules_only']['macro_f1']:.3f}")
     print(f"status rules accuracy: {report['status_rules']['accuracy']}")

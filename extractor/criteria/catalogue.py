@@ -154,6 +154,9 @@ def status_cues() -> dict[str, Any]:
             continue
         if isinstance(value, list):
             compiled[key] = tuple(re.compile(pattern, re.IGNORECASE) for pattern in value)
+        elif isinstance(value, dict):
+            compiled[key] = {name: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+                             for name, patterns in value.items()}
         else:
             compiled[key] = re.compile(value, re.IGNORECASE)
     return compiled

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from extractor.criteria import catalogue, rules
 from models import MODELS_DIR
@@ -25,6 +25,7 @@ ARTEFACT = MODELS_DIR / "criteria" / "criteria_classifier.joblib"
 SENTENCES_DIR = Path(catalogue.__file__).resolve().parents[2] / "corpora" / "criteria_sentences"
 SEED = 20240601
 THRESHOLD = 0.5
+KEYWORD_WEIGHT = 1.0
 
 
 def segment(text: str) -> str:
@@ -49,13 +50,49 @@ class KeywordFeatures(BaseEstimator, TransformerMixin):
         return sparse.csr_matrix(np.asarray(rows, dtype=float))
 
 
+class FamilyClassifier(BaseEstimator, ClassifierMixin):
+    """One family's LinearSVC with sigmoid-calibrated probabilities (``CalibratedClassifierCV``, 3 folds).
+
+    With fewer than 3 positive examples (a fold of grouped cross-validation can leave a rare family
+    almost empty) calibration is impossible: it falls back to a constant prior (no positives) or the
+    SVM margin through a fixed logistic.
+    """
+
+    def __init__(self, C: float = 0.5) -> None:
+        self.C = C
+
+    def fit(self, features, labels):
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import LinearSVC
+
+        labels = np.asarray(labels)
+        self.classes_ = np.array([0, 1])
+        positives = int(labels.sum())
+        svm = LinearSVC(C=self.C, class_weight="balanced", random_state=SEED)
+        if positives >= 3 and len(labels) - positives >= 3:
+            self.model_, self.mode_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3).fit(features, labels), "calibrated"
+        elif positives:
+            self.model_, self.mode_ = svm.fit(features, labels), "margin"
+        else:
+            self.model_, self.mode_ = None, "empty"
+        return self
+
+    def predict_proba(self, features):
+        rows = features.shape[0]
+        if self.mode_ == "calibrated":
+            return self.model_.predict_proba(features)
+        positive = np.zeros(rows) if self.mode_ == "empty" else 1 / (1 + np.exp(-2 * self.model_.decision_function(features)))
+        return np.column_stack([1 - positive, positive])
+
+    def predict(self, features):
+        return (self.predict_proba(features)[:, 1] >= THRESHOLD).astype(int)
+
+
 def build_pipeline():
     """The untrained feature + classifier pipeline (fixed seeds)."""
-    from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import FeatureUnion, Pipeline
-    from sklearn.svm import LinearSVC
 
     features = FeatureUnion([
         ("words", TfidfVectorizer(preprocessor=segment, token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2),
@@ -63,9 +100,8 @@ def build_pipeline():
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True, min_df=2,
                                   sublinear_tf=True, max_features=60000)),
         ("keywords", KeywordFeatures()),
-    ])
-    classifier = OneVsRestClassifier(CalibratedClassifierCV(
-        LinearSVC(C=0.5, class_weight="balanced", random_state=SEED), method="sigmoid", cv=3))
+    ], transformer_weights={"words": 1.0, "chars": 1.0, "keywords": KEYWORD_WEIGHT})
+    classifier = OneVsRestClassifier(FamilyClassifier(C=0.5))
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
@@ -76,6 +112,19 @@ class LabelledSentence:
     status: str | None
     subject_type: str | None
     source: str
+    doc_type: str | None = None
+    group: str = ""
+
+    @property
+    def document(self) -> str:
+        """The source document ("seed:<doc>#3" → "seed:<doc>") — the unit of grouped cross-validation."""
+        return self.group or self.source.split("#", 1)[0]
+
+    @property
+    def index(self) -> int:
+        """Position of the sentence in its source document (reading order)."""
+        tail = self.source.rsplit("#", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
 
 
 def load_sentences(directory: Path = SENTENCES_DIR) -> list[LabelledSentence]:
@@ -91,7 +140,8 @@ def load_sentences(directory: Path = SENTENCES_DIR) -> list[LabelledSentence]:
             if unknown:
                 raise ValueError(f"{path.name}: unknown families {sorted(unknown)}")
             found.append(LabelledSentence(item["text"], item["labels"], item.get("status"),
-                                          item.get("subject_type"), item.get("source", path.name)))
+                                          item.get("subject_type"), item.get("source", path.name),
+                                          item.get("doc_type"), item.get("group", "")))
     return found
 
 

@@ -20,8 +20,12 @@ from extractor.models import DocumentInfo, Evidence
 MIN_CONFIDENCE = 0.5
 SECTION_CONFIDENCE = 0.8  # a sentence under a report's own "Tiêu chí N:" heading
 REFERENCE_CONFIDENCE = 0.9  # a sentence that names "Tiêu chí N" itself
-PLAN_DOC_TYPES = {"ke_hoach", "dang_ky", "cong_van", "quyet_dinh"}
+PLAN_DOC_TYPES = rules.PLAN_DOC_TYPES
 STATUS_RANK = rules.STATUS_RANK
+# In a report, results decide: a mention without evidence outranks next period's promises.
+REPORT_STATUS_RANK = {"not_met": 0, "met": 1, "unclear": 2, "target": 3}
+UNTRUSTED_NUMBERING = {"paraphrase", "unknown"}
+LIST_SENTENCE_CHARS = 120
 # Words that say a sentence speaks to another kind of unit than the document's own.
 OTHER_SUBJECT_CUES = {
     "khu_dan_cu": ("khu dân cư", "thôn", "tổ dân phố", "hộ gia đình"),
@@ -86,8 +90,21 @@ def _evidence_inside(sentence: Sentence, evidence: list[Evidence]) -> list[Evide
     return [item for item in evidence if item.start < sentence.end and item.end > sentence.start]
 
 
-def _is_planning(document: DocumentInfo, planning_section: bool) -> bool:
-    return (document.doc_type in PLAN_DOC_TYPES) or planning_section
+def sentence_family_scores(texts: list[str]) -> list[dict[str, float]]:
+    """Classifier probabilities per sentence; a long sentence listing several items with ";" (a plan's
+    "Chỉ tiêu: …; …; …") also has each item scored, and keeps each family's best score."""
+    clauses = [[part.strip() for part in text.split(";") if len(part.strip()) >= 20]
+               if len(text) >= LIST_SENTENCE_CHARS else [] for text in texts]
+    flat = [clause for parts in clauses for clause in parts if len(parts) > 1]
+    scores = classifier.predict(texts + flat)
+    merged, cursor = scores[:len(texts)], len(texts)
+    for index, parts in enumerate(clauses):
+        if len(parts) <= 1:
+            continue
+        for clause_scores in scores[cursor:cursor + len(parts)]:
+            merged[index] = {family: max(value, clause_scores.get(family, 0.0)) for family, value in merged[index].items()}
+        cursor += len(parts)
+    return merged
 
 
 def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = None,
@@ -96,21 +113,14 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     evidence = evidence or []
     page_at = page_at or _page_lookup(evidence)
     sentences = split_sentences(text)
-    probabilities = classifier.predict([item.text for item in sentences])
+    probabilities = sentence_family_scores([item.text for item in sentences])
     own_article = catalogue.article_for(document.subject_type)
     findings: list[SentenceFinding] = []
-    section_number: int | None = None
-    planning_section = False
+    tracker = rules.SectionTracker(document.doc_type)
     for sentence, family_scores in zip(sentences, probabilities, strict=True):
-        heading = rules.heading_number(sentence.text)
-        if heading is not None:
-            section_number = heading
-        elif len(sentence.text) < 90 and (sentence.text.isupper() or rules.is_plan_section(sentence.text)
-                                          or rules.is_result_section(sentence.text)):
-            section_number = None
-            planning_section = rules.is_plan_section(sentence.text)
-        planning = _is_planning(document, planning_section)
-        linked = _link_sentence(document, sentence, family_scores, own_article, section_number, heading, planning)
+        heading = tracker.see(sentence.text)
+        linked = _link_sentence(document, sentence, family_scores, own_article, tracker.criterion_number, heading,
+                                tracker.context)
         inside = _evidence_inside(sentence, evidence)
         for finding in linked:
             finding.evidence_ids = [item.id for item in inside if item.id]
@@ -125,7 +135,7 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
 
 def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: dict[str, float],
                    own_article: int | None, section_number: int | None, heading: int | None,
-                   planning: bool) -> list[SentenceFinding]:
+                   context: str) -> list[SentenceFinding]:
     """The criteria one sentence speaks to.
 
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
@@ -133,7 +143,9 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
     for any other kind of unit the sentence explicitly addresses.
     """
     linked: dict[str, SentenceFinding] = {}
-    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
+    # "Tiêu chí N" is read as clause N only where the clause's wording (hence its position) is known.
+    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)
+                        if item.certainty not in UNTRUSTED_NUMBERING} if own_article else {}
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
     def link(criterion: catalogue.Criterion, families: list[str], confidence: float, role: str = "evidence",
@@ -144,7 +156,7 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
         if quoted:
             role, call = "criterion_text", rules.StatusCall("unclear", "trích dẫn nội dung tiêu chí")
         elif call is None:
-            call = rules.status_for_families(sentence.text, families, planning=planning)
+            call = rules.status_for_families(sentence.text, families, context=context)
         linked[criterion.id] = SentenceFinding(criterion.id, call.status, confidence, sentence, families,
                                                call.cue, role, call.forecast)
 
@@ -172,12 +184,15 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
     return list(linked.values())
 
 
-def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding]) -> dict[str, Any]:
-    """One criterion's result for one document from its sentence findings."""
+def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding],
+              doc_type: str | None = None) -> dict[str, Any]:
+    """One criterion's result for one document from its sentence findings (``doc_type`` decides whether
+    an unsupported mention or a promise weighs more)."""
     evidence = [item for item in findings if item.role == "evidence"]
     status, confidence = "missing", 0.0
+    rank = REPORT_STATUS_RANK if doc_type in rules.RESULT_DOC_TYPES else STATUS_RANK
     if evidence:
-        best = min(evidence, key=lambda item: (STATUS_RANK[item.status], -item.confidence))
+        best = min(evidence, key=lambda item: (rank[item.status], -item.confidence))
         status, confidence = best.status, max(item.confidence for item in evidence if item.status == best.status)
     elif findings:
         status, confidence = "unclear", max(item.confidence for item in findings)
@@ -199,4 +214,4 @@ def assess(document: DocumentInfo, text: str, evidence: list[Evidence],
         by_criterion.setdefault(finding.criterion_id, []).append(finding)
     ids = [item.id for item in catalogue.for_subject(document.subject_type)]
     ids += [cid for cid in sorted(by_criterion) if cid not in ids]
-    return [summarize(catalogue.by_id(cid), by_criterion.get(cid, [])) for cid in ids]
+    return [summarize(catalogue.by_id(cid), by_criterion.get(cid, []), document.doc_type) for cid in ids]

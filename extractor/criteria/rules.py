@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from extractor.criteria import catalogue
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PLAN_SECTION = re.compile(
-    r"^\s*(?:[IVX]+\.|\d+\.)?\s*(?:nhiệm vụ|phương hướng|mục đích|nội dung (?:và biện pháp )?thực hiện|"
-    r"tổ chức thực hiện|phân công|giải pháp|kế hoạch)", re.IGNORECASE)
-_RESULT_SECTION = re.compile(r"^\s*(?:[IVX]+\.)?\s*(?:kết quả|tình hình)", re.IGNORECASE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
-_STRONG_TARGET = re.compile(r"(?<!đăng ký )phấn đấu|\bsẽ\b|\bchỉ tiêu\b|mục tiêu", re.IGNORECASE)
+PLAN_DOC_TYPES = frozenset({"ke_hoach", "dang_ky", "cong_van", "quyet_dinh", "huong_dan", "chuong_trinh"})
+RESULT_DOC_TYPES = frozenset({"bao_cao", "bien_ban", "to_trinh"})
+HEADING_MAX_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -49,52 +47,148 @@ def _first(patterns, text: str) -> str | None:
 
 def is_plan_section(heading: str) -> bool:
     """Does a section heading introduce promises (nhiệm vụ, phương hướng…) rather than results?"""
-    return bool(_PLAN_SECTION.match(heading))
+    return _first(catalogue.status_cues()["plan_headings"], heading.lower()) is not None
 
 
 def is_result_section(heading: str) -> bool:
-    return bool(_RESULT_SECTION.match(heading))
+    """Does a section heading introduce results (kết quả, tình hình…)?"""
+    return _first(catalogue.status_cues()["result_headings"], heading.lower()) is not None
 
 
-def status_for(text: str, family: str, *, planning: bool = False) -> StatusCall:
-    """Status of ``text`` toward ``family``; ``planning`` when the sentence sits in a plan or a plan section."""
+def context_for(doc_type: str | None, section: str | None = None) -> str:
+    """Reading context of a sentence: ``plan``, ``result`` or ``unknown``.
+
+    A plan-type document is read as promises throughout; a report as results, except inside its
+    "PHƯƠNG HƯỚNG, NHIỆM VỤ" part; ``section`` is the kind of the last section heading seen.
+    """
+    if doc_type in PLAN_DOC_TYPES:
+        return "plan"
+    if section in {"plan", "result"}:
+        return section
+    if doc_type in RESULT_DOC_TYPES:
+        return "result"
+    return "unknown"
+
+
+class SectionTracker:
+    """Follows a document's headings sentence by sentence: the "Tiêu chí N:" section and plan/result parts."""
+
+    def __init__(self, doc_type: str | None = None) -> None:
+        self.doc_type = doc_type
+        self.section: str | None = None
+        self.criterion_number: int | None = None
+
+    def see(self, text: str) -> int | None:
+        """Update the state with the next sentence; returns its "Tiêu chí N:" heading number, if any."""
+        heading = heading_number(text)
+        if heading is not None:
+            self.criterion_number = heading
+            return heading
+        if len(text) < HEADING_MAX_CHARS and (text.isupper() or not text.rstrip().endswith((".", ";"))):
+            if is_plan_section(text):
+                self.section, self.criterion_number = "plan", None
+            elif is_result_section(text):
+                self.section, self.criterion_number = "result", None
+            elif text.isupper():
+                self.criterion_number = None
+        return None
+
+    @property
+    def context(self) -> str:
+        return context_for(self.doc_type, self.section)
+
+
+def _strip_names(text: str) -> str:
+    """Blank out names that merely contain cue words ("chương trình mục tiêu quốc gia", "đăng ký phấn đấu")."""
+    for pattern in catalogue.status_cues()["names"]:
+        text = pattern.sub(lambda found: " " * len(found.group(0)), text)
+    return text
+
+
+def _requirement_shown(family: str, text: str) -> bool:
+    required = catalogue.status_cues()["met_requires"].get(family)
+    return not required or _first(required, text) is not None
+
+
+def status_for(text: str, family: str, *, planning: bool = False, context: str | None = None) -> StatusCall:
+    """Status of ``text`` toward ``family`` in a reading ``context`` (plan | result | unknown).
+
+    ``planning=True`` is shorthand for ``context="plan"``. See ``corpora/tt124/status_cues.json``
+    for the order in which the cues decide.
+    """
+    context = context or ("plan" if planning else "unknown")
     cues = catalogue.status_cues()
-    lowered = text.lower()
+    raw = text.lower()
+    lowered = _strip_names(raw)
     polarity = catalogue.families()[family].polarity if family in catalogue.families() else "presence"
+    conditional = _first(cues["conditional"], lowered)
+    if conditional:
+        return StatusCall("unclear", conditional)
+    limitation = _first(cues["limitation"], lowered)
+    if limitation:
+        return StatusCall("unclear", limitation)
+    contradiction = _contradiction(raw, lowered, polarity, context)
+    if contradiction:
+        return contradiction
     forecast = _first(cues["forecast"], lowered)
     if forecast:
         return StatusCall("target", forecast, forecast=True)
-    strong = _STRONG_TARGET.search(lowered)
+    strong = _first(cues["strong_target"], lowered)
     if strong:
-        return StatusCall("target", strong.group(0))
+        return StatusCall("target", strong)
+    if context == "plan":
+        return StatusCall("target", _first(cues["target"], lowered) or _first(cues["negation"], lowered))
+    if polarity == "absence":
+        imperative = _first(cues["imperative_absence"], lowered)
+        if imperative and context == "unknown":
+            return StatusCall("target", imperative)
+        negation = _first(cues["negation"], lowered)
+        return StatusCall("met", negation) if negation else StatusCall("unclear", None)
+    call = _presence_status(lowered, context)
+    if call.status == "met" and not _requirement_shown(family, lowered):
+        return StatusCall("unclear", "chưa nêu kết quả xếp loại / danh hiệu")
+    return call
+
+
+def _contradiction(raw: str, lowered: str, polarity: str, context: str) -> StatusCall | None:
+    """A counted occurrence of what must not happen, or a shortfall of what must exist (not in plans)."""
+    if context == "plan":
+        return None
+    cues = catalogue.status_cues()
     if polarity == "absence":
         occurrence = _first(cues["occurrence"], lowered)
         negation = _first(cues["negation"], lowered)
         if occurrence and not (negation and lowered.find(negation) < lowered.find(occurrence)):
+            reduction = _first(cues["reduction"], lowered)
+            if reduction:
+                return StatusCall("unclear", f"{occurrence} ({reduction}): cần thẩm định")
             return StatusCall("not_met", occurrence)
-        if planning:
-            return StatusCall("target", negation or _first(cues["target"], lowered))
-        if negation:
-            return StatusCall("met", negation)
-        return StatusCall("unclear", None)
-    shortfall = _first(cues["shortfall"], lowered)
-    if shortfall:
-        return StatusCall("not_met", shortfall)
-    if planning:
-        return StatusCall("target", _first(cues["target"], lowered))
+        return None
+    shortfall = _first(cues["shortfall"], raw)
+    return StatusCall("not_met", shortfall) if shortfall else None
+
+
+def _presence_status(lowered: str, context: str) -> StatusCall:
+    cues = catalogue.status_cues()
+    past = _first(cues["past_time"], lowered)
+    if past:
+        return StatusCall("met", past)
+    weak = _first(cues["target"], lowered)
+    if context == "result":
+        return StatusCall("met", weak or "phần kết quả của báo cáo")
     achievement = _first(cues["achievement"], lowered)
     if achievement:
         return StatusCall("met", achievement)
-    target = _first(cues["target"], lowered)
-    if target:
-        return StatusCall("target", target)
+    if weak:
+        return StatusCall("target", weak)
     return StatusCall("unclear", None)
 
 
 STATUS_RANK = {"not_met": 0, "met": 1, "target": 2, "unclear": 3}
 
 
-def status_for_families(text: str, families: list[str], *, planning: bool = False) -> StatusCall:
+def status_for_families(text: str, families: list[str], *, planning: bool = False,
+                        context: str | None = None) -> StatusCall:
     """Status of a sentence toward a criterion made of ``families``, read clause by clause (";").
 
     Only clauses that mention one of the families' keywords count, so "…hoàn thành tốt nhiệm vụ; Sở đang
@@ -106,10 +200,10 @@ def status_for_families(text: str, families: list[str], *, planning: bool = Fals
     for clause in (part for part in text.split(";") if part.strip()):
         for family in families:
             if family in known and known[family].matches(clause):
-                calls.append(status_for(clause, family, planning=planning))
+                calls.append(status_for(clause, family, planning=planning, context=context))
     if not calls:
-        calls = [status_for(text, family, planning=planning) for family in families] or [
-            status_for(text, "", planning=planning)]
+        calls = [status_for(text, family, planning=planning, context=context) for family in families] or [
+            status_for(text, "", planning=planning, context=context)]
     return min(calls, key=lambda call: STATUS_RANK[call.status])
 
 
@@ -132,6 +226,15 @@ def self_assessment(text: str) -> tuple[int, int] | None:
 
 def _words(text: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(text)}
+
+
+def quotes_article_criterion(text: str, subject_type: str | None) -> bool:
+    """Is the sentence a "Tiêu chí N: …" heading restating clause N of the unit's article?"""
+    number = heading_number(text)
+    if number is None:
+        return False
+    clauses = {item.clause: item for item in catalogue.for_subject(subject_type)}
+    return number in clauses and quotes_criterion(text, clauses[number])
 
 
 def quotes_criterion(text: str, criterion: catalogue.Criterion, threshold: float = 0.6) -> bool:

@@ -69,6 +69,10 @@ def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[
     else:
         status, confidence, needs = "missing", 0.0, True
         reasons.append("Không tìm thấy minh chứng.")
+    if status != "met":
+        shortfalls = sorted({item["cue"] for item in evidence if item["status"] == "unclear" and item.get("cue")})
+        if shortfalls:
+            reasons.append("Có nhắc đến nhưng minh chứng chưa đủ: " + "; ".join(shortfalls) + ".")
     if criterion.certainty in {"unknown", "paraphrase"}:
         needs = True
         reasons.append("Nội dung tiêu chí chưa xác minh được nguyên văn.")
