@@ -67,6 +67,12 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def record(self, gold: bool, predicted: bool) -> None:
+        """Count one yes/no decision."""
+        self.matched += gold and predicted
+        self.predicted += predicted
+        self.gold += gold
+
     def add(self, other: Score) -> None:
         self.matched += other.matched
         self.predicted += other.predicted

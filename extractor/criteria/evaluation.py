@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import MinhChungError
+from extractor.evaluate import Score
 
 STATUSES: tuple[str, ...] = ("met", "not_met", "target", "unclear", "missing")
 GOLD_SUBDIR = "criteria"
@@ -27,35 +28,7 @@ class CriteriaGoldError(MinhChungError):
     message_vi = "Tệp chuẩn đánh giá tiêu chí (criteria gold) không hợp lệ."
 
 
-@dataclass
-class Binary:
-    """Counts for a yes/no decision (true positives, predicted yes, gold yes)."""
-
-    matched: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else (1.0 if not self.predicted else 0.0)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, gold: bool, predicted: bool) -> None:
-        self.matched += gold and predicted
-        self.predicted += predicted
-        self.gold += gold
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"matched": self.matched, "predicted": self.predicted, "gold": self.gold,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+Binary = Score  # counts for a yes/no decision: matched, predicted yes, gold yes
 
 
 @dataclass
@@ -71,13 +44,13 @@ class CriteriaScore:
         scores = {status: Binary() for status in STATUSES}
         for _, _, gold, predicted in self.pairs:
             for status, score in scores.items():
-                score.add(gold == status, predicted == status)
+                score.record(gold == status, predicted == status)
         return scores
 
     def binary(self, positive: set[str]) -> Binary:
         score = Binary()
         for _, _, gold, predicted in self.pairs:
-            score.add(gold in positive, predicted in positive)
+            score.record(gold in positive, predicted in positive)
         return score
 
     @property
