@@ -2,9 +2,9 @@
 
 Documents of the genre arrive hard-wrapped at ~80 columns (often with a blank line
 between wrapped lines), with document numbers split over lines ("Kế hoạch số 39/KH-⏎STP"),
-stand-alone page numbers and ragged whitespace. :func:`normalize` joins wrapped lines into
+stand-alone page numbers, running headers/footers and ragged whitespace. :func:`normalize` joins wrapped lines into
 paragraphs (one paragraph per line of output), repairs split tokens, drops page numbers
-and collapses whitespace, all in Unicode NFC.
+and running headers/footers (a line repeated at the top or bottom of most pages),\nand collapses whitespace, all in Unicode NFC.
 
 Every character of the normalized text remembers where it came from (``origin``), the
 job eyecite's ``SpanUpdater`` does between cleaned and original text: evidence found at
@@ -43,6 +43,9 @@ _BLOCK_START = re.compile(
 # Numbers with thousands separators look like "1.250 lượt": not a list marker.
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
 _SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
+# Header-block lines that always stand alone: "Số: 12/BC-UBND", "Sơn La, ngày 5 tháng 3 năm 2023", the motto.
+_HEADER_LINE = re.compile(
+    r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -124,14 +127,39 @@ def _clean_line(text: str, origin: list[int]) -> _Line:
     return _Line(joined[left:right], out_origin[left:right])
 
 
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page where running headers/footers sit
+
+
+def _running_key(text: str) -> str:
+    """Running headers/footers compared with their numbers blanked ("Trang 2/5", "… năm 2023 - 3")."""
+    return re.sub(r"\d+", "#", text).casefold()
+
+
+def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
+    """Keys of lines repeated at the top or bottom of most pages (at least two, and half of them) and
+    never inside a page: a body line that happens to recur ("- Không có vụ cháy nổ") is content."""
+    if len(pages_lines) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    inside: set[str] = set()
+    for lines in pages_lines:
+        edge = {_running_key(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        for key in edge:
+            seen[key] = seen.get(key, 0) + 1
+        inside.update(_running_key(line.text) for line in lines[_EDGE_LINES:-_EDGE_LINES])
+    needed = max(2, (len(pages_lines) + 1) // 2)
+    return {key for key, count in seen.items() if count >= needed and key not in inside}
+
+
 def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
-    lines: list[_Line] = []
+    pages_lines: list[list[_Line]] = []
     page_starts: list[int] = []
     base = 0
     for page in pages:
         page_starts.append(base)
         text, origin = _nfc_with_origin(page.text, base)
         line_start = 0
+        kept: list[_Line] = []
         for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
             line = _clean_line(raw_line, origin[line_start:line_start + len(raw_line)])
             # account for the separator (1 or 2 characters) after this line
@@ -141,8 +169,18 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
             else:
                 line_start += 1
             if line.text and not _PAGE_NUMBER.match(line.text):
-                lines.append(line)
+                kept.append(line)
+        pages_lines.append(kept)
         base += len(page.text) + 1
+    running = _running_lines(pages_lines)
+    lines: list[_Line] = []
+    for kept in pages_lines:
+        edge = _EDGE_LINES if running else 0
+        for position, line in enumerate(kept):
+            at_edge = position < edge or position >= len(kept) - edge
+            if at_edge and _running_key(line.text) in running:
+                continue  # a running header or footer
+            lines.append(line)
     return lines, page_starts
 
 
@@ -158,12 +196,24 @@ def _starts_block(text: str) -> bool:
     return bool(_BLOCK_START.match(text)) and not _GROUPED_NUMBER.match(text)
 
 
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def _joiner(previous: str, following: str, wrap_width: int) -> str:
     """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
     if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
         return ""
     if _starts_block(following):
         return "\n"
+    if _HEADER_LINE.match(previous) or _HEADER_LINE.match(following):
+        return "\n"  # the header block keeps its lines (number, place and date, motto)
+    if _is_upper(following) and following[0].isalpha() and not _is_upper(previous):
+        return "\n"  # a heading ("TỜ TRÌNH", "BÁO CÁO") after ordinary text
+    if _is_upper(previous) and not following[0].islower() and (
+            not _is_upper(following) or not _BLOCK_START.match(previous)):
+        return "\n"  # the text under a heading; the lines of an issuer block ("SỞ …" under "UBND TỈNH …")
     first = following[0]
     if first.islower() or first in ",;)”»":
         return " "

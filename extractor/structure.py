@@ -51,6 +51,7 @@ class DocumentStructure:
     position: str | None = None  # chức vụ
     signer: str | None = None
     body_start: int = 0
+    issuer_lines: list[str] = field(default_factory=list)  # the issuer block line by line (upper case)
 
 
 _NUMBER = re.compile(r"^Số\s*:?\s*(?P<value>[^\n]*?)\s*$", re.MULTILINE)
@@ -62,7 +63,7 @@ _SECTION = re.compile(
     r"^(?P<marker>(?:[IVX]{1,5}\.)|(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?)|(?:\d{1,2}[.)])|(?:[a-zđ]\))|[-+•])\s+",
     re.MULTILINE,
 )
-_HEADER_LINES = 14
+_HEADER_LINES = 24
 
 
 @cache
@@ -94,59 +95,123 @@ def _is_upper_line(line: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_SEPARATOR = re.compile(r"^[-_=*.–—\s]{3,}$")  # the rule under the issuer or the motto
+_FOLD = re.compile(r"[\s\-–—_]+")
+
+
+def _fold(line: str) -> str:
+    """A line compared without case, dashes or spacing ("Độc lập – Tự do – Hạnh phúc")."""
+    return _FOLD.sub(" ", line.replace("UỶ", "ỦY").replace("HOÀ", "HÒA")).strip().lower()
+
+
+def _strip_motto(line: str, quoc_hieu: list[str]) -> str:
+    """A two-column header flattened to one line ("UBND TỈNH SƠN LA CỘNG HÒA XÃ HỘI …"): drop the motto."""
+    for motto in quoc_hieu:
+        at = _fold(line).find(_fold(motto))
+        if at > 0:
+            words_before = len(_fold(line)[:at].split())
+            return " ".join(line.split()[:words_before])
+    return line
+
+
+def _heading_at(line: str, headings: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """``(kind, rest)`` when an upper-case line is a document-type heading ("BÁO CÁO", or
+    "BÁO CÁO KẾT QUẢ …" with the title on the same line)."""
+    if not _is_upper_line(line):
+        return None
+    folded = " ".join(line.split())
+    for heading, kind in headings:
+        if folded == heading or folded.startswith(heading + " "):
+            return kind, folded[len(heading):].strip()
+    return None
+
+
 def parse_structure(text: str) -> DocumentStructure:
     doc_types, issuers, signature = _vocabulary()
     structure = DocumentStructure()
     lines = _lines(text)
     header = lines[:_HEADER_LINES]
-    quoc_hieu = {q.lower() for q in issuers["quoc_hieu"]}
-    headings = {h: kind for kind, names in doc_types["headings"].items() for h in names}
+    quoc_hieu = {_fold(q) for q in issuers["quoc_hieu"]}
+    headings = sorted(((h, kind) for kind, names in doc_types["headings"].items() for h in names),
+                      key=lambda pair: len(pair[0]), reverse=True)
 
-    body_from = 0
+    body_from, skipped = 0, 0
     issuer_lines: list[tuple[int, int, str]] = []
     for index, (start, end, line) in enumerate(header):
-        stripped = line.strip()
-        if not stripped:
+        stripped = _strip_motto(line.strip(), issuers["quoc_hieu"])
+        if not stripped or _SEPARATOR.match(stripped) or _fold(stripped) in quoc_hieu:
             continue
-        if stripped.lower() in quoc_hieu:
-            continue
+        if len(stripped) > 200 or (_SECTION.match(stripped) and not _is_upper_line(stripped)):
+            break  # the body has begun
         number = _NUMBER.match(stripped)
         if number and structure.number is None:
-            value = number.group("value")
-            structure.number = Field(stripped, start + line.index(stripped), end, blank=not re.match(r"\d", value),
-                                     value=value if re.match(r"\d", value) else None)
+            value = number.group("value").split(" ")[0] if number.group("value") else ""
+            filled = bool(re.match(r"\d", value))
+            value_end = start + line.index(stripped) + len(stripped.split(value)[0]) + len(value) if filled else end
+            structure.number = Field(text[start + line.index(stripped):value_end].strip(),
+                                     start + line.index(stripped), value_end, blank=not filled,
+                                     value=value if filled else None)
             body_from = index + 1
-            continue
-        place = _PLACE_DATE.match(stripped)
-        if place and structure.place_date is None:
+            if "ngày" not in stripped:
+                continue
+        place = _PLACE_DATE.search(stripped) if "ngày" in stripped else None
+        if place and structure.place_date is None and (place.start() == 0 or number):
             blank = not (place.group("day") and place.group("month") and place.group("year"))
             iso = None if blank else f"{int(place.group('year')):04d}-{int(place.group('month')):02d}-{int(place.group('day')):02d}"
-            structure.place_date = Field(place.group(0), start, start + place.end(), blank=blank, value=iso)
+            offset = start + line.index(stripped)
+            structure.place_date = Field(place.group(0), offset + place.start(), offset + place.end(),
+                                         blank=blank, value=iso)
             structure.place = place.group("place").strip()
             body_from = index + 1
             continue
-        if stripped.upper() in headings and structure.doc_type_heading is None:
-            structure.doc_type_heading = Field(stripped, start, end, value=headings[stripped.upper()])
-            if index + 1 < len(lines) and lines[index + 1][2].strip():
-                t_start, t_end, t_line = lines[index + 1]
-                structure.title = Field(t_line.strip(), t_start, t_end)
-                body_from = index + 2
-            else:
-                body_from = index + 1
+        if number:
             continue
+        heading = _heading_at(stripped, headings) if structure.doc_type_heading is None else None
+        if heading is not None:
+            kind, rest = heading
+            structure.doc_type_heading = Field(stripped, start, end, value=kind)
+            title_lines = [(start + line.index(rest), end)] if rest else []
+            follow = index + 1
+            # the trích yếu: the next line(s) up to the rule or the body ("Về việc …", "Xây dựng …")
+            while follow < len(lines) and len(title_lines) < 3:
+                t_start, t_end, t_line = lines[follow]
+                t_stripped = t_line.strip()
+                if not t_stripped or _SEPARATOR.match(t_stripped) or t_stripped.startswith(
+                        tuple(doc_types["body_openings"])) or _SECTION.match(t_stripped) or len(t_stripped) > 200:
+                    break
+                if title_lines and not (_is_upper_line(t_stripped) or t_stripped[0].islower()
+                                        or t_stripped.startswith(("năm ", "Năm ", "(")) or rest):
+                    break
+                title_lines.append((t_start + t_line.index(t_stripped), t_end))
+                follow += 1
+                if not rest and not _is_upper_line(t_stripped):
+                    break
+            if title_lines:
+                structure.title = Field(text[title_lines[0][0]:title_lines[-1][1]].replace("\n", " "),
+                                        title_lines[0][0], title_lines[-1][1])
+            body_from = max(body_from, follow)
+            break
         if any(stripped.startswith(p) for p in doc_types["subject_line_prefix"]) and structure.title is None:
             structure.title = Field(stripped, start, end, value="cong_van")
             body_from = index + 1
             continue
         if _is_upper_line(stripped) and structure.doc_type_heading is None and structure.number is None \
-                and not _SECTION.match(stripped):
-            issuer_lines.append((start, end, stripped))
+                and structure.place_date is None:
+            issuer_lines.append((start + line.index(stripped), start + line.index(stripped) + len(stripped),
+                                 stripped))
             body_from = max(body_from, index + 1)
             continue
-        if index >= 1 and structure.title is None and structure.doc_type_heading is None and index == body_from:
+        if structure.title is not None or structure.number is not None or structure.place_date is not None:
+            if not _is_upper_line(stripped):
+                break
+            continue
+        if index >= 1 and (len(stripped) > 100 or skipped >= 2):
             break
+        skipped += 1  # an address or sub-line of the issuer block ("KCN Quế Võ, tỉnh Bắc Ninh")
     if issuer_lines:
-        structure.issuer = Field(" ".join(line for _, _, line in issuer_lines), issuer_lines[0][0], issuer_lines[-1][1])
+        structure.issuer = Field(" ".join(line for _, _, line in issuer_lines), issuer_lines[0][0],
+                                 issuer_lines[-1][1])
+        structure.issuer_lines = [line for _, _, line in issuer_lines]
     structure.body_start = lines[body_from][0] if body_from < len(lines) else len(text)
     if structure.title is None and lines and not _SECTION.match(lines[0][2].strip()):
         first = lines[0]

@@ -70,7 +70,9 @@ def _pdfminer_page_count(path: Path) -> int | None:
 
 
 def clean_page_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """CRLF → LF; PDFium's marks for a hyphen that ends a line (U+FFFE, U+0002; it joins the two
+    lines) back to "-" so "947/KH-⏎SKHĐT" stays whole; other controls dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-").replace("\x02", "-")
     return _CONTROL.sub("", text)
 
 
