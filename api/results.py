@@ -9,9 +9,13 @@ from api.orm import Document, EvidenceRow, utcnow
 from extractor.models import Evidence, ExtractionResult
 
 
-def evidence_row_id(evidence: Evidence, document_id: int) -> str:
+def row_id(evidence_id: str, document_id: int) -> str:
     """Stable per document: the extractor's content-derived id plus the document row."""
-    return f"{evidence.id}_{document_id}"
+    return f"{evidence_id}_{document_id}"
+
+
+def evidence_row_id(evidence: Evidence, document_id: int) -> str:
+    return row_id(evidence.id, document_id)
 
 
 def store_result(session: Session, document: Document, result: ExtractionResult) -> dict[str, int]:

@@ -1,136 +1,234 @@
-"""A dossier's scorecard: per criterion the proposal from evidence, the evidence, and the assessor's decision.
+"""A dossier's scorecard and missing-criteria audit from its stored, reviewed evidence.
 
-The proposal uses ``extractor.criteria.scorecard`` (the criteria issue) when it provides
-``build_scorecard``; otherwise a conservative rule that never claims more than the evidence says.
-Rejected evidence never counts; assessor edits (value, criteria) do.
+The criteria layer decides: ``extractor.criteria.scorecard.build`` gives every criterion's proposed status and
+the overall proposal, ``extractor.criteria.audit`` the missing dossier documents, deadlines and unfollowed plan
+targets. This module only turns what the database holds into what those read (one ``ExtractionResult`` per
+processed document, its ``criteria`` sentences adjusted by the assessors' review) and adds the API's facts:
+
+- rejected evidence never counts: a sentence whose evidence was all rejected is dropped;
+- assessor edits count: removing a criterion from a sentence's evidence drops the sentence from it, adding
+  one links the evidence to it, and an edited ``value.status`` (met / not_met / target / unclear) replaces the
+  sentence's status; confirmed evidence weighs as certain (confidence 1);
+- the assessor's decision per criterion stands next to the proposal and decides the effective result.
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api import catalogue
 from api.orm import CriterionDecision, Document, Dossier, EvidenceRow
+from api.results import row_id
 from api.timeutil import iso
+from extractor.criteria import audit as criteria_audit
+from extractor.criteria import catalogue
+from extractor.criteria import scorecard as criteria_scorecard
+from extractor.models import DocumentInfo, ExtractionResult
 
-OVERALL_LABELS = {
-    "dat": "Đề xuất: đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-    "chua_dat": "Đề xuất: chưa đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-    "chua_du_minh_chung": "Chưa đủ minh chứng để đề xuất",
-}
-MET_WORDS = {"met", "dat", "đạt", "achieved", "yes", "true"}
-NOT_MET_WORDS = {"not_met", "chua_dat", "khong_dat", "không đạt", "chưa đạt", "contradicted", "violated"}
-
-
-def _stance(row: EvidenceRow) -> str:
-    status = str((row.value or {}).get("status", "")).lower()
-    return "against" if status in NOT_MET_WORDS else "for"
+SENTENCE_STATUSES = ("met", "not_met", "target", "unclear")
+CONFIRMED_CONFIDENCE = 1.0
+ASSIGNED_CUE = "cán bộ thẩm định gán tiêu chí"
+DOCUMENT_INFO_FIELDS = {item.name for item in fields(DocumentInfo)}
 
 
-def _document_statuses(documents: list[Document]) -> dict[str, list[dict[str, Any]]]:
-    """Per criterion, the per-document results the pipeline gave (``ExtractionResult.criteria``)."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for document in documents:
-        for item in document.criteria or []:
-            if isinstance(item, dict) and item.get("id"):
-                found.setdefault(str(item["id"]), []).append(item)
-    return found
+@dataclass
+class DossierEvidence:
+    """What one dossier's scorecard is built from."""
+
+    dossier: Dossier
+    results: list[ExtractionResult]
+    document_ids: dict[str, int]  # result source → document id
+    rows: list[EvidenceRow]
+    decisions: dict[str, CriterionDecision]
 
 
-def _propose(evidence: list[dict[str, Any]], results: list[dict[str, Any]]) -> tuple[str, float, bool]:
-    """(status, confidence, needs_assessor) for one criterion."""
-    statuses = [str(r.get("status", "")).lower() for r in results]
-    confidences = [float(r.get("confidence", 0.5) or 0.5) for r in results]
-    against = [e for e in evidence if e["stance"] == "against"]
-    claims_met = [e for e in evidence if e["kind"] == "criterion_claim" and e["stance"] == "for"
-                  and str((e.get("value") or {}).get("status", "")).lower() in MET_WORDS]
-    if "not_met" in statuses or against:
-        return "not_met", max(confidences or [0.6]), True
-    if "met" in statuses:
-        conflict = "unclear" in statuses
-        return "met", max(confidences), conflict or len(evidence) < 2
-    if claims_met:
-        return "met", 0.6, True
-    if evidence or statuses:
-        return "unclear", 0.4, True
-    return "missing", 0.0, True
-
-
-def overall(statuses: list[str]) -> dict[str, Any]:
-    counts = {name: statuses.count(name) for name in ("met", "not_met", "unclear", "missing")}
-    if not statuses:
-        verdict = "chua_du_minh_chung"
-    elif counts["not_met"]:
-        verdict = "chua_dat"
-    elif counts["met"] == len(statuses):
-        verdict = "dat"
-    else:
-        verdict = "chua_du_minh_chung"
-    return {"overall": verdict, "label_vi": OVERALL_LABELS[verdict], **counts, "criteria_total": len(statuses)}
-
-
-def _external_builder() -> Any:
-    try:
-        module = importlib.import_module("extractor.criteria.scorecard")
-    except ImportError:
+def _value_status(row: EvidenceRow, *, edited_only: bool) -> str | None:
+    if edited_only and row.value == row.original_value:
         return None
-    return getattr(module, "build_scorecard", None)
+    status = (row.value or {}).get("status")
+    return status if status in SENTENCE_STATUSES else None
 
 
-def build(session: Session, dossier: Dossier) -> dict[str, Any]:
-    """The scorecard JSON of ``GET /api/dossiers/{id}/scorecard``."""
-    subject_type = dossier.unit.kind
-    documents = list(session.scalars(select(Document).where(Document.dossier_id == dossier.id)))
-    rows = list(session.scalars(select(EvidenceRow).where(
-        EvidenceRow.dossier_id == dossier.id).order_by(EvidenceRow.document_id, EvidenceRow.start)))
+def _reviewed(sentence: dict[str, Any], criterion_id: str, document_id: int,
+              rows: dict[str, EvidenceRow]) -> dict[str, Any] | None:
+    """One pipeline sentence for ``criterion_id`` as the review leaves it, or None when it no longer counts."""
+    linked = [rows[key] for key in (row_id(eid, document_id) for eid in sentence.get("evidence_ids", []))
+              if key in rows]
+    live = [row for row in linked if row.status != "rejected"]
+    if linked and not live:
+        return None
+    quote = {**sentence, "evidence_ids": [row.id for row in live]}
+    if sentence.get("role") != "evidence":
+        return quote
+    if any(criterion_id in (row.original_criteria or []) for row in live) and not any(
+            criterion_id in (row.criteria or []) for row in live):
+        return None  # the assessor moved this evidence to another criterion
+    edited = next((status for row in live if (status := _value_status(row, edited_only=True))), None)
+    if edited:
+        quote["status"], quote["forecast"] = edited, False
+    if any(row.status == "confirmed" for row in live):
+        quote["confidence"] = CONFIRMED_CONFIDENCE
+    return quote
+
+
+def _assigned(row: EvidenceRow, criterion_id: str, containing: list[dict[str, Any]]) -> dict[str, Any]:
+    """A quote for evidence linked to a criterion with no pipeline sentence saying so (an assessor's
+    re-assignment, or a result without sentence findings)."""
+    status = _value_status(row, edited_only=False) or next(
+        (item["status"] for item in containing if item.get("role") == "evidence"), "unclear")
+    try:
+        families = list(catalogue.by_id(criterion_id).families)
+    except KeyError:
+        families = []
+    return {"criterion": criterion_id, "status": status,
+            "confidence": CONFIRMED_CONFIDENCE if row.status == "confirmed" else float(row.confidence),
+            "text": row.text, "start": row.start, "end": row.end, "page": row.page, "families": families,
+            "cue": ASSIGNED_CUE if criterion_id not in (row.original_criteria or []) else None,
+            "role": "evidence", "forecast": False, "evidence_ids": [row.id]}
+
+
+def _result(document: Document, source: str, subject_type: str, rows: dict[str, EvidenceRow]) -> ExtractionResult:
+    """The document's stored extraction result, its criteria sentences adjusted by the review."""
+    info = {key: value for key, value in (document.info or {}).items() if key in DOCUMENT_INFO_FIELDS}
+    info.update(source=source, sha256=document.sha256, pages=document.page_count or info.get("pages") or 0)
+    info["subject_type"] = info.get("subject_type") or subject_type
+    sentences: dict[str, list[dict[str, Any]]] = {}
+    containing: dict[str, list[dict[str, Any]]] = {}
+    for entry in document.criteria or []:
+        if not isinstance(entry, dict) or not entry.get("id"):
+            continue
+        kept = sentences.setdefault(str(entry["id"]), [])
+        for sentence in entry.get("sentences", []):
+            for eid in sentence.get("evidence_ids", []):
+                containing.setdefault(row_id(eid, document.id), []).append(sentence)
+            quote = _reviewed(sentence, str(entry["id"]), document.id, rows)
+            if quote is not None:
+                kept.append(quote)
+    for row in rows.values():
+        if row.document_id != document.id or row.status == "rejected":
+            continue
+        for criterion_id in row.criteria or []:
+            quotes = sentences.setdefault(criterion_id, [])
+            if not any(row.id in quote["evidence_ids"] for quote in quotes):
+                quotes.append(_assigned(row, criterion_id, containing.get(row.id, [])))
+    return ExtractionResult(document=DocumentInfo(**info), evidence=[],
+                            criteria=[{"id": cid, "sentences": quotes} for cid, quotes in sentences.items()])
+
+
+def _sources(documents: list[Document]) -> dict[int, str]:
+    """A distinct, readable source name per document (file names may repeat within a dossier)."""
+    names: dict[int, str] = {}
+    for document in documents:
+        name, number = document.filename, 1
+        while name in names.values():
+            number += 1
+            name = f"{document.filename} ({number})"
+        names[document.id] = name
+    return names
+
+
+def load(session: Session, dossier: Dossier) -> DossierEvidence:
+    """The dossier's processed documents as extraction results (after the review), evidence and decisions."""
+    documents = [document for document in session.scalars(
+        select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id)) if document.info]
+    rows = list(session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
+                                .order_by(EvidenceRow.document_id, EvidenceRow.start, EvidenceRow.id)))
+    by_id = {row.id: row for row in rows}
     decisions = {d.criterion_id: d for d in session.scalars(
         select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id))}
-    results = _document_statuses(documents)
-    criteria_out = []
-    for criterion in catalogue.criteria(subject_type):
-        cid = criterion["id"]
-        evidence = [{"id": r.id, "document_id": r.document_id, "kind": r.kind, "text": r.text, "page": r.page,
-                     "status": r.status, "stance": _stance(r), "value": r.value}
-                    for r in rows if cid in (r.criteria or []) and r.status != "rejected"]
-        proposed, confidence, needs = _propose(evidence, results.get(cid, []))
-        decision = decisions.get(cid)
-        criteria_out.append({
-            "id": cid, "title_vi": criterion["title_vi"], "title_en": criterion["title_en"],
-            "text": criterion["text"], "proposed": proposed, "confidence": round(confidence, 3),
-            "needs_assessor": needs, "evidence": evidence,
-            "decision": None if decision is None else {
-                "decision": decision.decision, "note": decision.note, "version": decision.version,
-                "decided_by": decision.decided_by, "decided_at": iso(decision.decided_at)},
-        })
-    effective = [c["decision"]["decision"] if c["decision"] else c["proposed"] for c in criteria_out]
+    sources = _sources(documents)
+    results = [_result(document, sources[document.id], dossier.unit.kind, by_id) for document in documents]
+    return DossierEvidence(dossier, results, {name: doc_id for doc_id, name in sources.items()}, rows, decisions)
+
+
+def overall(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The criteria layer's overall proposal, in the API's shape (``overall`` ∈ dat / chua_dat /
+    chua_du_minh_chung), its label naming every criterion that still needs the assessor."""
+    result = criteria_scorecard.overall(rows)
+    statuses = [row["status"] for row in rows]
+    label = result["label_vi"]
+    unnamed = [cid for cid in result["criteria_to_check"] if cid not in label]
+    if unnamed:
+        label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
+    verdict = result["proposal"] if result["proposal"] in {"dat", "chua_dat"} else "chua_du_minh_chung"
+    return {"overall": verdict, "proposal": result["proposal"], "label_vi": label,
+            "conditional": result["conditional"], "criteria_to_check": result["criteria_to_check"],
+            **{name: statuses.count(name) for name in ("met", "not_met", "unclear", "missing")},
+            "criteria_total": len(rows)}
+
+
+def _decision_out(decision: CriterionDecision | None) -> dict[str, Any] | None:
+    if decision is None:
+        return None
+    return {"decision": decision.decision, "note": decision.note, "version": decision.version,
+            "decided_by": decision.decided_by, "decided_at": iso(decision.decided_at)}
+
+
+def _criterion_out(row: dict[str, Any], data: DossierEvidence) -> dict[str, Any]:
+    criterion = catalogue.by_id(row["id"])
+    quotes = [{"document_id": data.document_ids.get(quote["document"]), **quote} for quote in row["evidence"]]
+    against = {eid for quote in quotes if quote["status"] == "not_met" for eid in quote["evidence_ids"]}
+    evidence = [{"id": item.id, "document_id": item.document_id, "kind": item.kind, "text": item.text,
+                 "page": item.page, "status": item.status, "stance": "against" if item.id in against else "for",
+                 "value": item.value}
+                for item in data.rows if item.status != "rejected" and row["id"] in (item.criteria or [])]
+    return {"id": row["id"], "title_vi": row["title"], "title_en": row["title_en"], "text": criterion.wording,
+            "certainty": row["certainty"], "proposed": row["status"], "confidence": row["confidence"],
+            "needs_assessor": row["needs_assessor"], "reasons": row["reasons"], "evidence": evidence,
+            "quotes": quotes, "decision": _decision_out(data.decisions.get(row["id"]))}
+
+
+def build(session: Session, dossier: Dossier, data: DossierEvidence | None = None) -> dict[str, Any]:
+    """The scorecard JSON of ``GET /api/dossiers/{id}/scorecard``."""
+    data = data or load(session, dossier)
+    unit = dossier.unit
+    card = criteria_scorecard.build(data.results, unit=unit.name, year=dossier.year, subject_type=unit.kind)
+    criteria = [_criterion_out(row, data) for row in card["criteria"]]
+    effective = [{"id": c["id"], "status": c["decision"]["decision"] if c["decision"] else c["proposed"],
+                  "needs_assessor": c["needs_assessor"] and not c["decision"]} for c in criteria]
     return {
         "dossier_id": dossier.id,
-        "unit": {"id": dossier.unit.id, "name": dossier.unit.name, "kind": dossier.unit.kind,
-                 "province": dossier.unit.province, "commune": dossier.unit.commune},
-        "year": dossier.year, "subject_type": subject_type, "criteria": criteria_out,
-        "proposed_overall": overall([c["proposed"] for c in criteria_out]),
-        "overall": overall(effective),
-        "decided": sum(1 for c in criteria_out if c["decision"]), "total": len(criteria_out),
+        "unit": {"id": unit.id, "name": unit.name, "kind": unit.kind, "province": unit.province,
+                 "commune": unit.commune},
+        "year": dossier.year, "subject_type": card["subject_type"], "article": card["article"],
+        "documents": card["documents"], "criteria": criteria,
+        "proposed_overall": overall(card["criteria"]), "overall": overall(effective),
+        "decided": sum(1 for c in criteria if c["decision"]), "total": len(criteria),
     }
 
 
-def missing_audit(scorecard: dict[str, Any], documents: list[Document]) -> dict[str, Any]:
-    """What is missing or contradicted for one dossier."""
-    effective = {c["id"]: (c["decision"]["decision"] if c["decision"] else c["proposed"]) for c in scorecard["criteria"]}
-    doc_types = {(d.info or {}).get("doc_type") for d in documents if d.status == "done"}
-    expected = {"ke_hoach": "Kế hoạch bảo đảm ANTT", "bao_cao": "Báo cáo kết quả", "dang_ky": "Bản đăng ký",
-                "bien_ban": "Biên bản họp đánh giá"}
+def _missing_documents(data: DossierEvidence, subject: str) -> list[dict[str, Any]]:
+    specs = {spec["key"]: spec for stage in ("registration", "recognition")
+             for spec in catalogue.procedure()[stage]["documents"]}
+    out = []
+    for item in criteria_audit.missing_documents(data.results, subject):
+        doc_types = specs.get(item["document"], {}).get("doc_types") or [item["document"]]
+        out.append({**item, "doc_type": doc_types[0], "label_vi": item["title_vi"]})
+    return out
+
+
+def missing_audit(session: Session, dossier: Dossier) -> dict[str, Any]:
+    """What is missing, contradicted or unconfirmed for one dossier (``GET /api/dossiers/{id}/audit``)."""
+    data = load(session, dossier)
+    card = build(session, dossier, data)
+    effective = {c["id"]: (c["decision"]["decision"] if c["decision"] else c["proposed"]) for c in card["criteria"]}
+    targets = [{**item, "document_id": data.document_ids.get(item["plan"])}
+               for item in criteria_audit.targets_without_results(data.results)]
+    deadlines = [{**item, "document_id": data.document_ids.get(item["document"])}
+                 for item in criteria_audit.deadlines(data.results, card["subject_type"], dossier.year)]
+    notes = [{"message_vi": f"{item['criterion']}: chỉ tiêu trong kế hoạch chưa có kết quả — “{item['text'][:120]}”"}
+             for item in targets] + [{"message_vi": f"{item['document']}: {item['message_vi']}"} for item in deadlines]
     return {
-        "dossier_id": scorecard["dossier_id"], "unit": scorecard["unit"], "year": scorecard["year"],
+        "dossier_id": card["dossier_id"], "unit": card["unit"], "year": card["year"],
         "missing_criteria": [cid for cid, status in effective.items() if status == "missing"],
         "contradicted": [cid for cid, status in effective.items() if status == "not_met"],
         "unclear": [cid for cid, status in effective.items() if status == "unclear"],
-        "unconfirmed": [c["id"] for c in scorecard["criteria"] if not c["decision"]],
-        "missing_documents": [{"doc_type": key, "label_vi": label} for key, label in expected.items()
-                              if key not in doc_types],
-        "overall": scorecard["overall"],
+        "unconfirmed": [c["id"] for c in card["criteria"] if not c["decision"]],
+        "needs_assessor": card["overall"]["criteria_to_check"],
+        "missing_documents": _missing_documents(data, card["subject_type"]),
+        "targets_without_results": targets, "deadlines": deadlines, "notes": notes,
+        "overall": card["overall"],
     }

@@ -30,6 +30,7 @@ class Settings:
     worker_stale_seconds: int = 30
     cookie_secure: bool = False
     bulk_output_dir: Path = field(default_factory=lambda: Path("var/bulk"))
+    bulk_workers: int = 0  # processes per bulk job; 0 = one per CPU
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -46,6 +47,7 @@ class Settings:
             worker_stale_seconds=_int_env("MINHCHUNG_WORKER_STALE_SECONDS", 30),
             cookie_secure=os.environ.get("MINHCHUNG_COOKIE_SECURE", "") in {"1", "true", "yes"},
             bulk_output_dir=Path(os.environ.get("MINHCHUNG_BULK_DIR", "var/bulk")),
+            bulk_workers=_int_env("MINHCHUNG_BULK_WORKERS", 0),
         )
 
     def to_env(self) -> dict[str, str]:
@@ -61,4 +63,5 @@ class Settings:
             "MINHCHUNG_JOB_MAX_ATTEMPTS": str(self.job_max_attempts),
             "MINHCHUNG_WORKER_STALE_SECONDS": str(self.worker_stale_seconds),
             "MINHCHUNG_BULK_DIR": str(self.bulk_output_dir),
+            "MINHCHUNG_BULK_WORKERS": str(self.bulk_workers),
         }

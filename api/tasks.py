@@ -93,10 +93,12 @@ def run_extract(context: JobContext) -> None:
 
 
 def _call_bulk(run_bulk: Callable[..., Any], source: Path, out_dir: Path,
-               report: Callable[[float, str], None]) -> Any:
+               report: Callable[[float, str], None], workers: int = 0) -> Any:
     """Call ``extractor.bulk.run_bulk`` with whichever argument names it takes."""
     parameters = inspect.signature(run_bulk).parameters
     kwargs: dict[str, Any] = {}
+    if workers > 0 and "workers" in parameters:
+        kwargs["workers"] = workers
     for name in ("progress", "on_progress", "progress_callback"):
         if name in parameters:
             kwargs[name] = lambda done, total=None, *_a: report(
@@ -131,7 +133,7 @@ def run_bulk_job(context: JobContext) -> None:
             link.symlink_to(source.resolve())
             source = link
         try:
-            outcome = _call_bulk(run_bulk, source, out_dir, context.report)
+            outcome = _call_bulk(run_bulk, source, out_dir, context.report, context.settings.bulk_workers)
         except MinhChungError as error:
             raise PermanentJobError(error_dict(error)) from error
     summary: dict[str, Any] = {"out_dir": str(out_dir.resolve()),

@@ -124,6 +124,14 @@ class Worker:
                 self.stop.wait(self.settings.worker_poll_seconds)
 
 
+def _warm_up() -> None:
+    """Import the extraction pipeline while the worker waits for work, so the first job starts sooner."""
+    try:
+        import extractor.pipeline  # noqa: F401
+    except Exception:  # the job itself will report the problem
+        log.warning("warm-up import failed", exc_info=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m api.worker", description="Minh Chứng job worker")
     parser.add_argument("--worker-id", default=None)
@@ -137,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     print(f"worker {worker.worker_id} started", flush=True)
+    threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     worker.run_forever()
     return 0
 

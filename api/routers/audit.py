@@ -7,24 +7,27 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
-from api import catalogue, scorecards
+from api import scorecards
 from api.access import get_dossier, province_key, restrict_units
 from api.deps import CurrentUser, Db
-from api.orm import AuditEntry, Document, Dossier, Unit
+from api.orm import AuditEntry, Dossier, Unit
 from api.schemas import AuditOut, Page, UnitKind
 from api.views import audit_out, paginate
+from extractor.criteria import catalogue
 
 router = APIRouter(prefix="/api", tags=["audit"])
 
 
 @router.get("/criteria")
 def list_criteria(_user: CurrentUser, subject_type: UnitKind | None = None) -> list[dict]:
-    return catalogue.criteria(subject_type)
+    """The TT124 catalogue (``corpora/tt124``), or the criteria of one kind of unit."""
+    chosen = catalogue.for_subject(subject_type) if subject_type else catalogue.criteria()
+    return [{**item.to_dict(), "subject_types": catalogue.articles()[item.article]["subject_types"]}
+            for item in chosen]
 
 
 def _dossier_audit(db, dossier: Dossier) -> dict:  # type: ignore[no-untyped-def]
-    documents = list(db.scalars(select(Document).where(Document.dossier_id == dossier.id)))
-    return scorecards.missing_audit(scorecards.build(db, dossier), documents)
+    return scorecards.missing_audit(db, dossier)
 
 
 @router.get("/dossiers/{dossier_id}/audit")

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import String, cast, select, update
 
-from api import catalogue
 from api.access import get_document, get_dossier, get_evidence, restrict_units
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
@@ -15,6 +14,7 @@ from api.errors import ApiError
 from api.orm import AuditEntry, Dossier, EvidenceRow, Unit, utcnow
 from api.schemas import AuditOut, EvidenceOut, EvidencePatch, EvidenceStatus, Page
 from api.views import audit_out, evidence_out, evidence_snapshot, paginate
+from extractor.criteria import catalogue
 
 router = APIRouter(prefix="/api/evidence", tags=["evidence"])
 
@@ -58,7 +58,7 @@ def review_evidence(evidence_id: str, body: EvidencePatch, user: Writer, db: Db)
     if body.version != row.version:
         raise _conflict(row)
     if body.criteria is not None:
-        unknown = sorted(set(body.criteria) - catalogue.known_ids())
+        unknown = sorted(set(body.criteria) - {c.id for c in catalogue.criteria()})
         if unknown:
             raise ApiError(422, "validation_error", f"unknown criteria: {', '.join(unknown)}")
     before = evidence_snapshot(row)

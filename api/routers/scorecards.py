@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from sqlalchemy import select, update
 
-from api import catalogue, scorecards
+from api import scorecards
 from api.access import get_dossier
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
@@ -13,6 +13,7 @@ from api.errors import ApiError
 from api.exports import scorecard_docx, scorecard_xlsx
 from api.orm import CriterionDecision, utcnow
 from api.schemas import DecisionIn
+from extractor.criteria import catalogue
 
 router = APIRouter(prefix="/api/dossiers", tags=["scorecards"])
 
@@ -28,7 +29,7 @@ def read_scorecard(dossier_id: int, user: CurrentUser, db: Db) -> dict:
 @router.put("/{dossier_id}/scorecard/criteria/{criterion_id}")
 def decide(dossier_id: int, criterion_id: str, body: DecisionIn, user: Writer, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
-    if criterion_id not in {c["id"] for c in catalogue.criteria(dossier.unit.kind)}:
+    if criterion_id not in {c.id for c in catalogue.for_subject(dossier.unit.kind)}:
         raise ApiError(404, "not_found", f"criterion {criterion_id} does not apply to this unit")
     current = db.scalar(select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id,
                                                         CriterionDecision.criterion_id == criterion_id))

@@ -1,32 +1,44 @@
-"""Service test fixtures: a fresh database per test (SQLite, and PostgreSQL when 127.0.0.1:5432 answers),
-an app with TestClient, users of each role, and a real uvicorn server + worker processes for the
-restart and concurrency tests."""
+"""Service test fixtures.
+
+Each test gets its own database (SQLite, and PostgreSQL when 127.0.0.1:5432 answers), cloned from a
+template made once per run: migrated, with a user of each role and a bearer token for each (so tests need
+not pay argon2 for every log-in; the log-in itself is tested in ``test_auth_access``). Tests over real
+processes share one uvicorn server (and worker processes) per backend and module.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from api.app import create_app
 from api.db import make_engine
 from api.migrate import upgrade_head
 from api.routers.auth import create_user
+from api.security import issue_token
 from api.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 PASSWORD = "mat-khau-thu-nghiem"
+# username → (role, province). Assessors: Sơn La and Lạng Sơn. Created in this order (admin has id 1).
+USERS = {"admin": ("admin", None), "thamdinh_sonla": ("assessor", "Sơn La"),
+         "thamdinh_langson": ("assessor", "Lạng Sơn"), "kiemtoan": ("auditor", None)}
 
 
 def postgres_available() -> bool:
@@ -38,36 +50,112 @@ def postgres_available() -> bool:
 
 
 BACKENDS = ["sqlite"] + (["postgresql"] if postgres_available() else [])
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+def _pg(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def _pg_url(name: str) -> str:
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+@dataclass
+class Templates:
+    """One template database per backend (built on first use) and the users' bearer tokens."""
+
+    folder: Path
+    urls: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, dict[str, str]] = field(default_factory=dict)  # backend → username → token
+    pg_names: list[str] = field(default_factory=list)
+    dropping: list[threading.Thread] = field(default_factory=list)
+
+    def _build(self, backend: str) -> str:
+        if backend == "sqlite":
+            url = f"sqlite:///{self.folder / 'template.db'}"
+        else:
+            name = f"minhchung_tpl_{uuid.uuid4().hex[:10]}"
+            _pg(f'CREATE DATABASE "{name}"')
+            self.pg_names.append(name)
+            url = _pg_url(name)
+        engine = make_engine(url)
+        upgrade_head(engine)
+        with Session(engine) as session:
+            users = {username: create_user(session, username, PASSWORD, role, province)
+                     for username, (role, province) in USERS.items()}
+            self.tokens[backend] = {username: issue_token(session, user, ttl_hours=24)
+                                    for username, user in users.items()}
+            session.commit()
+        if backend == "sqlite":
+            with engine.connect() as connection:
+                connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        engine.dispose()
+        return url
+
+    def clone(self, backend: str, where: Path) -> tuple[str, Callable[[], None]]:
+        """A fresh copy of the template: its URL and how to drop it."""
+        if backend not in self.urls:
+            self.urls[backend] = self._build(backend)
+        if backend == "sqlite":
+            target = where / "minhchung.db"
+            shutil.copyfile(self.folder / "template.db", target)
+            return f"sqlite:///{target}", lambda: None
+        name = f"minhchung_test_{uuid.uuid4().hex[:10]}"
+        _pg(f'CREATE DATABASE "{name}" TEMPLATE "{self.urls[backend].rsplit("/", 1)[1]}"')
+        return _pg_url(name), lambda: self._drop_soon(name)
+
+    def _drop_soon(self, name: str) -> None:
+        """Drop a test's copy in the background (the next test need not wait for it)."""
+        thread = threading.Thread(target=_pg, args=(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',))
+        thread.start()
+        self.dropping.append(thread)
+
+    def drop(self) -> None:
+        for thread in self.dropping:
+            thread.join()
+        for name in self.pg_names:
+            _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Iterator[Templates]:
+    made = Templates(tmp_path_factory.mktemp("templates"))
+    yield made
+    made.drop()
+
+
+def backend_of(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgresql"
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request, tmp_path) -> Iterator[str]:
-    """A new, empty database for one test; PostgreSQL databases are dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'minhchung.db'}"
-        return
-    import psycopg
-
-    name = f"minhchung_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+def database_url(request, templates, tmp_path) -> Iterator[str]:
+    """A new database for one test (a copy of the template); PostgreSQL copies are dropped afterwards."""
+    url, drop = templates.clone(request.param, tmp_path)
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        yield url
     finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop()
+
+
+def make_settings(database_url: str, folder: Path) -> Settings:
+    return Settings(database_url=database_url, storage_dir=folder / "storage",
+                    max_upload_bytes=2 * 1024 * 1024, job_lease_seconds=3, worker_stale_seconds=30,
+                    bulk_output_dir=folder / "bulk", bulk_workers=1)
 
 
 @pytest.fixture
 def settings(database_url, tmp_path) -> Settings:
-    return Settings(database_url=database_url, storage_dir=tmp_path / "storage",
-                    max_upload_bytes=2 * 1024 * 1024, job_lease_seconds=3, worker_stale_seconds=30,
-                    bulk_output_dir=tmp_path / "bulk")
+    return make_settings(database_url, tmp_path)
 
 
 @pytest.fixture
 def app(settings):
-    application = create_app(settings, migrate=True)
+    application = create_app(settings)  # the template is migrated already
     yield application
     application.state.mc.engine.dispose()
 
@@ -78,15 +166,9 @@ def engine(app):
 
 
 @pytest.fixture
-def users(engine) -> dict[str, str]:
-    """username → role; all with PASSWORD. Assessors: Sơn La and Lạng Sơn."""
-    made = {"admin": ("admin", None), "thamdinh_sonla": ("assessor", "Sơn La"),
-            "thamdinh_langson": ("assessor", "Lạng Sơn"), "kiemtoan": ("auditor", None)}
-    with Session(engine) as session:
-        for username, (role, province) in made.items():
-            create_user(session, username, PASSWORD, role, province)
-        session.commit()
-    return {name: role for name, (role, _) in made.items()}
+def users(database_url) -> dict[str, str]:
+    """username → role; all with PASSWORD (they are in every test database)."""
+    return {name: role for name, (role, _) in USERS.items()}
 
 
 @pytest.fixture
@@ -95,23 +177,11 @@ def client(app) -> Iterator[TestClient]:
         yield test_client
 
 
-def login(client, username: str) -> dict[str, str]:
-    response = client.post("/api/auth/login", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['token']}"}
-
-
 @pytest.fixture
-def auth(client, users):
+def auth(templates, database_url, users):
     """``auth("kiemtoan")`` → headers with that user's bearer token."""
-    cache: dict[str, dict[str, str]] = {}
-
-    def headers(username: str) -> dict[str, str]:
-        if username not in cache:
-            cache[username] = login(client, username)
-        return cache[username]
-
-    return headers
+    tokens = templates.tokens[backend_of(database_url)]
+    return lambda username: {"Authorization": f"Bearer {tokens[username]}"}
 
 
 def make_dossier(client, headers, *, name="Sở Kế hoạch và Đầu tư", kind="co_quan", province="Sơn La",
@@ -138,12 +208,16 @@ def process_env(settings: Settings) -> dict[str, str]:
 class LiveService:
     """uvicorn serving ``create_app`` on a free port, and worker processes started on demand."""
 
-    def __init__(self, settings: Settings, log_dir: Path) -> None:
-        self.settings, self.log_dir = settings, log_dir
+    def __init__(self, settings: Settings, log_dir: Path, tokens: dict[str, str]) -> None:
+        self.settings, self.log_dir, self.tokens = settings, log_dir, tokens
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
+        self.spawned = 0
+
+    def headers(self, username: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens[username]}"}
 
     def _spawn(self, args: list[str], name: str) -> subprocess.Popen:
         log = (self.log_dir / f"{name}.log").open("ab")
@@ -159,40 +233,51 @@ class LiveService:
                 if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
-                time.sleep(0.2)
+                time.sleep(0.1)
         raise RuntimeError((self.log_dir / "server.log").read_text())
 
     def start_worker(self) -> subprocess.Popen:
-        worker = self._spawn(["-m", "api.worker"], f"worker{len(self.workers)}")
+        worker = self._spawn(["-m", "api.worker"], f"worker{self.spawned}")
+        self.spawned += 1
         self.workers.append(worker)
         return worker
 
+    def ensure_worker(self) -> None:
+        if not any(worker.poll() is None for worker in self.workers):
+            self.start_worker()
+
+    @staticmethod
+    def _end(process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def stop_workers(self) -> None:
+        for worker in self.workers:
+            self._end(worker)
+        self.workers = []
+
     def stop(self) -> None:
-        for process in [*self.workers, self.server]:
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        self.stop_workers()
+        if self.server is not None:
+            self._end(self.server)
 
 
-@pytest.fixture
-def live(settings, users, tmp_path) -> Iterator[LiveService]:
-    """A real HTTP server on localhost over the test's database (migrated, with the users)."""
-    upgrade_head(make_engine(settings.database_url))
-    service = LiveService(settings, tmp_path)
+@pytest.fixture(scope="module", params=BACKENDS)
+def live(request, templates, tmp_path_factory) -> Iterator[LiveService]:
+    """A real HTTP server on localhost over its own database, shared by the module's tests of one backend."""
+    folder = tmp_path_factory.mktemp(f"live-{request.param}")
+    url, drop = templates.clone(request.param, folder)
+    service = LiveService(make_settings(url, folder), folder, templates.tokens[request.param])
     service.start_server()
     try:
         yield service
     finally:
         service.stop()
-
-
-def live_login(live: LiveService, username: str) -> dict[str, str]:
-    response = httpx.post(f"{live.url}/api/auth/login", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['token']}"}
+        drop()
 
 
 SEED = REPO / "corpora" / "seeds" / "so-khdt-bao-cao-ket-qua-2022.txt"

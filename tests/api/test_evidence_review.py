@@ -1,16 +1,14 @@
-"""Reviewing evidence: confirm/reject/edit/re-assign with an optimistic version, and the audit trail."""
+"""Reviewing evidence: confirm/reject/edit/re-assign with an optimistic version, and the audit trail.
+(Concurrent confirmations over real HTTP: ``test_live_service``.)"""
 
 from __future__ import annotations
 
-import threading
-
-import httpx
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from .conftest import SEED, add_evidence, live_login, make_dossier, upload
+from .conftest import SEED, add_evidence, make_dossier, upload
 
 
 @pytest.fixture
@@ -81,28 +79,3 @@ def test_audit_trail_cannot_be_changed(client, auth, evidence, engine):
             session.execute(text(statement))
             session.commit()
     assert client.get(f"/api/evidence/{ids[0]}/history", headers=headers).json()[0] == entry
-
-
-def test_concurrent_confirmations_one_wins_one_gets_409(live, client, auth, evidence):
-    """Two assessors send a change with the same version at the same moment over real HTTP."""
-    _dossier, _document, ids = evidence
-    tokens = [live_login(live, "thamdinh_sonla"), live_login(live, "admin")]
-    barrier = threading.Barrier(2)
-    results: list[httpx.Response] = [None, None]  # type: ignore[list-item]
-
-    def send(index: int, status: str) -> None:
-        with httpx.Client(base_url=live.url, headers=tokens[index]) as http:
-            barrier.wait()
-            results[index] = http.patch(f"/api/evidence/{ids[2]}", json={"version": 1, "status": status})
-
-    threads = [threading.Thread(target=send, args=(0, "confirmed")), threading.Thread(target=send, args=(1, "rejected"))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(r.status_code for r in results) == [200, 409]
-    winner = next(r for r in results if r.status_code == 200).json()
-    final = httpx.get(f"{live.url}/api/evidence/{ids[2]}", headers=tokens[0]).json()
-    assert final["status"] == winner["status"] and final["version"] == 2
-    history = httpx.get(f"{live.url}/api/evidence/{ids[2]}/history", headers=tokens[0]).json()
-    assert len(history) == 1  # the losing change left no trace

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED, make_dossier, upload
+from .conftest import SEED, SQLITE_ONLY, make_dossier, upload
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,6 +50,7 @@ def test_upload_several_files_then_same_file_again_is_deduplicated(client, auth,
     assert download.content == pdf.read_bytes()
 
 
+@SQLITE_ONLY
 def test_format_is_judged_by_content_not_name(client, auth):
     admin = auth("admin")
     dossier = make_dossier(client, admin)
@@ -77,6 +78,7 @@ def _encrypted_pdf(tmp_path: Path) -> bytes:
     return (tmp_path / "mat.pdf").read_bytes()
 
 
+@SQLITE_ONLY  # files are checked before anything is written; the database plays no part
 @pytest.mark.parametrize("case", ["corrupt_pdf", "encrypted_pdf", "too_large", "png_named_pdf", "zip_bomb",
                                   "random_zip", "empty"])
 def test_bad_upload_is_a_clear_4xx_and_service_stays_healthy(case, client, auth, settings, seed_path,
@@ -116,6 +118,7 @@ def _random_zip() -> bytes:
     return buffer.getvalue()
 
 
+@SQLITE_ONLY
 def test_request_body_over_the_limit_is_refused_before_parsing(client, auth, settings):
     admin = auth("admin")
     dossier = make_dossier(client, admin)
