@@ -87,6 +87,7 @@ class _Patterns:
     aim_re: re.Pattern[str]
     mention_re: re.Pattern[str]
     mention_blocker_re: re.Pattern[str]
+    met_past_re: re.Pattern[str]
 
 
 @cache
@@ -153,8 +154,12 @@ def patterns() -> _Patterns:
             rf"(?:{_WS}{subject_word}){{0,5}}|(?:{_alternation(lex['aim_openers'])})){_WS}$",
             re.IGNORECASE,
         ),
-        mention_re=re.compile(rf"(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}})(?![\w/.,])"),
+        mention_re=re.compile(
+            rf"(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}}(?:[ \t]*(?:,|và)[ \t]*(?:Tiêu{_WS}chí{_WS})?\d{{1,2}})*)"
+            rf"(?![\w/.,])"
+        ),
         mention_blocker_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE),
+        met_past_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['met_past_cues'])})[ \t]+$", re.IGNORECASE),
     )
 
 
@@ -319,6 +324,8 @@ def _standard_status(before: str, doc_type: str | None) -> str | None:
         return "not_met"
     if pats.skip_re.search(before) or pats.generic_re.search(before[-120:]):
         return None
+    if pats.met_past_re.search(before):
+        return "met"  # "đã được công nhận đạt tiêu chuẩn … năm 2024": granted already
     if doc_type == "ke_hoach" or pats.target_re.search(before):
         return "target"
     return "met"
@@ -406,7 +413,8 @@ def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
             continue
         if pats.mention_blocker_re.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        found.append(_claim(text, match.start(), match.end(), 0.7, criteria=[int(match.group("n"))], status="reported"))
+        numbers = _criterion_numbers(match.group("n"))
+        found.append(_claim(text, match.start(), match.end(), 0.7, criteria=numbers, status="reported"))
     return found
 
 

@@ -65,6 +65,19 @@ def _alternation(phrases: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
+class _Generic:
+    """Vocabulary that delimits an unlisted unit noun phrase (``count_units.json`` → ``generic``)."""
+
+    classifiers: frozenset[str]
+    never_heads: frozenset[str]
+    stops: frozenset[str]
+    blocked_head_tags: frozenset[str]
+    blocked_modifier_tags: frozenset[str]
+    max_modifiers: int
+    label_re: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     """Compiled patterns and word lists, built once per process."""
 
@@ -98,6 +111,14 @@ class _Lexicon:
     fact_cue_re: re.Pattern[str]
     fact_units: frozenset[str]
     target_lead_re: re.Pattern[str]
+    generic: _Generic
+    clause_lead_target_re: re.Pattern[str]
+    zero_generic_re: re.Pattern[str]
+    zero_generic_cue_triggers: frozenset[str]
+    zero_event_cue_re: re.Pattern[str]
+    zero_never_heads: frozenset[str]
+    coordinable: frozenset[str]
+    zero_stop_words: frozenset[str]
 
 
 def _words_re(words: Sequence[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -127,6 +148,8 @@ def lexicon() -> _Lexicon:
         re.IGNORECASE,
     )
     zero_heads = modality["zero_heads"]
+    generic = units["generic"]
+    zero_generic = modality["zero_generic"]
     return _Lexicon(
         number_re=number_re,
         unit_re=re.compile(rf"[ \t]+(?P<unit>{_alternation(phrases)})(?!\w)", re.IGNORECASE),
@@ -182,6 +205,30 @@ def lexicon() -> _Lexicon:
             rf"^[ \t\-+•*\d.)]*(?:{_alternation(modality['target_paragraph_leads'])})(?!\w)[^:\n]{{0,40}}:",
             re.IGNORECASE,
         ),
+        generic=_Generic(
+            classifiers=frozenset(generic["classifiers"]),
+            never_heads=frozenset(generic["never_heads"]),
+            stops=frozenset(generic["stops"]),
+            blocked_head_tags=frozenset(generic["blocked_head_tags"]),
+            blocked_modifier_tags=frozenset(generic["blocked_modifier_tags"]),
+            max_modifiers=generic["max_modifiers"],
+            label_re=re.compile(
+                rf"(?<!\w)(?<!tổng )(?:{_alternation(generic['label_words'])})[ \t]*$", re.IGNORECASE
+            ),
+        ),
+        clause_lead_target_re=re.compile(
+            rf"^[ \t\-+•*]*(?:{_alternation(modality['clause_lead_target'])})(?!\w)", re.IGNORECASE
+        ),
+        zero_generic_re=re.compile(
+            rf"(?<!\w)(?P<trigger>{_alternation(zero_generic['open_triggers'] + zero_generic['cue_triggers'])})"
+            rf"[ \t]+(?!(?:{_alternation(zero_heads)})(?!\w))(?=[a-zà-ỹđ])",
+            re.IGNORECASE,
+        ),
+        zero_generic_cue_triggers=frozenset(zero_generic["cue_triggers"]),
+        zero_event_cue_re=_words_re(zero_generic["event_cues"]),
+        zero_never_heads=frozenset(zero_generic["never_heads"]),
+        coordinable=frozenset(units["units"]) | frozenset(generic["classifiers"]),
+        zero_stop_words=frozenset(modality["zero_stops"]),
     )
 
 
@@ -219,7 +266,7 @@ class _Sections:
         return index >= 0 and self.is_target[index]
 
 
-_HEADING_RE = re.compile(r"^[ \t]*(?:[IVXLC]+|[A-Z])[.)][ \t]+(?P<title>[^\n]{3,160})$", re.MULTILINE)
+_HEADING_RE = re.compile(r"^[ \t]*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)][ \t]+(?P<title>[^\n]{3,160})$", re.MULTILINE)
 
 
 def _sections(text: str) -> _Sections:
@@ -259,6 +306,8 @@ def _modality(
         return "target"
     if lex.cue_res["strong_actual"].search(clause):
         return "actual"
+    if lex.clause_lead_target_re.match(clause):
+        return "target"  # "Đảm bảo 100% cán bộ …": a requirement, even in a report
     if not percent and unit in lex.fact_units and (
         lex.fact_cue_re.search(text[max(0, position - 30) : position])
         or lex.fact_cue_re.match(clause.lstrip() + " ")
@@ -368,6 +417,120 @@ def _extend_unit(text: str, position: int) -> int:
     return end
 
 
+_PHRASE_WINDOW_RE = re.compile(r"[ \t]*([^ \t.;:()\[\]\n“”\"…/%\d][^.;:()\[\]\n“”\"…/%\d]{0,80})")
+_PHRASE_WINDOW_CHARS = 48
+
+
+@lru_cache(maxsize=8192)
+def _tagged(window: str) -> tuple[tuple[str, str], ...]:
+    """underthesea's POS tags of a short window (imported on first use, results cached)."""
+    from underthesea import pos_tag
+
+    return tuple((word, tag) for word, tag in pos_tag(window))
+
+
+def _window(text: str, position: int) -> tuple[int, str] | None:
+    """The short window of words after ``position`` (up to punctuation or a digit), cut at a word end."""
+    match = _PHRASE_WINDOW_RE.match(text, position)
+    if not match:
+        return None
+    window = match.group(1)
+    if len(window) > _PHRASE_WINDOW_CHARS:
+        cut = window.rfind(" ", 0, _PHRASE_WINDOW_CHARS)
+        window = window[: cut if cut > 0 else _PHRASE_WINDOW_CHARS]
+    return match.start(1), window.rstrip()
+
+
+def _is_word(word: str) -> bool:
+    return word.replace(" ", "").isalpha() and word[0].islower()
+
+
+def _noun_phrase_end(
+    text: str,
+    position: int,
+    *,
+    head_end: int | None = None,
+    extra_stops: frozenset[str] = frozenset(),
+    any_head: bool = False,
+    coordination_only: bool = False,
+) -> int | None:
+    """Delimit a unit noun phrase after ``position`` with underthesea POS tags on a short window.
+
+    Without ``head_end`` the first word is the head and must look like a noun ("386 trẻ", "03 chợ");
+    ``None`` when it does not. With ``head_end`` (a listed unit starting at ``position`` already read:
+    "xã") only modifiers are added ("xã biên giới", "khẩu súng"). Modifiers are nouns or adjectives, a verb only right after a
+    classifier ("ca phẫu thuật"), at most ``max_modifiers`` words; a one-syllable head may coordinate
+    with one more ("nhóm, lớp").
+    """
+    generic = lexicon().generic
+    found = _window(text, position)
+    if found is None:
+        return None if head_end is None else head_end
+    offset, window = found
+    tokens = _tagged(window)
+    stops = generic.stops | extra_stops
+    cursor = 0
+    end = position
+    spans: list[tuple[str, str, int]] = []
+    for word, tag in tokens:
+        at = window.find(word, cursor)
+        if at < 0:
+            break
+        cursor = at + len(word)
+        spans.append((word, tag, offset + cursor))
+    index = 0
+    classifier = False
+    if head_end is not None:
+        head = _normal_unit(text[position:head_end])
+        end = head_end
+        while index < len(spans) and spans[index][2] <= head_end:
+            index += 1
+    else:
+        if not spans:
+            return None
+        word, tag, word_end = spans[0]
+        lowered = word.lower()
+        if (
+            not _is_word(word)
+            or (tag in generic.blocked_head_tags and lowered not in generic.classifiers)
+            or (lowered in generic.never_heads and not any_head)
+            or lowered in stops
+            or lowered.split()[0] in stops
+        ):
+            return None
+        head, end, index = lowered, word_end, 1
+        if tag in ("Nc", "Nu"):
+            classifier = True
+    classifier = classifier or head in generic.classifiers or head in lexicon().classifiers
+    if index < len(spans) and spans[index][0] == "," and " " not in head:
+        if index + 1 < len(spans):
+            word, tag, word_end = spans[index + 1]
+            following = spans[index + 2][0] if index + 2 < len(spans) else ""
+            if (
+                word.split()[0].lower() in lexicon().coordinable
+                and (" " not in word or word.lower() not in lexicon().coordinable)
+                and _is_word(word)
+                and tag not in generic.blocked_modifier_tags
+                and word.lower() not in stops
+                and following != ","
+            ):
+                return word_end  # "14 nhóm, lớp"
+        return end
+    if coordination_only:
+        return end
+    for taken_words, (word, tag, word_end) in enumerate(spans[index:]):
+        lowered = word.lower()
+        if not _is_word(word) or lowered in stops or lowered.split()[0] in stops:
+            break
+        compound = tag == "V" and taken_words == 0 and (classifier or (" " not in head and " " not in word))
+        if tag in generic.blocked_modifier_tags and not compound:
+            break  # a verb only right after a classifier, or one syllable completing one ("bếp ăn")
+        end = word_end
+        if taken_words + 1 >= generic.max_modifiers:
+            break
+    return end
+
+
 _RATE_RE = re.compile(r"(?<!\w)tỷ[ \t]+lệ(?:[ \t]+số)?(?=[ \t])", re.IGNORECASE)
 _RATE_GAP_VERB_RE = re.compile(r"(?<!\w)(?:đạt|được|là|chiếm|bằng)(?!\w)", re.IGNORECASE)
 
@@ -425,6 +588,31 @@ def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None
         yield start, end, value, percent, parse_total, bool(spelled)
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_ACRONYM_BEFORE_RE = re.compile(r"(?<!\w)[A-ZĐ]{2,}[ \t]+$")
+
+
+def _generic_unit(
+    text: str, start: int, end: int, *positions: int | None
+) -> tuple[int | None, int | None]:
+    """A unit the lexicon does not list: the noun phrase after the number ("6.218 ca phẫu thuật"),
+    unless the number is a label ("số 12 đường …"), a year or a paragraph's section number."""
+    lex = lexicon()
+    if _YEAR_RE.fullmatch(text[start:end]) or lex.generic.label_re.search(text[max(0, start - 30) : start]):
+        return None, None
+    if not _paragraph_prefix(text, start).strip() or text[max(0, start - 1) : start] in ("“", '"', "'"):
+        return None, None  # a section number; a name ("phong trào “4 an toàn”")
+    if _ACRONYM_BEFORE_RE.search(text, max(0, start - 20), start):
+        return None, None  # "BCĐ 138 tỉnh": part of a name
+    for position in positions:
+        if position is None:
+            continue
+        phrase_end = _noun_phrase_end(text, position)
+        if phrase_end is not None:
+            return len(text[:position]) + (len(text[position:]) - len(text[position:].lstrip(" \t"))), phrase_end
+    return None, None
+
+
 def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
     """Every count and zero claim in normalized ``text``, in reading order.
 
@@ -447,10 +635,18 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
         unit_match = _match_unit(text, skip.end()) if skip else None
         if unit_match is None:
             unit_match = _match_unit(text, cursor)
-        if unit_match is None and percent is None:
+        generic_start = generic_end = None
+        if unit_match is None:
+            generic_start, generic_end = _generic_unit(
+                text, start, end, skip.end() if skip and percent is not None else None, cursor
+            )
+        if unit_match is None and generic_end is None and percent is None:
             continue
         unit = None
         span_end = cursor
+        if generic_end is not None and generic_start is not None:
+            unit = _normal_unit(text[generic_start:generic_end])
+            span_end = generic_end
         rate_start = None
         if unit_match is None and percent is not None:
             clause = _clause_before(text, start)
@@ -465,9 +661,17 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
                 span_end = _extend_unit(text, unit_match.end())
             else:
                 span_end = unit_match.end()
+            if span_end == unit_match.end() and " " not in first_unit and not (
+                percent is not None and first_unit in lex.percent_list_units
+            ):  # "03 xã biên giới", "05 khẩu súng"; after a listed classifier only "nhóm, lớp"
+                span_end = _noun_phrase_end(
+                    text, unit_match.start("unit"), head_end=span_end, coordination_only=first_unit in lex.classifiers
+                ) or span_end
             unit = _normal_unit(text[unit_match.start("unit") : span_end])
         overlap = _overlaps(taken_spans, start, end)
-        if overlap is not None and not (total is not None and unit and start <= overlap[0] and overlap[1] <= end):
+        if overlap is not None and not (
+            total is not None and unit_match and start <= overlap[0] and overlap[1] <= end
+        ):
             continue
         if unit_match and unit_match.group("unit")[0].isupper():
             prefix = _paragraph_prefix(text, start)
@@ -516,6 +720,7 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
     return found
 
 
+_RATE_AFTER_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:đạt|bằng|chiếm)?(?:[ \t]+tỷ[ \t]+lệ)?[ \t]*", re.IGNORECASE)
 _LEADING_VISITS_RE = re.compile(r"^lượt[ \t]+(?=\w)")
 
 
@@ -528,10 +733,19 @@ def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
         window_start = max(0, item.start - 300)
         ends = list(_SENTENCE_END_RE.finditer(text, window_start, item.start))
         sentence_start = ends[-1].end() if ends else window_start
+        previous = counts[index - 1] if index else None
         for earlier in counts[:index]:
             if earlier.start >= sentence_start and earlier.value["unit"] and earlier.value["modality"] != "zero":
                 item.value["unit"] = _LEADING_VISITS_RE.sub("", earlier.value["unit"])
                 break
+        if (
+            previous is not None
+            and previous.value["unit"]
+            and previous.value["modality"] != "zero"
+            and _RATE_AFTER_RE.fullmatch(text, previous.end, item.start)
+            and (item.value["unit"] or "").split()[:1] != previous.value["unit"].split()[:1]
+        ):
+            item.value["unit"] = previous.value["unit"]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
 
 
 def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
@@ -548,7 +762,10 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
     person = lex.zero_person_re.match(text, position)
     if person:
         unit = _match_unit(text, position - 1) if position and text[position - 1] in " \t" else None
-        return max(person.end(), unit.end() if unit else 0)
+        end = max(person.end(), unit.end() if unit else 0)
+        if " " not in _normal_unit(text[position:end]):  # "không có người tái phạm tội": "người" says nothing
+            return _noun_phrase_end(text, position, head_end=end, extra_stops=lex.zero_stop_words) or end
+        return end
     cursor = position
     for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", window)):
         absolute = position + word.start()
@@ -568,13 +785,38 @@ _ZERO_TAIL_RE = re.compile(r"[ \t]+nào(?!\w)", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:các|những|tình trạng)\s+", re.IGNORECASE)
 
 
+def _generic_zero_end(text: str, match: re.Match[str]) -> int:
+    """End of a zero claim on a noun the lexicon does not list ("không phát sinh điểm phức tạp"),
+    or ``match.end()`` when it is none: the noun must look like one (POS), and after "không có"
+    an event must follow it in the clause ("Không có công dân xuất cảnh trái phép")."""
+    lex = lexicon()
+    start = match.end()
+    if not text[start : start + 1].islower():
+        return start
+    head_end = _noun_phrase_end(text, start, extra_stops=lex.zero_stop_words, any_head=True)
+    if head_end is None:
+        return start
+    words = _normal_unit(text[start:head_end])
+    if words in lex.zero_never_heads or words.split()[0] in lex.zero_never_heads:
+        return start
+    if " ".join(match.group("trigger").lower().split()) in lex.zero_generic_cue_triggers:
+        clause_end = _SENTENCE_END_RE.search(text, head_end)
+        after = text[head_end : min(head_end + 60, clause_end.start() if clause_end else len(text))]
+        if not lex.zero_event_cue_re.search(after):
+            return start
+    return head_end
+
+
 def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
     lex = lexicon()
     claims: list[Evidence] = []
-    for pattern, confidence in ((lex.zero_open_re, 0.8), (lex.zero_headed_re, 0.85)):
+    for pattern, confidence in ((lex.zero_open_re, 0.8), (lex.zero_headed_re, 0.85), (lex.zero_generic_re, 0.7)):
         for match in pattern.finditer(text):
             phrase_start = match.end()
-            phrase_end = _zero_phrase_end(text, phrase_start)
+            if pattern is lex.zero_generic_re:
+                phrase_end = _generic_zero_end(text, match)
+            else:
+                phrase_end = _zero_phrase_end(text, phrase_start)
             if phrase_end <= phrase_start:
                 continue
             unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[phrase_start:phrase_end])).strip(" ,")
