@@ -1,9 +1,10 @@
 """A dossier's scorecard and missing-criteria audit from its stored, reviewed evidence.
 
-The criteria layer decides: ``extractor.criteria.scorecard.build`` gives every criterion's proposed status and
-the overall proposal, ``extractor.criteria.audit`` the missing dossier documents, deadlines and unfollowed plan
-targets. This module only turns what the database holds into what those read (one ``ExtractionResult`` per
-processed document, its ``criteria`` sentences adjusted by the assessors' review) and adds the API's facts:
+The criteria layer decides: ``extractor.criteria.scorecard.build_from_quotes`` gives every criterion's proposed
+status and the overall proposal, ``extractor.criteria.audit`` the missing dossier documents, deadlines and
+unfollowed plan targets. This module only turns what the database holds into what those read (per processed
+document, its ``DocumentInfo`` and its criteria sentences adjusted by the assessors' review, each quote
+carrying its ``document_id``) and adds the API's facts:
 
 - rejected evidence never counts: a sentence whose evidence was all rejected is dropped;
 - assessor edits count: removing a criterion from a sentence's evidence drops the sentence from it, adding
@@ -39,10 +40,17 @@ class DossierEvidence:
     """What one dossier's scorecard is built from."""
 
     dossier: Dossier
-    results: list[ExtractionResult]
-    document_ids: dict[str, int]  # result source → document id
+    documents: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]]  # info, criterion id → quotes
+    document_ids: dict[str, int]  # info.source → document id
     rows: list[EvidenceRow]
     decisions: dict[str, CriterionDecision]
+
+    @property
+    def results(self) -> list[ExtractionResult]:
+        """The documents as ``extractor.criteria.audit`` reads them."""
+        return [ExtractionResult(document=info, evidence=[],
+                                 criteria=[{"id": cid, "sentences": quotes} for cid, quotes in by_criterion.items()])
+                for info, by_criterion in self.documents]
 
 
 def _value_status(row: EvidenceRow, *, edited_only: bool) -> str | None:
@@ -60,7 +68,7 @@ def _reviewed(sentence: dict[str, Any], criterion_id: str, document_id: int,
     live = [row for row in linked if row.status != "rejected"]
     if linked and not live:
         return None
-    quote = {**sentence, "evidence_ids": [row.id for row in live]}
+    quote = {**sentence, "document_id": document_id, "evidence_ids": [row.id for row in live]}
     if sentence.get("role") != "evidence":
         return quote
     if any(criterion_id in (row.original_criteria or []) for row in live) and not any(
@@ -87,11 +95,12 @@ def _assigned(row: EvidenceRow, criterion_id: str, containing: list[dict[str, An
             "confidence": CONFIRMED_CONFIDENCE if row.status == "confirmed" else float(row.confidence),
             "text": row.text, "start": row.start, "end": row.end, "page": row.page, "families": families,
             "cue": ASSIGNED_CUE if criterion_id not in (row.original_criteria or []) else None,
-            "role": "evidence", "forecast": False, "evidence_ids": [row.id]}
+            "role": "evidence", "forecast": False, "evidence_ids": [row.id], "document_id": row.document_id}
 
 
-def _result(document: Document, source: str, subject_type: str, rows: dict[str, EvidenceRow]) -> ExtractionResult:
-    """The document's stored extraction result, its criteria sentences adjusted by the review."""
+def _reviewed_document(document: Document, source: str, subject_type: str, rows: dict[str, EvidenceRow]
+                       ) -> tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]:
+    """The document's stored info and its criteria sentences (criterion id → quotes) adjusted by the review."""
     info = {key: value for key, value in (document.info or {}).items() if key in DOCUMENT_INFO_FIELDS}
     info.update(source=source, sha256=document.sha256, pages=document.page_count or info.get("pages") or 0)
     info["subject_type"] = info.get("subject_type") or subject_type
@@ -114,8 +123,7 @@ def _result(document: Document, source: str, subject_type: str, rows: dict[str, 
             quotes = sentences.setdefault(criterion_id, [])
             if not any(row.id in quote["evidence_ids"] for quote in quotes):
                 quotes.append(_assigned(row, criterion_id, containing.get(row.id, [])))
-    return ExtractionResult(document=DocumentInfo(**info), evidence=[],
-                            criteria=[{"id": cid, "sentences": quotes} for cid, quotes in sentences.items()])
+    return DocumentInfo(**info), sentences
 
 
 def _sources(documents: list[Document]) -> dict[int, str]:
@@ -131,7 +139,7 @@ def _sources(documents: list[Document]) -> dict[int, str]:
 
 
 def load(session: Session, dossier: Dossier) -> DossierEvidence:
-    """The dossier's processed documents as extraction results (after the review), evidence and decisions."""
+    """The dossier's processed documents with their reviewed quotes, evidence and decisions."""
     documents = [document for document in session.scalars(
         select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id)) if document.info]
     rows = list(session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
@@ -140,21 +148,18 @@ def load(session: Session, dossier: Dossier) -> DossierEvidence:
     decisions = {d.criterion_id: d for d in session.scalars(
         select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id))}
     sources = _sources(documents)
-    results = [_result(document, sources[document.id], dossier.unit.kind, by_id) for document in documents]
-    return DossierEvidence(dossier, results, {name: doc_id for doc_id, name in sources.items()}, rows, decisions)
+    reviewed = [_reviewed_document(document, sources[document.id], dossier.unit.kind, by_id)
+                for document in documents]
+    return DossierEvidence(dossier, reviewed, {name: doc_id for doc_id, name in sources.items()}, rows, decisions)
 
 
 def overall(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """The criteria layer's overall proposal, in the API's shape (``overall`` ∈ dat / chua_dat /
-    chua_du_minh_chung), its label naming every criterion that still needs the assessor."""
+    chua_du_minh_chung)."""
     result = criteria_scorecard.overall(rows)
     statuses = [row["status"] for row in rows]
-    label = result["label_vi"]
-    unnamed = [cid for cid in result["criteria_to_check"] if cid not in label]
-    if unnamed:
-        label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
     verdict = result["proposal"] if result["proposal"] in {"dat", "chua_dat"} else "chua_du_minh_chung"
-    return {"overall": verdict, "proposal": result["proposal"], "label_vi": label,
+    return {"overall": verdict, "proposal": result["proposal"], "label_vi": result["label_vi"],
             "conditional": result["conditional"], "criteria_to_check": result["criteria_to_check"],
             **{name: statuses.count(name) for name in ("met", "not_met", "unclear", "missing")},
             "criteria_total": len(rows)}
@@ -169,7 +174,7 @@ def _decision_out(decision: CriterionDecision | None) -> dict[str, Any] | None:
 
 def _criterion_out(row: dict[str, Any], data: DossierEvidence) -> dict[str, Any]:
     criterion = catalogue.by_id(row["id"])
-    quotes = [{"document_id": data.document_ids.get(quote["document"]), **quote} for quote in row["evidence"]]
+    quotes = row["evidence"]
     against = {eid for quote in quotes if quote["status"] == "not_met" for eid in quote["evidence_ids"]}
     evidence = [{"id": item.id, "document_id": item.document_id, "kind": item.kind, "text": item.text,
                  "page": item.page, "status": item.status, "stance": "against" if item.id in against else "for",
@@ -185,7 +190,8 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
     """The scorecard JSON of ``GET /api/dossiers/{id}/scorecard``."""
     data = data or load(session, dossier)
     unit = dossier.unit
-    card = criteria_scorecard.build(data.results, unit=unit.name, year=dossier.year, subject_type=unit.kind)
+    card = criteria_scorecard.build_from_quotes(data.documents, unit=unit.name, year=dossier.year,
+                                                subject_type=unit.kind)
     criteria = [_criterion_out(row, data) for row in card["criteria"]]
     effective = [{"id": c["id"], "status": c["decision"]["decision"] if c["decision"] else c["proposed"],
                   "needs_assessor": c["needs_assessor"] and not c["decision"]} for c in criteria]
@@ -200,11 +206,11 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
     }
 
 
-def _missing_documents(data: DossierEvidence, subject: str) -> list[dict[str, Any]]:
+def _missing_documents(results: list[ExtractionResult], subject: str) -> list[dict[str, Any]]:
     specs = {spec["key"]: spec for stage in ("registration", "recognition")
              for spec in catalogue.procedure()[stage]["documents"]}
     out = []
-    for item in criteria_audit.missing_documents(data.results, subject):
+    for item in criteria_audit.missing_documents(results, subject):
         doc_types = specs.get(item["document"], {}).get("doc_types") or [item["document"]]
         out.append({**item, "doc_type": doc_types[0], "label_vi": item["title_vi"]})
     return out
@@ -214,11 +220,12 @@ def missing_audit(session: Session, dossier: Dossier) -> dict[str, Any]:
     """What is missing, contradicted or unconfirmed for one dossier (``GET /api/dossiers/{id}/audit``)."""
     data = load(session, dossier)
     card = build(session, dossier, data)
+    results = data.results
     effective = {c["id"]: (c["decision"]["decision"] if c["decision"] else c["proposed"]) for c in card["criteria"]}
     targets = [{**item, "document_id": data.document_ids.get(item["plan"])}
-               for item in criteria_audit.targets_without_results(data.results)]
+               for item in criteria_audit.targets_without_results(results)]
     deadlines = [{**item, "document_id": data.document_ids.get(item["document"])}
-                 for item in criteria_audit.deadlines(data.results, card["subject_type"], dossier.year)]
+                 for item in criteria_audit.deadlines(results, card["subject_type"], dossier.year)]
     notes = [{"message_vi": f"{item['criterion']}: chỉ tiêu trong kế hoạch chưa có kết quả — “{item['text'][:120]}”"}
              for item in targets] + [{"message_vi": f"{item['document']}: {item['message_vi']}"} for item in deadlines]
     return {
@@ -228,7 +235,7 @@ def missing_audit(session: Session, dossier: Dossier) -> dict[str, Any]:
         "unclear": [cid for cid, status in effective.items() if status == "unclear"],
         "unconfirmed": [c["id"] for c in card["criteria"] if not c["decision"]],
         "needs_assessor": card["overall"]["criteria_to_check"],
-        "missing_documents": _missing_documents(data, card["subject_type"]),
+        "missing_documents": _missing_documents(results, card["subject_type"]),
         "targets_without_results": targets, "deadlines": deadlines, "notes": notes,
         "overall": card["overall"],
     }

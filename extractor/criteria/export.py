@@ -1,14 +1,32 @@
-"""Scorecard exports: an XLSX workbook (openpyxl) and a printable Vietnamese DOCX form (python-docx)."""
+"""Scorecard exports: an XLSX workbook (openpyxl) and a printable Vietnamese DOCX form (python-docx).
+
+Both read ``scorecard.build``'s shape; a criterion row may also carry the assessor's ``decision``
+(``{"decision", "note", "decided_by", "decided_at"}``), written into the column "Ý kiến người thẩm định".
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 STATUS_VI = {"met": "Đạt", "not_met": "Không đạt", "unclear": "Chưa rõ", "missing": "Thiếu minh chứng"}
 SUBJECT_VI = {"khu_dan_cu": "Khu dân cư", "xa": "Xã, phường, thị trấn", "co_quan": "Cơ quan",
               "doanh_nghiep": "Doanh nghiệp", "co_so_giao_duc": "Cơ sở giáo dục"}
 MAX_QUOTES = 3
+UNDECIDED_DOCX = "□ Đạt   □ Không đạt\n"  # the box the assessor ticks on paper
+
+
+def decision_text(row: dict[str, Any]) -> str:
+    """The assessor's decision on a criterion row, “Đạt — note (who, date)”, or "" when there is none."""
+    decision = row.get("decision")
+    if not decision:
+        return ""
+    text = STATUS_VI.get(decision["decision"], decision["decision"])
+    if decision.get("note"):
+        text += f" — {decision['note']}"
+    when = str(decision.get("decided_at") or "")[:10]
+    who = decision.get("decided_by") or ""
+    return f"{text} ({who}{', ' + when if when else ''})"
 
 
 def _quotes(row: dict[str, Any]) -> list[str]:
@@ -19,7 +37,12 @@ def _quotes(row: dict[str, Any]) -> list[str]:
     return lines
 
 
-def to_xlsx(card: dict[str, Any], path: str | Path) -> Path:
+def _target(path: str | Path | BinaryIO) -> Path | BinaryIO:
+    """A file path, or a binary stream (e.g. ``io.BytesIO`` for a download) left as it is."""
+    return Path(path) if isinstance(path, str | Path) else path
+
+
+def to_xlsx(card: dict[str, Any], path: str | Path | BinaryIO) -> Path | BinaryIO:
     """Sheet "Phiếu đánh giá" (one row per criterion) and sheet "Minh chứng" (one row per quote)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -39,7 +62,7 @@ def to_xlsx(card: dict[str, Any], path: str | Path) -> Path:
     for row in card["criteria"]:
         sheet.append([row["id"], row["title"], STATUS_VI[row["status"]], row["confidence"],
                       "Có" if row["needs_assessor"] else "Không", " ".join(row["reasons"]),
-                      "\n".join(_quotes(row)), ""])
+                      "\n".join(_quotes(row)), decision_text(row)])
     for column, width in zip("ABCDEFGH", (12, 45, 16, 11, 13, 40, 80, 30), strict=True):
         sheet.column_dimensions[column].width = width
     for line in sheet.iter_rows(min_row=5):
@@ -51,12 +74,12 @@ def to_xlsx(card: dict[str, Any], path: str | Path) -> Path:
         for quote in row["evidence"]:
             quotes.append([row["id"], quote["document"], quote["page"], quote["start"], quote["end"],
                            quote["status"], quote["role"], quote["confidence"], quote["text"]])
-    path = Path(path)
-    book.save(path)
-    return path
+    target = _target(path)
+    book.save(target)
+    return target
 
 
-def to_docx(card: dict[str, Any], path: str | Path) -> Path:
+def to_docx(card: dict[str, Any], path: str | Path | BinaryIO) -> Path | BinaryIO:
     """A printable scorecard: criterion, proposed result, quotes with page, assessor column, signatures."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -86,7 +109,7 @@ def to_docx(card: dict[str, Any], path: str | Path) -> Path:
         cells[1].text = STATUS_VI[row["status"]] + (" (cần thẩm định)" if row["needs_assessor"] else "")
         cells[2].text = "\n".join(_quotes(row)) or "Không có"
         cells[3].text = " ".join(row["reasons"])
-        cells[4].text = "□ Đạt   □ Không đạt\n"
+        cells[4].text = decision_text(row) or UNDECIDED_DOCX
     document.add_paragraph()
     verdict = document.add_paragraph()
     verdict.add_run(card["overall"]["label_vi"]).bold = True
@@ -100,6 +123,6 @@ def to_docx(card: dict[str, Any], path: str | Path) -> Path:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     signatures.rows[1].cells[0].text = "\n\n\n………………………"
     signatures.rows[1].cells[1].text = "\n\n\n………………………"
-    path = Path(path)
-    document.save(path)
-    return path
+    target = _target(path)
+    document.save(target)
+    return target

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.criteria import catalogue
-from extractor.models import ExtractionResult
+from extractor.models import DocumentInfo, ExtractionResult
 
 RESULT_DOC_TYPES = {"bao_cao", "bien_ban", "to_trinh"}
 THIN_CONFIDENCE = 0.6
+EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "evidence_ids")
+WORKING_KEYS = {"criterion", "families", "forecast", "doc_type"}  # used to judge, not shown in the scorecard
 
 
 def _common(values: list[Any]) -> Any:
@@ -21,12 +23,20 @@ def _common(values: list[Any]) -> Any:
     return max(set(present), key=present.count) if present else None
 
 
-def _quotes(result: ExtractionResult, criterion_id: str) -> list[dict[str, Any]]:
+def quotes_by_criterion(result: ExtractionResult) -> dict[str, list[dict[str, Any]]]:
+    """A document's ``criteria`` section as criterion id → its sentence findings."""
+    found: dict[str, list[dict[str, Any]]] = {}
     for entry in result.criteria:
-        if entry.get("id") == criterion_id:
-            return [{**sentence, "document": result.document.source, "doc_type": result.document.doc_type}
-                    for sentence in entry.get("sentences", [])]
-    return []
+        if entry.get("id"):
+            found.setdefault(str(entry["id"]), list(entry.get("sentences", [])))
+    return found
+
+
+def _shown(quote: dict[str, Any]) -> dict[str, Any]:
+    """A quote as the scorecard shows it: the evidence keys first, then any extra keys the caller added."""
+    shown = {key: quote.get(key) for key in EVIDENCE_KEYS}
+    shown.update((key, value) for key, value in quote.items() if key not in shown and key not in WORKING_KEYS)
+    return shown
 
 
 def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[str, Any]:
@@ -80,9 +90,11 @@ def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[
 
 
 def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
-    """Đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough evidence."""
+    """Đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough evidence.
+    The label names every criterion the assessor still has to look at, whatever the proposal."""
     statuses = [item["status"] for item in criteria]
     to_check = [item["id"] for item in criteria if item["needs_assessor"]]
+    named: list[str] = []
     if not criteria:
         proposal, label = "chua_du_can_cu", "Chưa xác định được loại đơn vị / tiêu chí áp dụng"
     elif "not_met" in statuses:
@@ -92,34 +104,48 @@ def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
         label = "Đề xuất: Đạt tiêu chuẩn “An toàn về an ninh, trật tự”"
         if to_check:
             label += f" (có điều kiện: cần thẩm định {', '.join(to_check)})"
+            named = to_check
     else:
         proposal = "chua_du_can_cu"
-        label = "Chưa đủ căn cứ đề xuất: thiếu minh chứng cho " + ", ".join(
-            item["id"] for item in criteria if item["status"] in {"unclear", "missing"})
+        named = [item["id"] for item in criteria if item["status"] in {"unclear", "missing"}]
+        label = "Chưa đủ căn cứ đề xuất: thiếu minh chứng cho " + ", ".join(named)
+    unnamed = [criterion_id for criterion_id in to_check if criterion_id not in named]
+    if unnamed:
+        label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
     return {"proposal": proposal, "label_vi": label, "conditional": proposal == "dat" and bool(to_check),
             "criteria_to_check": to_check,
             "met": statuses.count("met"), "total": len(criteria)}
 
 
-def build(results: list[ExtractionResult], *, unit: str | None = None, year: int | None = None,
-          subject_type: str | None = None) -> dict[str, Any]:
-    """The scorecard for one unit and year from its documents' extraction results."""
+def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]], *,
+                      unit: str | None = None, year: int | None = None,
+                      subject_type: str | None = None) -> dict[str, Any]:
+    """The scorecard for one unit and year from each document's sentence findings per criterion id.
+
+    A finding (quote) carries what ``mapping`` gives a sentence (status, confidence, role, families, cue,
+    forecast, text, page, start, end, evidence_ids); keys beyond those (e.g. a stored ``document_id``) pass
+    through to the criterion's ``evidence``. Unit, year and subject type default to the documents' own."""
+    documents = [info for info, _ in quotes_by_document]
     subject = catalogue.normalize_subject(subject_type) or catalogue.normalize_subject(
-        _common([result.document.subject_type for result in results]))
-    year = year or _common([result.document.year for result in results])
-    unit = unit or _common([result.document.issuer for result in results])
+        _common([info.subject_type for info in documents]))
+    year = year or _common([info.year for info in documents])
+    unit = unit or _common([info.issuer for info in documents])
     rows = []
     for criterion in catalogue.for_subject(subject):
-        quotes = [quote for result in results for quote in _quotes(result, criterion.id)]
+        quotes = [{**quote, "document": info.source, "doc_type": info.doc_type}
+                  for info, by_criterion in quotes_by_document for quote in by_criterion.get(criterion.id, [])]
         verdict = judge(criterion, quotes)
         quotes.sort(key=lambda item: (item["role"] != "evidence", -item["confidence"]))
         rows.append({
             "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en,
-            "certainty": criterion.certainty, **verdict,
-            "evidence": [{key: quote[key] for key in ("document", "page", "start", "end", "text", "status",
-                                                      "confidence", "role", "cue", "evidence_ids")}
-                         for quote in quotes],
+            "certainty": criterion.certainty, **verdict, "evidence": [_shown(quote) for quote in quotes],
         })
     return {"unit": unit, "year": year, "subject_type": subject, "article": catalogue.article_for(subject),
-            "documents": [result.document.source for result in results], "criteria": rows,
-            "overall": overall(rows)}
+            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows)}
+
+
+def build(results: list[ExtractionResult], *, unit: str | None = None, year: int | None = None,
+          subject_type: str | None = None) -> dict[str, Any]:
+    """The scorecard for one unit and year from its documents' extraction results."""
+    return build_from_quotes([(result.document, quotes_by_criterion(result)) for result in results],
+                             unit=unit, year=year, subject_type=subject_type)

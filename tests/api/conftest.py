@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.server import (
+    BACKENDS,
+    free_port,
+    new_pg_name,
+    pg_drop_statement,
+    pg_execute,
+    pg_url,
+    wait_answering,
+)
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -34,34 +39,13 @@ from api.security import issue_token
 from api.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 PASSWORD = "mat-khau-thu-nghiem"
 # username → (role, province). Assessors: Sơn La and Lạng Sơn. Created in this order (admin has id 1).
 USERS = {"admin": ("admin", None), "thamdinh_sonla": ("assessor", "Sơn La"),
          "thamdinh_langson": ("assessor", "Lạng Sơn"), "kiemtoan": ("auditor", None)}
 
 
-def postgres_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-BACKENDS = ["sqlite"] + (["postgresql"] if postgres_available() else [])
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-def _pg(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def _pg_url(name: str) -> str:
-    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
 @dataclass
@@ -78,10 +62,10 @@ class Templates:
         if backend == "sqlite":
             url = f"sqlite:///{self.folder / 'template.db'}"
         else:
-            name = f"minhchung_tpl_{uuid.uuid4().hex[:10]}"
-            _pg(f'CREATE DATABASE "{name}"')
+            name = new_pg_name("minhchung_tpl")
+            pg_execute(f'CREATE DATABASE "{name}"')
             self.pg_names.append(name)
-            url = _pg_url(name)
+            url = pg_url(name)
         engine = make_engine(url)
         upgrade_head(engine)
         with Session(engine) as session:
@@ -104,13 +88,13 @@ class Templates:
             target = where / "minhchung.db"
             shutil.copyfile(self.folder / "template.db", target)
             return f"sqlite:///{target}", lambda: None
-        name = f"minhchung_test_{uuid.uuid4().hex[:10]}"
-        _pg(f'CREATE DATABASE "{name}" TEMPLATE "{self.urls[backend].rsplit("/", 1)[1]}"')
-        return _pg_url(name), lambda: self._drop_soon(name)
+        name = new_pg_name("minhchung_test")
+        pg_execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.urls[backend].rsplit("/", 1)[1]}"')
+        return pg_url(name), lambda: self._drop_soon(name)
 
     def _drop_soon(self, name: str) -> None:
         """Drop a test's copy in the background (the next test need not wait for it)."""
-        thread = threading.Thread(target=_pg, args=(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',))
+        thread = threading.Thread(target=pg_execute, args=(pg_drop_statement(name),))
         thread.start()
         self.dropping.append(thread)
 
@@ -118,7 +102,7 @@ class Templates:
         for thread in self.dropping:
             thread.join()
         for name in self.pg_names:
-            _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            pg_execute(pg_drop_statement(name))
 
 
 @pytest.fixture(scope="session")
@@ -195,12 +179,6 @@ def make_dossier(client, headers, *, name="Sở Kế hoạch và Đầu tư", ki
 
 # real processes -------------------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def process_env(settings: Settings) -> dict[str, str]:
     return {**os.environ, **settings.to_env(), "PYTHONPATH": str(REPO)}
 
@@ -227,14 +205,7 @@ class LiveService:
     def start_server(self) -> None:
         self.server = self._spawn(["-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
                                    "--port", str(self.port), "--log-level", "warning"], "server")
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError((self.log_dir / "server.log").read_text())
+        wait_answering(f"{self.url}/health", self.server, self.log_dir / "server.log", timeout=60)
 
     def start_worker(self) -> subprocess.Popen:
         worker = self._spawn(["-m", "api.worker"], f"worker{self.spawned}")

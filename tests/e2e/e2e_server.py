@@ -5,11 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fixtures.server import BACKENDS, free_port, pg_database, wait_answering
 
 REPO = Path(__file__).resolve().parents[2]
 MINHCHUNG = Path(sys.executable).with_name("minhchung")
@@ -31,43 +29,14 @@ AUDITOR = ("kiemtra", "KiemTra-e2e-2026!")
 PROVINCE = "Sơn La"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def postgres_available() -> bool:
-    """PostgreSQL answers on this machine (the browser tests then run against it too)."""
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-BACKENDS = ["sqlite"] + (["postgresql"] if postgres_available() else [])
-
-
 @contextmanager
 def database(backend: str, root: Path) -> Iterator[str]:
     """A new, empty database; a PostgreSQL one is dropped afterwards."""
     if backend == "sqlite":
         yield f"sqlite:///{root / 'minhchung.db'}"
         return
-    import psycopg
-
-    name = f"minhchung_e2e_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_database("minhchung_e2e") as url:
+        yield url
 
 
 @dataclass
@@ -89,24 +58,6 @@ class LiveServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
-
-
-def wait_ready(base_url: str, process: subprocess.Popen, log_path: Path, timeout: float = 120) -> None:
-    """Wait until /ready answers 200 (database, migrations and worker up) or fail with the server log."""
-    deadline = time.monotonic() + timeout
-    last = "no answer"
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"minhchung serve exited ({process.returncode}):\n{log_path.read_text()[-4000:]}")
-        try:
-            response = httpx.get(f"{base_url}/ready", timeout=5)
-            if response.status_code == 200:
-                return
-            last = f"{response.status_code} {response.text[:300]}"
-        except httpx.HTTPError as err:
-            last = repr(err)
-        time.sleep(0.5)
-    raise RuntimeError(f"server not ready after {timeout}s ({last}):\n{log_path.read_text()[-4000:]}")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -136,7 +87,7 @@ def serve(backend: str, database_url: str, root: Path) -> Iterator[LiveServer]:
         )
     server = LiveServer(f"http://127.0.0.1:{port}", process, log_path, backend)
     try:
-        wait_ready(server.base_url, process, log_path)
+        wait_answering(f"{server.base_url}/ready", process, log_path, timeout=120)  # database, migrations, worker
         with server.client(ADMIN) as admin:
             response = admin.post("/api/users", json={
                 "username": ASSESSOR[0], "password": ASSESSOR[1], "role": "assessor", "province": PROVINCE,
