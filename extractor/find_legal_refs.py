@@ -407,6 +407,20 @@ def _is_header_number(match: re.Match[str]) -> bool:
     return word.isupper() and len(word) > 4 and (match.group("so") or "").startswith(("Số", "SỐ"))
 
 
+def _short_value(doc_type: DocType, number: str, year: str | None) -> dict:
+    """The value of a short form ("Thông tư 124", "QĐ 510"): no code, date or issuer written."""
+    year_number = int(year) if year else None
+    return {
+        "doc_type": doc_type.name,
+        "number": number,
+        "year": year_number,
+        "code": None,
+        "date": None,
+        "issuer": None,
+        "key": short_key(doc_type.name, number, year_number),
+    }
+
+
 def _short_refs(shadowed: str) -> list[_Ref]:
     p = _patterns()
     refs: list[_Ref] = []
@@ -417,31 +431,13 @@ def _short_refs(shadowed: str) -> list[_Ref]:
             continue
         if doc_type.slug in _capitalized_only() and m.group("type")[0].islower():
             continue
-        value = {
-            "doc_type": doc_type.name,
-            "number": number,
-            "year": int(year) if year else None,
-            "code": None,
-            "date": None,
-            "issuer": None,
-            "key": short_key(doc_type.name, number, int(year) if year else None),
-        }
-        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.85))
+        refs.append(_Ref(m.start(), m.end(), doc_type, _short_value(doc_type, number, year), 0.85))
     for m in p["abbr_short"].finditer(shadowed):
         abbreviation, number, year = m.group("type"), m.group("snum"), m.group("syear")
         doc_type = _type_of(abbreviation)
         if doc_type is None or (abbreviation, number) not in _well_known_abbr_numbers():
             continue
-        value = {
-            "doc_type": doc_type.name,
-            "number": number,
-            "year": int(year) if year else None,
-            "code": None,
-            "date": None,
-            "issuer": None,
-            "key": short_key(doc_type.name, number, int(year) if year else None),
-        }
-        refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.9))
+        refs.append(_Ref(m.start(), m.end(), doc_type, _short_value(doc_type, number, year), 0.9))
     return refs
 
 
