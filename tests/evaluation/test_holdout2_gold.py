@@ -1,0 +1,127 @@
+"""The second blind held-out gold set (``corpora/gold_holdout2``) is well formed: spans, kinds, values, sources.
+
+Only the annotations are checked here; how well the extractors score on them is reported by
+``minhchung evaluate corpora/gold_holdout2`` and recorded in its README, never asserted.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from corpora import load_json
+from extractor.clean import normalize_plain
+from extractor.evaluate import validate_gold
+
+REPO = Path(__file__).resolve().parents[2]
+HOLDOUT = REPO / "corpora" / "gold_holdout2"
+HOLDOUT_FILES = sorted(p for p in HOLDOUT.glob("*.json") if p.name != "schema.json")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_holdout_has_documents_of_every_kind() -> None:
+    assert len(HOLDOUT_FILES) >= 6
+    kinds = {a["kind"] for path in HOLDOUT_FILES for a in _load(path)["annotations"]}
+    assert kinds == {"legal_ref", "date", "count", "criterion_claim"}
+
+
+def test_every_holdout_document_has_its_raw_text_and_spec() -> None:
+    for path in HOLDOUT_FILES:
+        data = _load(path)
+        assert data["doc_id"] == path.stem
+        assert (REPO / data["source"]).is_file(), data["source"]
+        assert data["source"].startswith("corpora/gold_holdout2/raw/")
+        assert (HOLDOUT / "specs" / f"{path.stem}.ann").is_file()
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_stored_text_is_the_normalized_source(path: Path) -> None:
+    data = _load(path)
+    raw = (REPO / data["source"]).read_text(encoding="utf-8")
+    assert normalize_plain(raw) == data["text"], "re-run corpora/gold_holdout2/tools/annotate.py build"
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_spans_index_the_text(path: Path) -> None:
+    data = _load(path)
+    text = data["text"]
+    for ann in data["annotations"]:
+        assert 0 <= ann["start"] < ann["end"] <= len(text)
+        assert text[ann["start"]:ann["end"]] == ann["text"]
+        assert ann["text"] == ann["text"].strip(), f"span with outer whitespace: {ann['text']!r}"
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_kinds_and_value_keys_follow_the_schema(path: Path) -> None:
+    data = _load(path)
+    rules = load_json("gold", "schema.json")
+    assert data["doc_type"] in rules["doc_types"]
+    for ann in data["annotations"]:
+        kind_rules = rules["kinds"][ann["kind"]]
+        keys = set(ann["value"])
+        assert set(kind_rules["value_keys"]) <= keys, ann
+        assert keys <= set(kind_rules["value_keys"]) | set(kind_rules["optional_keys"]), ann
+    assert validate_gold(data) == []
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_values_are_meaningful(path: Path) -> None:
+    data = _load(path)
+    count_starts = {a["start"] for a in data["annotations"] if a["kind"] == "count"}
+    for ann in data["annotations"]:
+        value = ann["value"]
+        if ann["kind"] == "count":
+            assert value["unit"], f"count without unit: {ann['text']!r}"
+            assert value["parent"] is None or value["parent"] in count_starts
+            if value["modality"] == "zero":
+                assert value["value"] == 0
+            if "total" in value:
+                assert value["value"] <= value["total"]
+        elif ann["kind"] == "date":
+            if value["kind"] == "recurring":
+                assert value["iso"].startswith("--")
+            if value["kind"] == "range":
+                assert "/" in value["iso"]
+        elif ann["kind"] == "legal_ref":
+            assert value["doc_type"] and value["key"]
+        else:
+            assert value["criteria"] and value["status"]
+
+
+_PERIOD = r"\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4]|-H[12])?"
+_ISO_SHAPES = {
+    "date": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "period": re.compile(r"\d{4}(?:-\d{2}|-Q[1-4]|-H[12])?"),
+    "range": re.compile(rf"(?:{_PERIOD}|--\d{{2}}-\d{{2}})/(?:{_PERIOD}|--\d{{2}}-\d{{2}})"),
+    "recurring": re.compile(r"--(?:\d{2}-\d{2}|Q[1-4]|\d{2})"),
+}
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_date_values_have_the_iso_shape_of_their_kind(path: Path) -> None:
+    for ann in _load(path)["annotations"]:
+        if ann["kind"] == "date":
+            value = ann["value"]
+            assert _ISO_SHAPES[value["kind"]].fullmatch(value["iso"]), ann
+
+
+def _annotate_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("holdout2_annotate", HOLDOUT / "tools" / "annotate.py")
+    wrapper = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(wrapper)
+    return wrapper._gold_tool()
+
+
+@pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
+def test_stored_annotations_are_what_the_spec_builds(path: Path) -> None:
+    built = _annotate_tool().build_document(HOLDOUT / "specs" / f"{path.stem}.ann")
+    assert built == _load(path), "edit the spec, then run corpora/gold_holdout2/tools/annotate.py build"
