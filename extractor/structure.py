@@ -9,6 +9,7 @@ Vocabulary lives in ``corpora/document/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -55,8 +56,12 @@ class DocumentStructure:
 
 
 _NUMBER = re.compile(r"^Số\s*:?\s*(?P<value>[^\n]*?)\s*$", re.MULTILINE)
+# "Hà Nội, ngày 5 tháng 3 năm 2025" (the blank template "ngày tháng năm 2026" too) or the numeric
+# "Bắc Ninh, ngày 12/7/2024", "Hà Nội, ngày 05-3-2025", "ngày 05.3.2025".
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\W\d_][^\n,]{0,40}),\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})?",
+    r"^(?P<place>[^\W\d_][^\n,]{0,40}),\s*ngày\s*(?:"
+    r"(?P<nday>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<nmonth>\d{1,2})\s*(?P=sep)\s*(?P<nyear>\d{4})\b"
+    r"|(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})?)",
     re.MULTILINE,
 )
 _SECTION = re.compile(
@@ -126,6 +131,21 @@ def _heading_at(line: str, headings: list[tuple[str, str]]) -> tuple[str, str] |
     return None
 
 
+def _place_date_value(found: re.Match[str]) -> tuple[bool, str | None]:
+    """``(blank, iso)`` of a place–date line: blank when day, month or year is left empty; ``iso`` is
+    ``None`` for a blank or impossible date ("ngày 31/02/2024")."""
+    parts = [found.group(name) for name in ("nday", "nmonth", "nyear")]
+    if not all(parts):
+        parts = [found.group(name) for name in ("day", "month", "year")]
+    if not all(parts):
+        return True, None
+    day, month, year = (int(part) for part in parts)
+    try:
+        return False, dt.date(year, month, day).isoformat()
+    except ValueError:
+        return False, None
+
+
 def parse_structure(text: str) -> DocumentStructure:
     doc_types, issuers, signature = _vocabulary()
     structure = DocumentStructure()
@@ -156,8 +176,7 @@ def parse_structure(text: str) -> DocumentStructure:
                 continue
         place = _PLACE_DATE.search(stripped) if "ngày" in stripped else None
         if place and structure.place_date is None and (place.start() == 0 or number):
-            blank = not (place.group("day") and place.group("month") and place.group("year"))
-            iso = None if blank else f"{int(place.group('year')):04d}-{int(place.group('month')):02d}-{int(place.group('day')):02d}"
+            blank, iso = _place_date_value(place)
             offset = start + line.index(stripped)
             structure.place_date = Field(place.group(0), offset + place.start(), offset + place.end(),
                                          blank=blank, value=iso)

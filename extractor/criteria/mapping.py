@@ -149,14 +149,16 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
     def link(criterion: catalogue.Criterion, families: list[str], confidence: float, role: str = "evidence",
-             call: rules.StatusCall | None = None) -> None:
+             call: rules.StatusCall | None = None, named: bool = False) -> None:
         previous = linked.get(criterion.id)
         if previous and previous.confidence >= confidence:
             return
+        if not (named or quoted or rules.speaks_to(criterion.id, sentence.text)):
+            return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
         if quoted:
             role, call = "criterion_text", rules.StatusCall("unclear", "trích dẫn nội dung tiêu chí")
         elif call is None:
-            call = rules.status_for_families(sentence.text, families, context=context)
+            call = rules.status_for_families(sentence.text, families, context=context, criterion=criterion.id)
         linked[criterion.id] = SentenceFinding(criterion.id, call.status, confidence, sentence, families,
                                                call.cue, role, call.forecast)
 
@@ -167,7 +169,7 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
         criterion = article_criteria[section_number]
         families = [family for family in relevant if family in criterion.families] or list(criterion.families)
         confidence = max([SECTION_CONFIDENCE] + [family_scores.get(family, 0.0) for family in families])
-        link(criterion, families, confidence)
+        link(criterion, families, confidence, named=heading is not None)
     else:
         for article in articles_for(document, sentence.text):
             for family in relevant:
@@ -175,7 +177,7 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
                     link(criterion, [family], family_scores[family])
     for number in references - {heading}:
         criterion = article_criteria[number]
-        link(criterion, list(criterion.families), REFERENCE_CONFIDENCE)
+        link(criterion, list(criterion.families), REFERENCE_CONFIDENCE, named=True)
     claimed = rules.self_assessment(sentence.text)
     if claimed and claimed[0] == claimed[1]:
         for criterion in article_criteria.values():

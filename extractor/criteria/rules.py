@@ -110,12 +110,30 @@ def _requirement_shown(family: str, text: str) -> bool:
     return not required or _first(required, text) is not None
 
 
-def status_for(text: str, family: str, *, planning: bool = False, context: str | None = None) -> StatusCall:
+def status_for(text: str, family: str, *, planning: bool = False, context: str | None = None,
+               criterion: str | None = None) -> StatusCall:
     """Status of ``text`` toward ``family`` in a reading ``context`` (plan | result | unknown).
 
     ``planning=True`` is shorthand for ``context="plan"``. See ``corpora/tt124/status_cues.json``
-    for the order in which the cues decide.
+    for the order in which the cues decide. With a ``criterion`` id, graded requirements of that clause
+    (``corpora/tt124/thresholds.json``) refine the call: the lowest disciplinary form it counts, the
+    shares it asks for.
     """
+    call = _cue_status(text, family, planning=planning, context=context)
+    if criterion is None:
+        return call
+    lowered = _strip_names(text.lower())
+    scale = catalogue.discipline_scale()
+    if family == scale.family and criterion in scale.thresholds:
+        return _graded_discipline(call, lowered, scale.thresholds[criterion])
+    requirement = catalogue.ratio_requirements().get(criterion)
+    if requirement is not None and family == requirement.family:
+        return _graded_ratio(call, lowered, requirement)
+    return call
+
+
+def _cue_status(text: str, family: str, *, planning: bool = False, context: str | None = None) -> StatusCall:
+    """The status cues alone (no clause-specific threshold)."""
     context = context or ("plan" if planning else "unknown")
     cues = catalogue.status_cues()
     raw = text.lower()
@@ -184,11 +202,130 @@ def _presence_status(lowered: str, context: str) -> StatusCall:
     return StatusCall("unclear", None)
 
 
+def _graded_discipline(call: StatusCall, lowered: str, levels: tuple[int, ...]) -> StatusCall:
+    """A discipline sentence read against a clause that counts discipline from ``levels`` (one level when
+    the clause is known; several when its wording is not, and then only an agreed reading stands)."""
+    if call.status not in {"met", "not_met"}:
+        return call
+    readings = [_discipline_at(call, lowered, level) for level in levels]
+    if len({reading.status for reading in readings}) == 1:
+        return readings[0]
+    return StatusCall("unclear", "ngưỡng hình thức kỷ luật của khoản chưa xác minh: cần thẩm định")
+
+
+def _discipline_at(call: StatusCall, lowered: str, level: int) -> StatusCall:
+    scale = catalogue.discipline_scale()
+    scopes = list(scale.scope.finditer(lowered))
+    outside = lowered
+    for scope in scopes:
+        outside = outside[:scope.start()] + " " * (scope.end() - scope.start()) + outside[scope.end():]
+    threshold = scale.form_at(level)
+    if call.status == "met":
+        # "không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên" rules out only cảnh cáo and above
+        covered = min((scale.level_of(scope.group("form")) or 1 for scope in scopes), default=1)
+        if covered > level:
+            return StatusCall("unclear", f"chỉ loại trừ kỷ luật từ {scale.form_at(covered)} trở lên; "
+                                         f"khoản này tính từ {threshold}")
+        return call
+    named = [rank for rank, _, pattern in scale.forms if pattern.search(outside)]
+    highest = max(named, default=None)
+    if highest is not None and highest >= level:
+        return StatusCall("not_met", f"kỷ luật {scale.form_at(highest)} (khoản tính từ {threshold})")
+    if any(pattern.search(outside) for pattern in scale.unranked):
+        return StatusCall("unclear", "hình thức kỷ luật ngoài thang (cần thẩm định)")
+    if highest is None:
+        return call if level <= 1 else StatusCall("unclear", "chưa nêu hình thức kỷ luật: cần thẩm định")
+    return StatusCall("met", f"kỷ luật {scale.form_at(highest)}: dưới mức {threshold}, khoản này không tính")
+
+
+_RATIO = re.compile(r"(?<![\d/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\d/])|(?P<pct>\d+(?:[.,]\d+)?)\s*%")
+RATIO_REACH = 120  # characters between a ratio and the cue that says what it counts
+
+
+@dataclass(frozen=True)
+class RatioReading:
+    """A share found in a sentence, what it counts (a measure of the clause) and its value (0–1)."""
+
+    surface: str
+    measure: catalogue.RatioMeasure
+    value: float
+
+
+def _cue_spans(text: str, requirement: catalogue.RatioRequirement) -> list[tuple[int, int, catalogue.RatioMeasure]]:
+    """Measure cues in ``text``; a cue inside an earlier one ("đăng ký xây dựng đạt tiêu chuẩn") is dropped."""
+    found = sorted(((match.start(), -match.end(), measure) for measure in requirement.measures
+                    for pattern in measure.cues for match in pattern.finditer(text)), key=lambda item: item[:2])
+    spans: list[tuple[int, int, catalogue.RatioMeasure]] = []
+    for start, negative_end, measure in found:
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, -negative_end, measure))
+    return spans
+
+
+def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> list[RatioReading]:
+    """Each ratio ("9/9 thôn … đăng ký", "đạt 88,9%") with the measure it counts; a percentage restating a
+    preceding N/M ("…, đạt 91,6%") or quoting the threshold ("chỉ tiêu 70%", "từ 70% trở lên") is skipped."""
+    spans = _cue_spans(lowered, requirement)
+    readings: list[RatioReading] = []
+    seen_fraction = False
+    for match in _RATIO.finditer(lowered):
+        before, after = lowered[:match.start()], lowered[match.end():]
+        if match.group("pct"):
+            if (seen_fraction and requirement.restatement.search(before)) or requirement.threshold_before.search(
+                    before) or requirement.threshold_after.search(after):
+                continue
+            value = float(match.group("pct").replace(",", ".")) / 100
+        else:
+            numerator, denominator = int(match.group("num")), int(match.group("den"))
+            if denominator <= 0 or numerator > denominator:
+                continue
+            value, seen_fraction = numerator / denominator, True
+        following = [span for span in spans if match.end() <= span[0] <= match.end() + RATIO_REACH]
+        preceding = [span for span in spans if match.start() - RATIO_REACH <= span[1] <= match.start()]
+        span = following[0] if following else (preceding[-1] if preceding else None)
+        if span is None or value > 1:
+            continue
+        between = lowered[match.end():span[0]] if following else ""
+        if re.search(r"\bchưa\b", between) or lowered[span[0]:span[1]].startswith("chưa"):
+            value = 1 - value  # "còn 02/24 thôn chưa đăng ký"
+        readings.append(RatioReading(match.group(0), span[2], value))
+    return readings
+
+
+def _graded_ratio(call: StatusCall, lowered: str, requirement: catalogue.RatioRequirement) -> StatusCall:
+    """A result sentence's shares compared with the clause's minimums (a promise stays a promise)."""
+    if call.status == "target" or (call.status == "unclear" and call.cue is not None):
+        return call
+    readings = ratio_readings(lowered, requirement)
+    if not readings:
+        return call
+    short = [item for item in readings if item.value + 1e-9 < item.measure.minimum]
+    if short:
+        item = short[0]
+        return StatusCall("not_met", f"{item.surface}: {item.value:.0%} {item.measure.label_vi} "
+                                     f"< {item.measure.minimum:.0%}")
+    if call.status == "not_met":
+        return call
+    shown = "; ".join(f"{item.surface}: {item.measure.label_vi} {item.value:.0%} ≥ {item.measure.minimum:.0%}"
+                      for item in readings)
+    return StatusCall("met", shown)
+
+
+def speaks_to(criterion: str, text: str) -> bool:
+    """Can ``text`` be evidence for ``criterion`` at all? A clause that asks for shares of registering or
+    recognised units is only spoken to by a sentence that mentions registering or recognition."""
+    requirement = catalogue.ratio_requirements().get(criterion)
+    if requirement is None:
+        return True
+    return bool(_cue_spans(text.lower(), requirement))
+
+
 STATUS_RANK = {"not_met": 0, "met": 1, "target": 2, "unclear": 3}
 
 
 def status_for_families(text: str, families: list[str], *, planning: bool = False,
-                        context: str | None = None) -> StatusCall:
+                        context: str | None = None, criterion: str | None = None) -> StatusCall:
     """Status of a sentence toward a criterion made of ``families``, read clause by clause (";").
 
     Only clauses that mention one of the families' keywords count, so "…hoàn thành tốt nhiệm vụ; Sở đang
@@ -200,10 +337,10 @@ def status_for_families(text: str, families: list[str], *, planning: bool = Fals
     for clause in (part for part in text.split(";") if part.strip()):
         for family in families:
             if family in known and known[family].matches(clause):
-                calls.append(status_for(clause, family, planning=planning, context=context))
+                calls.append(status_for(clause, family, planning=planning, context=context, criterion=criterion))
     if not calls:
-        calls = [status_for(text, family, planning=planning, context=context) for family in families] or [
-            status_for(text, "", planning=planning, context=context)]
+        calls = [status_for(text, family, planning=planning, context=context, criterion=criterion)
+                 for family in families] or [status_for(text, "", planning=planning, context=context)]
     return min(calls, key=lambda call: STATUS_RANK[call.status])
 
 

@@ -94,6 +94,26 @@ def test_flattened_two_column_header_line():
     assert (info.number, info.issued_on) == ("88/BC-STP", "2023-07-03")
 
 
+@pytest.mark.parametrize(("issuer", "number", "dated", "expected"), [
+    ("UBND TỈNH BẮC NINH\nCÔNG TY TNHH MAY VIỆT THẮNG", "Số: 21/BC-VT", "Bắc Ninh, ngày 12/7/2024", "2024-07-12"),
+    ("UBND THÀNH PHỐ HÀ NỘI\nSỞ TƯ PHÁP", "Số: 305/KH-STP", "Hà Nội, ngày 05-3-2025", "2025-03-05"),
+    ("UBND HUYỆN MAI SƠN\nUBND XÃ CHIỀNG BAN", "Số: 44/BC-UBND", "Chiềng Ban, ngày 30.11.2023", "2023-11-30"),
+    # the blank template of a draft stays blank, and an impossible date is not invented
+    ("UỶ BAN NHÂN DÂN\nTỈNH SƠN LA", "Số: /UBND-NC", "Sơn La, ngày tháng năm 2026", None),
+    ("UBND TỈNH SƠN LA\nSỞ TƯ PHÁP", "Số: 9/BC-STP", "Sơn La, ngày 31/02/2024", None),
+])
+def test_numeric_and_blank_dates_in_the_place_date_line(issuer, number, dated, expected):
+    info = _info(_header(issuer, number, dated) + "BÁO CÁO\nKết quả thực hiện năm 2024\n" + BODY)
+    assert info.issued_on == expected
+
+
+def test_numeric_place_date_on_the_number_line_of_a_flattened_header():
+    raw_text = ("UBND TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TY CP KÍNH ĐÁP CẦU Độc lập - Tự do - "
+                "Hạnh phúc\nSố: 17/BC-KĐC Bắc Ninh, ngày 12/7/2024\nBÁO CÁO\nKết quả 6 tháng đầu năm 2024\n" + BODY)
+    info = _info(raw_text)
+    assert (info.number, info.issued_on, info.year) == ("17/BC-KĐC", "2024-07-12", 2024)
+
+
 SUBJECTS = {
     "Trường THCS Nguyễn Du": ("PHÒNG GD&ĐT HUYỆN MAI SƠN\nTRƯỜNG THCS NGUYỄN DU", "co_so_giao_duc"),
     "Trường THPT Chu Văn An": ("SỞ GIÁO DỤC VÀ ĐÀO TẠO SƠN LA\nTRƯỜNG THPT CHU VĂN AN", "co_so_giao_duc"),
