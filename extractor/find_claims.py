@@ -88,6 +88,16 @@ class _Patterns:
     mention_re: re.Pattern[str]
     mention_blocker_re: re.Pattern[str]
     met_past_re: re.Pattern[str]
+    title_re: re.Pattern[str]
+    plan_doc_types: frozenset[str]
+    eligibility_re: re.Pattern[str]
+    eligibility_blocker_re: re.Pattern[str]
+    postposed_re: re.Pattern[str]
+    sub_unit_re: re.Pattern[str]
+    heading_verdict_re: re.Pattern[str]
+    section_break_re: re.Pattern[str]
+    no_year_aim_openers: tuple[str, ...]
+    aim_cue_re: re.Pattern[str]
 
 
 @cache
@@ -103,11 +113,20 @@ def patterns() -> _Patterns:
     openers = _alternation(lex["aim_openers_with_subject"] + lex["aim_openers"] + ["kế hoạch"])
     subject_word = rf"(?!(?:{openers})(?!\w))[^\s.,;:“”\"()]+"
     quote_open = r"[“\"]?[ \t]*"
+    verdict_words = _alternation(list(lex["verdicts"]))
+    eligibility = _alternation(lex["eligibility_phrases"])
+    eligibility_negations = _alternation(lex["eligibility_negations"])
+    negated_eligibility = [f"{neg} {phrase}" for neg in lex["eligibility_negations"] for phrase in lex["eligibility_phrases"]]
+    sub_units = lex["sub_units"]
+    quantity = (
+        rf"(?:(?<!\w)(?:{_alternation(sub_units['quantifiers'])})|(?<![\w/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?:[ \t]*/[ \t]*\d+)?[ \t]*%?"
+        rf"(?:{_WS}(?:{_alternation(sub_units['comparators'])}))?)"
+    )
     quote_close = r"(?:[ \t]*[”\"])?"
     return _Patterns(
         ordinals=ordinals,
         heading_re=re.compile(
-            rf"^[ \t]*(?:[-+•]?[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
+            rf"^[ \t]*(?:[-+•*][ \t]*)?(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
             rf"(?P<label>{criterion}{_WS}(?P<n>{number}))[ \t]*[:.–—-]",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -135,7 +154,9 @@ def patterns() -> _Patterns:
             rf"(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
             re.IGNORECASE,
         ),
-        not_met_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['not_met_cues'])})[ \t]+$", re.IGNORECASE),
+        not_met_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(lex['not_met_cues'] + negated_eligibility)})[ \t]+$", re.IGNORECASE
+        ),
         skip_re=_words_re(lex["skip_cues"]),
         target_re=_words_re(lex["target_cues"], proper_names_too=False),
         claim_re=_words_re(lex["claim_cues"]),
@@ -145,7 +166,7 @@ def patterns() -> _Patterns:
         no_year_blocker_re=_words_re(lex["no_year_blockers"]),
         verdict_re=re.compile(
             rf"(?<!\w)(?:{_alternation(lex['verdict_labels'])})[ \t]*:[ \t]*"
-            rf"(?P<verdict>{_alternation(list(lex['verdicts']))})(?![\w/])",
+            rf"(?P<verdict>{verdict_words})(?![\w/])(?![ \t]*(?:\d|đủ(?!\w)|cả(?!\w)|các(?!\w)|tiêu{_WS}chí))",
             re.IGNORECASE,
         ),
         verdicts=lex["verdicts"],
@@ -160,6 +181,28 @@ def patterns() -> _Patterns:
         ),
         mention_blocker_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE),
         met_past_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['met_past_cues'])})[ \t]+$", re.IGNORECASE),
+        title_re=re.compile(
+            rf"^[ \t\-+•]*(?:(?:{_alternation(lex['title_words'])})(?!\w)[ \t]*)?"
+            rf"(?:(?i:{_alternation(lex['subject_openers'])})(?!\w)[ \t]*:?[ \t]*)?"
+        ),
+        plan_doc_types=frozenset(lex["plan_doc_types"]),
+        eligibility_re=re.compile(
+            rf"(?<!\w)(?P<neg>(?:{eligibility_negations}){_WS})?(?:{eligibility})(?!\w)", re.IGNORECASE
+        ),
+        eligibility_blocker_re=_words_re(lex["eligibility_blockers"]),
+        postposed_re=re.compile(
+            rf"(?<![\w/])(?:{criterion}{_WS}(?P<list>{number_list})|(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}})"
+            rf"{_WS}{criterion})[ \t]+(?:(?:{_alternation(lex['status_adverbs'])}){_WS})?"
+            rf"(?P<neg>(?:chưa|không){_WS})?đạt(?!\w)",
+            re.IGNORECASE,
+        ),
+        sub_unit_re=re.compile(
+            rf"{quantity}{_WS}(?:số{_WS})?(?:{_alternation(sub_units['nouns'])})(?!\w)", re.IGNORECASE
+        ),
+        heading_verdict_re=re.compile(rf"[ \t]*(?P<verdict>{verdict_words})[ \t]*(?:[.;]|$)", re.IGNORECASE | re.MULTILINE),
+        section_break_re=re.compile(r"^[ \t]*[IVXL]{1,5}[.)][ \t]", re.MULTILINE),
+        no_year_aim_openers=tuple(lex["no_year_aim_openers"]),
+        aim_cue_re=_words_re(lex["aim_cues"]),
     )
 
 
@@ -218,14 +261,45 @@ def _claim(text: str, start: int, end: int, confidence: float, **value: Any) -> 
     )
 
 
+def _is_plan(doc_type: str | None) -> bool:
+    return doc_type in patterns().plan_doc_types
+
+
+def _strip_title(before: str) -> str:
+    """Drop a capitalized document title and "Về việc"/"V/v" opening the clause ("TỜ TRÌNH Về việc …")."""
+    match = patterns().title_re.match(before)
+    return before[match.end() :] if match else before
+
+
+def _about_sub_units(before: str) -> bool:
+    """"12/14 khu dân cư được công nhận …", "các trường học … đăng ký …": a claim on the unit's sub-units."""
+    return bool(patterns().sub_unit_re.search(before[-100:]))
+
+
+def _section_break(segment: str) -> bool:
+    """A new section opens in ``segment``: a Roman-numbered heading or a line in capitals."""
+    if patterns().section_break_re.search(segment):
+        return True
+    for line in segment.split("\n")[1:]:
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 5 and all(c.isupper() for c in letters):
+            return True
+    return False
+
+
 def _headings(text: str) -> list[Evidence]:
+    pats = patterns()
     found = []
-    for match in patterns().heading_re.finditer(text):
+    for match in pats.heading_re.finditer(text):
         numbers = _criterion_numbers(match.group("n"))
-        if numbers:
-            found.append(
-                _claim(text, match.start("label"), match.end("label"), 0.9, criteria=numbers, status="reported")
-            )
+        if not numbers:
+            continue
+        verdict = pats.heading_verdict_re.match(text, match.end())
+        if verdict:  # "Tiêu chí 4: Đạt." — the whole heading is a verdict
+            status = pats.verdicts[" ".join(verdict.group("verdict").lower().split())]
+            found.append(_claim(text, match.start("label"), verdict.end("verdict"), 0.85, criteria=numbers, status=status))
+            continue
+        found.append(_claim(text, match.start("label"), match.end("label"), 0.9, criteria=numbers, status="reported"))
     return found
 
 
@@ -237,9 +311,13 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         if total == 0 or met > total:
             continue
         before, after = _clause(text, match.start(), match.end())
+        if _about_sub_units(before):
+            continue
         if match.group("neg") or met < total:
             status = "not_met"
-        elif pats.target_re.search(before) and (doc_type == "ke_hoach" or "phấn đấu" in before.lower()):
+        elif pats.met_past_re.search(before):
+            status = "met"
+        elif pats.target_re.search(before) and (_is_plan(doc_type) or "phấn đấu" in before.lower()):
             status = "target"
         else:
             status = "met"
@@ -261,7 +339,12 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         total_text = match.group("total")
         total = int(total_text) if total_text and total_text.isdigit() else None
         before, after = _clause(text, match.start(), match.end())
-        status = "target" if doc_type == "ke_hoach" or "phấn đấu" in before.lower() else "met"
+        if _about_sub_units(before):
+            continue
+        if pats.met_past_re.search(before):
+            status = "met"
+        else:
+            status = "target" if _is_plan(doc_type) or "phấn đấu" in before.lower() else "met"
         found.append(
             _claim(
                 text,
@@ -286,9 +369,13 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
         if not numbers:
             continue
         before, after = _clause(text, match.start(), match.end())
+        if _about_sub_units(before):
+            continue
         if match.group("neg"):
             status = "not_met"
-        elif doc_type == "ke_hoach" or "phấn đấu" in before.lower():
+        elif pats.met_past_re.search(before):
+            status = "met"
+        elif _is_plan(doc_type) or "phấn đấu" in before.lower():
             status = "target"
         else:
             status = "met"
@@ -302,7 +389,7 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
             continue
         before, after = _clause(text, match.start(), match.end())
         year_match = re.search(r"năm[ \t]+((?:19|20)\d{2})(?!\d)", before + " " + after, re.IGNORECASE)
-        status = "target" if doc_type == "ke_hoach" else "met"
+        status = "target" if _is_plan(doc_type) else "met"
         found.append(
             _claim(
                 text,
@@ -317,6 +404,58 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
+def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
+    """"tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion."""
+    pats = patterns()
+    found = []
+    for match in pats.postposed_re.finditer(text):
+        before, after = _clause(text, match.start(), match.end())
+        if match.group("list"):
+            criteria: list[Any] = _criterion_numbers(match.group("list"))
+            short = False
+            met = total = None
+        else:
+            met, total = int(match.group("met")), int(match.group("total"))
+            if total == 0 or met > total:
+                continue
+            criteria, short = [ALL], met < total
+        if not criteria or _about_sub_units(before):
+            continue
+        if match.group("neg") or short:
+            status = "not_met"
+        elif _is_plan(doc_type) and not pats.met_past_re.search(before + " "):
+            status = "target"
+        else:
+            status = "met"
+        found.append(
+            _claim(text, match.start(), match.end(), 0.8, criteria=criteria, status=status,
+                   year=_year_in_clause(after), count_met=met, count_total=total)
+        )
+    return found
+
+
+def _eligibility(text: str, doc_type: str | None) -> list[Evidence]:
+    """"(chưa) đủ điều kiện đề nghị công nhận": the unit's own verdict on the whole standard. When the
+    standard's name follows, the standard claim stands for it."""
+    pats = patterns()
+    found = []
+    for match in pats.eligibility_re.finditer(text):
+        before, after = _clause(text, match.start(), match.end())
+        if pats.standard_re.search(after) or _about_sub_units(before) or pats.eligibility_blocker_re.search(before):
+            continue
+        if pats.generic_re.search(before[-120:]) or pats.skip_re.search(before):
+            continue
+        if match.group("neg"):
+            status = "not_met"
+        elif _is_plan(doc_type) or pats.target_re.search(before):
+            status = "target"
+        else:
+            status = "met"
+        found.append(_claim(text, match.start(), match.end(), 0.75, criteria=[ALL], status=status,
+                            year=_year_in_clause(after)))
+    return found
+
+
 def _standard_status(before: str, doc_type: str | None) -> str | None:
     """The status of a claim on the whole standard from its clause, or ``None`` if not a claim."""
     pats = patterns()
@@ -324,9 +463,9 @@ def _standard_status(before: str, doc_type: str | None) -> str | None:
         return "not_met"
     if pats.skip_re.search(before) or pats.generic_re.search(before[-120:]):
         return None
-    if pats.met_past_re.search(before):
+    if pats.met_past_re.search(before) and not pats.aim_cue_re.search(before):
         return "met"  # "đã được công nhận đạt tiêu chuẩn … năm 2024": granted already
-    if doc_type == "ke_hoach" or pats.target_re.search(before):
+    if _is_plan(doc_type) or pats.target_re.search(before):
         return "target"
     return "met"
 
@@ -337,11 +476,11 @@ def _counts_without_year(before: str, doc_type: str | None) -> bool:
     pats = patterns()
     if pats.generic_re.search(before[-120:]) or pats.no_year_blocker_re.search(before):
         return False
-    if pats.no_year_opener_re.search(before):
+    if pats.no_year_opener_re.search(before) or pats.aim_cue_re.search(before):
         return True
     recognised = pats.recognise_re.search(before)
     return bool(
-        doc_type != "ke_hoach"
+        not _is_plan(doc_type)
         and recognised
         and pats.claim_re.search(before)
         and any(c.isupper() for c in recognised.group("subject"))
@@ -353,11 +492,13 @@ def _aim_without_year(text: str, position: int, before: str, aim: re.Match[str] 
     a paragraph's start) or a request for recognition ("đề nghị công nhận trường đạt …")."""
     if aim is None:
         return False
+    pats = patterns()
     paragraph_start = text.rfind("\n", 0, position) + 1
-    lead = text[paragraph_start : position - (len(before) - aim.start())]
+    lead = _strip_title(text[paragraph_start : position - (len(before) - aim.start())])
     if not lead.strip(" \t-+•*0123456789.):"):
         return True
-    return (aim.group("opener") or "").lower().startswith("đề nghị")
+    opener = " ".join((aim.group("opener") or "").lower().split())
+    return opener.startswith(pats.no_year_aim_openers) and not pats.no_year_blocker_re.search(before)
 
 
 def _standards(text: str, doc_type: str | None) -> list[Evidence]:
@@ -366,6 +507,9 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
     for match in pats.standard_re.finditer(text):
         year, end = _year_after(text, match.end())
         before, _after = _clause(text, match.start(), match.end())
+        before = _strip_title(before)
+        if _about_sub_units(before):
+            continue
         aim = pats.aim_re.search(before)
         if aim and pats.generic_re.search(aim.group(0)):
             aim = None
@@ -387,19 +531,19 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
 
 
 def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
-    """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in."""
-    if not headings:
-        return []
+    """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
+    criterion's section (none before, or a new section since), to the whole standard."""
     pats = patterns()
     starts = [item.start for item in headings]
     found = []
     for match in pats.verdict_re.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0:
-            continue
         status = pats.verdicts[" ".join(match.group("verdict").lower().split())]
-        criteria = headings[index].value["criteria"]
-        found.append(_claim(text, match.start(), match.end(), 0.8, criteria=list(criteria), status=status))
+        if index < 0 or _section_break(text[headings[index].end : match.start()]):
+            criteria: list[Any] = [ALL]
+        else:
+            criteria = list(headings[index].value["criteria"])
+        found.append(_claim(text, match.start(), match.end(), 0.8, criteria=criteria, status=status))
     return found
 
 
@@ -427,6 +571,7 @@ def find_claims(text: str, context: Any = None) -> list[Evidence]:
     doc_type = getattr(context, "doc_type", None)
     headings = _headings(text)
     found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
+    found += _postposed(text, doc_type) + _eligibility(text, doc_type)
     found += _verdicts(text, headings)
     found += _mentions(text, found)
     found.sort(key=lambda item: (item.start, -item.end))
