@@ -84,7 +84,11 @@ def indicator_for(unit: str | None) -> str | None:
 
 
 def _claim_ids(item: dict[str, Any], subject_type: str | None) -> list[str]:
-    """Criterion ids of a claim: mapped ids when present, else its numbers read against the subject's article."""
+    """Criterion ids of a claim: mapped ids when present, else its numbers read against the subject's article.
+
+    A claim about all criteria ("đạt đủ các tiêu chí") stands for each of them only when it affirms
+    them: "đạt 03/04 tiêu chí" or "chưa đạt tiêu chuẩn" says that some criterion failed, not which
+    (the dossier's verdict still takes it into account through the document's decision)."""
     mapped = [c for c in item.get("criteria") or [] if isinstance(c, str)]
     if mapped:
         return mapped
@@ -92,7 +96,8 @@ def _claim_ids(item: dict[str, Any], subject_type: str | None) -> list[str]:
     ids = []
     for number in (item.get("value") or {}).get("criteria") or []:
         if number == "all":
-            ids += expected
+            if (item.get("value") or {}).get("status") in ("met", "target"):
+                ids += expected
         elif isinstance(number, int):
             ids += [c for c in expected if c.rsplit(".", 1)[-1] == str(number)]
     return ids

@@ -3,7 +3,7 @@
 Steps: discover the files (safe zip unpacking) → sha256 each (cached by size+mtime) → skip
 contents the ledger already holds → extract the rest on local processes or a Dask cluster,
 storing each result as it arrives → one streaming pass writes the evidence table and the
-dossier summaries → analysis tables, workbook and report. The API's bulk job (helper H6)
+dossier summaries → analysis tables, workbook and report. The API's bulk job
 calls this same function; ``progress(done, total)`` lets it report progress.
 """
 
@@ -24,7 +24,7 @@ from extractor.bulk.executors import run_dask, run_local
 from extractor.bulk.ledger import Ledger
 from extractor.bulk.report import write_report
 from extractor.bulk.sources import ZipLimits, discover
-from extractor.bulk.work import DEFAULT_EXTRACTOR
+from extractor.bulk.work import DEFAULT_EXTRACTOR, DEFAULT_TIMEOUT
 from extractor.bulk.writers import write_csv, write_workbook
 
 Progress = Callable[[int, int], None]
@@ -66,8 +66,12 @@ def run_bulk(
     path: str | Path, out_dir: str | Path, *, workers: int | None = None, dask_address: str | None = None,
     progress: Progress | None = None, show_bar: bool = True, force: bool = False,
     extractor_ref: str = DEFAULT_EXTRACTOR, zip_limits: ZipLimits | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BulkSummary:
-    """Analyse every dossier under ``path`` (folder or .zip) into ``out_dir``; resumable."""
+    """Analyse every dossier under ``path`` (folder or .zip) into ``out_dir``; resumable.
+
+    ``timeout`` (seconds per file, ``None`` for none): a file that takes longer is recorded in
+    ``errors.csv`` with code ``timeout`` and the run goes on."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -100,9 +104,10 @@ def run_bulk(
         extract_started = time.perf_counter()
         items = [(sha, e.path) for sha, e in todo.items()]
         if dask_address:
-            run_dask(items, dask_address, extractor_ref, on_result, names=[e.rel for e in todo.values()])
+            run_dask(items, dask_address, extractor_ref, on_result, names=[e.rel for e in todo.values()],
+                     timeout=timeout)
         else:
-            run_local(items, n_workers, extractor_ref, on_result)
+            run_local(items, n_workers, extractor_ref, on_result, timeout=timeout)
         extract_seconds = time.perf_counter() - extract_started
         bar.close()
         ledger.commit()

@@ -4,6 +4,10 @@
 (document, evidence, criteria) plus dossier-level signals read from the text (QĐ 510 score
 and band, recognition decision, "điển hình" claims); the text itself is dropped. The
 pipeline is imported once per worker process and reused for every file.
+
+A per-file deadline (``timeout`` seconds, SIGALRM) turns a file that hangs in Python code into
+an error with code ``timeout``; the process executor adds a hard deadline for hangs inside C
+code (it kills the pool and records the same code).
 """
 
 from __future__ import annotations
@@ -11,9 +15,12 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import signal
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +29,40 @@ from corpora import load_json
 from extractor.errors import MinhChungError
 
 DEFAULT_EXTRACTOR = "extractor.pipeline:extract_file"
+DEFAULT_TIMEOUT = 300.0  # seconds per file; a real dossier document takes well under 10 s
+TIMEOUT_CODE = "timeout"
+
+
+class FileTimeout(Exception):
+    """Raised inside the worker when one file exceeds its deadline."""
+
+
+def timed_out(seconds: float, how: str = "") -> dict[str, Any]:
+    """The result recorded for a file that exceeded its deadline."""
+    message = f"quá thời gian xử lý / exceeded the per-file timeout of {seconds:g} s{how}"
+    return {"ok": False, "error": {"code": TIMEOUT_CODE, "message": message}, "seconds": seconds}
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ``FileTimeout`` in this thread after ``seconds`` (main thread of a POSIX process only;
+    elsewhere, e.g. in a Dask worker thread, it is a no-op)."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expire(_signum, _frame) -> None:
+        raise FileTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @cache
@@ -31,9 +72,22 @@ def load_extractor(ref: str = DEFAULT_EXTRACTOR) -> Callable[..., Any]:
     return getattr(importlib.import_module(module_name), attr or "extract_file")
 
 
+# Modules the pipeline imports lazily on its first file; a deadline must never interrupt them
+# half-way (a half-built cache would break every later file of the process).
+WARM_MODULES = ("extractor.ingest.pdf", "extractor.ingest.docx", "extractor.ingest.text", "extractor.language",
+                "extractor.pipeline")
+WARM_SENTENCE = ("Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021, năm 2023 đơn vị tổ chức "
+                 "12 cuộc tuyên truyền; Tiêu chí 1 đạt.")
+
+
 def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
-    """Process-pool initializer: load the pipeline before the first file arrives."""
+    """Process-pool initializer: load and exercise the pipeline before the first file arrives."""
     load_extractor(ref)
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from extractor.pipeline import extract_text
+
+    extract_text(WARM_SENTENCE)
 
 
 @cache
@@ -76,15 +130,19 @@ def _error(error: BaseException) -> dict[str, Any]:
     return {"code": "internal_error", "message": f"{type(error).__name__}: {error}"[:500]}
 
 
-def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR) -> dict[str, Any]:
+def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR,
+                 timeout: float | None = None) -> dict[str, Any]:
     """Extract one file; never raises (a bad file comes back with ``ok: False`` and its error code)."""
     started = time.perf_counter()
     try:
-        result = load_extractor(extractor_ref)(path, include_text=True)
-        data = result.to_dict(include_text=True)
-        text = data["document"].pop("text", None) or ""
-        data["signals"] = read_signals(text)
-        data["ok"] = True
+        with deadline(timeout):
+            result = load_extractor(extractor_ref)(path, include_text=True)
+            data = result.to_dict(include_text=True)
+            text = data["document"].pop("text", None) or ""
+            data["signals"] = read_signals(text)
+            data["ok"] = True
+    except FileTimeout:
+        data = timed_out(float(timeout or 0))
     except Exception as error:  # one bad file must not stop the run
         data = {"ok": False, "error": _error(error)}
     data["seconds"] = round(time.perf_counter() - started, 4)
@@ -92,7 +150,8 @@ def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR) -> dict[str,
     return data
 
 
-def analyse_bytes(name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRACTOR) -> dict[str, Any]:
+def analyse_bytes(name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRACTOR,
+                  timeout: float | None = None) -> dict[str, Any]:
     """Same as ``analyse_path`` for a file shipped to a remote worker (no shared disk needed)."""
     relative = Path(*[part for part in Path(name).parts if part not in ("..", "/", "\\")]) if name else Path("x")
     with tempfile.TemporaryDirectory(prefix="minhchung-bulk-") as folder:
@@ -100,7 +159,7 @@ def analyse_bytes(name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRAC
         local = Path(folder).joinpath(relative)
         local.parent.mkdir(parents=True, exist_ok=True)
         local.write_bytes(content)
-        data = analyse_path(str(local), extractor_ref)
+        data = analyse_path(str(local), extractor_ref, timeout)
     if data.get("ok"):
         data["document"]["source"] = name
     return data

@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, help="output folder (also holds the resume state)")
     parser.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     parser.add_argument("--dask", metavar="ADDRESS", default=None, help="Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="seconds per file before it is recorded as an error 'timeout' (default 300; 0 = none)")
     parser.add_argument("--force", action="store_true", help="ignore the resume state and process everything")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"minhchung bulk: không tìm thấy / not found: {args.path}")
         return 2
     summary = run_bulk(args.path, args.out, workers=args.workers, dask_address=args.dask,
-                       show_bar=not args.quiet, force=args.force)
+                       show_bar=not args.quiet, force=args.force, timeout=args.timeout or None)
     print(f"{summary.files} tệp: {summary.processed} xử lý, {summary.skipped} đã có từ lần trước, "
           f"{summary.failed} lỗi, {summary.rejected} bị từ chối; {summary.dossiers} hồ sơ, "
           f"{summary.evidence} minh chứng; {summary.ambiguous} ghi chú chưa xác định (ambiguous.csv).")

@@ -18,6 +18,7 @@ from extractor.synth import writing
 
 YEARS = range(2021, 2027)
 DOC_ORDER = ("ke_hoach", "dang_ky", "bao_cao", "bien_ban", "to_trinh")
+HEADER_LINE = 24  # characters of an upper-case header line that fit the left column at 12 pt
 
 
 @dataclass
@@ -92,6 +93,15 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isalpha()).upper()
 
 
+def _header_name(template: str, name: str) -> list[str]:
+    """The unit's name as a clerk types it in the header: upper case, a long name broken by hand
+    between its kind and its place ("TRƯỜNG TRUNG HỌC CƠ SỞ" / "CỬA LÒ"), never inside a phrase."""
+    kind = template.split("{", 1)[0].strip()
+    if len(name) <= HEADER_LINE or not kind or kind == name:
+        return [name.upper()]
+    return [kind.upper(), name[len(kind):].strip().upper()]
+
+
 def _make_unit(rng: random.Random, province: dict[str, Any], subject_type: str) -> Unit:
     vocab = _vocab()
     commune = rng.choice(province["communes"])
@@ -111,12 +121,14 @@ def _make_unit(rng: random.Random, province: dict[str, Any], subject_type: str) 
         lines = [f"UBND TỈNH {pname.upper()}", name.upper()]
         abbr = vocab["co_quan_abbr"].get(name, _initials(name))
     elif subject_type == "doanh_nghiep":
-        name = rng.choice(vocab["doanh_nghiep"]).format(place=place, province=pname)
-        lines = [name.upper()]
+        template = rng.choice(vocab["doanh_nghiep"])
+        name = template.format(place=place, province=pname)
+        lines = _header_name(template, name)
         abbr = "CT"
     else:
-        name = rng.choice(vocab["co_so_giao_duc"]).format(place=place, province=pname)
-        lines = [f"SỞ GIÁO DỤC VÀ ĐÀO TẠO {pname.upper()}", name.upper()]
+        template = rng.choice(vocab["co_so_giao_duc"])
+        name = template.format(place=place, province=pname)
+        lines = [f"SỞ GIÁO DỤC VÀ ĐÀO TẠO {pname.upper()}", *_header_name(template, name)]
         abbr = _initials(name)[:6]
     return Unit(pname, subject_type, name, commune, lines, abbr)
 

@@ -23,14 +23,17 @@ BATCH = 40
 # Times New Roman is absent here: LibreOffice then borrows glyphs per character and the PDF text
 # layer comes out scrambled. DejaVu Serif has every Vietnamese glyph.
 FONT = "DejaVu Serif"
+HEADER_PT = 12
 
 
-def _cell_lines(cell, text: str, *, bold_first: bool = True, center: bool = True) -> None:
+def _cell_lines(cell, text: str, *, bold_first: bool = True, center: bool = True, size: int | None = None) -> None:
     cell.paragraphs[0].text = ""
     for index, line in enumerate(text.split("\n")):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         run = paragraph.add_run(line)
         run.bold = bold_first and index < 2
+        if size:
+            run.font.size = Pt(size)
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -45,8 +48,9 @@ def write_docx(paragraphs: list[Paragraph], path: Path) -> None:
     for item in paragraphs:
         if item.style == "header":
             table = document.add_table(rows=1, cols=2)
-            _cell_lines(table.cell(0, 0), item.text)
-            _cell_lines(table.cell(0, 1), item.right)
+            # Nghị định 30/2020: header lines in 12–13 pt (long names are broken by hand in compose).
+            _cell_lines(table.cell(0, 0), item.text, size=HEADER_PT)
+            _cell_lines(table.cell(0, 1), item.right, size=HEADER_PT)
         elif item.style in ("title", "subtitle"):
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

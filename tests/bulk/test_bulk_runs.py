@@ -6,6 +6,7 @@ import shutil
 import zipfile
 
 import pyarrow.parquet as pq
+from docx import Document
 
 from extractor.bulk.run import run_bulk
 
@@ -20,12 +21,18 @@ def test_second_run_skips_processed_files_and_redoes_changed_ones(bulk_run, tmp_
     assert again.processed == 0 and again.skipped == summary.files
     assert read_csv(work_out / "criteria.csv") == read_csv(out / "criteria.csv")
     docx = sorted(work_source.rglob("*.docx"))
-    docx[0].write_bytes(docx[1].read_bytes())  # same path, new content
-    changed = run_bulk(work_source, work_out, workers=1, show_bar=False)
-    assert changed.processed == 0 or changed.processed == 1
-    assert changed.skipped == summary.files - changed.processed
+    docx[0].write_bytes(docx[1].read_bytes())  # same path, content the ledger already holds
+    known = run_bulk(work_source, work_out, workers=1, show_bar=False)
+    assert known.processed == 0 and known.skipped == summary.files
     rows = {r["path"]: r["sha256"] for r in read_csv(work_out / "documents.csv")}
     assert rows[docx[0].relative_to(work_source).as_posix()] == rows[docx[1].relative_to(work_source).as_posix()]
+    edited = Document(str(docx[2]))
+    edited.add_paragraph("Bổ sung: tổ chức thêm 02 cuộc tuyên truyền.")
+    edited.save(str(docx[2]))  # same path, new content: only this file is extracted again
+    changed = run_bulk(work_source, work_out, workers=1, show_bar=False)
+    assert changed.processed == 1 and changed.skipped == summary.files - 1 and changed.failed == summary.failed
+    rows = {r["path"]: r for r in read_csv(work_out / "documents.csv")}
+    assert rows[docx[2].relative_to(work_source).as_posix()]["status"] == "ok"
 
 
 def _small_subset(corpus, target, n_dossiers: int = 2):

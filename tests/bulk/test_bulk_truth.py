@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from openpyxl import load_workbook
 
 PROCEDURE_KEY = {"ke_hoach": "ke_hoach", "dang_ky": "ban_dang_ky", "bao_cao": "bao_cao_ket_qua",
@@ -36,41 +37,118 @@ def test_unit_and_year_come_from_the_folders(bulk_run, truth, read_csv):
     assert read_csv(out / "ambiguous.csv") == []
 
 
-def test_missing_documents_are_listed(bulk_run, truth, read_csv):
+def test_missing_documents_are_listed_and_present_ones_are_not(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     listed = _by_dossier(read_csv(out / "missing_documents.csv"))
     checked = 0
     for t in truth:
         keys = {row["document"] for row in listed.get((t["unit"], t["year"]), [])}
+        for doc_type in t["documents"]:  # every document the generator wrote was recognised
+            assert PROCEDURE_KEY[doc_type] not in keys, (t["unit"], t["year"], doc_type)
         for doc_type in t["missing_documents"]:
             if doc_type == "ke_hoach" and t["subject_type"] == "khu_dan_cu":
-                continue  # not required of a khu dân cư (corpora/procedure.json)
+                assert PROCEDURE_KEY[doc_type] not in keys  # not required of a khu dân cư (procedure.json)
+                continue
             assert PROCEDURE_KEY[doc_type] in keys, (t["unit"], t["year"], doc_type)
             checked += 1
-        if "bao_cao" in t["documents"]:
-            assert "bao_cao_ket_qua" not in keys
     assert checked >= 1
+
+
+def test_documents_types_and_unit_kinds_are_read(bulk_run, truth, read_csv):
+    _summary, _source, out = bulk_run
+    documents = {r["path"]: r for r in read_csv(out / "documents.csv")}
+    for t in truth:
+        for doc_type, path in t["documents"].items():
+            assert documents[path]["doc_type"] == doc_type, path
+            assert documents[path]["subject_type"] == t["subject_type"], path
+    subject = {(r["unit"], int(r["year"])): r["subject_type"] for r in read_csv(out / "dossiers.csv")}
+    assert {(t["unit"], t["year"]): t["subject_type"] for t in truth}.items() <= subject.items()
+
+
+def _statuses(out, read_csv):
+    criteria = {(r["unit"], int(r["year"]), r["criterion"]): r["status"] for r in read_csv(out / "criteria.csv")}
+    not_met: dict[tuple[str, int], set[str]] = {}
+    for (unit, year, cid), status in criteria.items():
+        if status == "not_met":
+            not_met.setdefault((unit, year), set()).add(cid)
+    return criteria, not_met
+
+
+def _small_fire(t: dict) -> bool:
+    """The report says "Xảy ra 0N vụ cháy nhỏ, đã kịp thời dập tắt, không gây thiệt hại nghiêm trọng"."""
+    return bool(t["counts"]) and t["counts"]["vu_chay"] > 0
+
+
+# Contradictions the pipeline does not read yet (see the xfail test below): the xã's criterion 3,
+# "tuy nhiên trong năm có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định".
+UNREAD_CONTRADICTIONS = frozenset({"TT124.5.3"})
 
 
 def test_contradicted_criterion_shows_not_met(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
-    criteria = {(r["unit"], int(r["year"]), r["criterion"]): r["status"] for r in read_csv(out / "criteria.csv")}
+    criteria, not_met = _statuses(out, read_csv)
     overall = {(r["unit"], int(r["year"])): r["overall"] for r in read_csv(out / "dossiers.csv")}
+    missing = {(r["unit"], int(r["year"]), r["criterion"]) for r in read_csv(out / "missing_criteria.csv")}
     contradicted = [t for t in truth if t["contradicted"]]
     assert contradicted, "the generator was asked for contradicted criteria"
-    subject = {(r["unit"], int(r["year"])): r["subject_type"] for r in read_csv(out / "dossiers.csv")}
-    missing = {(r["unit"], int(r["year"]), r["criterion"]) for r in read_csv(out / "missing_criteria.csv")}
     exact = 0
-    for t in contradicted:
+    for t in truth:
         key = (t["unit"], t["year"])
-        assert overall[key] == "chua_dat", key
-        assert any(k[:2] == key and status == "not_met" for k, status in criteria.items()), key
-        if subject[key] == t["subject_type"]:  # the pipeline read the kind of unit right: same article
-            for cid in t["contradicted"]:
-                assert criteria[(*key, cid)] == "not_met", (*key, cid)
-                assert (*key, cid) in missing
-                exact += 1
-    assert exact >= 1
+        read = [cid for cid in t["contradicted"] if cid not in UNREAD_CONTRADICTIONS]
+        for cid in read:  # the exact criterion the report contradicts
+            assert criteria[(*key, cid)] == "not_met", (*key, cid)
+            assert (*key, cid) in missing, (*key, cid)
+            exact += 1
+        if t["contradicted"]:
+            assert overall[key] == "chua_dat", key  # the biên bản says chưa đạt even when unread
+        if not _small_fire(t):  # see the xfail test below for the small-fire sentence
+            assert not_met.get(key, set()) == set(read), key
+    assert exact >= 2
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline error (extractor/criteria/mapping.py, not bulk): in a cơ sở giáo dục's báo cáo, "
+    "'Xảy ra 01 vụ cháy nhỏ, đã kịp thời dập tắt, không gây thiệt hại nghiêm trọng.' is mapped to "
+    "TT124.7.4 not_met (cue 'xảy ra 01 vụ') although TT124 excludes only serious fires; the dossier "
+    "is then chua_dat though every criterion is met"))
+def test_no_criterion_is_contradicted_beyond_the_truth(bulk_run, truth, read_csv):
+    _summary, _source, out = bulk_run
+    _criteria, not_met = _statuses(out, read_csv)
+    assert any(_small_fire(t) for t in truth)
+    for t in truth:
+        assert not_met.get((t["unit"], t["year"]), set()) == set(t["contradicted"]), (t["unit"], t["year"])
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline error (extractor/criteria, not bulk): in a xã's báo cáo, 'Tiêu chí 3: Công an Phường … đã tham "
+    "mưu …; tuy nhiên trong năm có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.' contradicts "
+    "TT124.5.3 ('không có cá nhân vi phạm bị xử lý kỷ luật') but is mapped 'unclear' (cue 'trích dẫn nội "
+    "dung tiêu chí'), so the dossier shows the criterion met"))
+def test_every_contradicted_criterion_is_read(bulk_run, truth, read_csv):
+    _summary, _source, out = bulk_run
+    criteria, _not_met = _statuses(out, read_csv)
+    unread = [(t["unit"], t["year"], cid) for t in truth for cid in t["contradicted"] if cid in UNREAD_CONTRADICTIONS]
+    assert unread, "the corpus exercises the sentence named in the reason"
+    for t in truth:
+        for cid in t["contradicted"]:
+            assert criteria[(t["unit"], t["year"], cid)] == "not_met", (t["unit"], t["year"], cid)
+
+
+INDICATORS = ("tuyen_truyen", "don_thu", "vu_chay", "mo_hinh")
+
+
+def _count_gap(name: str, written: str | None) -> bool:
+    """Count forms the pipeline does not read yet (see the xfail test below): a spelled number with
+    its digits in brackets ("bốn mươi hai (42) cuộc"), and "không tiếp nhận đơn thư … nào"."""
+    if written is None:
+        return name == "don_thu"
+    return "(" in written
+
+
+def _expected_counts(t: dict) -> dict[str, float]:
+    expected = {name: float(t["counts"][name]) for name in INDICATORS}
+    expected["luot_nguoi_nghe"] = float(t["listeners"])
+    return expected
 
 
 def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
@@ -79,12 +157,35 @@ def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
               for r in read_csv(out / "trends_unit.csv")}
     reports = [t for t in truth if t["counts"]]
     assert reports
+    checked = {"digits": 0, "spelled": 0, "zero": 0}
     for t in reports:
-        if t["counts_written"]["tuyen_truyen"].isdigit():  # spelled numbers: see the bulk README's figures
-            assert trends.get((t["unit"], t["year"], "tuyen_truyen")) == t["counts"]["tuyen_truyen"], t["unit"]
-        assert trends.get((t["unit"], t["year"], "luot_nguoi_nghe")) == t["listeners"], t["unit"]
+        for name, value in _expected_counts(t).items():
+            written = t["counts_written"].get(name)
+            if name != "luot_nguoi_nghe" and _count_gap(name, written):
+                continue
+            assert trends.get((t["unit"], t["year"], name)) == value, (t["unit"], t["year"], name, written)
+            kind = "zero" if written is None and name != "luot_nguoi_nghe" else (
+                "digits" if (written or "0")[0].isdigit() else "spelled")
+            checked[kind] += 1
+    assert all(checked.values()), checked  # each way of writing a count was exercised
     province = read_csv(out / "trends_province.csv")
     assert {r["indicator"] for r in province} >= {"tuyen_truyen", "luot_nguoi_nghe"}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pipeline gap (extractor/find_counts.py, not bulk): 'bốn mươi hai (42) cuộc tuyên truyền', "
+    "'mười hai (12) đơn thư', 'ba (03) vụ cháy' (spelled number, digits in brackets) yield no count, and "
+    "'Trong năm không tiếp nhận đơn thư khiếu nại, tố cáo nào' yields no zero count for đơn thư"))
+def test_every_count_of_the_truth_appears_in_the_trends(bulk_run, truth, read_csv):
+    _summary, _source, out = bulk_run
+    trends = {(r["unit"], int(r["year"]), r["indicator"]): float(r["value"])
+              for r in read_csv(out / "trends_unit.csv")}
+    gaps = [(t["unit"], t["year"], name) for t in truth if t["counts"]
+            for name in INDICATORS if _count_gap(name, t["counts_written"].get(name))]
+    assert gaps, "the corpus exercises the forms named in the reason"
+    for t in (t for t in truth if t["counts"]):
+        for name, value in _expected_counts(t).items():
+            assert trends.get((t["unit"], t["year"], name)) == value, (t["unit"], t["year"], name)
 
 
 def test_qd510_score_and_band_from_the_bien_ban(bulk_run, truth, read_csv):
