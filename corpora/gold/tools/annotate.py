@@ -3,6 +3,7 @@
     python corpora/gold/tools/annotate.py build [DOC_ID...]   # spec → <doc_id>.json + <doc_id>.review.md
     python corpora/gold/tools/annotate.py check               # validate every gold JSON, flag stale text
     python corpora/gold/tools/annotate.py find DOC_ID PHRASE  # where a phrase occurs in the normalized text
+    python corpora/gold/tools/annotate.py --dir corpora/gold_holdout check   # another gold set
 
 Offsets are never typed by hand: a spec names each phrase, this tool finds its span in
 ``normalize_plain(raw_text)``. The spec format is described in ``GUIDELINES.md``.
@@ -283,7 +284,10 @@ def find(doc_id: str, phrase: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global GOLD_DIR
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=GOLD_DIR,
+                        help="the gold set to work on (default corpora/gold; e.g. corpora/gold_holdout)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build").add_argument("doc_ids", nargs="*")
     sub.add_parser("check")
@@ -291,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     finder.add_argument("doc_id")
     finder.add_argument("phrase")
     args = parser.parse_args(argv)
+    GOLD_DIR = args.dir.resolve()
     if args.command == "build":
         return build(args.doc_ids)
     if args.command == "check":
