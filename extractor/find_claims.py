@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 import corpora
 from extractor.models import Evidence
+from extractor.numbers_vi import parse_spelled, vocabulary
 
 EXTRACTOR = "claims"
 ALL = "all"  # ``criteria`` of a claim on the whole standard
@@ -123,6 +124,8 @@ def patterns() -> _Patterns:
         rf"(?:{_WS}(?:{_alternation(sub_units['comparators'])}))?)"
     )
     quote_close = r"(?:[ \t]*[”\"])?"
+    # "đạt đủ năm tiêu chí": spelled totals from the number lexicon (1–9)
+    spelled_digits = "|".join(sorted((w for w, n in vocabulary()["digits"].items() if n), key=len, reverse=True))
     return _Patterns(
         ordinals=ordinals,
         heading_re=re.compile(
@@ -137,7 +140,7 @@ def patterns() -> _Patterns:
         ),
         all_re=re.compile(
             rf"(?<!\w)đạt{_WS}(?:được{_WS})?(?:đủ|cả|đầy{_WS}đủ|toàn{_WS}bộ){_WS}"
-            rf"(?:(?P<total>\d{{1,2}}|năm|bốn|sáu|ba){_WS})?(?:các{_WS})?{criterion}(?!\w)",
+            rf"(?:(?P<total>\d{{1,2}}|{spelled_digits}){_WS})?(?:các{_WS})?{criterion}(?!\w)",
             re.IGNORECASE,
         ),
         listed_re=re.compile(
@@ -337,7 +340,7 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         )
     for match in pats.all_re.finditer(text):
         total_text = match.group("total")
-        total = int(total_text) if total_text and total_text.isdigit() else None
+        total = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
         before, after = _clause(text, match.start(), match.end())
         if _about_sub_units(before):
             continue
