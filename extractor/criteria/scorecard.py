@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.criteria import catalogue
+from extractor.criteria import catalogue, decide
 from extractor.models import DocumentInfo, ExtractionResult
 
-RESULT_DOC_TYPES = {"bao_cao", "bien_ban", "to_trinh"}
-THIN_CONFIDENCE = 0.6
-EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "evidence_ids")
-WORKING_KEYS = {"criterion", "families", "forecast", "doc_type"}  # used to judge, not shown in the scorecard
+EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "rule",
+                 "evidence_ids")
+WORKING_KEYS = {"criterion", "families", "forecast", "doc_type", "parts", "context_ids"}  # judged on, not shown
 
 
 def _common(values: list[Any]) -> Any:
@@ -40,53 +39,9 @@ def _shown(quote: dict[str, Any]) -> dict[str, Any]:
 
 
 def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Proposed status, confidence, needs-assessor flag and the reasons for one criterion."""
-    evidence = [item for item in quotes if item["role"] == "evidence"]
-    contradicting = [item for item in evidence if item["status"] == "not_met"]
-    results = [item for item in evidence if item["status"] == "met"]
-    forecasts = [item for item in evidence if item["status"] == "target" and item.get("forecast")
-                 and item.get("doc_type") in RESULT_DOC_TYPES]
-    promises = [item for item in evidence if item["status"] == "target" and item not in forecasts]
-    reasons: list[str] = []
-    needs = False
-    if contradicting:
-        status, confidence = "not_met", max(item["confidence"] for item in contradicting)
-        reasons.append("Có minh chứng trái với tiêu chí.")
-        needs = bool(results)
-        if results:
-            reasons.append("Đồng thời có minh chứng đạt: cần thẩm định.")
-    elif results:
-        status, confidence = "met", max(item["confidence"] for item in results)
-        if len(results) == 1 and confidence < THIN_CONFIDENCE:
-            needs = True
-            reasons.append("Chỉ có một minh chứng, độ tin cậy thấp.")
-        covered = {family for item in results for family in item["families"]}
-        missing_parts = [family for family in criterion.families if family not in covered]
-        if missing_parts and not any(item["confidence"] >= 0.8 and set(item["families"]) == set(criterion.families)
-                                     for item in results):
-            needs = True
-            titles = ", ".join(catalogue.families()[family].title_vi for family in missing_parts)
-            reasons.append(f"Chưa có minh chứng cho phần: {titles}.")
-    elif forecasts:
-        status, confidence, needs = "met", min(0.6, max(item["confidence"] for item in forecasts)), True
-        reasons.append("Chỉ có số liệu dự kiến trong báo cáo (chưa có kết quả chính thức): cần xác nhận.")
-    elif promises:
-        status, confidence, needs = "unclear", max(item["confidence"] for item in promises) * 0.5, True
-        reasons.append("Chỉ có cam kết, chỉ tiêu trong kế hoạch; chưa có kết quả.")
-    elif quotes:
-        status, confidence, needs = "unclear", max(item["confidence"] for item in quotes) * 0.5, True
-        reasons.append("Chỉ nhắc đến tiêu chí hoặc tự đánh giá chung, không có minh chứng cụ thể.")
-    else:
-        status, confidence, needs = "missing", 0.0, True
-        reasons.append("Không tìm thấy minh chứng.")
-    if status != "met":
-        shortfalls = sorted({item["cue"] for item in evidence if item["status"] == "unclear" and item.get("cue")})
-        if shortfalls:
-            reasons.append("Có nhắc đến nhưng minh chứng chưa đủ: " + "; ".join(shortfalls) + ".")
-    if criterion.certainty in {"unknown", "paraphrase"}:
-        needs = True
-        reasons.append("Nội dung tiêu chí chưa xác minh được nguyên văn.")
-    return {"status": status, "confidence": round(confidence, 3), "needs_assessor": needs, "reasons": reasons}
+    """Proposed status, confidence, needs-assessor flag, reasons, deciding quotes and points of one
+    criterion (``decide.decide``, the same decision ``minhchung extract`` makes per document)."""
+    return decide.decide(criterion, quotes)
 
 
 def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,216 @@
+"""Judge one sentence against one clause the way an assessor reads it.
+
+The status rules (``rules.status_for_families``) give a first call — met, not_met, target or unclear —
+from the sentence's cues. This module applies what the clause itself asks (``corpora/tt124/criteria.json``):
+
+- **absence** clauses (Điều 4 khoản 3–4, Điều 6 khoản 3, Điều 7 khoản 3–4) are read point by point: an
+  event fails a point only if it is of the kind the point lists, happened in the evaluation period, is
+  serious where the point says so, and is not excused (bất khả kháng; a serious crime promptly detected and
+  reported); "không để xảy ra …" clears the points it names (a general statement clears them all);
+- **graded** clauses need a rating at or above the clause's grade ("Hoàn thành tốt nhiệm vụ" trở lên); a
+  lower rating fails them, and a discipline sentence alone does not show the rating;
+- a sentence saying the unit **was recognised** as meeting the whole standard is context, not evidence;
+- events of **other years**, and shortfalls of a **sub-unit** (one village, one department), are not
+  charged to the unit — the call says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.criteria import catalogue
+from extractor.criteria.rules import StatusCall
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,]{0,20}|"
+                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,)]{0,40}|\([^)]*(?:cùng kỳ|năm trước)[^)]*\)")
+_PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")
+_LATE_PREVIOUS = re.compile(r"tháng\s*1[12]\s*(?:/|năm)\s*(?:19|20)\d{2}")  # the period opens in November
+_RISE = re.compile(r"\btăng\b")
+_FALL = re.compile(r"\bgiảm\b|kéo giảm|kiềm chế")
+SUBUNIT_REACH = 60
+
+
+@dataclass
+class ClauseCall:
+    """A sentence's status toward one clause, the points it speaks to and the rule applied."""
+
+    status: str  # met | not_met | target | unclear
+    cue: str | None
+    rule: str | None = None
+    role: str = "evidence"  # evidence | context
+    points: dict[str, str] = field(default_factory=dict)  # point id → met | not_met | unclear
+    parts: set[str] = field(default_factory=set)  # core parts shown: "rating"
+    forecast: bool = False
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    found = [match for pattern in patterns if (match := pattern.search(text))]
+    return min(found, key=lambda match: match.start()) if found else None
+
+
+def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
+    """The points a clause is judged on, its own or those of the clauses it imports (Điều 5 khoản 2)."""
+    if criterion.points:
+        return criterion.points
+    return tuple(point for cid in criterion.imports for point in catalogue.by_id(cid).points)
+
+
+def other_year(text: str, year: int | None) -> bool:
+    """Does the sentence place what it reports in another year than the document's (comparisons aside)?"""
+    if year is None:
+        return False
+    own = _COMPARED.sub(" ", text)
+    years = {int(found) for found in _YEAR.findall(own)}
+    if years:
+        return year not in years and not _LATE_PREVIOUS.search(own)
+    return bool(_PREVIOUS.search(own))
+
+
+def recognition(text: str) -> str | None:
+    """The words saying a unit was recognised as meeting the whole standard, if the sentence says so."""
+    found = _first(catalogue.shared_cues()["recognition"], text)
+    return found.group(0) if found else None
+
+
+def declared_failure(text: str) -> tuple[int, str] | None:
+    """``(clause, words)`` when the sentence says a clause is not met ("không bảo đảm Tiêu chí 3")."""
+    for pattern in catalogue.shared_cues()["declared_fail"]:
+        found = pattern.search(text)
+        if found:
+            return int(found.group(1)), found.group(0)
+    return None
+
+
+def subunit_before(text: str, position: int) -> str | None:
+    """A sub-unit noun ("thôn", "phòng") just before ``position``: the shortfall is the sub-unit's."""
+    window = text[max(0, position - SUBUNIT_REACH):position]
+    for noun in catalogue.shared_cues()["subunit_nouns"]:
+        if re.search(rf"(?:^|[\s,(]){re.escape(noun)}\b", window):
+            return noun
+    return None
+
+
+def _point_status(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
+    """A point's status from one sentence, with the rule, or None when the sentence does not speak to it."""
+    kind = point.kind
+    cue = _first(kind.cues, text)
+    if cue is None:
+        return None
+    cues = catalogue.shared_cues()
+    negation = _first(cues["negation"], text)
+    if negation is not None and negation.start() < cue.start():
+        return "met", f"điểm {point.point}: {negation.group(0)} {cue.group(0)}"
+    if kind.comparison:
+        if _FALL.search(text):
+            return "met", f"điểm {point.point}: {cue.group(0)} giảm so với năm trước"
+        if _RISE.search(text) and context == "result":
+            return "not_met", f"điểm {point.point}: {cue.group(0)} tăng so với năm trước"
+        return None
+    if context != "result":
+        return None
+    occurrence = _first(cues["occurrence"], text)
+    if occurrence is None:
+        return None
+    if other_year(text, year):
+        return "excluded", f"điểm {point.point}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
+    exception = _first(kind.exceptions, text)
+    if exception is not None:
+        return "met", f"điểm {point.point}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
+    minor = _first(kind.minor, text)
+    if minor is not None:
+        return "met", f"điểm {point.point}: {cue.group(0)} không nghiêm trọng ({minor.group(0)})"
+    if kind.serious and _first(kind.serious, text) is None:
+        return "unclear", f"điểm {point.point}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định"
+    return "not_met", f"điểm {point.point}: {occurrence.group(0)} … {cue.group(0)}"
+
+
+def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str,
+             year: int | None) -> ClauseCall:
+    points = assessed_points(criterion)
+    statuses: dict[str, str] = {}
+    rules: list[str] = []
+    for point in points:
+        found = _point_status(point, text, context, year)
+        if found is not None:
+            statuses[point.id], rule = found
+            rules.append(rule)
+    generic = _first(criterion.generic_negation, text) if criterion.generic_negation else None
+    if generic is not None and context == "result" and not any(s == "not_met" for s in statuses.values()):
+        for point in points:
+            statuses.setdefault(point.id, "met")
+        rules.append(f"{generic.group(0)} (chung cho các điểm)")
+    failed = [pid for pid, status in statuses.items() if status == "not_met"]
+    if failed:
+        return ClauseCall("not_met", call.cue, "; ".join(r for r in rules if "tăng" in r or "…" in r) or rules[0],
+                          points={k: v for k, v in statuses.items() if v != "excluded"})
+    if any(status == "excluded" for status in statuses.values()):
+        kept = {k: v for k, v in statuses.items() if v != "excluded"}
+        status = "met" if any(v == "met" for v in kept.values()) else "unclear"
+        return ClauseCall(status, call.cue, "; ".join(rules), points=kept)
+    if any(status == "unclear" for status in statuses.values()):
+        return ClauseCall("unclear", call.cue, "; ".join(rules), points=statuses)
+    if statuses:
+        met = "met" if context == "result" else call.status
+        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses)
+    if call.status == "not_met":
+        # an event the clause does not list (a theft under Điều 6 khoản 3): spoken to, not failed
+        return ClauseCall("unclear", call.cue, "sự việc không thuộc các điểm của khoản: cần thẩm định")
+    return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+
+
+def rating_in(text: str) -> tuple[int, str] | None:
+    """The highest rating named in the sentence, as ``(level, words)``."""
+    found = [(level, match.group(0)) for level, _, patterns in catalogue.rating_scale()
+             for pattern in patterns if (match := pattern.search(text))]
+    if not found:
+        return None
+    negative = [item for item in found if item[0] == 0]
+    return negative[0] if negative else max(found)
+
+
+def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str) -> ClauseCall:
+    if criterion.rating is None:
+        return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+    rating = rating_in(text)
+    if rating is None or context != "result" or call.status in {"target", "not_met"}:
+        return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+    level, words = rating
+    if level < criterion.rating.minimum:
+        return ClauseCall("not_met", words, f"xếp loại “{words}” thấp hơn yêu cầu: {criterion.rating.label_vi}",
+                          parts={"rating"})
+    return ClauseCall("met" if call.status != "unclear" or call.cue is None else call.status, words,
+                      f"xếp loại “{words}” đạt yêu cầu: {criterion.rating.label_vi}", parts={"rating"})
+
+
+def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, context: str,
+          year: int | None) -> ClauseCall:
+    """The sentence's status toward ``criterion`` after the clause's own requirements."""
+    lowered = text.lower()
+    recognised = recognition(lowered)
+    declared = declared_failure(lowered)
+    if declared and declared[0] == criterion.clause and context == "result":
+        start = lowered.find(declared[1])
+        noun = subunit_before(lowered, start)
+        if noun and criterion.shape != "ratio":
+            return ClauseCall("unclear", declared[1], f"“{declared[1]}” nói về {noun} (đơn vị trực thuộc), "
+                                                      "không tính cho đơn vị: cần thẩm định")
+        return ClauseCall("not_met", declared[1], f"văn bản tự nhận: “{declared[1]}”")
+    if recognised and criterion.shape != "ratio":
+        return ClauseCall(call.status, recognised, "công nhận đạt tiêu chuẩn chung: bối cảnh, không phải minh "
+                                                  "chứng riêng của tiêu chí", role="context")
+    if criterion.shape in {"absence", "imports"} and assessed_points(criterion):
+        judged = _absence(criterion, lowered, call, context, year)
+    elif criterion.shape == "graded":
+        judged = _graded(criterion, lowered, call, context)
+    else:
+        judged = ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+    if judged.status == "not_met" and judged.points == {} and context == "result":
+        if other_year(lowered, year):
+            return ClauseCall("unclear", judged.cue, "sự việc không thuộc kỳ đánh giá (năm khác): không tính")
+        shortfall = lowered.find(judged.cue or "\0")
+        noun = subunit_before(lowered, shortfall) if shortfall >= 0 else None
+        if noun and criterion.shape not in {"ratio", "absence", "imports"}:
+            return ClauseCall("unclear", judged.cue, f"hạn chế của {noun} (đơn vị trực thuộc), không tính cho đơn vị")
+    return judged
