@@ -54,6 +54,15 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One thing a presence clause asks for ("nội quy, quy định bảo vệ") and the words that show it."""
+
+    key: str
+    label_vi: str
+    cues: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
 class RatingRequirement:
     """The lowest rating a clause accepts ("hoàn thành tốt nhiệm vụ" trở lên)."""
 
@@ -85,6 +94,9 @@ class Criterion:
     imports: tuple[str, ...] = ()
     points: tuple[Point, ...] = ()
     generic_negation: tuple[re.Pattern[str], ...] = ()
+    parts: tuple[Part, ...] = ()
+    min_parts: int = 0
+    min_point_share: float = 0.0
     note: str | None = None
 
     @property
@@ -193,7 +205,10 @@ def criteria() -> tuple[Criterion, ...]:
             families=tuple(item.get("families", [])), shape=item.get("shape", "presence"),
             cues=_compile(item.get("cues")), core=tuple(item.get("core", [])), rating=_rating(item.get("rating")),
             imports=tuple(item.get("imports", [])), points=_points(item),
-            generic_negation=_compile(item.get("generic_negation")), note=item.get("note"),
+            generic_negation=_compile(item.get("generic_negation")),
+            parts=tuple(Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])),
+            min_parts=int(item.get("min_parts", 0)), min_point_share=float(item.get("min_point_share", 0.0)),
+            note=item.get("note"),
         )
         for item in data["criteria"]
     )

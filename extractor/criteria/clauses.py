@@ -74,12 +74,13 @@ def recognition(text: str) -> str | None:
     return found.group(0) if found else None
 
 
-def declared_failure(text: str) -> tuple[int, str] | None:
-    """``(clause, words)`` when the sentence says a clause is not met ("không bảo đảm Tiêu chí 3")."""
+def declared_failure(text: str) -> tuple[set[int], str] | None:
+    """``(clauses, words)`` when the sentence says clauses are not met ("không bảo đảm Tiêu chí 3",
+    "chưa đạt tiêu chí 1 và tiêu chí 5", "tiêu chí 4 chưa đạt")."""
     for pattern in catalogue.shared_cues()["declared_fail"]:
         found = pattern.search(text)
         if found:
-            return int(found.group(1)), found.group(0)
+            return {int(number) for number in re.findall(r"\d", found.group(1))}, found.group(0)
     return None
 
 
@@ -137,7 +138,8 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
             statuses[point.id], rule = found
             rules.append(rule)
     generic = _first(criterion.generic_negation, text) if criterion.generic_negation else None
-    if generic is not None and context == "result" and not any(s == "not_met" for s in statuses.values()):
+    general = generic is not None and context == "result" and not any(s == "not_met" for s in statuses.values())
+    if general:
         for point in points:
             statuses.setdefault(point.id, "met")
         rules.append(f"{generic.group(0)} (chung cho các điểm)")
@@ -153,7 +155,7 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         return ClauseCall("unclear", call.cue, "; ".join(rules), points=statuses)
     if statuses:
         met = "met" if context == "result" else call.status
-        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses)
+        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses, parts={"general"} if general else set())
     if call.status == "not_met":
         # an event the clause does not list (a theft under Điều 6 khoản 3): spoken to, not failed
         return ClauseCall("unclear", call.cue, "sự việc không thuộc các điểm của khoản: cần thẩm định")
@@ -190,7 +192,7 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
     lowered = text.lower()
     recognised = recognition(lowered)
     declared = declared_failure(lowered)
-    if declared and declared[0] == criterion.clause and context == "result":
+    if declared and criterion.clause in declared[0] and context == "result":
         start = lowered.find(declared[1])
         noun = subunit_before(lowered, start)
         if noun and criterion.shape != "ratio":
@@ -206,6 +208,7 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
         judged = _graded(criterion, lowered, call, context)
     else:
         judged = ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+    judged.parts |= {part.key for part in criterion.parts if any(cue.search(lowered) for cue in part.cues)}
     if judged.status == "not_met" and judged.points == {} and context == "result":
         if other_year(lowered, year):
             return ClauseCall("unclear", judged.cue, "sự việc không thuộc kỳ đánh giá (năm khác): không tính")

@@ -62,6 +62,30 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
             for point in points]
 
 
+def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]]) -> str | None:
+    """Why the results shown are not enough for the clause (its rating, its core parts, enough of its
+    parts or points), or None when they are."""
+    from extractor.criteria.clauses import assessed_points
+
+    shown = {part for item in achieved for part in item.get("parts", [])}
+    if criterion.rating is not None and "rating" in criterion.core and "rating" not in shown:
+        return f"Chưa nêu kết quả xếp loại theo yêu cầu ({criterion.rating.label_vi})."
+    labels = {part.key: part.label_vi for part in criterion.parts}
+    lacking = [labels[key] for key in criterion.core if key in labels and key not in shown]
+    if lacking:
+        return "Chưa có minh chứng cho phần cốt lõi: " + ", ".join(lacking) + "."
+    if criterion.parts and len(shown & set(labels)) < criterion.min_parts:
+        missing = [label for key, label in labels.items() if key not in shown]
+        return f"Mới nêu {len(shown & set(labels))}/{len(labels)} nội dung của khoản; chưa có: {', '.join(missing)}."
+    points = assessed_points(criterion)
+    if criterion.min_point_share and points and "general" not in shown:
+        cleared = {pid for item in achieved for pid, value in (item.get("points") or {}).items() if value == "met"}
+        if len(cleared) < criterion.min_point_share * len(points):
+            return (f"Chỉ nêu {len(cleared)}/{len(points)} điểm của khoản, chưa có khẳng định chung "
+                    "“không để xảy ra” các trường hợp của khoản.")
+    return None
+
+
 def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[str, Any]:
     """The proposal for one criterion from its quotes (each a sentence finding of ``mapping``, possibly
     adjusted by an assessor's review): status, confidence, needs-assessor flag, reasons, deciding quotes
@@ -82,12 +106,10 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
             needs = True
             reasons.append("Đồng thời có câu báo cáo đạt: cần thẩm định.")
     elif achieved:
-        shown = {part for item in achieved for part in item.get("parts", [])}
-        lacking = [part for part in criterion.core if part not in shown]
-        if lacking and criterion.rating is not None and "rating" in lacking:
-            status, deciding = Status.UNCLEAR, achieved
-            needs = True
-            reasons.append(f"Chưa nêu kết quả xếp loại theo yêu cầu ({criterion.rating.label_vi}).")
+        shortfall = _incomplete(criterion, achieved)
+        if shortfall:
+            status, deciding, needs = Status.UNCLEAR, achieved, True
+            reasons.append(shortfall)
         else:
             status, deciding = Status.MET, achieved
             reasons.append("Báo cáo kết quả đạt: " + "; ".join(

@@ -226,10 +226,10 @@ def assess(document: DocumentInfo, text: str, evidence: list[Evidence],
            page_at: Callable[[int], int | None] | None = None) -> list[dict[str, Any]]:
     """The ``criteria`` section of ``minhchung extract``: one entry per criterion of the unit's article
     (status ``missing`` when nothing speaks to it) plus criteria of other articles the text addresses.
-    The unit's kind is the header's, else the one proposed from the text (``reading``), which is then
+    The unit's kind is the reading's (the title's, else the header's, else the one proposed from the text),
     written into ``document.subject_type`` so that the scorecard assesses the same article."""
     document_reading = reading.read(document, text)
-    if document.subject_type is None and document_reading.subject_type is not None:
+    if document_reading.subject_type is not None:
         document.subject_type = document_reading.subject_type
     findings = find(document, text, evidence, page_at, document_reading)
     by_criterion: dict[str, list[SentenceFinding]] = {}

@@ -35,6 +35,9 @@ def _rules() -> dict[str, Any]:
         "body": {kind: [re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns]
                  for kind, patterns in data["subject_body_cues"].items()},
         "lead": float(data["subject_lead"]),
+        "plan_headings": [re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]],
+        "title_subjects": {kind: [re.compile(p, re.IGNORECASE) for p in patterns]
+                           for kind, patterns in data["subject_title_cues"].items()},
     }
 
 
@@ -96,6 +99,21 @@ def subject_from_body(text: str) -> str | None:
     return None
 
 
+def subject_from_title(title: str | None) -> str | None:
+    """The kind of unit a title says is being built ("… xây dựng khu dân cư “An toàn …”")."""
+    if not title:
+        return None
+    for kind, patterns in _rules()["title_subjects"].items():
+        if any(pattern.search(title) for pattern in patterns):
+            return kind
+    return None
+
+
+def is_report_plan_heading(heading: str) -> bool:
+    """Does a heading of a report open the part that plans the next period?"""
+    return any(pattern.search(heading) for pattern in _rules()["plan_headings"])
+
+
 def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of a report that plan the next period: from a "PHƯƠNG HƯỚNG, NHIỆM VỤ…" heading to the next
     results heading (or the end)."""
@@ -108,7 +126,7 @@ def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
         stripped = line.strip()
         if stripped and len(stripped) < HEADING_MAX_CHARS and (
                 stripped.isupper() or not stripped.endswith((".", ";", ","))):
-            if rules.is_plan_section(stripped) and open_at is None:
+            if is_report_plan_heading(stripped) and open_at is None:
                 open_at = offset
             elif rules.is_result_section(stripped) and open_at is not None:
                 parts.append((open_at, offset))
@@ -122,8 +140,10 @@ def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
 def read(document: DocumentInfo, text: str) -> Reading:
     """The one reading of ``document`` every criterion step uses."""
     kind = kind_of(document, text)
-    subject = catalogue.normalize_subject(document.subject_type)
-    subject_from = "header" if subject else "none"
+    titled = subject_from_title(document.title)
+    header = catalogue.normalize_subject(document.subject_type)
+    subject, subject_from = (titled, "title") if titled and {titled, header} != {"co_quan", "doanh_nghiep"} else (
+        header, "header" if header else "none")
     if subject is None:
         subject = subject_from_body(text)
         subject_from = "body" if subject else "none"
