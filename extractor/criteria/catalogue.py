@@ -224,7 +224,9 @@ def shared_cues() -> dict[str, Any]:
         "recognition": _compile(data["recognition"]),
         "declared_fail": _compile(declared["fail"]),
         "subunit_nouns": tuple(declared["subunit_nouns"]),
-        "occurrence": _compile(data["occurrence"]),
+        "occurrence": _compile([item for item in data["occurrence"] if "{cue}" not in item]),
+        "occurrence_around": tuple(item for item in data["occurrence"] if "{cue}" in item),
+        "prevention": _compile(data["prevention"]),
         "negation": _compile(data["negation"]),
     }
 

@@ -24,7 +24,9 @@ from extractor.criteria.rules import StatusCall
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,]{0,20}|"
-                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,)]{0,40}|\([^)]*(?:cùng kỳ|năm trước)[^)]*\)")
+                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,)]{0,40}|"
+                       r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)")
+_THIS_PERIOD = re.compile(r"\btrong kỳ\b|\bnăm nay\b|kỳ đánh giá này|từ đầu năm")
 _PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")
 _LATE_PREVIOUS = re.compile(r"tháng\s*1[12]\s*(?:/|năm)\s*(?:19|20)\d{2}")  # the period opens in November
 _RISE = re.compile(r"\btăng\b")
@@ -62,6 +64,8 @@ def other_year(text: str, year: int | None) -> bool:
     if year is None:
         return False
     own = _COMPARED.sub(" ", text)
+    if _THIS_PERIOD.search(own):
+        return False
     years = {int(found) for found in _YEAR.findall(own)}
     if years:
         return year not in years and not _LATE_PREVIOUS.search(own)
@@ -93,6 +97,17 @@ def subunit_before(text: str, position: int) -> str | None:
     return None
 
 
+def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The words saying the event named by ``cue`` happened, unless it is spoken of as something to prevent."""
+    cues = catalogue.shared_cues()
+    before = text[max(0, cue.start() - 40):cue.start()]
+    if _first(cues["prevention"], before):
+        return None
+    around = [re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
+              for pattern in cues["occurrence_around"]]
+    return _first(cues["occurrence"], text) or _first(tuple(around), text)
+
+
 def _point_status(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
     """A point's status from one sentence, with the rule, or None when the sentence does not speak to it."""
     kind = point.kind
@@ -111,7 +126,7 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
         return None
     if context != "result":
         return None
-    occurrence = _first(cues["occurrence"], text)
+    occurrence = _occurrence(text, cue)
     if occurrence is None:
         return None
     if other_year(text, year):
@@ -187,12 +202,13 @@ def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context
 
 
 def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, context: str,
-          year: int | None) -> ClauseCall:
-    """The sentence's status toward ``criterion`` after the clause's own requirements."""
+          year: int | None, reports: bool = True) -> ClauseCall:
+    """The sentence's status toward ``criterion`` after the clause's own requirements (``reports``: the
+    document reports results, so its own verdicts count even in its closing proposals)."""
     lowered = text.lower()
     recognised = recognition(lowered)
     declared = declared_failure(lowered)
-    if declared and criterion.clause in declared[0] and context == "result":
+    if declared and criterion.clause in declared[0] and (context == "result" or reports):
         start = lowered.find(declared[1])
         noun = subunit_before(lowered, start)
         if noun and criterion.shape != "ratio":

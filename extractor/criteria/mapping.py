@@ -177,7 +177,8 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
         else:
             call = call or rules.status_for_families(sentence.text, families, context=context,
                                                      criterion=criterion.id)
-            judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year)
+            judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year,
+                                   reports=not document_reading.promises)
             role = judged.role if role == "evidence" else role
         linked[criterion.id] = SentenceFinding(
             criterion.id, judged.status, confidence, sentence, families, judged.cue, role, judged.forecast,

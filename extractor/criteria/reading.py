@@ -148,4 +148,16 @@ def read(document: DocumentInfo, text: str) -> Reading:
         subject = subject_from_body(text)
         subject_from = "body" if subject else "none"
     parts = () if kind in PROMISE_READINGS else plan_parts(text)
-    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=document.year, plan_parts=parts)
+    year = document.year if kind != "news" else (year_from_text(text) or document.year)
+    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=year, plan_parts=parts)
+
+
+_DATED_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b|\bnăm ((?:19|20)\d{2})\b")
+
+
+def year_from_text(text: str) -> int | None:
+    """The year a text without a header speaks of: the most frequent year of its dates (latest on a tie)."""
+    years = [int(found.group(1) or found.group(2)) for found in _DATED_YEAR.finditer(text)]
+    if not years:
+        return None
+    return max(set(years), key=lambda year: (years.count(year), year))
