@@ -32,6 +32,7 @@ _LATE_PREVIOUS = re.compile(r"tháng\s*1[12]\s*(?:/|năm)\s*(?:19|20)\d{2}")  # 
 _RISE = re.compile(r"\btăng\b")
 _FALL = re.compile(r"\bgiảm\b|kéo giảm|kiềm chế")
 SUBUNIT_REACH = 60
+PREVENTION_REACH = 80
 
 
 @dataclass
@@ -100,7 +101,7 @@ def subunit_before(text: str, position: int) -> str | None:
 def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """The words saying the event named by ``cue`` happened, unless it is spoken of as something to prevent."""
     cues = catalogue.shared_cues()
-    before = text[max(0, cue.start() - 40):cue.start()]
+    before = text[max(0, cue.start() - PREVENTION_REACH):cue.start()]
     if _first(cues["prevention"], before):
         return None
     around = [re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
@@ -116,7 +117,7 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
         return None
     cues = catalogue.shared_cues()
     negation = _first(cues["negation"], text)
-    if negation is not None and negation.start() < cue.start():
+    if negation is not None and negation.start() < cue.end():
         return "met", f"điểm {point.point}: {negation.group(0)} {cue.group(0)}"
     if kind.comparison:
         if _FALL.search(text):
@@ -133,7 +134,7 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
         return "excluded", f"điểm {point.point}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
     exception = _first(kind.exceptions, text)
     if exception is not None:
-        return "met", f"điểm {point.point}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
+        return "excused", f"điểm {point.point}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
     minor = _first(kind.minor, text)
     if minor is not None:
         return "met", f"điểm {point.point}: {cue.group(0)} không nghiêm trọng ({minor.group(0)})"
@@ -147,6 +148,7 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
     points = assessed_points(criterion)
     statuses: dict[str, str] = {}
     rules: list[str] = []
+    text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
     for point in points:
         found = _point_status(point, text, context, year)
         if found is not None:
@@ -158,6 +160,8 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         for point in points:
             statuses.setdefault(point.id, "met")
         rules.append(f"{generic.group(0)} (chung cho các điểm)")
+    excused = {pid for pid, status in statuses.items() if status == "excused"}
+    statuses = {pid: ("met" if status == "excused" else status) for pid, status in statuses.items()}
     failed = [pid for pid, status in statuses.items() if status == "not_met"]
     if failed:
         return ClauseCall("not_met", call.cue, "; ".join(r for r in rules if "tăng" in r or "…" in r) or rules[0],
@@ -170,7 +174,8 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         return ClauseCall("unclear", call.cue, "; ".join(rules), points=statuses)
     if statuses:
         met = "met" if context == "result" else call.status
-        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses, parts={"general"} if general else set())
+        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses,
+                          parts=({"general"} if general else set()) | {f"excused:{pid}" for pid in excused})
     if call.status == "not_met":
         # an event the clause does not list (a theft under Điều 6 khoản 3): spoken to, not failed
         return ClauseCall("unclear", call.cue, "sự việc không thuộc các điểm của khoản: cần thẩm định")

@@ -62,6 +62,13 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
             for point in points]
 
 
+def _excused(quote: dict[str, Any], excused: set[str]) -> bool:
+    """Does another sentence excuse every point this one fails (a crime "phát hiện, báo cáo ngay", force
+    majeure)? A failure the document itself explains as an exception of the law does not fail the clause."""
+    failed = {pid for pid, value in (quote.get("points") or {}).items() if value == "not_met"}
+    return bool(failed) and failed <= excused
+
+
 def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]]) -> str | None:
     """Why the results shown are not enough for the clause (its rating, its core parts, enough of its
     parts or points), or None when they are."""
@@ -92,7 +99,8 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
     and, for clauses with points, each point's status."""
     evidence = [item for item in quotes if item.get("role", "evidence") == "evidence"]
     context = [item for item in quotes if item.get("role") == "context"]
-    failed = [item for item in evidence if item["status"] == "not_met"]
+    excused = {part.split(":", 1)[1] for item in evidence for part in item.get("parts", []) if part.startswith("excused:")}
+    failed = [item for item in evidence if item["status"] == "not_met" and not _excused(item, excused)]
     achieved = [item for item in evidence if item["status"] == "met"]
     planned = [item for item in evidence if item["status"] == "target"]
     mentioned = [item for item in quotes if item not in failed + achieved + planned]

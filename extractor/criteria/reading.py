@@ -99,14 +99,12 @@ def subject_from_body(text: str) -> str | None:
     return None
 
 
-def subject_from_title(title: str | None) -> str | None:
-    """The kind of unit a title says is being built ("… xây dựng khu dân cư “An toàn …”")."""
+def subjects_in_title(title: str | None) -> set[str]:
+    """The kinds of unit a title says are being built ("… xây dựng khu dân cư “An toàn …”")."""
     if not title:
-        return None
-    for kind, patterns in _rules()["title_subjects"].items():
-        if any(pattern.search(title) for pattern in patterns):
-            return kind
-    return None
+        return set()
+    return {kind for kind, patterns in _rules()["title_subjects"].items()
+            if any(pattern.search(title) for pattern in patterns)}
 
 
 def is_report_plan_heading(heading: str) -> bool:
@@ -140,10 +138,12 @@ def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
 def read(document: DocumentInfo, text: str) -> Reading:
     """The one reading of ``document`` every criterion step uses."""
     kind = kind_of(document, text)
-    titled = subject_from_title(document.title)
+    titled = subjects_in_title(document.title)
     header = catalogue.normalize_subject(document.subject_type)
-    subject, subject_from = (titled, "title") if titled and {titled, header} != {"co_quan", "doanh_nghiep"} else (
-        header, "header" if header else "none")
+    if len(titled) == 1 and header not in titled and {*titled, header} != {"co_quan", "doanh_nghiep"}:
+        subject, subject_from = titled.pop(), "title"
+    else:
+        subject, subject_from = header, "header" if header else "none"
     if subject is None:
         subject = subject_from_body(text)
         subject_from = "body" if subject else "none"
