@@ -63,6 +63,15 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """A clause's time limit within the year ("Quý I hằng năm"): the last month, and the acts it binds."""
+
+    by_month: int
+    label_vi: str
+    cues: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
 class RatingRequirement:
     """The lowest rating a clause accepts ("hoàn thành tốt nhiệm vụ" trở lên)."""
 
@@ -97,6 +106,8 @@ class Criterion:
     parts: tuple[Part, ...] = ()
     min_parts: int = 0
     min_point_share: float = 0.0
+    deadline: Deadline | None = None
+    discipline_scope: tuple[re.Pattern[str], ...] = ()
     note: str | None = None
 
     @property
@@ -208,6 +219,9 @@ def criteria() -> tuple[Criterion, ...]:
             generic_negation=_compile(item.get("generic_negation")),
             parts=tuple(Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])),
             min_parts=int(item.get("min_parts", 0)), min_point_share=float(item.get("min_point_share", 0.0)),
+            deadline=Deadline(item["deadline"]["by_month"], item["deadline"]["label_vi"],
+                              _compile(item["deadline"]["cues"])) if item.get("deadline") else None,
+            discipline_scope=_compile(item.get("discipline_scope")),
             note=item.get("note"),
         )
         for item in data["criteria"]

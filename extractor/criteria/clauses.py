@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from extractor.criteria import catalogue
 from extractor.criteria.rules import StatusCall
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
 _COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,]{0,20}|"
                        r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,)]{0,40}|"
                        r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)")
@@ -51,6 +51,12 @@ class ClauseCall:
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
     found = [match for pattern in patterns if (match := pattern.search(text))]
     return min(found, key=lambda match: match.start()) if found else None
+
+
+def without_comparison_base(text: str) -> str:
+    """The sentence without the base of a comparison ("So với năm 2023 (có 01 viên chức bị cảnh cáo)"):
+    what happened in the year compared with is not this period's fact."""
+    return _COMPARED.sub(" ", text)
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
@@ -87,6 +93,40 @@ def declared_failure(text: str) -> tuple[set[int], str] | None:
         if found:
             return {int(number) for number in re.findall(r"\d", found.group(1))}, found.group(0)
     return None
+
+
+_REASON = re.compile(r"\b(?:do|vì|bởi vì|bởi)\b(.+)$")
+
+
+def _speaks_of(criterion: catalogue.Criterion, text: str) -> bool:
+    """Do the words of ``text`` name what ``criterion`` asks (its own cues, parts or points)?"""
+    patterns = [*criterion.cues, *(cue for part in criterion.parts for cue in part.cues),
+                *(cue for point in assessed_points(criterion) for cue in point.kind.cues)]
+    return any(pattern.search(text) for pattern in patterns)
+
+
+def _retargeted(criterion: catalogue.Criterion, text: str, numbers: set[int]) -> ClauseCall | None:
+    """A unit's own verdict ("chưa đạt Tiêu chí 3 do … học sinh đánh nhau") goes to the clause its reason
+    speaks of, when the unit's numbering and the law's differ."""
+    reason = _REASON.search(text)
+    if reason is None:
+        return None
+    because = reason.group(1)
+    siblings = [item for item in catalogue.for_article(criterion.article) if item.id != criterion.id]
+    declared = [item for item in catalogue.for_article(criterion.article) if item.clause in numbers]
+    if criterion.clause in numbers:
+        if not _speaks_of(criterion, because) and any(_speaks_of(item, because) for item in siblings):
+            return ClauseCall("unclear", reason.group(0)[:60], "đơn vị tự nhận chưa đạt tiêu chí "
+                              f"{criterion.clause}, nhưng lý do thuộc khoản khác của Điều {criterion.article}")
+        return None
+    if _speaks_of(criterion, because) and not any(_speaks_of(item, because) for item in declared):
+        return ClauseCall("not_met", reason.group(0)[:60], f"đơn vị tự nhận chưa đạt; lý do “{because.strip()[:80]}” "
+                          f"thuộc khoản {criterion.clause} Điều {criterion.article}")
+    return None
+
+
+def _names_clause(text: str, clause: int) -> bool:
+    return re.search(rf"tiêu chí(?: số)?\s*(?:\d\s*(?:,|và)\s*)*{clause}\b", text) is not None
 
 
 def subunit_before(text: str, position: int) -> str | None:
@@ -182,6 +222,28 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
     return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
 
 
+_DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\b")
+DEADLINE_REACH = 60
+
+
+def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str | None:
+    """A registration or resolution dated after the clause's deadline ("Ngày 04/4/2022, Sở … đã đăng ký"
+    against "Quý I hằng năm"), as words for the reason; None when on time or undated."""
+    deadline = criterion.deadline
+    if deadline is None:
+        return None
+    for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
+        near = [date for date in _DATE.finditer(text)
+                if abs(date.start() - cue.start()) <= DEADLINE_REACH and (year is None or int(date.group(3)) == year)]
+        if not near:
+            continue
+        date = min(near, key=lambda found: abs(found.start() - cue.start()))
+        if int(date.group(2)) > deadline.by_month:
+            return f"{cue.group(0)} ngày {date.group(0)}, sau thời hạn “{deadline.label_vi}”: cần thẩm định"
+        return None
+    return None
+
+
 def rating_in(text: str) -> tuple[int, str] | None:
     """The highest rating named in the sentence, as ``(level, words)``."""
     found = [(level, match.group(0)) for level, _, patterns in catalogue.rating_scale()
@@ -213,6 +275,13 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
     lowered = text.lower()
     recognised = recognition(lowered)
     declared = declared_failure(lowered)
+    if declared:
+        retarget = _retargeted(criterion, lowered, declared[0])
+        if retarget is not None:
+            return retarget
+    if declared and criterion.clause not in declared[0] and _names_clause(lowered, criterion.clause):
+        return ClauseCall("met", "tự đánh giá", "văn bản tự đánh giá các tiêu chí: không thay minh chứng",
+                          role="self_assessment")
     if declared and criterion.clause in declared[0] and (context == "result" or reports):
         start = lowered.find(declared[1])
         noun = subunit_before(lowered, start)
@@ -230,6 +299,12 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
     else:
         judged = ClauseCall(call.status, call.cue, None, forecast=call.forecast)
     judged.parts |= {part.key for part in criterion.parts if any(cue.search(lowered) for cue in part.cues)}
+    late = late_act(criterion, lowered, year) if judged.status == "met" and context == "result" else None
+    if late:
+        return ClauseCall("unclear", judged.cue, late, parts=judged.parts | {"late"})
+    if (judged.status == "not_met" and criterion.discipline_scope and "kỷ luật" in lowered
+            and not any(pattern.search(lowered) for pattern in criterion.discipline_scope)):
+        return ClauseCall("unclear", judged.cue, "người bị kỷ luật không thuộc lực lượng khoản này tính: cần thẩm định")
     if judged.status == "not_met" and judged.points == {} and context == "result":
         if other_year(lowered, year):
             return ClauseCall("unclear", judged.cue, "sự việc không thuộc kỳ đánh giá (năm khác): không tính")

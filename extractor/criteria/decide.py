@@ -69,12 +69,16 @@ def _excused(quote: dict[str, Any], excused: set[str]) -> bool:
     return bool(failed) and failed <= excused
 
 
-def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]]) -> str | None:
-    """Why the results shown are not enough for the clause (its rating, its core parts, enough of its
-    parts or points), or None when they are."""
+def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]],
+                quotes: list[dict[str, Any]]) -> str | None:
+    """Why the results shown are not enough for the clause (an act after its deadline, its rating, its core
+    parts, enough of its parts or points), or None when they are."""
     from extractor.criteria.clauses import assessed_points
 
     shown = {part for item in achieved for part in item.get("parts", [])}
+    late = [item for item in quotes if "late" in item.get("parts", [])]
+    if late:
+        return "Thực hiện sau thời hạn của khoản: " + "; ".join(str(item.get("rule")) for item in late[:2]) + "."
     if criterion.rating is not None and "rating" in criterion.core and "rating" not in shown:
         return f"Chưa nêu kết quả xếp loại theo yêu cầu ({criterion.rating.label_vi})."
     labels = {part.key: part.label_vi for part in criterion.parts}
@@ -114,7 +118,7 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
             needs = True
             reasons.append("Đồng thời có câu báo cáo đạt: cần thẩm định.")
     elif achieved:
-        shortfall = _incomplete(criterion, achieved)
+        shortfall = _incomplete(criterion, achieved, quotes)
         if shortfall:
             status, deciding, needs = Status.UNCLEAR, achieved, True
             reasons.append(shortfall)

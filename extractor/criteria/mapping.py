@@ -175,8 +175,8 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
             role = "criterion_text"
             judged = clauses.ClauseCall("unclear", "trích dẫn nội dung tiêu chí")
         else:
-            call = call or rules.status_for_families(sentence.text, families, context=context,
-                                                     criterion=criterion.id)
+            call = call or rules.status_for_families(clauses.without_comparison_base(sentence.text), families,
+                                                     context=context, criterion=criterion.id)
             judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year,
                                    reports=not document_reading.promises)
             role = judged.role if role == "evidence" else role

@@ -35,6 +35,8 @@ def _rules() -> dict[str, Any]:
         "body": {kind: [re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns]
                  for kind, patterns in data["subject_body_cues"].items()},
         "lead": float(data["subject_lead"]),
+        "header_marks": [re.compile(p, re.MULTILINE) for p in data["header_marks"]],
+        "header_window": int(data["header_window"]),
         "plan_headings": [re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]],
         "title_subjects": {kind: [re.compile(p, re.IGNORECASE) for p in patterns]
                            for kind, patterns in data["subject_title_cues"].items()},
@@ -83,7 +85,8 @@ def kind_of(document: DocumentInfo, text: str) -> str:
     for reading, patterns in rules["titles"]:
         if any(pattern.search(title) for pattern in patterns):
             return reading
-    if document.doc_type is None and not document.number and not document.issued_on:
+    opening = text[:rules["header_window"]]
+    if not any(pattern.search(opening) for pattern in rules["header_marks"]):
         return "news"
     return kind_for_doc_type(document.doc_type)
 

@@ -51,11 +51,24 @@ def test_a_commune_plan_speaks_to_residential_areas_too():
 def test_assess_lists_every_criterion_of_the_article_and_marks_evidence():
     from extractor.models import Evidence
 
-    text = "Năm 2023, cơ quan không để xảy ra cháy, nổ, tai nạn lao động."
-    evidence = [Evidence("count", "cháy", text.index("cháy"), text.index("cháy") + 4, {}, 0.9, "test", 1, "ev_1")]
+    text = ("Năm 2023, cơ quan không để xảy ra vụ việc phức tạp về an ninh, trật tự; không để xảy ra cháy, nổ, "
+            "tai nạn lao động theo Thông tư số 124/2021/TT-BCA.")
+    count = text.index("cháy")
+    citation = text.index("Thông tư")
+    evidence = [Evidence("count", "cháy", count, count + 4, {}, 0.9, "test", 1, "ev_1"),
+                Evidence("legal_ref", "Thông tư số 124/2021/TT-BCA", citation, citation + 27, {}, 0.9, "test", 1, "ev_2")]
     section = assess(report(), text, evidence)
     assert [item["id"] for item in section] == [f"TT124.6.{n}" for n in range(1, 6)]
     by_id = {item["id"]: item for item in section}
     assert by_id["TT124.6.3"]["status"] == "met" and by_id["TT124.6.3"]["evidence_ids"] == ["ev_1"]
     assert by_id["TT124.6.1"]["status"] == "missing"
-    assert evidence[0].criteria == ["TT124.6.3"]
+    # the count supports the criterion; the citation of the law is context of its sentence, not evidence
+    assert evidence[0].criteria == ["TT124.6.3"] and evidence[1].criteria == []
+    assert by_id["TT124.6.3"]["sentences"][0]["context_ids"] == ["ev_2"]
+
+
+def test_one_kind_of_incident_cleared_is_not_yet_the_whole_clause():
+    text = "Năm 2023, cơ quan không để xảy ra cháy, nổ, tai nạn lao động."
+    by_id = {item["id"]: item for item in assess(report(), text, [])}
+    assert by_id["TT124.6.3"]["status"] == "unclear"
+    assert "1/8 điểm" in " ".join(by_id["TT124.6.3"]["reasons"])
