@@ -86,8 +86,8 @@ def kind_of(document: DocumentInfo, text: str) -> str:
         if any(pattern.search(title) for pattern in patterns):
             return reading
     opening = text[:rules["header_window"]]
-    if not any(pattern.search(opening) for pattern in rules["header_marks"]):
-        return "news"
+    if document.title and not any(pattern.search(opening) for pattern in rules["header_marks"]):
+        return "news"  # a headline and a body, no official header
     return kind_for_doc_type(document.doc_type)
 
 

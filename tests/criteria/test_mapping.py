@@ -28,11 +28,16 @@ def test_no_fire_is_evidence_for_the_no_serious_fire_part():
     assert "khong_chay_no_tai_nan" in findings[0].families
 
 
-@pytest.mark.parametrize("subject, expected", [("co_quan", {"TT124.6.4", "TT124.6.5"}), ("xa", {"TT124.5.3"})])
-def test_a_disciplined_individual_contradicts_the_no_discipline_clauses(subject, expected):
-    text = "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định."
+@pytest.mark.parametrize("subject, text, failed, spared", [
+    ("co_quan", "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.6.5"}, {"TT124.6.4"}),
+    ("co_quan", "Năm 2023, 01 nhân viên Tổ bảo vệ bị kỷ luật cảnh cáo do bỏ ca trực.", {"TT124.6.4"}, set()),
+    ("xa", "Năm 2023, Công an xã có 01 đồng chí bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.5.3"}, set()),
+])
+def test_discipline_fails_the_clauses_whose_people_it_concerns(subject, text, failed, spared):
+    # Điều 6 khoản 4 counts the protective force's discipline, khoản 5 anyone's; Điều 5 khoản 3 the commune police's.
     found = statuses(text, report(subject))
-    assert expected <= {cid for cid, status in found.items() if status == "not_met"}
+    not_met = {cid for cid, status in found.items() if status == "not_met"}
+    assert failed <= not_met and not (spared & not_met)
 
 
 def test_a_plan_promises_rather_than_proves():
