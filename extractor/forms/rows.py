@@ -1,0 +1,55 @@
+"""What a scorecard row shows on a form: the deciding quotes (or the top evidence), the lettered points,
+the assessor's decision — the same on paper and in the workbook. Labels come from the vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extractor import vocabulary
+
+MAX_QUOTES = 3
+
+
+def shown_quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """The quotes that decide the row (``deciding``, when the layer gives them), else its top 3 evidence."""
+    if row.get("deciding"):
+        return list(row["deciding"])[:MAX_QUOTES]
+    return [quote for quote in row.get("evidence", []) if quote.get("role", "evidence") == "evidence"][:MAX_QUOTES]
+
+
+def where(quote: dict[str, Any]) -> str:
+    """“tệp.pdf, tr. 3” (the file name only; "tr. ?" when the page is unknown)."""
+    page = f"tr. {quote['page']}" if quote.get("page") else "tr. ?"
+    return f"{Path(str(quote.get('document') or '')).name}, {page}"
+
+
+def quote_line(quote: dict[str, Any]) -> str:
+    """“text” (file, page), prefixed by the point it decides (“điểm a”) when there is one."""
+    point = f"[điểm {quote['point']}] " if quote.get("point") else ""
+    return f"{point}“{quote['text']}” ({where(quote)})"
+
+
+def point_lines(row: dict[str, Any]) -> list[str]:
+    """One line per lettered point of the clause: “a) label: Đạt”."""
+    return [f"{point['id']}) {point['label']}: {vocabulary.status_label(point.get('status'))}"
+            for point in row.get("points") or []]
+
+
+def decision_text(row: dict[str, Any]) -> str:
+    """The assessor's decision on a criterion row, “Đạt — note (who, date)”, or "" when there is none."""
+    decision = row.get("decision")
+    if not decision:
+        return ""
+    text = vocabulary.status_label(decision["decision"])
+    if decision.get("note"):
+        text += f" — {decision['note']}"
+    when = str(decision.get("decided_at") or "")[:10]
+    who = decision.get("decided_by") or ""
+    return f"{text} ({who}{', ' + when if when else ''})"
+
+
+def decision_label(row: dict[str, Any]) -> str:
+    """Only the decided status's label (for the workbook's drop-down column), "" when undecided."""
+    decision = row.get("decision")
+    return vocabulary.status_label(decision["decision"]) if decision else ""
