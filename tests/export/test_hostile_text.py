@@ -65,8 +65,24 @@ def test_control_characters_are_cleaned_not_fatal(writer):
     assert not any(ord(char) < 32 and char not in "\t\n\r" for char in text)
 
 
+def _api_exports():
+    """``api/exports.py`` of this checkout: under pytest ``tests/api`` is importable as ``api`` (tests/ is on
+    sys.path), so ``import api.exports`` would find another checkout's module through the editable install."""
+    import importlib.util
+    from pathlib import Path
+
+    import extractor
+
+    path = Path(extractor.__file__).resolve().parents[1] / "api" / "exports.py"
+    spec = importlib.util.spec_from_file_location("checkout_api_exports", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_api_downloads_clean_the_card_at_the_edge():
-    from api.exports import layer_card, scorecard_docx, scorecard_xlsx
+    exports = _api_exports()
+    layer_card, scorecard_docx, scorecard_xlsx = exports.layer_card, exports.scorecard_docx, exports.scorecard_xlsx
 
     base = card()
     api_card = {"unit": {"name": "Trường\x0b THPT\x00 Việt Bắc"}, "year": 2024, "subject_type": "co_quan",
