@@ -65,8 +65,12 @@ def first_paragraph(cell: Any) -> Any:
     return cell.paragraphs[0]
 
 
-def bottom_rule(made: Any, indent_cm: float) -> None:
-    """A short horizontal line under a paragraph (the rule under the issuing body), centred by indents."""
+def rule(container: Any, indent_cm: float) -> Any:
+    """A short horizontal line (the rule under the issuing body): an empty, 2-point paragraph whose bottom
+    border is shortened and centred by equal indents."""
+    made = container.add_paragraph()
+    made.paragraph_format.space_after = Pt(0)
+    made.paragraph_format.line_spacing = Pt(2)
     made.paragraph_format.left_indent = Cm(indent_cm)
     made.paragraph_format.right_indent = Cm(indent_cm)
     borders = OxmlElement("w:pBdr")
@@ -75,6 +79,7 @@ def bottom_rule(made: Any, indent_cm: float) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     made._p.get_or_add_pPr().append(borders)
+    return made
 
 
 def page_number(made: Any, size: float | None = None) -> None:

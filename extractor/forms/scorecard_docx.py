@@ -34,9 +34,9 @@ def _national_header(section: Any, form: dict[str, Any], issuer: str | None) -> 
     layout.add_run(parent, form["issuer_parent"].upper(), size=sizes["issuer_size_pt"])
     parent.alignment = 1
     parent.paragraph_format.space_after = layout.Pt(0)
-    body = layout.paragraph(left, (issuer or form["issuer_body"]).upper(), bold=True, size=sizes["issuer_size_pt"],
-                            align="center", space_after=0)
-    layout.bottom_rule(body, 1.8)
+    layout.paragraph(left, (issuer or form["issuer_body"]).upper(), bold=True, size=sizes["issuer_size_pt"],
+                     align="center", space_after=0)
+    layout.rule(left, form["issuer_rule_indent_cm"])
     title = layout.first_paragraph(right)
     layout.add_run(title, form["national_title"], bold=True, size=sizes["national_title_size_pt"])
     title.alignment = 1
