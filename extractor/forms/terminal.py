@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import textwrap
 from typing import Any, TextIO
 
 from extractor import vocabulary
@@ -81,7 +82,8 @@ def _cut(text: str, width: int) -> str:
 
 
 def _plain(result: ExtractionResult, out: TextIO, width: int) -> None:
-    lines = [_cut(line, width) for line in _heading(result)]
+    lines = [wrapped for line in _heading(result)
+             for wrapped in textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=True)]
     kind, page, span = 20, 4, 13
     rest = width - (kind + page + span + 2 + 8)
     text_width, value_width = rest * 3 // 5, rest - rest * 3 // 5
