@@ -15,7 +15,7 @@ import pkgutil
 import sys
 
 from extractor import __version__, commands
-from extractor.commands._shared import exit_codes_text
+from extractor.commands._shared import HelpFormatter, exit_codes_text
 from extractor.errors import MinhChungError
 
 
@@ -30,14 +30,14 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(*names, action="count", default=0, help="more detail (-vv: debug) / chi tiết hơn")
     if "exit codes" not in (parser.epilog or ""):
         parser.epilog = ((parser.epilog + "\n\n") if parser.epilog else "") + exit_codes_text()
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+        parser.formatter_class = HelpFormatter
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minhchung",
         description="Minh Chứng: tìm minh chứng trong báo cáo, kế hoạch 'An toàn về an ninh, trật tự' (TT124).",
-        epilog=exit_codes_text(), formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=exit_codes_text(), formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"minhchung {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

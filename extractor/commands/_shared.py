@@ -38,9 +38,19 @@ def epilog(*examples: str) -> str:
     return shown + exit_codes_text()
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Wraps prose paragraphs to the terminal; keeps the line breaks of blocks written as lines (the
+    examples and the exit codes)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        blocks = text.split("\n\n")
+        return "\n\n".join(block if "\n" in block else super(HelpFormatter, self)._fill_text(block, width, indent)
+                           for block in blocks)
+
+
 def help_options() -> dict:
-    """``add_parser`` keywords that keep the examples' line breaks."""
-    return {"formatter_class": argparse.RawDescriptionHelpFormatter}
+    """``add_parser`` keywords: prose wrapped, examples and exit codes kept line by line."""
+    return {"formatter_class": HelpFormatter}
 
 
 def existing(paths: Iterable[str | Path]) -> list[Path]:
