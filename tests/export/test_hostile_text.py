@@ -97,3 +97,30 @@ def test_the_api_downloads_clean_the_card_at_the_edge():
     assert not [cell for sheet in book.worksheets for line in sheet.iter_rows() for cell in line
                 if cell.data_type == "f"]
     assert any("Trường THPT Việt Bắc" in p.text for p in Document(io.BytesIO(scorecard_docx(api_card))).paragraphs)
+
+
+def test_the_audit_table_writes_hostile_text_as_text(tmp_path):
+    import csv
+
+    from extractor.forms import audit_table
+
+    unit = {"unit": "=HYPERLINK(\"http://x\")\x0b", "year": 2024, "subject_type": "xa", "article": 5,
+            "documents": ["a.pdf"],
+            "unsupported": [{"id": "TT124.5.1", "title": "+Tiêu chí", "status": "missing", "reasons": ["-lý do"]}],
+            "partially_supported": [], "contradicted": [], "targets_without_results": [],
+            "missing_documents": [{"stage": "recognition", "document": "bien_ban", "title_vi": "@Biên bản",
+                                   "conditional": False}],
+            "deadlines": [], "overall": {"proposal": "chua_du_can_cu", "label_vi": "Chưa đủ căn cứ"}}
+    report = {"units": [unit]}
+    path = tmp_path / "ra-soat.csv"
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        audit_table.write_csv(report, handle)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][0] == "'=HYPERLINK(\"http://x\") " and rows[1][6].startswith("'+Tiêu chí")
+    assert rows[2][6] == "'@Biên bản"
+    book_path = audit_table.write_xlsx(report, tmp_path / "ra-soat.xlsx")
+    book = load_workbook(book_path)
+    cells = [cell for sheet in book.worksheets for line in sheet.iter_rows() for cell in line]
+    assert not [cell for cell in cells if cell.data_type == "f"]
+    assert book["Rà soát hồ sơ"]["A2"].value == "=HYPERLINK(\"http://x\") "
