@@ -9,6 +9,8 @@ from typing import Any
 from extractor import vocabulary
 
 MAX_QUOTES = 3
+# a sentence finding's status → its stance in the vocabulary (``statement_stance``), for quotes
+STANCE_OF_STATUS = {"met": "achieved", "not_met": "failed", "target": "planned", "unclear": "mentioned"}
 
 
 def shown_quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -28,6 +30,12 @@ def quote_line(quote: dict[str, Any]) -> str:
     """“text” (file, page), prefixed by the point it decides (“điểm a”) when there is one."""
     point = f"[điểm {quote['point']}] " if quote.get("point") else ""
     return f"{point}“{quote['text']}” ({where(quote)})"
+
+
+def stance_label(quote: dict[str, Any]) -> str:
+    """What a quote says about its criterion, in the vocabulary's words ("Kết quả đạt", "Kế hoạch, chỉ tiêu"…)."""
+    stance = quote.get("stance") or STANCE_OF_STATUS.get(str(quote.get("status")))
+    return vocabulary.label("statement_stance", stance) if stance else str(quote.get("status") or "")
 
 
 def point_lines(row: dict[str, Any]) -> list[str]:

@@ -79,7 +79,7 @@ def _scorecard_sheet(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
 
 def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) -> None:
     quotes = book.create_sheet(settings["evidence_sheet"])
-    write_row(quotes, 1, ["Mã tiêu chí", "Tệp", "Trang", "Trạng thái", "Độ tin cậy", "Trích dẫn"])
+    write_row(quotes, 1, ["Mã tiêu chí", "Tệp", "Trang", "Tính chất", "Độ tin cậy", "Trích dẫn"])
     bold_row(quotes, 1)
     technical = book.create_sheet(settings["technical_sheet"])
     write_row(technical, 1, ["Mã tiêu chí", "Đường dẫn tệp", "Trang", "Bắt đầu", "Kết thúc", "status", "role",
@@ -89,7 +89,7 @@ def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     for row in card["criteria"]:
         for quote in row["evidence"]:
             write_row(quotes, line, [row["id"], Path(str(quote.get("document") or "")).name, quote.get("page"),
-                                     vocabulary.status_label(quote.get("status")), quote.get("confidence"),
+                                     form_rows.stance_label(quote), quote.get("confidence"),
                                      quote.get("text") or ""])
             write_row(technical, line, [row["id"], quote.get("document") or "", quote.get("page"),
                                         quote.get("start"), quote.get("end"), quote.get("status") or "",
