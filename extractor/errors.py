@@ -90,10 +90,10 @@ class MissingToolError(MinhChungError):
 
 
 class InputNotFoundError(MinhChungError):
-    """The file or folder does not exist."""
+    """No such file or folder, or no readable file in the folder."""
 
     code, exit_code = "not_found", 19
-    message_vi = "Không tìm thấy tệp hoặc thư mục."
+    message_vi = "Không tìm thấy tệp hoặc thư mục (hoặc thư mục không có tệp đọc được)."
 
 
 class OutputPathError(MinhChungError):

@@ -62,6 +62,18 @@ def existing(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
+def documents(paths: Iterable[str | Path]) -> list[Path]:
+    """The documents named or inside the folders named (``sources.expand``); not found when a path is
+    missing or when the folders hold no supported file."""
+    from extractor.criteria import sources
+
+    found = sources.expand([str(path) for path in existing(paths)])
+    if not found:
+        raise errors.InputNotFoundError("không có tệp PDF, DOCX, DOC, ODT, RTF, TXT, JSON / no PDF, DOCX… file",
+                                        source=", ".join(str(path) for path in paths))
+    return found
+
+
 def writable(path: str | Path) -> Path:
     """``path`` when a file can be written there, else :class:`~extractor.errors.OutputPathError` saying why."""
     target = Path(path)

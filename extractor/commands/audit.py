@@ -8,7 +8,7 @@ import json
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import epilog, existing, help_options, writable
+from extractor.commands._shared import documents, epilog, help_options, writable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor.forms import audit_table
 
     out = writable(args.out or "audit.xlsx") if args.out or args.format == "xlsx" else None
-    results = [sources.load(path, args.subject_type) for path in sources.expand([str(p) for p in existing(args.paths)])]
+    results = [sources.load(path, args.subject_type) for path in documents(args.paths)]
     report = audit(results)
     if args.format == "xlsx":
         audit_table.write_xlsx(report, out)

@@ -7,7 +7,7 @@ import json
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import epilog, existing, help_options, writable
+from extractor.commands._shared import documents, epilog, help_options, writable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor.forms.text import clean_text
 
     out = writable(args.out or f"scorecard.{args.format}") if args.out or args.format != "json" else None
-    paths = sources.expand([str(path) for path in existing(args.files)])
-    results = [sources.load(path, args.subject_type) for path in paths]
+    results = [sources.load(path, args.subject_type) for path in documents(args.files)]
     unit = clean_text(args.unit) if args.unit else None
     card = build(results, unit=unit, year=args.year, subject_type=args.subject_type)
     if args.format == "json":

@@ -46,7 +46,10 @@ def test_quiet_and_verbose_set_the_logging_level(flags, level):
 
 def test_missing_inputs_are_not_found_everywhere(tmp_path, capsys):
     missing = str(tmp_path / "khong-co.pdf")
-    for argv in (["scorecard", missing], ["audit", missing], ["bulk", missing, "--out", str(tmp_path / "o")]):
+    empty = tmp_path / "thu-muc-rong"
+    empty.mkdir()
+    for argv in (["scorecard", missing], ["audit", missing], ["bulk", missing, "--out", str(tmp_path / "o")],
+                 ["scorecard", str(empty)], ["audit", str(empty)]):
         assert main(argv) == 19, argv
         assert "Không tìm thấy" in capsys.readouterr().err
 
