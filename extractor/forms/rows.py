@@ -26,10 +26,23 @@ def where(quote: dict[str, Any]) -> str:
     return f"{Path(str(quote.get('document') or '')).name}, {page}"
 
 
+def _letter(point_id: str) -> str:
+    """"TT124.4.3.a" → "a" (a bare letter stays as it is)."""
+    return str(point_id).rsplit(".", 1)[-1]
+
+
+def quote_points(quote: dict[str, Any]) -> list[str]:
+    """The letters of the points a quote decides (``points``: ids, or ``point``: one letter)."""
+    if quote.get("points"):
+        return [_letter(point) for point in quote["points"]]
+    return [str(quote["point"])] if quote.get("point") else []
+
+
 def quote_line(quote: dict[str, Any]) -> str:
-    """“text” (file, page), prefixed by the point it decides (“điểm a”) when there is one."""
-    point = f"[điểm {quote['point']}] " if quote.get("point") else ""
-    return f"{point}“{quote['text']}” ({where(quote)})"
+    """“text” (file, page), prefixed by the points it decides (“[điểm a, c]”) when there are some."""
+    letters = quote_points(quote)
+    prefix = f"[điểm {', '.join(letters)}] " if letters else ""
+    return f"{prefix}“{quote['text']}” ({where(quote)})"
 
 
 def stance_label(quote: dict[str, Any]) -> str:
@@ -38,10 +51,30 @@ def stance_label(quote: dict[str, Any]) -> str:
     return vocabulary.label("statement_stance", stance) if stance else str(quote.get("status") or "")
 
 
+def _point_parts(point: dict[str, Any]) -> tuple[str, str, str]:
+    letter = str(point.get("point") or _letter(point["id"]))
+    return letter, str(point.get("title") or point.get("label") or ""), str(point.get("status") or "missing")
+
+
 def point_lines(row: dict[str, Any]) -> list[str]:
-    """One line per lettered point of the clause: “a) label: Đạt”."""
-    return [f"{point['id']}) {point['label']}: {vocabulary.status_label(point.get('status'))}"
-            for point in row.get("points") or []]
+    """One line per lettered point of the clause: “a) title: Đạt”."""
+    lines = []
+    for point in row.get("points") or []:
+        letter, title, status = _point_parts(point)
+        lines.append(f"{letter}) {title}: {vocabulary.status_label(status)}" if title
+                     else f"{letter}) {vocabulary.status_label(status)}")
+    return lines
+
+
+def point_summary(row: dict[str, Any]) -> list[str]:
+    """The points grouped by status, in the vocabulary's order: “Đạt: a, b”, “Không có minh chứng: c”
+    (compact, for the printed form)."""
+    by_status: dict[str, list[str]] = {}
+    for point in row.get("points") or []:
+        letter, _, status = _point_parts(point)
+        by_status.setdefault(status, []).append(letter)
+    ordered = sorted(by_status, key=lambda status: vocabulary.order("criterion_status", status))
+    return [f"{vocabulary.status_label(status)}: điểm {', '.join(by_status[status])}" for status in ordered]
 
 
 def decision_text(row: dict[str, Any]) -> str:

@@ -82,8 +82,8 @@ def _heading(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
 def _criterion_cell(cell: Any, row: dict[str, Any], size: float) -> None:
     layout.add_run(layout.first_paragraph(cell), row["id"], bold=True, size=size)
     layout.paragraph(cell, row["title"], size=size, space_after=0)
-    for line in form_rows.point_lines(row):
-        layout.paragraph(cell, line, size=size - 1, space_after=0)
+    for line in form_rows.point_summary(row):
+        layout.paragraph(cell, line, italic=True, size=size - 1, space_after=0)
 
 
 def _proposal_cell(cell: Any, row: dict[str, Any], form: dict[str, Any], size: float) -> None:
@@ -103,10 +103,12 @@ def _evidence_cell(cell: Any, row: dict[str, Any], form: dict[str, Any], size: f
     for index, quote in enumerate(quotes):
         made = layout.first_paragraph(cell) if index == 0 else cell.add_paragraph()
         made.paragraph_format.space_after = layout.Pt(3)
-        if quote.get("point"):
-            layout.add_run(made, f"[điểm {quote['point']}] ", bold=True, size=size)
+        letters = form_rows.quote_points(quote)
+        if letters:
+            layout.add_run(made, f"[điểm {', '.join(letters)}] ", bold=True, size=size)
         layout.add_run(made, f"“{quote['text']}” ", size=size)
-        layout.add_run(made, f"({form_rows.where(quote)})", italic=True, size=size)
+        stance = f"; {form_rows.stance_label(quote)}" if quote.get("stance") else ""
+        layout.add_run(made, f"({form_rows.where(quote)}{stance})", italic=True, size=size)
 
 
 def _criteria_table(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:

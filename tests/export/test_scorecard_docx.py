@@ -82,14 +82,17 @@ def test_signatures_and_recipients_close_the_form(written):
 def test_deciding_quotes_and_points_are_shown_when_the_layer_gives_them(tmp_path):
     built = card()
     row = built["criteria"][0]
-    row["deciding"] = [{"document": "ke-hoach.pdf", "page": 4, "start": 10, "end": 60, "point": "b",
-                        "rule": "no_incident", "text": "Không để xảy ra điểm phức tạp về an ninh, trật tự."}]
-    row["points"] = [{"id": "a", "label": "Không có vụ việc", "status": "met"},
-                     {"id": "b", "label": "Không có điểm phức tạp", "status": "unclear"}]
+    row["deciding"] = [{"document": "ke-hoach.pdf", "document_id": None, "page": 4, "start": 10, "end": 60,
+                        "text": "Không để xảy ra điểm phức tạp về an ninh, trật tự.", "stance": "achieved",
+                        "rule": "điểm b: không để xảy ra điểm phức tạp", "points": ["TT124.4.3.b"]}]
+    row["points"] = [{"id": "TT124.4.3.a", "point": "a", "title": "Không có vụ việc", "status": "met"},
+                     {"id": "TT124.4.3.b", "point": "b", "title": "Không có điểm phức tạp", "status": "unclear"},
+                     {"id": "TT124.4.3.c", "point": "c", "title": "Không có tụ điểm", "status": "met"}]
     word = Document(export.to_docx(built, tmp_path / "deciding.docx"))
     cells = [cell.text for cell in word.tables[0].rows[1].cells]
-    assert cells[2] == "[điểm b] “Không để xảy ra điểm phức tạp về an ninh, trật tự.” (ke-hoach.pdf, tr. 4)"
-    assert "a) Không có vụ việc: Đạt" in cells[0] and "b) Không có điểm phức tạp: Chưa đủ căn cứ" in cells[0]
+    assert cells[2] == ("[điểm b] “Không để xảy ra điểm phức tạp về an ninh, trật tự.” "
+                        "(ke-hoach.pdf, tr. 4; Kết quả đạt)")  # the deciding quote only, not the evidence
+    assert cells[0].splitlines()[-2:] == ["Đạt: điểm a, c", "Chưa đủ căn cứ: điểm b"]
 
 
 def test_libreoffice_renders_it_on_a4_in_at_most_four_pages(written, tmp_path):

@@ -65,6 +65,19 @@ def test_the_assessors_decision_is_a_drop_down_of_the_vocabulary_labels(book):
     assert labels == [vocabulary.status_label(key) for key in vocabulary.keys("criterion_status")]
 
 
+def test_points_and_deciding_quotes_in_the_workbook():
+    built = card()
+    row = built["criteria"][0]
+    row["deciding"] = [{"document": "a/ke-hoach.pdf", "page": 2, "start": 5, "end": 20, "text": "Không có vụ việc.",
+                        "stance": "achieved", "rule": None, "points": ["TT124.4.3.a"]}]
+    row["points"] = [{"id": "TT124.4.3.a", "point": "a", "title": "Không có vụ việc", "status": "met"}]
+    stream = io.BytesIO()
+    export.to_xlsx(built, stream)
+    _, rows = _table(load_workbook(io.BytesIO(stream.getvalue()))["Phiếu đánh giá"])
+    assert rows["TT124.6.1"]["Minh chứng"] == "[điểm a] “Không có vụ việc.” (ke-hoach.pdf, tr. 2)"
+    assert rows["TT124.6.1"]["Tiêu chí"].endswith("\na) Không có vụ việc: Đạt")
+
+
 def test_offsets_are_on_the_technical_sheet_only(book):
     quotes = book["Minh chứng"]
     assert "Bắt đầu" not in [cell.value for cell in quotes[1]]
