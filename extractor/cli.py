@@ -15,12 +15,13 @@ import pkgutil
 import sys
 
 from extractor import __version__, commands
-from extractor.commands._shared import HelpFormatter, exit_codes_text
+from extractor.commands._shared import EXAMPLES_HEADING, HelpFormatter, epilog, examples_of, exit_codes_text
 from extractor.errors import MinhChungError
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
-    """``--quiet``/``--verbose`` and the exit codes, on a command that does not define them itself."""
+def _common_options(name: str, parser: argparse.ArgumentParser) -> None:
+    """``--quiet``/``--verbose``, the examples (``corpora/forms/cli_examples.json``) and the exit codes, on a
+    command that does not define them itself."""
     known = {option for action in parser._actions for option in action.option_strings}
     if "--quiet" not in known:
         names = [name for name in ("-q", "--quiet") if name not in known]
@@ -28,8 +29,10 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     if "--verbose" not in known:
         names = [name for name in ("-v", "--verbose") if name not in known]
         parser.add_argument(*names, action="count", default=0, help="more detail (-vv: debug) / chi tiết hơn")
-    if "exit codes" not in (parser.epilog or ""):
-        parser.epilog = ((parser.epilog + "\n\n") if parser.epilog else "") + exit_codes_text()
+    own = parser.epilog or ""
+    if "exit codes" not in own:
+        examples = [] if EXAMPLES_HEADING in own else examples_of(name)
+        parser.epilog = (own + "\n\n" if own else "") + epilog(*examples)
         parser.formatter_class = HelpFormatter
 
 
@@ -46,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
         module.register(subparsers)
-    for command in subparsers.choices.values():
-        _common_options(command)
+    for name, command in subparsers.choices.items():
+        _common_options(name, command)
     return parser
 
 

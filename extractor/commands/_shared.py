@@ -32,9 +32,19 @@ def _error_classes() -> Iterable[type[errors.MinhChungError]]:
         yield kind
 
 
+EXAMPLES_HEADING = "examples / ví dụ:"
+
+
+def examples_of(command: str) -> list[str]:
+    """The help examples of ``command`` (``corpora/forms/cli_examples.json``)."""
+    from corpora import load_json
+
+    return list(load_json("forms", "cli_examples.json")["examples"].get(command, []))
+
+
 def epilog(*examples: str) -> str:
     """A command's help tail: its examples, then the exit codes."""
-    shown = "examples / ví dụ:\n" + "\n".join(f"  {line}" for line in examples) + "\n\n" if examples else ""
+    shown = EXAMPLES_HEADING + "\n" + "\n".join(f"  {line}" for line in examples) + "\n\n" if examples else ""
     return shown + exit_codes_text()
 
 

@@ -8,7 +8,7 @@ import json
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import documents, epilog, help_options, writable
+from extractor.commands._shared import documents, help_options, writable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,10 +16,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "audit", help="rà soát hồ sơ còn thiếu / audit missing criteria and documents",
         description="Criteria with no, partial or contradicting evidence, plan targets never reported on, "
                     "missing dossier documents and missed deadlines, per unit and year.",
-        epilog=epilog("minhchung audit ho-so/xa-chieng-coi/2023/",
-                      "minhchung audit bao-cao.pdf ke-hoach.docx --format json",
-                      "minhchung audit ho-so/ --format xlsx --out ra-soat.xlsx",
-                      "minhchung audit ho-so/ --format csv --out ra-soat.csv   (UTF-8 with BOM, for Excel)"),
         **help_options(),
     )
     parser.add_argument("paths", nargs="+", metavar="FILE|DIR")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from extractor.commands._shared import epilog, help_options
+from extractor.commands._shared import help_options
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,9 +14,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "criterion workbook, missing criteria/documents, count trends, rates against province "
                     "targets and a self-contained HTML report. Resumable: re-run to process only new or "
                     "changed files.",
-        epilog=epilog("minhchung bulk ho-so/ --out ket-qua/",
-                      "minhchung bulk ho-so-2021-2025.zip --out ket-qua/ --workers 2 --timeout 120",
-                      "minhchung bulk ho-so/ --out ket-qua/ --dask tcp://10.0.0.5:8786 --quiet"),
         **help_options(),
     )
     parser.add_argument("path", help="folder or .zip (<Tỉnh>/<Đơn vị>/<năm>/tệp, or <đơn vị>__<năm>)")
@@ -32,7 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench = subparsers.add_parser(
         "bulk-bench", help="đo tốc độ phân tích hàng loạt (văn bản/giây, trang/giây, bộ nhớ)",
         description="Benchmark: documents/s and pages/s for 1 and N workers and peak memory on a synthetic corpus.",
-        epilog=epilog("minhchung bulk-bench --n 200 --workers 1,2", "minhchung bulk-bench --corpus /tmp/synth"),
         **help_options(),
     )
     bench.add_argument("--n", type=int, default=2000, help="documents in the synthetic corpus (default 2000)")

@@ -13,7 +13,7 @@ import logging
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import epilog, help_options
+from extractor.commands._shared import help_options
 
 log = logging.getLogger(__name__)
 
@@ -24,9 +24,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Evidence (legal references, dates, counts, criterion claims) with page and span, "
                     "and the TT124 criteria each supports. Several files: one JSON object per line; a file "
                     "that fails gets an error object and the others go on.",
-        epilog=epilog("minhchung extract bao-cao-2023.pdf --format table",
-                      "minhchung extract bao-cao.pdf ke-hoach.docx > minh-chung.jsonl",
-                      "minhchung extract bao-cao.pdf --kind count --kind date --include-text"),
         **help_options(),
     )
     parser.add_argument("files", nargs="+", metavar="FILE")

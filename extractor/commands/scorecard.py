@@ -7,7 +7,7 @@ import json
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import documents, epilog, help_options, writable
+from extractor.commands._shared import documents, help_options, writable
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,10 +16,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Each criterion of the unit's article with its proposed status, the quotes that decide "
                     "it (file, page) and a column for the assessor. DOCX: the printable form (A4, Nghị định "
                     "30/2020/NĐ-CP layout, signatures); XLSX: the working sheet with a drop-down per criterion.",
-        epilog=epilog('minhchung scorecard bao-cao-2023.pdf --unit "UBND xã Chiềng Cơi" --year 2023 '
-                      "--subject-type xa --format docx --out phieu.docx",
-                      "minhchung scorecard ho-so/2023/ --format xlsx --out phieu.xlsx",
-                      "minhchung scorecard minh-chung.json --format json > phieu.json"),
         **help_options(),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="documents of one unit and year (or extract JSON)")

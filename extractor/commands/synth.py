@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from extractor.commands._shared import epilog, help_options
+from extractor.commands._shared import help_options
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,8 +12,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "synth", help="sinh bộ hồ sơ tổng hợp (PDF/DOCX) kèm đáp án truth.jsonl",
         description="Generate realistic synthetic dossiers (kế hoạch, bản đăng ký, báo cáo, biên bản) "
                     "for varied units, provinces and years 2021–2026, with truth.jsonl alongside.",
-        epilog=epilog("minhchung synth --n 200 --out /tmp/synth", "minhchung synth --dossiers 50 --formats docx "
-                      "--layout tree --out /tmp/synth"),
         **help_options(),
     )
     parser.add_argument("--n", type=int, default=2000, help="number of documents (default 2000)")
