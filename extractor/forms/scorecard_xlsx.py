@@ -83,7 +83,7 @@ def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     bold_row(quotes, 1)
     technical = book.create_sheet(settings["technical_sheet"])
     write_row(technical, 1, ["Mã tiêu chí", "Đường dẫn tệp", "Trang", "Bắt đầu", "Kết thúc", "status", "role",
-                             "cue", "evidence_ids"])
+                             "cue", "rule", "evidence_ids"])
     bold_row(technical, 1)
     line = 2
     for row in card["criteria"]:
@@ -93,15 +93,15 @@ def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
                                      quote.get("text") or ""])
             write_row(technical, line, [row["id"], quote.get("document") or "", quote.get("page"),
                                         quote.get("start"), quote.get("end"), quote.get("status") or "",
-                                        quote.get("role") or "", quote.get("cue") or "",
+                                        quote.get("role") or "", quote.get("cue") or "", quote.get("rule") or "",
                                         ", ".join(quote.get("evidence_ids") or [])])
             line += 1
     for cell in quotes["E"][1:]:
         cell.number_format = "0%"
     widths(quotes, (12, 30, 7, 18, 11, 100))
-    widths(technical, (12, 50, 7, 9, 9, 10, 10, 20, 40))
+    widths(technical, (12, 50, 7, 9, 9, 10, 10, 20, 30, 40))
     working_table(quotes, 1, 6)
-    working_table(technical, 1, 9)
+    working_table(technical, 1, 10)
 
 
 def write(card: dict[str, Any], target: Path | BinaryIO) -> Path | BinaryIO:
