@@ -13,6 +13,7 @@ from api.orm import Document
 from api.results import store_result
 from api.scorecards import ASSIGNED_CUE
 from extractor.criteria import scorecard as criteria_scorecard
+from extractor.vocabulary import status_label
 
 from .conftest import SEED, add_evidence, make_dossier, upload
 
@@ -134,7 +135,7 @@ def test_scorecard_decisions_exports_and_audit(client, auth):
     assert set(rows) == {f"TT124.6.{i}" for i in range(1, 6)}
     decided = rows["TT124.6.3"]["Ý kiến người thẩm định"]
     assert decided.startswith("Đạt — Không có vụ việc (thamdinh_sonla")
-    assert rows["TT124.6.3"]["Kết quả đề xuất"] == "Thiếu minh chứng"  # the proposal, next to the decision
+    assert rows["TT124.6.3"]["Kết quả đề xuất"] == status_label("missing")  # the proposal, next to the decision
 
     docx = client.get(f"/api/dossiers/{dossier}/scorecard.docx", headers=auth("kiemtoan"))
     assert docx.status_code == 200
