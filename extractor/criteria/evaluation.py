@@ -33,7 +33,7 @@ LEGACY_STATUSES = {"target": "unclear"}  # gold written before the four-status d
 class CriteriaGoldError(MinhChungError):
     """A criteria gold file is missing its keys or uses an unknown status or criterion."""
 
-    code, exit_code = "invalid_criteria_gold", 20
+    code, exit_code = "invalid_criteria_gold", 22
     message_vi = "Tệp chuẩn đánh giá tiêu chí (criteria gold) không hợp lệ."
 
 
