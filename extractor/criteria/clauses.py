@@ -23,8 +23,8 @@ from extractor.criteria import catalogue
 from extractor.criteria.rules import StatusCall
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
-_COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,]{0,20}|"
-                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,)]{0,40}|"
+_COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
+                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,()]{0,40}|"
                        r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)")
 _THIS_PERIOD = re.compile(r"\btrong kỳ\b|\bnăm nay\b|kỳ đánh giá này|từ đầu năm")
 _PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")

@@ -168,7 +168,7 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
         previous = linked.get(criterion.id)
         if previous and previous.confidence >= confidence:
             return
-        if not (named or quoted or rules.speaks_to(criterion.id, sentence.text)):
+        if not ((named and criterion.shape != "ratio") or quoted or rules.speaks_to(criterion.id, sentence.text)):
             return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
         judged: clauses.ClauseCall
         if quoted:
