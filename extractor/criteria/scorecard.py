@@ -39,9 +39,10 @@ def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[
     return decide.decide(criterion, quotes)
 
 
-def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
-    """Đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough evidence.
-    The label names every criterion the assessor still has to look at, whatever the proposal."""
+def overall(criteria: list[dict[str, Any]], outside_scope: str | None = None) -> dict[str, Any]:
+    """Điều 8: đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough
+    evidence. The label names every criterion the assessor still has to look at, whatever the proposal; a unit
+    outside TT124 (Điều 1) is said first."""
     statuses = [item["status"] for item in criteria]
     to_check = [item["id"] for item in criteria if item["needs_assessor"]]
     named: list[str] = []
@@ -62,8 +63,10 @@ def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
     unnamed = [criterion_id for criterion_id in to_check if criterion_id not in named]
     if unnamed:
         label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
+    if outside_scope:
+        label = f"Lưu ý: {outside_scope}. " + label
     return {"proposal": proposal, "label_vi": label, "conditional": proposal == "dat" and bool(to_check),
-            "criteria_to_check": to_check,
+            "criteria_to_check": to_check, "outside_scope": outside_scope,
             "met": statuses.count("met"), "total": len(criteria)}
 
 
@@ -82,6 +85,8 @@ def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, lis
     warnings = [item for info in documents for item in dossier.mismatches(info, unit, year, subject)]
     excluded = {item.source for item in warnings} - set(accepted)
     counted = [(info, found) for info, found in quotes_by_document if info.source not in excluded]
+    scope = next((reason for info in documents if (reason := catalogue.outside_scope(
+        subject, " ".join(part for part in (info.issuer, info.title) if part).lower()))), None)
     rows = []
     for criterion in catalogue.for_subject(subject):
         quotes = [{**quote, "document": info.source, "doc_type": info.doc_type}
@@ -93,7 +98,7 @@ def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, lis
             "certainty": criterion.certainty, **verdict, "evidence": [_shown(quote) for quote in quotes],
         })
     return {"unit": unit, "year": year, "subject_type": subject, "article": catalogue.article_for(subject),
-            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows),
+            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows, scope),
             "warnings": [item.to_dict() for item in warnings], "excluded_documents": sorted(excluded)}
 
 

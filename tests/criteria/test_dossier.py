@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.criteria import dossier, sources
-from extractor.criteria.scorecard import build
+from extractor.criteria.scorecard import build, build_from_quotes
 from extractor.models import DocumentInfo
 
 SO_KHDT = "so-khdt-bao-cao-ket-qua-2022"
@@ -43,3 +43,11 @@ def test_another_units_plan_warns_and_stays_out_of_the_proposal_until_accepted(s
     accepted = build([own, other], accepted=frozenset({other.document.source}))
     assert accepted["excluded_documents"] == []
     assert other.document.source in {quote["document"] for row in accepted["criteria"] for quote in row["evidence"]}
+
+
+def test_a_kindergarten_is_outside_tt124_and_the_proposal_says_so():
+    school = DocumentInfo(source="mn.txt", sha256="", pages=1, issuer="Trường Mầm non Hoa Sen", year=2024,
+                          subject_type="co_so_giao_duc", title="Báo cáo kết quả công tác bảo đảm an ninh, trật tự")
+    card = build_from_quotes([(school, {})])
+    assert "mầm non" in card["overall"]["outside_scope"] and card["overall"]["label_vi"].startswith("Lưu ý")
+    assert build_from_quotes([(info("Trường THPT Lê Lợi", 2024, "co_so_giao_duc"), {})])["overall"]["outside_scope"] is None
