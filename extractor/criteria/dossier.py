@@ -42,14 +42,27 @@ def fold(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", plain))
 
 
+def _shared(words: list[str], other: list[str]) -> int:
+    """How many of ``words`` the other name has, an abbreviation ("khdt") counting for the words whose
+    initials it spells ("kế hoạch (và) đầu tư")."""
+    initials = "".join(word[0] for word in other)
+    found = sum(word in other for word in words)
+    abbreviated = "".join(word for word in words if word not in other)
+    return found + (len(abbreviated) if len(abbreviated) >= 2 and abbreviated in initials else 0)
+
+
 def same_unit(first: str, second: str) -> bool:
-    """Do two names plausibly name the same unit (one contains the other, or most distinctive words agree)?"""
+    """Do two names plausibly name the same unit (one contains the other, or most distinctive words agree,
+    abbreviations included: "Sở KH&ĐT" and "Sở Kế hoạch và Đầu tư")?"""
     a, b = fold(first), fold(second)
     if not a or not b or a in b or b in a:
         return True
-    words_a, words_b = set(a.split()) - GENERIC_WORDS, set(b.split()) - GENERIC_WORDS
-    shorter = min(len(words_a), len(words_b)) or 1
-    return len(words_a & words_b) / shorter >= SAME_UNIT_SHARE
+    words_a = [word for word in a.split() if word not in GENERIC_WORDS]
+    words_b = [word for word in b.split() if word not in GENERIC_WORDS]
+    short, long = sorted((words_a, words_b), key=len)
+    if not short:
+        return True
+    return min(1.0, _shared(short, long) / len(short)) >= SAME_UNIT_SHARE
 
 
 def identity(documents: list[DocumentInfo], *, unit: str | None = None, year: int | None = None,

@@ -18,6 +18,7 @@ def info(issuer: str | None, year: int | None, subject: str | None = "co_quan") 
 
 @pytest.mark.parametrize("first, second, same", [
     ("Sở Kế hoạch và Đầu tư tỉnh Sơn La", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", True),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", True),
     ("Ủy ban nhân dân xã Kon Gang", "UBND xã Kon Gang", True),
     ("Sở Kế hoạch và Đầu tư tỉnh Sơn La", "Sở Tư pháp tỉnh Lạng Sơn", False),
 ])
