@@ -17,6 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from extractor import vocabulary
+
 MAX_HEATMAP_ROWS = 60
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
@@ -25,7 +27,9 @@ BAND_COLOURS = {"Xuất sắc": "#0072B2", "Khá": "#56B4E9", "Trung bình": "#E
                 "Chưa rõ": "#BBBBBB"}
 TINTS = {"ok": "#cce3f5", "mid": "#fbf1b4", "bad": "#f6cdb3"}
 HEATMAP_CMAP = "cividis"
-OVERALL_MARKS = {"dat": "Đ", "chua_dat": "✗", "chua_ro": "?"}
+# Marks and tints of the overall proposal (keys and labels: ``extractor.vocabulary``, group overall_proposal).
+OVERALL_MARKS = {"dat": "Đ", "chua_dat": "✗", "chua_du_can_cu": "?"}
+OVERALL_TINTS = {"dat": "ok", "chua_dat": "bad", "chua_du_can_cu": "mid"}
 
 
 def _png(figure) -> str:
@@ -151,7 +155,6 @@ def _heat_table(dossiers: list[dict[str, Any]]) -> str:
     for d in dossiers:
         cells[(d["province"], d["unit"])][d["year"]] = d
     out = ["<table><tr><th>Tỉnh</th><th>Đơn vị</th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr>"]
-    css = {"dat": "ok", "chua_dat": "bad", "chua_ro": "mid"}
     for (province, unit), by_year in sorted(cells.items()):
         row = [f"<td>{escape(province)}</td><td>{escape(unit)}</td>"]
         for y in years:
@@ -159,12 +162,13 @@ def _heat_table(dossiers: list[dict[str, Any]]) -> str:
             if d is None:
                 row.append('<td class="none"></td>')
             else:
-                row.append(f'<td class="{css[d["overall"]]}">{OVERALL_MARKS[d["overall"]]} '
+                row.append(f'<td class="{OVERALL_TINTS.get(d["overall"], "mid")}">{OVERALL_MARKS.get(d["overall"], "?")} '
                            f'{d["criteria_met"]}/{d["criteria_total"]}</td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</table>")
-    out.append('<p class="note">Đ: đề xuất đạt · ✗: chưa đạt · ?: chưa đủ minh chứng; số: tiêu chí có minh chứng '
-               "đạt / số tiêu chí.</p>")
+    legend = " · ".join(f"{OVERALL_MARKS[key]}: {vocabulary.label('overall_proposal', key).lower()}"
+                        for key in vocabulary.keys("overall_proposal"))
+    out.append(f'<p class="note">{escape(legend)}; số: tiêu chí có minh chứng đạt / số tiêu chí.</p>')
     return "".join(out)
 
 
