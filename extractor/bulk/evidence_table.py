@@ -164,7 +164,7 @@ def tabulate(entries: list[Entry], ledger: Ledger, out_dir: Path, rejected: list
                 errors.writerow({"path": entry.rel, "sha256": entry.sha256, "error_code": error.get("code"),
                                  "message": error.get("message")})
             docs.writerow(row)
-            if placement.complete:
+            if placement.unit and placement.year is not None:  # the placement is complete
                 key = (placement.province or "", placement.unit, placement.year)
                 if key not in summary.dossiers:
                     summary.dossiers[key] = DossierAgg(*key)

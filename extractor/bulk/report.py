@@ -134,7 +134,7 @@ def _heatmap(dossiers: list[dict[str, Any]]) -> str:
         key = (d["province"], d["unit"])
         if key in index and d["criteria_total"]:
             grid[index[key], years.index(d["year"])] = d["criteria_met"] / d["criteria_total"]
-            marks[(index[key], years.index(d["year"]))] = OVERALL_MARKS[d["overall"]]
+            marks[(index[key], years.index(d["year"]))] = OVERALL_MARKS.get(d["overall"], "?")
     figure, ax = plt.subplots(figsize=(2 + 0.9 * len(years), 1 + 0.28 * len(shown)))
     image = ax.imshow(grid, cmap=HEATMAP_CMAP, vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(years)), [str(y) for y in years])
@@ -158,15 +158,16 @@ def _heat_table(dossiers: list[dict[str, Any]]) -> str:
     for (province, unit), by_year in sorted(cells.items()):
         row = [f"<td>{escape(province)}</td><td>{escape(unit)}</td>"]
         for y in years:
-            d = by_year.get(y)
-            if d is None:
+            cell = by_year.get(y)
+            if cell is None:
                 row.append('<td class="none"></td>')
             else:
-                row.append(f'<td class="{OVERALL_TINTS.get(d["overall"], "mid")}">{OVERALL_MARKS.get(d["overall"], "?")} '
-                           f'{d["criteria_met"]}/{d["criteria_total"]}</td>')
+                overall = cell["overall"]
+                row.append(f'<td class="{OVERALL_TINTS.get(overall, "mid")}">{OVERALL_MARKS.get(overall, "?")} '
+                           f'{cell["criteria_met"]}/{cell["criteria_total"]}</td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</table>")
-    legend = " · ".join(f"{OVERALL_MARKS[key]}: {vocabulary.label('overall_proposal', key).lower()}"
+    legend = " · ".join(f"{OVERALL_MARKS.get(key, '?')}: {vocabulary.label('overall_proposal', key).lower()}"
                         for key in vocabulary.keys("overall_proposal"))
     out.append(f'<p class="note">{escape(legend)}; số: tiêu chí có minh chứng đạt / số tiêu chí.</p>')
     return "".join(out)

@@ -49,7 +49,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
     elsewhere, e.g. in a Dask worker thread, it is a no-op)."""
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
 

@@ -43,12 +43,12 @@ def write_workbook(path: Path, criteria: list[dict[str, Any]], dossiers: list[di
     book = Workbook()
     summary = book.active
     summary.title = "Tổng hợp"
-    statuses = vocabulary.keys("criterion_status")
-    fields = ["province", "unit", "year", "subject_type", "documents", *[f"criteria_{s}" for s in statuses],
+    status_keys = vocabulary.keys("criterion_status")
+    fields = ["province", "unit", "year", "subject_type", "documents", *[f"criteria_{s}" for s in status_keys],
               "criteria_total", "overall", "decision", "score", "band", "dien_hinh", "missing_documents",
               "score_source", "decision_source"]
     _header(summary, ["Tỉnh", "Đơn vị", "Năm", "Loại đơn vị", "Số văn bản",
-                      *[f"Tiêu chí: {vocabulary.status_label(s)}" for s in statuses], "Tổng tiêu chí",
+                      *[f"Tiêu chí: {vocabulary.status_label(s)}" for s in status_keys], "Tổng tiêu chí",
                       "Kết quả đề xuất", "Kết luận trong hồ sơ", "Điểm QĐ 510", "Xếp loại", "Điển hình",
                       "Văn bản còn thiếu", "Điểm đọc từ", "Kết luận đọc từ"])
     for row in dossiers:
