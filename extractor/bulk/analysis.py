@@ -53,7 +53,7 @@ def criteria_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
             rows.append({"province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
                          "criterion": cid, "title": criterion_title(cid), "status": status,
                          "status_vi": vocabulary.status_label(status), "reason": why.reason if why else "",
-                         "source": str(why.quote) if why else ""})
+                         "source": str(why.quote) if why and why.quote.text else ""})
     return rows
 
 
