@@ -13,7 +13,7 @@ from typing import Any
 
 from corpora import load_json, path
 from extractor import vocabulary
-from extractor.bulk.dossiers import DossierAgg, criterion_title
+from extractor.bulk.dossiers import NO_BAND, DossierAgg, criterion_title, weakest_band
 from extractor.vocabulary import Status
 
 Dossiers = dict[tuple[str, str, int], DossierAgg]
@@ -98,7 +98,7 @@ def province_trend_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
 def band_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     counts: Counter = Counter()
     for d in dossiers.values():
-        counts[(d.year, d.band or "Chưa rõ")] += 1
+        counts[(d.year, d.band or NO_BAND)] += 1
     return [{"year": y, "band": b, "dossiers": n} for (y, b), n in sorted(counts.items())]
 
 
@@ -140,7 +140,7 @@ def target_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
             if measure == "dang_ky":
                 hits = sum(1 for d in units if "dang_ky" in d.doc_types())
             elif measure == "band_yeu":
-                hits = sum(1 for d in units if d.band == "Yếu")
+                hits = sum(1 for d in units if d.band == weakest_band())
             else:
                 hits = sum(1 for d in units if d.unit in reached)
             rate = round(100.0 * hits / n, 1) if n else None
@@ -168,5 +168,5 @@ def rate_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
                      "dat_percent": round(100.0 * sum(d.overall == "dat" for d in items) / n, 1),
                      "dang_ky_percent": round(100.0 * sum("dang_ky" in d.doc_types() for d in items) / n, 1),
                      "dien_hinh_percent": round(100.0 * sum(d.dien_hinh for d in items) / n, 1),
-                     "yeu_percent": round(100.0 * sum(d.band == "Yếu" for d in items) / n, 1)})
+                     "yeu_percent": round(100.0 * sum(d.band == weakest_band() for d in items) / n, 1)})
     return rows

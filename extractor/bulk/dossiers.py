@@ -54,9 +54,17 @@ def expected_criteria(subject_type: str | None) -> list[str]:
     return [criterion.id for criterion in catalogue.for_subject(subject_type)]
 
 
+NO_BAND = "Chưa rõ"  # a dossier whose documents give no QĐ 510 score or band
+
+
 def band_label(score: float | None) -> str | None:
     """The QĐ 510 band's label for a score out of 100 (``None`` without a score)."""
     return None if score is None else catalogue.band_for(score)["label_vi"]
+
+
+def weakest_band() -> str:
+    """The label of QĐ 510's lowest band ("Yếu")."""
+    return str(min(catalogue.qd510()["bands"], key=lambda band: band["min"])["label_vi"])
 
 
 @cache

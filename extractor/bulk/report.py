@@ -18,13 +18,24 @@ from pathlib import Path
 from typing import Any
 
 from extractor import vocabulary
+from extractor.bulk.dossiers import NO_BAND
+from extractor.criteria import catalogue
 
 MAX_HEATMAP_ROWS = 60
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-BAND_COLOURS = {"Xuất sắc": "#0072B2", "Khá": "#56B4E9", "Trung bình": "#E69F00", "Yếu": "#D55E00",
-                "Chưa rõ": "#BBBBBB"}
+BAND_RAMP = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00")  # QĐ 510 bands from the best to the worst
+
+
+def band_colours() -> dict[str, str]:
+    """Colour of each QĐ 510 band (labels from ``corpora/qd510.json`` through the catalogue), best first."""
+    bands = sorted(catalogue.qd510()["bands"], key=lambda band: -band["min"])
+    colours = {band["label_vi"]: BAND_RAMP[min(i, len(BAND_RAMP) - 1)] for i, band in enumerate(bands)}
+    return {**colours, NO_BAND: "#BBBBBB"}
+
+
+BAND_COLOURS = band_colours()
 TINTS = {"ok": "#cce3f5", "mid": "#fbf1b4", "bad": "#f6cdb3"}
 HEATMAP_CMAP = "cividis"
 # Marks and tints of the overall proposal (keys and labels: ``extractor.vocabulary``, group overall_proposal).
@@ -228,7 +239,7 @@ def sections(context: dict[str, Any]) -> list[dict[str, Any]]:
         add("tieu-chi", "Tiêu chí theo đơn vị và năm", _heatmap(context["dossiers"]), _heat_table(context["dossiers"]))
     if context["bands"]:
         add("xep-loai", "Xếp loại theo Quyết định 510/QĐ-BCA-V05",
-            _note("Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “Chưa rõ” khi hồ sơ không ghi."),
+            _note("Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “" + NO_BAND + "” khi hồ sơ không ghi."),
             _png(band_figure(context["bands"])),
             _table(context["bands"], ["year", "band", "dossiers"], ["Năm", "Xếp loại", "Số hồ sơ"]))
     if context["targets"] or context["rates"]:
