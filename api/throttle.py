@@ -4,9 +4,10 @@ password hashing.
 * ``AddressThrottle`` counts failed log-ins per client address in a sliding window; past the limit the
   address gets ``429`` with ``Retry-After`` until its oldest failure leaves the window. It remembers at
   most ``max_addresses`` addresses (the least recently seen are forgotten), so memory stays bounded.
-* ``HashGate`` runs argon2 (64 MiB, ~0.1 s of CPU each) on its own small thread pool, never on the event
-  loop nor on the pool that serves the other routes, with at most ``concurrency`` hashes at once and at
-  most ``queue`` callers waiting; one more gets ``HashGateBusy`` (answered as 429) at once.
+* ``HashGate`` runs password work (argon2: 64 MiB, ~0.1 s of CPU each, with its database look-ups) on its
+  own small thread pool, never on the event loop nor on the pool that serves the other routes, with at
+  most ``concurrency`` at once and at most ``queue`` callers waiting; one more gets ``HashGateBusy``
+  (answered as 429) at once, before any thread is involved.
 
 The per-account lockout lives in the database (``users.failed_logins``, ``users.locked_until``; see
 :mod:`api.security`) so that it survives restarts and an admin can lift it.

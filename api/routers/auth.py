@@ -1,7 +1,10 @@
 """Log in and out, who am I, password change, sessions, and user management (admin).
 
 Log-in is throttled per client address (in memory, :mod:`api.throttle`) and per account (a lockout in
-the database an admin can lift); password hashes run on their own bounded pool, never on the event loop.
+the database an admin can lift). Everything a log-in does after the address check (database look-up,
+argon2, bookkeeping) runs on the bounded log-in pool of :class:`api.throttle.HashGate`: never on the
+event loop nor on the thread pool of the other routes, and a flood past the gate's line is answered 429
+at once without touching a thread.
 """
 
 from __future__ import annotations
@@ -67,38 +70,31 @@ async def login(body: LoginIn, request: Request, response: Response) -> dict:
     if wait is not None:
         raise _too_many("too_many_attempts", wait)
 
-    def find() -> tuple[int | None, str | None, int | None]:
+    def attempt() -> tuple[dict | None, int | None]:
+        """The whole check in one thread of the log-in pool: lockout, argon2, bookkeeping."""
         with state.sessions() as session:
             user = session.scalar(select(User).where(User.username == body.username))
-            if user is None or not user.active:
-                return None, None, None
-            return user.id, user.password_hash, lock_remaining(user)
-
-    user_id, password_hash, locked = await run_in_threadpool(find)
-    if locked is not None:
-        raise _too_many("account_locked", locked)
-    try:
-        ok = await state.hash_gate.run(verify_password, password_hash, body.password)
-    except HashGateBusy as error:
-        raise _too_many("busy", 1) from error
-
-    def conclude() -> tuple[dict | None, int | None]:
-        with state.sessions() as session:
-            if not ok or user_id is None:
+            if user is not None and not user.active:
+                user = None
+            if user is not None and (locked := lock_remaining(user)) is not None:
+                return None, locked
+            if not verify_password(user.password_hash if user else None, body.password) or user is None:
                 state.address_throttle.failed(address)
                 locked_for = None
-                if user_id is not None:
-                    locked_for = record_failure(session, user_id, settings.login_max_failures,
+                if user is not None:
+                    locked_for = record_failure(session, user.id, settings.login_max_failures,
                                                 settings.login_lockout_seconds)
                     session.commit()
                 return None, locked_for
-            user = session.get(User, user_id)
             record_success(session, user)
             token = issue_token(session, user, settings.token_ttl_hours)
             session.commit()
             return {"token": token, "csrf_token": csrf_token(token), "user": UserOut.model_validate(user)}, None
 
-    result, locked_for = await run_in_threadpool(conclude)
+    try:
+        result, locked_for = await state.hash_gate.run(attempt)
+    except HashGateBusy as error:
+        raise _too_many("busy", 1) from error
     if result is None:
         if locked_for:
             raise _too_many("account_locked", locked_for)
