@@ -137,3 +137,18 @@ def target(tmp_path_factory) -> Iterator[Target]:
         yield Target(server.url, ADMIN, server.process.pid)
     finally:
         server.stop()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soak: long reliability runs (minutes); only with `-m soak`")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``soak`` tests run only when asked for (``pytest -m soak tests/reliability``); ``make test`` and
+    ``.ci/run`` deselect them (reported as deselected, not skipped)."""
+    if "soak" in (config.option.markexpr or ""):
+        return
+    chosen = [item for item in items if item.get_closest_marker("soak") is None]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in chosen])
+        items[:] = chosen
