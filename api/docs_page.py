@@ -30,17 +30,23 @@ def _operation(path: str, method: str, operation: dict[str, Any]) -> str:
         f"<li><code>{escape(p['name'])}</code> ({escape(p.get('in', ''))}"
         f"{', bắt buộc / required' if p.get('required') else ''}): "
         f"{escape(_schema_name(p.get('schema', {})))}</li>"
-        for p in operation.get("parameters", []))
+        for p in operation.get("parameters", [])
+    )
     body = operation.get("requestBody", {}).get("content", {})
-    bodies = "".join(f"<li>body <code>{escape(kind)}</code>: {escape(_schema_name(spec.get('schema', {})))}</li>"
-                     for kind, spec in body.items())
+    bodies = "".join(
+        f"<li>body <code>{escape(kind)}</code>: {escape(_schema_name(spec.get('schema', {})))}</li>"
+        for kind, spec in body.items()
+    )
     responses = ", ".join(escape(code) for code in operation.get("responses", {}))
     summary = escape(operation.get("summary") or "")
-    description = escape((operation.get("description") or "").strip().splitlines()[0]
-                         if operation.get("description") else "")
-    return (f'<section id="{escape(operation.get("operationId", path))}"><h3><span class="m">{method.upper()}</span> '
-            f"<code>{escape(path)}</code></h3><p>{summary}{' — ' if summary and description else ''}"
-            f"{description}</p><ul>{parameters}{bodies}<li>responses: {responses}</li></ul></section>")
+    description = escape(
+        (operation.get("description") or "").strip().splitlines()[0] if operation.get("description") else ""
+    )
+    return (
+        f'<section id="{escape(operation.get("operationId", path))}"><h3><span class="m">{method.upper()}</span> '
+        f"<code>{escape(path)}</code></h3><p>{summary}{' — ' if summary and description else ''}"
+        f"{description}</p><ul>{parameters}{bodies}<li>responses: {responses}</li></ul></section>"
+    )
 
 
 def render(openapi: dict[str, Any]) -> str:
@@ -56,11 +62,14 @@ def render(openapi: dict[str, Any]) -> str:
     schemas = openapi.get("components", {}).get("schemas", {})
     models = "".join(
         f"<details><summary><code>{escape(name)}</code></summary><pre>{escape(json.dumps(schema, indent=1, ensure_ascii=False))}</pre></details>"
-        for name, schema in sorted(schemas.items()))
-    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(info.get("title", "API"))}'
-            f' — tài liệu API</title><link rel="stylesheet" href="/static/css/app.css"></head><body><main>'
-            f"<h1>{escape(info.get('title', 'API'))} {escape(info.get('version', ''))}</h1>"
-            f"<p>{escape(info.get('description', ''))}</p>"
-            '<p>Lược đồ máy đọc / machine-readable schema: <a href="/openapi.json">/openapi.json</a>. '
-            "Hợp đồng tuyến / route contract: api/ROUTES.md.</p>"
-            f"{sections}<h2>Schemas</h2>{models}</main></body></html>")
+        for name, schema in sorted(schemas.items())
+    )
+    return (
+        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{escape(info.get("title", "API"))}'
+        f' — tài liệu API</title><link rel="stylesheet" href="/static/css/app.css"></head><body><main>'
+        f"<h1>{escape(info.get('title', 'API'))} {escape(info.get('version', ''))}</h1>"
+        f"<p>{escape(info.get('description', ''))}</p>"
+        '<p>Lược đồ máy đọc / machine-readable schema: <a href="/openapi.json">/openapi.json</a>. '
+        "Hợp đồng tuyến / route contract: api/ROUTES.md.</p>"
+        f"{sections}<h2>Schemas</h2>{models}</main></body></html>"
+    )

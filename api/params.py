@@ -23,4 +23,3 @@ Year = Annotated[int | None, Query(ge=1900, le=2200)]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)]
 ShortText = Annotated[str | None, Query(max_length=200)]
-

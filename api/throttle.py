@@ -30,8 +30,13 @@ R = TypeVar("R")
 class AddressThrottle:
     """Failed log-ins per client address within ``window`` seconds; at most ``limit`` of them."""
 
-    def __init__(self, limit: int, window: float, max_addresses: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limit: int,
+        window: float,
+        max_addresses: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.limit, self.window, self.max_addresses, self.clock = limit, window, max_addresses, clock
         self._failures: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()

@@ -58,9 +58,14 @@ def _client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-@router.post("/auth/login", response_model=LoginOut,
-             responses={401: {"description": "invalid_credentials"},
-                        429: {"description": "too_many_attempts / account_locked / busy, with Retry-After"}})
+@router.post(
+    "/auth/login",
+    response_model=LoginOut,
+    responses={
+        401: {"description": "invalid_credentials"},
+        429: {"description": "too_many_attempts / account_locked / busy, with Retry-After"},
+    },
+)
 async def login(body: LoginIn, request: Request, response: Response) -> dict:
     """Check the password (throttled) and open a session: the token and the HttpOnly cookie."""
     state = app_state(request)
@@ -82,14 +87,19 @@ async def login(body: LoginIn, request: Request, response: Response) -> dict:
                 state.address_throttle.failed(address)
                 locked_for = None
                 if user is not None:
-                    locked_for = record_failure(session, user.id, settings.login_max_failures,
-                                                settings.login_lockout_seconds)
+                    locked_for = record_failure(
+                        session, user.id, settings.login_max_failures, settings.login_lockout_seconds
+                    )
                     session.commit()
                 return None, locked_for
             record_success(session, user)
             token = issue_token(session, user, settings.token_ttl_hours)
             session.commit()
-            return {"token": token, "csrf_token": csrf_token(token), "user": UserOut.model_validate(user)}, None
+            return {
+                "token": token,
+                "csrf_token": csrf_token(token),
+                "user": UserOut.model_validate(user),
+            }, None
 
     try:
         result, locked_for = await state.hash_gate.run(attempt)
@@ -99,8 +109,15 @@ async def login(body: LoginIn, request: Request, response: Response) -> dict:
         if locked_for:
             raise _too_many("account_locked", locked_for)
         raise ApiError(401, "invalid_credentials")
-    response.set_cookie(SESSION_COOKIE, result["token"], httponly=True, samesite="lax",
-                        secure=settings.cookie_secure, max_age=settings.token_ttl_hours * 3600, path="/")
+    response.set_cookie(
+        SESSION_COOKIE,
+        result["token"],
+        httponly=True,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        max_age=settings.token_ttl_hours * 3600,
+        path="/",
+    )
     return result
 
 
@@ -122,8 +139,10 @@ def logout(request: Request, db: Db) -> Response:
 def me(request: Request, user: CurrentUser) -> dict:
     """The signed-in user; with the cookie, also the session's CSRF token for the UI."""
     token, from_cookie = request_credential(request)
-    return {**UserOut.model_validate(user).model_dump(),
-            "csrf_token": csrf_token(token) if from_cookie and token else None}
+    return {
+        **UserOut.model_validate(user).model_dump(),
+        "csrf_token": csrf_token(token) if from_cookie and token else None,
+    }
 
 
 @router.post("/auth/password", status_code=204)
@@ -171,8 +190,12 @@ def create_user(db: Session, username: str, password: str, role: str, province: 
         raise ApiError(422, "validation_error", "an assessor needs a province (jurisdiction)")
     if db.scalar(select(User).where(User.username == username)) is not None:
         raise ApiError(409, "duplicate", f"user {username} exists")
-    user = User(username=username, password_hash=hash_password(password), role=role,
-                province=(province or "").strip() or None)
+    user = User(
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        province=(province or "").strip() or None,
+    )
     db.add(user)
     db.flush()
     return user
@@ -197,8 +220,14 @@ def deactivate_user(db: Session, user: User) -> int:
 def add_user(body: UserIn, admin: Admin, db: Db) -> User:
     """Create a user (admin)."""
     user = create_user(db, body.username, body.password, body.role, body.province)
-    record(db, admin, "create", "user", user.id, after={"username": user.username, "role": user.role,
-                                                        "province": user.province})
+    record(
+        db,
+        admin,
+        "create",
+        "user",
+        user.id,
+        after={"username": user.username, "role": user.role, "province": user.province},
+    )
     db.commit()
     return user
 

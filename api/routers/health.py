@@ -28,8 +28,11 @@ async def health() -> dict[str, str]:
 def live_workers(session: Session, instance_id: str | None, stale_seconds: int) -> int:
     """Workers that beat within ``stale_seconds`` (only those of ``instance_id`` when the service was
     started by ``minhchung serve``; every worker otherwise)."""
-    query = select(func.count()).select_from(WorkerHeartbeat).where(
-        WorkerHeartbeat.beat_at >= utcnow() - timedelta(seconds=stale_seconds))
+    query = (
+        select(func.count())
+        .select_from(WorkerHeartbeat)
+        .where(WorkerHeartbeat.beat_at >= utcnow() - timedelta(seconds=stale_seconds))
+    )
     if instance_id:
         query = query.where(WorkerHeartbeat.instance_id == instance_id)
     return session.scalar(query) or 0
@@ -54,11 +57,15 @@ def ready(request: Request) -> JSONResponse:
             checks["migrations"] = f"error: {type(error).__name__}"
         try:
             with Session(state.engine) as session:
-                workers = live_workers(session, state.settings.instance_id, state.settings.worker_stale_seconds)
+                workers = live_workers(
+                    session, state.settings.instance_id, state.settings.worker_stale_seconds
+                )
                 known = session.scalar(select(func.count()).select_from(WorkerHeartbeat)) or 0
             checks["worker"] = "ok" if workers else ("stale" if known else "none")
         except Exception as error:
             checks["worker"] = f"error: {type(error).__name__}"
     ok = all(value == "ok" for value in checks.values()) and len(checks) == 3
-    return JSONResponse({"status": "ready" if ok else "not_ready", "checks": checks, "workers": workers},
-                        status_code=200 if ok else 503)
+    return JSONResponse(
+        {"status": "ready" if ok else "not_ready", "checks": checks, "workers": workers},
+        status_code=200 if ok else 503,
+    )

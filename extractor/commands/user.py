@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-USAGE = ("usage: minhchung user add --username U --role ROLE --password-stdin [--province P] | user list | "
-         "user passwd --username U --password-stdin | user deactivate --username U | "
-         "user activate --username U | user unlock --username U")
+USAGE = (
+    "usage: minhchung user add --username U --role ROLE --password-stdin [--province P] | user list | "
+    "user passwd --username U --password-stdin | user deactivate --username U | "
+    "user activate --username U | user unlock --username U"
+)
 
 
 def _password_source(parser: argparse.ArgumentParser) -> None:
     secret = parser.add_mutually_exclusive_group(required=True)
-    secret.add_argument("--password", help="the password (visible in the process list; prefer --password-stdin)")
+    secret.add_argument(
+        "--password", help="the password (visible in the process list; prefer --password-stdin)"
+    )
     secret.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
 
 
@@ -26,13 +30,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _password_source(add)
     add.add_argument("--province", help="jurisdiction (required for assessors), e.g. 'Sơn La'")
     actions.add_parser("list", help="liệt kê người dùng / list users")
-    passwd = actions.add_parser("passwd", help="đặt mật khẩu mới (kết thúc mọi phiên) / set a new password "
-                                               "(ends every session, lifts a lockout)")
+    passwd = actions.add_parser(
+        "passwd",
+        help="đặt mật khẩu mới (kết thúc mọi phiên) / set a new password "
+        "(ends every session, lifts a lockout)",
+    )
     passwd.add_argument("--username", required=True)
     _password_source(passwd)
-    for name, text in (("deactivate", "vô hiệu hóa (kết thúc mọi phiên) / deactivate, ending every session"),
-                       ("activate", "kích hoạt lại / activate again"),
-                       ("unlock", "mở khóa đăng nhập / lift a log-in lockout")):
+    for name, text in (
+        ("deactivate", "vô hiệu hóa (kết thúc mọi phiên) / deactivate, ending every session"),
+        ("activate", "kích hoạt lại / activate again"),
+        ("unlock", "mở khóa đăng nhập / lift a log-in lockout"),
+    ):
         actions.add_parser(name, help=text).add_argument("--username", required=True)
     parser.set_defaults(func=run)
 
@@ -40,7 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _read_password(args: argparse.Namespace) -> str | None:
     password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else args.password
     if len(password or "") < 8:
-        print("minhchung: mật khẩu cần ít nhất 8 ký tự / password needs at least 8 characters", file=sys.stderr)
+        print(
+            "minhchung: mật khẩu cần ít nhất 8 ký tự / password needs at least 8 characters", file=sys.stderr
+        )
         return None
     return password
 
@@ -98,7 +109,14 @@ def run(args: argparse.Namespace) -> int:
             message = f"password of {user.username} changed; {ended} session(s) ended"
         elif action == "deactivate":
             ended = deactivate_user(session, user)
-            record(session, None, "deactivate", "user", user.id, after={"active": False, "sessions_revoked": ended})
+            record(
+                session,
+                None,
+                "deactivate",
+                "user",
+                user.id,
+                after={"active": False, "sessions_revoked": ended},
+            )
             message = f"{user.username} deactivated; {ended} session(s) ended"
         elif action == "activate":
             user.active = True

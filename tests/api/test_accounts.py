@@ -27,19 +27,33 @@ def bearer(token: str) -> dict[str, str]:
 def test_password_change_ends_my_other_sessions_but_not_this_one(client, auth):
     laptop = login(client, "thamdinh_sonla", PASSWORD)
     phone = login(client, "thamdinh_sonla", PASSWORD)
-    wrong = client.post("/api/auth/password", headers=bearer(laptop),
-                        json={"current_password": "sai-mat-khau", "new_password": NEW_PASSWORD})
+    wrong = client.post(
+        "/api/auth/password",
+        headers=bearer(laptop),
+        json={"current_password": "sai-mat-khau", "new_password": NEW_PASSWORD},
+    )
     assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "wrong_password"
-    short = client.post("/api/auth/password", headers=bearer(laptop),
-                        json={"current_password": PASSWORD, "new_password": "ngan"})
+    short = client.post(
+        "/api/auth/password",
+        headers=bearer(laptop),
+        json={"current_password": PASSWORD, "new_password": "ngan"},
+    )
     assert short.status_code == 422
-    changed = client.post("/api/auth/password", headers=bearer(laptop),
-                          json={"current_password": PASSWORD, "new_password": NEW_PASSWORD})
+    changed = client.post(
+        "/api/auth/password",
+        headers=bearer(laptop),
+        json={"current_password": PASSWORD, "new_password": NEW_PASSWORD},
+    )
     assert changed.status_code == 204
     assert client.get("/api/me", headers=bearer(laptop)).status_code == 200
     assert client.get("/api/me", headers=bearer(phone)).status_code == 401
-    assert client.get("/api/me", headers=auth("thamdinh_sonla")).status_code == 401  # the template's token too
-    assert client.post("/api/auth/login", json={"username": "thamdinh_sonla", "password": PASSWORD}).status_code == 401
+    assert (
+        client.get("/api/me", headers=auth("thamdinh_sonla")).status_code == 401
+    )  # the template's token too
+    assert (
+        client.post("/api/auth/login", json={"username": "thamdinh_sonla", "password": PASSWORD}).status_code
+        == 401
+    )
     login(client, "thamdinh_sonla", NEW_PASSWORD)
 
 
@@ -60,8 +74,15 @@ def test_admin_deactivates_a_user_who_then_cannot_log_in(client, auth):
     done = client.post(f"/api/users/{target}/deactivate", headers=auth("admin"))
     assert done.status_code == 200 and done.json()["active"] is False
     assert client.get("/api/me", headers=bearer(session)).status_code == 401
-    assert client.post("/api/auth/login", json={"username": "thamdinh_langson", "password": PASSWORD}).status_code == 401
-    assert client.post(f"/api/users/{users['admin']['id']}/deactivate", headers=auth("admin")).status_code == 422
+    assert (
+        client.post(
+            "/api/auth/login", json={"username": "thamdinh_langson", "password": PASSWORD}
+        ).status_code
+        == 401
+    )
+    assert (
+        client.post(f"/api/users/{users['admin']['id']}/deactivate", headers=auth("admin")).status_code == 422
+    )
     assert client.post(f"/api/users/{target}/activate", headers=auth("admin")).json()["active"] is True
     login(client, "thamdinh_langson", PASSWORD)
 
@@ -77,8 +98,12 @@ def test_minhchung_user_passwd_deactivate_unlock(client, database_url, monkeypat
     login(client, "thamdinh_sonla", NEW_PASSWORD)
 
     assert cli.main(["user", "deactivate", "--username", "thamdinh_sonla"]) == 0
-    assert client.post("/api/auth/login",
-                       json={"username": "thamdinh_sonla", "password": NEW_PASSWORD}).status_code == 401
+    assert (
+        client.post(
+            "/api/auth/login", json={"username": "thamdinh_sonla", "password": NEW_PASSWORD}
+        ).status_code
+        == 401
+    )
     assert cli.main(["user", "activate", "--username", "thamdinh_sonla"]) == 0
     assert cli.main(["user", "unlock", "--username", "thamdinh_sonla"]) == 0
     login(client, "thamdinh_sonla", NEW_PASSWORD)

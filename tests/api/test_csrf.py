@@ -19,8 +19,9 @@ def browser(client):
 
 
 def _unit(client, headers=None):
-    return client.post("/api/units", json={"name": "UBND xã A", "kind": "xa", "province": "Sơn La"},
-                       headers=headers or {})
+    return client.post(
+        "/api/units", json={"name": "UBND xã A", "kind": "xa", "province": "Sơn La"}, headers=headers or {}
+    )
 
 
 @SQLITE_ONLY
@@ -36,23 +37,38 @@ def test_cookie_without_csrf_token_changes_nothing(client, browser, auth):
 
 
 @SQLITE_ONLY
-def test_forged_upload_bulk_and_logout_from_another_port_are_refused(client, browser, auth, settings, tmp_path):
+def test_forged_upload_bulk_and_logout_from_another_port_are_refused(
+    client, browser, auth, settings, tmp_path
+):
     dossier_unit = _unit(client, {"X-CSRF-Token": browser}).json()["id"]
-    dossier = client.post("/api/dossiers", json={"unit_id": dossier_unit, "year": 2024},
-                          headers={"X-CSRF-Token": browser}).json()["id"]
+    dossier = client.post(
+        "/api/dossiers", json={"unit_id": dossier_unit, "year": 2024}, headers={"X-CSRF-Token": browser}
+    ).json()["id"]
     forged = {"Origin": OTHER_PORT}
     # A plain form posting a file (multipart) with the cookie.
-    upload = client.post(f"/api/dossiers/{dossier}/documents", headers=forged,
-                         files=[("files", ("bao-cao.txt", SEED.read_bytes(), "text/plain"))])
+    upload = client.post(
+        f"/api/dossiers/{dossier}/documents",
+        headers=forged,
+        files=[("files", ("bao-cao.txt", SEED.read_bytes(), "text/plain"))],
+    )
     assert upload.status_code == 403 and upload.json()["error"]["code"] == "csrf_failed"
     # Even a stolen-looking token does not help a foreign origin.
-    assert client.post(f"/api/dossiers/{dossier}/documents", headers={**forged, "X-CSRF-Token": browser},
-                       files=[("files", ("b.txt", SEED.read_bytes(), "text/plain"))]).status_code == 403
+    assert (
+        client.post(
+            f"/api/dossiers/{dossier}/documents",
+            headers={**forged, "X-CSRF-Token": browser},
+            files=[("files", ("b.txt", SEED.read_bytes(), "text/plain"))],
+        ).status_code
+        == 403
+    )
     # fetch(no-cors) sends JSON as text/plain; a form as urlencoded: bulk takes neither.
     folder = str(tmp_path)
     assert client.post("/api/bulk", content=f'{{"folder": "{folder}"}}', headers=forged).status_code == 403
-    plain = client.post("/api/bulk", content=f'{{"folder": "{folder}"}}',
-                        headers={"Content-Type": "text/plain", "X-CSRF-Token": browser})
+    plain = client.post(
+        "/api/bulk",
+        content=f'{{"folder": "{folder}"}}',
+        headers={"Content-Type": "text/plain", "X-CSRF-Token": browser},
+    )
     assert plain.status_code == 415 and plain.json()["error"]["code"] == "unsupported_media_type"
     assert client.post("/api/auth/logout", headers=forged).status_code == 403
     assert client.post("/api/auth/logout", headers={"Referer": f"{OTHER_PORT}/x.html"}).status_code == 403
@@ -62,15 +78,22 @@ def test_forged_upload_bulk_and_logout_from_another_port_are_refused(client, bro
     assert client.get("/api/me").status_code == 200
     # The same requests from the service's own origin, with the token, work.
     same = {"Origin": "http://testserver", "X-CSRF-Token": browser}
-    assert client.post(f"/api/dossiers/{dossier}/documents", headers=same,
-                       files=[("files", ("bao-cao.txt", SEED.read_bytes(), "text/plain"))]).status_code == 201
+    assert (
+        client.post(
+            f"/api/dossiers/{dossier}/documents",
+            headers=same,
+            files=[("files", ("bao-cao.txt", SEED.read_bytes(), "text/plain"))],
+        ).status_code
+        == 201
+    )
     assert client.post("/api/bulk", json={"folder": folder}, headers=same).status_code == 202
 
 
 @SQLITE_ONLY
 def test_login_form_from_another_origin_is_refused_and_bearer_clients_need_no_token(client, auth):
-    cross = client.post("/api/auth/login", json={"username": "admin", "password": PASSWORD},
-                        headers={"Origin": OTHER_PORT})
+    cross = client.post(
+        "/api/auth/login", json={"username": "admin", "password": PASSWORD}, headers={"Origin": OTHER_PORT}
+    )
     assert cross.status_code == 403
     assert "set-cookie" not in cross.headers
     # Scripts with a bearer token are not exposed to CSRF: no token needed.

@@ -16,7 +16,9 @@ def test_health_answers_while_the_thread_pool_is_exhausted(app):
     release = threading.Event()
 
     @app.get("/test/one-thread")
-    async def one_thread_only() -> dict[str, int]:  # the pool of 40 threads, shrunk to 1: one request fills it
+    async def one_thread_only() -> dict[
+        str, int
+    ]:  # the pool of 40 threads, shrunk to 1: one request fills it
         anyio.to_thread.current_default_thread_limiter().total_tokens = 1
         return {"threads": 1}
 

@@ -23,8 +23,10 @@ from api.worker import Worker
 
 from .conftest import REPO, SEED, SQLITE_ONLY, make_dossier, process_env, upload
 
-E088 = ("[E088] Text of length 1000001 exceeds maximum of 1000000. The parser and NER models require roughly "
-        "1GB of temporary memory per 100,000 characters in the input.")
+E088 = (
+    "[E088] Text of length 1000001 exceeds maximum of 1000000. The parser and NER models require roughly "
+    "1GB of temporary memory per 100,000 characters in the input."
+)
 
 
 def _job_and_document(engine, job_id: int) -> tuple[Job, Document]:
@@ -33,8 +35,9 @@ def _job_and_document(engine, job_id: int) -> tuple[Job, Document]:
         return job, session.get(Document, job.document_id)
 
 
-def test_a_document_too_long_for_the_pipeline_fails_at_once_without_retry(client, auth, settings, engine,
-                                                                           monkeypatch):
+def test_a_document_too_long_for_the_pipeline_fails_at_once_without_retry(
+    client, auth, settings, engine, monkeypatch
+):
     import extractor.pipeline
 
     def too_long(*_args, **_kwargs):
@@ -51,8 +54,9 @@ def test_a_document_too_long_for_the_pipeline_fails_at_once_without_retry(client
     assert worker.run_once() is False  # not queued again
 
 
-def test_a_job_past_its_time_limit_is_failed_for_good_and_the_worker_ends(client, auth, settings, engine,
-                                                                         monkeypatch):
+def test_a_job_past_its_time_limit_is_failed_for_good_and_the_worker_ends(
+    client, auth, settings, engine, monkeypatch
+):
     import extractor.pipeline
 
     release = threading.Event()
@@ -118,13 +122,16 @@ def test_ready_counts_only_live_workers_of_this_instance(client, settings, engin
 
 def _spawn_serving_stand_in(env: dict[str, str], log: Path) -> subprocess.Popen:
     """A process that starts one worker the way ``minhchung serve`` does and then just waits."""
-    code = ("import os, subprocess, sys, time\n"
-            "env = dict(os.environ, MINHCHUNG_PARENT_PID=str(os.getpid()))\n"
-            "worker = subprocess.Popen([sys.executable, '-m', 'api.worker'], env=env)\n"
-            "print(worker.pid, flush=True)\n"
-            "time.sleep(600)\n")
-    return subprocess.Popen([sys.executable, "-c", code], env=env, cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=log.open("ab"))
+    code = (
+        "import os, subprocess, sys, time\n"
+        "env = dict(os.environ, MINHCHUNG_PARENT_PID=str(os.getpid()))\n"
+        "worker = subprocess.Popen([sys.executable, '-m', 'api.worker'], env=env)\n"
+        "print(worker.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=log.open("ab")
+    )
 
 
 def _gone(pid: int) -> bool:
@@ -157,6 +164,7 @@ def test_workers_die_with_the_serving_process_even_after_kill_9(settings, engine
 @SQLITE_ONLY
 def test_a_worker_whose_serving_process_is_already_gone_does_not_start(settings, tmp_path):
     env = {**process_env(settings), "MINHCHUNG_PARENT_PID": "1"}  # not its parent
-    done = subprocess.run([sys.executable, "-m", "api.worker"], env=env, cwd=REPO, capture_output=True,
-                          timeout=120, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "api.worker"], env=env, cwd=REPO, capture_output=True, timeout=120, text=True
+    )
     assert done.returncode == 1 and "is gone" in done.stderr

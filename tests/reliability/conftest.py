@@ -31,8 +31,10 @@ REPORT = Path(os.environ.get("MINHCHUNG_RELIABILITY_REPORT", "/tmp/minhchung-rel
 
 def record(name: str, **figures: object) -> None:
     """Append one measurement to the report file (and print it for ``-s`` runs)."""
-    line = json.dumps({"test": name, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **figures},
-                      ensure_ascii=False)
+    line = json.dumps(
+        {"test": name, "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **figures},
+        ensure_ascii=False,
+    )
     print(line)
     with REPORT.open("a", encoding="utf-8") as handle:
         handle.write(line + "\n")
@@ -58,26 +60,50 @@ class Serve:
         return self.root / f"serve-{self.starts}.log"
 
     def env(self) -> dict[str, str]:
-        return {**os.environ, "PYTHONPATH": str(REPO), "DATABASE_URL": f"sqlite:///{self.root / 'minhchung.db'}",
-                "MINHCHUNG_STORAGE_DIR": str(self.root / "storage"), "MINHCHUNG_BULK_DIR": str(self.root / "bulk"),
-                "MINHCHUNG_ADMIN_USERNAME": ADMIN[0], "MINHCHUNG_ADMIN_PASSWORD": ADMIN[1],
-                "MINHCHUNG_JOB_LEASE_SECONDS": "5", **self.extra_env}
+        return {
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "DATABASE_URL": f"sqlite:///{self.root / 'minhchung.db'}",
+            "MINHCHUNG_STORAGE_DIR": str(self.root / "storage"),
+            "MINHCHUNG_BULK_DIR": str(self.root / "bulk"),
+            "MINHCHUNG_ADMIN_USERNAME": ADMIN[0],
+            "MINHCHUNG_ADMIN_PASSWORD": ADMIN[1],
+            "MINHCHUNG_JOB_LEASE_SECONDS": "5",
+            **self.extra_env,
+        }
 
     def start(self, wait_for: str = "/health") -> None:
         self.starts += 1
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "extractor.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--workers", str(self.workers)], cwd=self.root, env=self.env(), stdout=log,
-                stderr=subprocess.STDOUT)
+                [
+                    sys.executable,
+                    "-m",
+                    "extractor.cli",
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--workers",
+                    str(self.workers),
+                ],
+                cwd=self.root,
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         wait_answering(f"{self.url}{wait_for}", self.process, self.log_path, timeout=180)
 
     def workers_now(self) -> list[int]:
         """Pids of the worker processes the server runs now."""
         if self.process is None or self.process.poll() is not None:
             return []
-        return [child.pid for child in psutil.Process(self.process.pid).children()
-                if "api.worker" in " ".join(child.cmdline())]
+        return [
+            child.pid
+            for child in psutil.Process(self.process.pid).children()
+            if "api.worker" in " ".join(child.cmdline())
+        ]
 
     def kill9(self) -> None:
         """``kill -9`` of the serving process (its workers are not signalled by us)."""
@@ -97,9 +123,13 @@ class Serve:
 
 def login(url: str, username: str, password: str) -> httpx.Client:
     """An HTTP client logged in with a bearer token."""
-    response = httpx.post(f"{url}/api/auth/login", json={"username": username, "password": password}, timeout=60)
+    response = httpx.post(
+        f"{url}/api/auth/login", json={"username": username, "password": password}, timeout=60
+    )
     response.raise_for_status()
-    return httpx.Client(base_url=url, timeout=60, headers={"Authorization": f"Bearer {response.json()['token']}"})
+    return httpx.Client(
+        base_url=url, timeout=60, headers={"Authorization": f"Bearer {response.json()['token']}"}
+    )
 
 
 def gone(pid: int) -> bool:
@@ -128,8 +158,11 @@ def target(tmp_path_factory) -> Iterator[Target]:
         host = urlsplit(url).hostname
         assert host in {"127.0.0.1", "localhost", "::1"}, "the reliability suite runs against loopback only"
         pid = os.environ.get("MINHCHUNG_RELIABILITY_PID")  # to measure the server's memory, when local
-        yield Target(url.rstrip("/"), (os.environ["MINHCHUNG_RELIABILITY_ADMIN"],
-                                       os.environ["MINHCHUNG_RELIABILITY_PASSWORD"]), int(pid) if pid else None)
+        yield Target(
+            url.rstrip("/"),
+            (os.environ["MINHCHUNG_RELIABILITY_ADMIN"], os.environ["MINHCHUNG_RELIABILITY_PASSWORD"]),
+            int(pid) if pid else None,
+        )
         return
     server = Serve(tmp_path_factory.mktemp("reliability"), workers=0)
     server.start()

@@ -69,17 +69,23 @@ def test_forged_requests_from_another_port_change_nothing(target, attacker):
     attacker_url, pages = attacker
     with login(target.url, *target.admin) as admin:
         username, password = "thamdinh.csrf", "ThamDinh-csrf-2026"
-        created = admin.post("/api/users", json={"username": username, "password": password, "role": "assessor",
-                                                 "province": "Sơn La"})
+        created = admin.post(
+            "/api/users",
+            json={"username": username, "password": password, "role": "assessor", "province": "Sơn La"},
+        )
         assert created.status_code in (201, 409), created.text
-        unit = admin.post("/api/units", json={"name": "UBND xã Chiềng Cọ", "kind": "xa", "province": "Sơn La"})
+        unit = admin.post(
+            "/api/units", json={"name": "UBND xã Chiềng Cọ", "kind": "xa", "province": "Sơn La"}
+        )
         dossier = admin.post("/api/dossiers", json={"unit_id": unit.json()["id"], "year": 2031}).json()["id"]
         units_before = admin.get("/api/units", params={"page_size": 500}).json()["total"]
         jobs_before = admin.get("/api/jobs").json()["total"]
         pages["/attack.html"] = ATTACK_PAGE.format(svc=target.url, dossier=dossier)
 
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
             context = browser.new_context()
             page = context.new_page()
             page.set_default_timeout(30_000)
@@ -97,15 +103,21 @@ def test_forged_requests_from_another_port_change_nothing(target, attacker):
             me = page.evaluate("fetch('/api/me').then((r) => r.status)")
             ui_change = page.evaluate(
                 """import('/static/js/api.js').then((api) => api.post('/api/units',
-                     {name: 'Đơn vị tạo từ giao diện', kind: 'xa'})).then(() => 201, (e) => e.status)""")
+                     {name: 'Đơn vị tạo từ giao diện', kind: 'xa'})).then(() => 201, (e) => e.status)"""
+            )
             browser.close()
 
         units_after = admin.get("/api/units", params={"page_size": 500}).json()["total"]
         documents = admin.get(f"/api/dossiers/{dossier}").json()["document_count"]
         jobs_after = admin.get("/api/jobs").json()["total"]
-        record("csrf_attacks", forged_units=units_after - units_before - (1 if ui_change == 201 else 0),
-               forged_documents=documents, forged_jobs=jobs_after - jobs_before, session_after=me,
-               ui_change=ui_change)
+        record(
+            "csrf_attacks",
+            forged_units=units_after - units_before - (1 if ui_change == 201 else 0),
+            forged_documents=documents,
+            forged_jobs=jobs_after - jobs_before,
+            session_after=me,
+            ui_change=ui_change,
+        )
     assert documents == 0 and jobs_after == jobs_before
     assert me == 200  # the forged log-out did not end the session
     assert ui_change == 201 and units_after == units_before + 1  # only the UI's own request

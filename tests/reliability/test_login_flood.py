@@ -69,8 +69,11 @@ print(json.dumps(latencies), flush=True)
 
 
 def _probe_health(url: str, stop) -> subprocess.Popen:
-    probe = subprocess.Popen([sys.executable, "-c", PROBE, f"{url}/health", str(stop), str(HEALTH_INTERVAL)],
-                             stdout=subprocess.PIPE, text=True)
+    probe = subprocess.Popen(
+        [sys.executable, "-c", PROBE, f"{url}/health", str(stop), str(HEALTH_INTERVAL)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert probe.stdout.readline().strip() == "ready"
     return probe
 
@@ -82,8 +85,9 @@ async def _flood(url: str, username: str) -> tuple[Counter, list[str]]:
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
 
         async def wrong() -> None:
-            response = await client.post("/api/auth/login",
-                                         json={"username": username, "password": secrets.token_hex(8)})
+            response = await client.post(
+                "/api/auth/login", json={"username": username, "password": secrets.token_hex(8)}
+            )
             statuses[response.status_code] += 1
             if response.status_code == 429:
                 retry_after.append(response.headers.get("retry-after", ""))
@@ -96,7 +100,9 @@ def test_login_flood_is_throttled_and_liveness_stays_fast(target, tmp_path):
     with login(target.url, *target.admin) as admin:
         username = f"flood-{secrets.token_hex(4)}"
         password = "mat-khau-dung-" + secrets.token_hex(4)
-        created = admin.post("/api/users", json={"username": username, "password": password, "role": "auditor"})
+        created = admin.post(
+            "/api/users", json={"username": username, "password": password, "role": "auditor"}
+        )
         assert created.status_code == 201, created.text
         rss_before = _rss(target.pid)
         stop = tmp_path / "stop-probe"
@@ -113,13 +119,23 @@ def test_login_flood_is_throttled_and_liveness_stays_fast(target, tmp_path):
         p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
         right = httpx.post(f"{target.url}/api/auth/login", json={"username": username, "password": password})
         user = next(u for u in admin.get("/api/users").json() if u["username"] == username)
-        record("login_flood", attempts=FLOOD, statuses=dict(statuses), seconds=round(seconds, 2),
-               health_probes=len(latencies), health_p50=round(latencies[len(latencies) // 2], 4),
-               health_p99=round(p99, 4), health_max=round(latencies[-1], 4),
-               rss_before_mb=rss_before and round(rss_before / 2**20),
-               rss_peak_mb=rss_after and round(rss_after / 2**20),
-               right_password_after=right.status_code, account_locked=bool(user.get("locked_until")))
-    assert set(statuses) <= {401, 429} and statuses[401] <= 20, statuses  # no 5xx; most refused before hashing
+        record(
+            "login_flood",
+            attempts=FLOOD,
+            statuses=dict(statuses),
+            seconds=round(seconds, 2),
+            health_probes=len(latencies),
+            health_p50=round(latencies[len(latencies) // 2], 4),
+            health_p99=round(p99, 4),
+            health_max=round(latencies[-1], 4),
+            rss_before_mb=rss_before and round(rss_before / 2**20),
+            rss_peak_mb=rss_after and round(rss_after / 2**20),
+            right_password_after=right.status_code,
+            account_locked=bool(user.get("locked_until")),
+        )
+    assert set(statuses) <= {401, 429} and statuses[401] <= 20, (
+        statuses
+    )  # no 5xx; most refused before hashing
     assert all(value.isdigit() and int(value) > 0 for value in retry_after)
     assert right.status_code == 429  # locked (account and address): the right password does not get in
     assert user.get("locked_until") is not None and user["failed_logins"] >= 5
