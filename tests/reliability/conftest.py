@@ -149,10 +149,11 @@ class Target:
     pid: int | None  # known when the suite started the server itself
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def target(tmp_path_factory) -> Iterator[Target]:
     """The live server of ``MINHCHUNG_RELIABILITY_URL`` (loopback only), else a fresh ``serve`` with no
-    workers (these tests need none)."""
+    workers (these tests need none), shared by the HTTP-only tests (the login flood, which locks the
+    loopback address for the address window, runs last: files run in name order)."""
     url = os.environ.get("MINHCHUNG_RELIABILITY_URL")
     if url:
         host = urlsplit(url).hostname

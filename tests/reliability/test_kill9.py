@@ -1,6 +1,7 @@
 """``kill -9`` of ``minhchung serve`` in the middle of a stream of uploads: no worker outlives it, no
 acknowledged upload is lost, and after a restart ``/ready`` counts only the new instance's workers.
-The soak variant (``-m soak``) also waits until every acknowledged upload has been processed."""
+Both run with ``pytest -m soak tests/reliability`` (two server starts and model loading make them too long
+for ``make test``); the second also waits until every acknowledged upload has been processed."""
 
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def _check_after_restart(server: Serve, acknowledged: list[dict]) -> tuple[list[
     return lost, ready
 
 
+@pytest.mark.soak  # ≈ 20–30 s on 2 shared cores; tests/api/test_worker_limits.py has the quick orphan check
 def test_kill_9_of_serve_leaves_no_orphan_worker_and_loses_no_acknowledged_upload(tmp_path):
     server, acknowledged, orphans, seconds = _kill_during_uploads(tmp_path, workers=1)
     try:

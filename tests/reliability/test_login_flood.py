@@ -21,7 +21,7 @@ from .conftest import login, record
 
 FLOOD = 200
 HEALTH_INTERVAL = 0.02
-HEALTH_P99_BOUND = 3.0  # seconds; generous for a loaded 2-core machine (58 s before throttling)
+HEALTH_P99_BOUND = 5.0  # seconds; generous for a loaded 2-core machine (58.8 s before throttling)
 RSS_GROWTH_BOUND = 450 * 1024 * 1024  # bytes (0.45 → 1.3 GB before: +850 MB)
 
 
