@@ -9,6 +9,9 @@ at once without touching a thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
@@ -17,7 +20,7 @@ from sqlalchemy.orm import Session
 from api.access import province_key
 from api.audit_trail import record
 from api.csrf import require_csrf_token
-from api.deps import SESSION_COOKIE, Admin, CurrentUser, Db, app_state, request_credential
+from api.deps import SESSION_COOKIE, Admin, AppState, CurrentUser, Db, app_state, request_credential
 from api.errors import ApiError
 from api.orm import User
 from api.params import PathId
@@ -48,10 +51,19 @@ from api.security import (
 from api.throttle import HashGateBusy
 
 router = APIRouter(prefix="/api", tags=["auth"])
+T = TypeVar("T")
 
 
 def _too_many(code: str, seconds: int) -> ApiError:
     return ApiError(429, code, f"retry after {seconds} s", headers={"Retry-After": str(seconds)})
+
+
+async def _on_gate(state: AppState, work: Callable[[], T]) -> T:
+    """Run ``work`` (which hashes a password) on the bounded log-in pool; 429 ``busy`` when it is full."""
+    try:
+        return await state.hash_gate.run(work)
+    except HashGateBusy as error:
+        raise _too_many("busy", 1) from error
 
 
 def _client_address(request: Request) -> str:
@@ -217,19 +229,25 @@ def deactivate_user(db: Session, user: User) -> int:
 
 
 @router.post("/users", response_model=UserOut, status_code=201)
-def add_user(body: UserIn, admin: Admin, db: Db) -> User:
-    """Create a user (admin)."""
-    user = create_user(db, body.username, body.password, body.role, body.province)
-    record(
-        db,
-        admin,
-        "create",
-        "user",
-        user.id,
-        after={"username": user.username, "role": user.role, "province": user.province},
-    )
-    db.commit()
-    return user
+async def add_user(body: UserIn, request: Request, admin: Admin) -> UserOut:
+    """Create a user (admin); the password is hashed on the bounded log-in pool."""
+    state = app_state(request)
+
+    def work() -> UserOut:
+        with state.sessions() as session:
+            user = create_user(session, body.username, body.password, body.role, body.province)
+            record(
+                session,
+                admin,
+                "create",
+                "user",
+                user.id,
+                after={"username": user.username, "role": user.role, "province": user.province},
+            )
+            session.commit()
+            return UserOut.model_validate(user)
+
+    return await _on_gate(state, work)
 
 
 def _user(db: Session, user_id: int) -> User:
@@ -240,12 +258,18 @@ def _user(db: Session, user_id: int) -> User:
 
 
 @router.put("/users/{user_id}/password", status_code=204)
-def reset_password(user_id: PathId, body: PasswordSetIn, admin: Admin, db: Db) -> Response:
+async def reset_password(user_id: PathId, body: PasswordSetIn, request: Request, admin: Admin) -> Response:
     """Set a user's password (admin); their sessions end and any lockout is lifted."""
-    user = _user(db, user_id)
-    revoked = set_password(db, user, body.password)
-    record(db, admin, "password_reset", "user", user.id, after={"sessions_revoked": revoked})
-    db.commit()
+    state = app_state(request)
+
+    def work() -> None:
+        with state.sessions() as session:
+            user = _user(session, user_id)
+            revoked = set_password(session, user, body.password)
+            record(session, admin, "password_reset", "user", user.id, after={"sessions_revoked": revoked})
+            session.commit()
+
+    await _on_gate(state, work)
     return Response(status_code=204)
 
 

@@ -16,8 +16,11 @@ it, so on a busy machine every file of a run could "time out" during start-up.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
 import queue as queue_module
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -46,9 +49,18 @@ def _hard_limit(timeout: float) -> float:
 _started: Any = None  # in a pool worker: where it announces each file it starts
 
 
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this pool process when the process that started it dies (a service worker killed
+    mid-run must not leave its bulk processes behind); elsewhere nothing."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+
 def _init_worker(extractor_ref: str, started: Any) -> None:
-    """Pool initializer: keep the start-announcement queue, then load the pipeline (not timed)."""
+    """Pool initializer: die with the parent, keep the start-announcement queue, then load the pipeline
+    (not timed)."""
     global _started
+    _die_with_parent()
     _started = started
     work.warm_up(extractor_ref)
 
