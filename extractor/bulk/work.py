@@ -98,7 +98,7 @@ def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
     with tempfile.TemporaryDirectory(prefix="minhchung-warm-") as folder:
         sample = Path(folder) / "bao-cao-khoi-dong.txt"
         sample.write_text(WARM_DOCUMENT, encoding="utf-8")
-        with contextlib.suppress(MinhChungError):  # e.g. judged too short: the models are loaded anyway
+        with contextlib.suppress(Exception):  # only loading matters here; a real file reports its own errors
             extract_file(sample, include_text=True)
 
 
