@@ -16,6 +16,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, SettingsDep, Writer
 from api.errors import ApiError
 from api.orm import Document
+from api.params import PathId
 from api.schemas import DocumentDetail, UploadOut
 from api.storage import ContentStore
 from api.uploads import receive, safe_filename
@@ -29,7 +30,7 @@ MEDIA_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "rt
 
 
 @router.post("/dossiers/{dossier_id}/documents", response_model=UploadOut, status_code=201)
-def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(description="PDF/DOCX/...")],
+def upload_documents(dossier_id: PathId, files: Annotated[list[UploadFile], File(description="PDF/DOCX/...")],
                      user: Writer, db: Db, settings: SettingsDep) -> dict:
     dossier = get_dossier(db, user, dossier_id)
     if not files:
@@ -56,7 +57,7 @@ def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(de
             db.add(document)
             db.flush()
             queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
-                          created_by=user.id, max_attempts=settings.job_max_attempts)
+                          created_by=user.id, max_attempts=settings.job_max_attempts, cost=item.size)
             record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
                    after={"filename": item.filename, "sha256": item.sha256, "size": item.size,
                           "format": item.format})
@@ -70,14 +71,14 @@ def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(de
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail)
-def read_document(document_id: int, user: CurrentUser, db: Db) -> dict:
+def read_document(document_id: PathId, user: CurrentUser, db: Db) -> dict:
     document = get_document(db, user, document_id)
     job_id = latest_job_ids(db, [document.id]).get(document.id)
     return document_out(document, job_id) | {"text": document.text, "criteria": document.criteria}
 
 
 @router.get("/documents/{document_id}/file")
-def download_document(document_id: int, user: CurrentUser, db: Db, settings: SettingsDep) -> FileResponse:
+def download_document(document_id: PathId, user: CurrentUser, db: Db, settings: SettingsDep) -> FileResponse:
     document = get_document(db, user, document_id)
     path = ContentStore(settings.storage_dir).path_for(document.sha256)
     if not path.exists():
@@ -87,11 +88,11 @@ def download_document(document_id: int, user: CurrentUser, db: Db, settings: Set
 
 
 @router.post("/documents/{document_id}/reprocess", status_code=202)
-def reprocess_document(document_id: int, user: Writer, db: Db, settings: SettingsDep) -> dict:
+def reprocess_document(document_id: PathId, user: Writer, db: Db, settings: SettingsDep) -> dict:
     """Queue the extraction again (e.g. after an extractor upgrade); reviewed evidence is kept as reviewed."""
     document = get_document(db, user, document_id)
     job = queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
-                        created_by=user.id, max_attempts=settings.job_max_attempts)
+                        created_by=user.id, max_attempts=settings.job_max_attempts, cost=document.size)
     document.status = "queued"
     record(db, user, "reprocess", "document", document.id, dossier_id=document.dossier_id,
            after={"job_id": job.id})

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlalchemy import select
 
 from api.access import get_dossier, get_unit, province_key, restrict_units
@@ -12,6 +10,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.orm import Dossier, Unit
+from api.params import PageNo, PageSize, PathId, QueryId, ShortText, Year
 from api.schemas import DossierDetail, DossierIn, DossierOut, Page
 from api.views import dossier_out, paginate
 
@@ -19,9 +18,9 @@ router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
 
 
 @router.get("", response_model=Page[DossierOut])
-def list_dossiers(user: CurrentUser, db: Db, unit_id: int | None = None, year: int | None = None,
-                  province: str | None = None, page: Annotated[int, Query(ge=1)] = 1,
-                  page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def list_dossiers(user: CurrentUser, db: Db, unit_id: QueryId = None, year: Year = None,
+                  province: ShortText = None, page: PageNo = 1,
+                  page_size: PageSize = 50) -> dict:
     query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
@@ -46,5 +45,5 @@ def create_dossier(body: DossierIn, user: Writer, db: Db) -> dict:
 
 
 @router.get("/{dossier_id}", response_model=DossierDetail)
-def read_dossier(dossier_id: int, user: CurrentUser, db: Db) -> dict:
+def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     return dossier_out(db, get_dossier(db, user, dossier_id), with_documents=True)

@@ -13,6 +13,7 @@ code (it kills the pool and records the same code).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import signal
@@ -80,14 +81,25 @@ WARM_SENTENCE = ("Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021
                  "12 cuộc tuyên truyền; Tiêu chí 1 đạt.")
 
 
+WARM_DOCUMENT = ("ỦY BAN NHÂN DÂN XÃ A\nBÁO CÁO\nKết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+                 "năm 2023\n" + WARM_SENTENCE + " Trong năm không có tội phạm, tệ nạn xã hội xảy ra trên địa bàn; "
+                 "các tổ an ninh nhân dân hoạt động thường xuyên.\n")
+
+
 def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
-    """Process-pool initializer: load and exercise the pipeline before the first file arrives."""
+    """Process-pool initializer: load and exercise the whole pipeline (ingestion, finders, criterion
+    classifier) before the first file arrives, so no file's deadline pays for model loading."""
     load_extractor(ref)
     for name in WARM_MODULES:
         importlib.import_module(name)
-    from extractor.pipeline import extract_text
+    from extractor.pipeline import extract_file, extract_text
 
     extract_text(WARM_SENTENCE)
+    with tempfile.TemporaryDirectory(prefix="minhchung-warm-") as folder:
+        sample = Path(folder) / "bao-cao-khoi-dong.txt"
+        sample.write_text(WARM_DOCUMENT, encoding="utf-8")
+        with contextlib.suppress(Exception):  # only loading matters here; a real file reports its own errors
+            extract_file(sample, include_text=True)
 
 
 def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:
