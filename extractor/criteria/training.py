@@ -314,6 +314,11 @@ def _status_table(status: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _char_sizes() -> str:
+    low, high = classifier.CHAR_NGRAMS
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def model_card(report: dict[str, Any]) -> str:
     """The model card in Markdown."""
     status = report["status_rules"]
@@ -350,9 +355,8 @@ estimate, and they come from only five documents.
 
 ## Features and model
 TF-IDF over lower-cased **syllable** 1–2-grams (Vietnamese writes one syllable per space-separated token, so
-bigrams cover most two-syllable words; no word segmenter) + TF-IDF over character n-grams
-({classifier.CHAR_NGRAMS[0]}–{classifier.CHAR_NGRAMS[1]}, word bounded) + one binary feature per family for its
-catalogue keywords; one-vs-rest LinearSVC (C=0.5, balanced class weights) wrapped in
+bigrams cover most two-syllable words; no word segmenter) + TF-IDF over character {_char_sizes()}-grams (inside
+space-padded words) + one binary feature per family for its catalogue keywords; one-vs-rest LinearSVC (C=0.5, balanced class weights) wrapped in
 `CalibratedClassifierCV(method="sigmoid", cv=3)`, so each family's score is a calibrated probability (a family with
 < 3 positives in a training fold falls back to the SVM margin through a logistic).
 The fitted pipeline is compiled into plain arrays (vocabularies, IDF, the 3 × families SVM weight vectors and their
