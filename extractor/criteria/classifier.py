@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ SYLLABLE_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 3)
 _SYLLABLE = re.compile(SYLLABLE_PATTERN)
 GATHER_BATCH = 50_000
+WORD_CACHE = 100_000
 
 
 def syllable_ngrams(text: str) -> list[str]:
@@ -61,31 +62,72 @@ def char_ngrams(text: str) -> list[str]:
     return grams
 
 
+def required_literal(pattern: str) -> str | None:
+    """The literal text every match of ``pattern`` begins with ("kế hoạch " for "kế hoạch (số|về)", "nổ" for
+    "\\bnổ\\b"), read from Python's own parse of the pattern; ``None`` when there is none of two characters or
+    more to rely on (a top-level "|", a class, group or repeat first, a case-insensitive or verbose pattern)."""
+    from re import _constants as constants
+    from re import _parser as parser
+
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    literal: list[str] = []
+    for operation, argument in parsed:
+        if operation is constants.AT and not literal:
+            continue  # \b, ^: zero-width, the literal still follows
+        if operation is not constants.LITERAL:
+            break
+        literal.append(chr(argument))
+    return "".join(literal) if len(literal) >= 2 else None
+
+
 @cache
-def _lowercase_keywords(family: str) -> tuple[re.Pattern[str], ...]:
-    """The family's catalogue keyword patterns for lower-cased text: a pattern written in lower case is
-    recompiled without ``re.IGNORECASE`` (same matches on lower-cased text, 2.5× faster)."""
-    return tuple(re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-                 if pattern.pattern == pattern.pattern.lower() else pattern
-                 for pattern in catalogue.families()[family].keywords)
+def _lowercase_keywords(family: str) -> tuple[tuple[str | None, re.Pattern[str] | None], ...]:
+    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern)``.
+
+    A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
+    2.5× faster) and searched only when the literal it begins with occurs in the text; a pattern that is
+    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None)."""
+    found: list[tuple[str | None, re.Pattern[str] | None]] = []
+    for pattern in catalogue.families()[family].keywords:
+        if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
+            found.append((None, pattern))
+            continue
+        literal = required_literal(pattern.pattern)
+        plain = None if literal is not None and literal == pattern.pattern else re.compile(
+            pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        found.append((literal, plain))
+    return tuple(found)
+
+
+def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None) -> bool:
+    if literal is not None and literal not in lowered:
+        return False
+    return pattern is None or pattern.search(lowered) is not None
 
 
 def keyword_row(text: str, families: list[str]) -> list[float]:
     """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
     lower-cased once, not once per family.)"""
     lowered = text.lower()
-    return [1.0 if any(pattern.search(lowered) for pattern in _lowercase_keywords(family)) else 0.0
-            for family in families]
+    return [1.0 if any(_matches(lowered, literal, pattern) for literal, pattern in _lowercase_keywords(family))
+            else 0.0 for family in families]
 
 
 @dataclass
 class TfidfBlock:
-    """One fitted TF-IDF vectorizer as a vocabulary and its IDF weights (sublinear tf, l2 rows)."""
+    """One fitted TF-IDF vectorizer as a vocabulary and its IDF weights (sublinear tf, l2 rows).
+
+    Character n-grams never cross a word, so the vocabulary columns of each distinct word are computed once
+    and kept (``word_columns``, at most ``WORD_CACHE`` words): a document repeats its few thousand syllables.
+    """
 
     analyzer: str  # "syllables" | "chars"
     vocabulary: dict[str, int]
     idf: np.ndarray
     weight: float = 1.0
+    word_columns: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def analyze(self, text: str) -> list[str]:
         return syllable_ngrams(text) if self.analyzer == "syllables" else char_ngrams(text)
@@ -93,9 +135,22 @@ class TfidfBlock:
     def counts(self, text: str) -> tuple[list[int], list[int]]:
         """Column indices and raw counts of the vocabulary's n-grams in ``text``."""
         vocabulary = self.vocabulary
-        found = [(index, count) for gram, count in Counter(self.analyze(text)).items()
+        if self.analyzer == "chars":
+            cache = self.word_columns
+            columns: list[int] = []
+            for word in text.lower().split():
+                found = cache.get(word)
+                if found is None:
+                    if len(cache) >= WORD_CACHE:
+                        cache.clear()
+                    found = cache[word] = [index for gram in char_ngrams(word)
+                                           if (index := vocabulary.get(gram)) is not None]
+                columns += found
+            counted = Counter(columns)
+            return list(counted), list(counted.values())
+        pairs = [(index, count) for gram, count in Counter(self.analyze(text)).items()
                  if (index := vocabulary.get(gram)) is not None]
-        return [index for index, _ in found], [count for _, count in found]
+        return [index for index, _ in pairs], [count for _, count in pairs]
 
 
 @dataclass

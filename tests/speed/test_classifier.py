@@ -47,3 +47,43 @@ def test_prediction_imports_neither_scikit_learn_nor_a_word_segmenter():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={"PYTHONPATH": str(REPO)},
                          capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[:2] == ["1", "[]"]
+
+
+def test_keyword_features_are_the_catalogue_keyword_hits():
+    from extractor.criteria import rules
+
+    families = catalogue.family_keys()
+    texts = [item.text for item in classifier.load_sentences()]
+    texts += [line for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+              for line in path.read_text(encoding="utf-8").splitlines()]
+    for text in texts:
+        hits = rules.keyword_hits(text)
+        assert classifier.keyword_row(text, families) == [1.0 if family in hits else 0.0 for family in families]
+
+
+def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
+    assert classifier.required_literal("kế hoạch (số|về)") == "kế hoạch "
+    assert classifier.required_literal(r"\bnổ\b") == "nổ"
+    assert classifier.required_literal("lộ,? lọt") == "lộ"
+    assert classifier.required_literal("tuyên truyền") == "tuyên truyền"
+    assert classifier.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
+    assert classifier.required_literal("(phòng|tổ) trực thuộc") is None
+    assert classifier.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
+    assert classifier.required_literal("an[a-z]") == "an"
+    assert classifier.required_literal("ab*c") is None  # "a" alone is too short to rely on
+    assert classifier.required_literal("ab[(]|cd") is None
+    assert classifier.required_literal("(?i)ab") is None
+
+
+def test_character_ngrams_are_counted_per_distinct_word_once():
+    model = classifier.load_model()
+    chars = next(block for block in model.blocks if block.analyzer == "chars")
+    chars.word_columns.clear()
+    text = "Không để xảy ra cháy, nổ, không để xảy ra tai nạn lao động."
+    columns, counts = chars.counts(text)
+    expected = {}
+    for gram in classifier.char_ngrams(text):
+        if gram in chars.vocabulary:
+            expected[chars.vocabulary[gram]] = expected.get(chars.vocabulary[gram], 0) + 1
+    assert dict(zip(columns, counts, strict=True)) == expected
+    assert set(chars.word_columns) == set(text.lower().split())
