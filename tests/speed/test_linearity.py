@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy import util
 
 from extractor import nlp, pipeline
-from extractor.criteria import classifier
+from extractor.criteria import classifier, mapping
+from extractor.models import DocumentInfo, Evidence
 
 
 class CountingText(str):
@@ -65,3 +67,32 @@ def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch
     scores = classifier.predict(texts)
     assert calls == [len(texts)]
     assert len(scores) == len(texts) and set(scores[0]) == set(model.families)
+
+
+class CountedEvidence(Evidence):
+    """Evidence that counts how often any code reads its ``start``."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name == "start":
+            CountedEvidence.reads += 1
+        return object.__getattribute__(self, name)
+
+
+def evidence_reads_while_mapping(paragraphs: int) -> int:
+    line = "Ngày 22/02/2023, xã không để xảy ra cháy, nổ, tai nạn lao động. "
+    text = "\n".join(line for _ in range(paragraphs))
+    evidence = [CountedEvidence("date", "22/02/2023", index * (len(line) + 1) + 5, index * (len(line) + 1) + 15,
+                                {}, 1.0, "test", page=1) for index in range(paragraphs)]
+    CountedEvidence.reads = 0
+    mapping.assess(DocumentInfo(source="t", sha256="", pages=1, doc_type="bao_cao", subject_type="xa"), text, evidence,
+                   page_at=lambda offset: 1)
+    return CountedEvidence.reads
+
+
+@pytest.mark.xfail(strict=False, reason="extractor/criteria/mapping.py find(): _evidence_inside scans every evidence "
+                   "for every sentence, O(sentences × evidence) — not owned by issue 12; XPASS once it is linear")
+def test_criterion_mapping_reads_each_evidence_a_bounded_number_of_times():
+    small, large = evidence_reads_while_mapping(100), evidence_reads_while_mapping(400)
+    assert large <= 6 * small
