@@ -8,8 +8,9 @@ classifier) loads once per process, on first use.
 A long text is read in sections of at most ``SECTION_CHARS`` characters cut at paragraph
 boundaries (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, which a 500-page
 PDF reaches): each section runs through the finders on its own and its evidence is shifted
-back to offsets in the whole text. Texts shorter than a section — nearly every real document —
-are read in one piece, as before.
+back to offsets in the whole text, so what one finder learns from another (a short form resolved
+against a full reference, spans already taken) stays within the section. Texts shorter than a
+section — nearly every real document — are read in one piece, as before.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def context_for(info: DocumentInfo) -> nlp.FindContext:
     )
 
 
-SECTION_CHARS = 200_000
+SECTION_CHARS = 400_000  # ≈ 160 pages; spaCy refuses more than 1,000,000 characters
 
 
 def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, str]]:
