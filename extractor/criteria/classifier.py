@@ -5,9 +5,8 @@ It predicts *families* (``corpora/tt124/families.json``), which are shared acros
 :mod:`extractor.criteria.mapping` turns families into the article's criterion ids.
 
 Training (``minhchung train``, :mod:`extractor.criteria.training`) fits a scikit-learn pipeline and
-turns it into a :class:`LinearFamilyModel` —
-the vocabularies, IDF weights, SVM weights and sigmoid calibrations as plain arrays — saved as
-``models/criteria/criteria_classifier.npz``. Prediction needs neither scikit-learn nor scipy nor a
+turns it into a :class:`LinearFamilyModel` — the vocabularies, IDF weights, SVM weights and sigmoid
+calibrations as plain arrays — saved as ``models/criteria/criteria_classifier.npz``. Prediction needs neither scikit-learn nor scipy nor a
 word segmenter: all sentences of a call are featurised in plain Python and scored with one matrix
 product, which gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost.
 The artefact is loaded once per process, on first use.
@@ -227,6 +226,8 @@ class LinearFamilyModel:
         return np.add.reduceat(scores, self.family_starts, axis=1) / counts
 
     def save(self, path: Path) -> None:
+        """Write the model as one ``.npz`` of arrays (no pickles): a JSON header, the weights, each block's terms
+        in column order and IDF."""
         arrays: dict[str, np.ndarray] = {}
         for number, block in enumerate(self.blocks):
             terms = sorted(block.vocabulary, key=block.vocabulary.__getitem__)
@@ -241,6 +242,7 @@ class LinearFamilyModel:
 
     @classmethod
     def load(cls, path: Path) -> LinearFamilyModel:
+        """Read a model written by :meth:`save`."""
         with np.load(path, allow_pickle=False) as stored:
             header = json.loads(str(stored["header"]))
             blocks = [TfidfBlock(item["analyzer"], {term: index for index, term in
