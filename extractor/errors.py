@@ -87,3 +87,31 @@ class MissingToolError(MinhChungError):
     message_vi = "Thiếu công cụ cần thiết để đọc tệp này."
 
 
+
+
+class InputNotFoundError(MinhChungError):
+    """No such file or folder, or no readable file in the folder."""
+
+    code, exit_code = "not_found", 19
+    message_vi = "Không tìm thấy tệp hoặc thư mục (hoặc thư mục không có tệp đọc được)."
+
+
+class OutputPathError(MinhChungError):
+    """The output path cannot be written (missing folder, a folder instead of a file, no permission)."""
+
+    code, exit_code = "bad_output", 20
+    message_vi = "Không ghi được vào đường dẫn --out."
+
+
+class PartialFailureError(MinhChungError):
+    """Some files could not be processed; the others were."""
+
+    code, exit_code = "files_failed", 21
+    message_vi = "Một số tệp không xử lý được."
+
+
+class InternalError(MinhChungError):
+    """Processing this file failed unexpectedly (a bug): the other files go on."""
+
+    code, exit_code = "internal_error", 1
+    message_vi = "Lỗi không mong đợi khi xử lý tệp."

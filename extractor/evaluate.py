@@ -31,7 +31,7 @@ GOLD_KEYS: tuple[str, ...] = ("doc_id", "source", "doc_type", "year", "text", "a
 class GoldCorpusError(MinhChungError):
     """The gold corpus is missing or one of its files is invalid."""
 
-    code, exit_code = "invalid_gold", 20
+    code, exit_code = "invalid_gold", 22
     message_vi = "Bộ dữ liệu chuẩn (gold) không tồn tại hoặc không hợp lệ."
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from extractor.commands._shared import help_options
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -12,6 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "criterion workbook, missing criteria/documents, count trends, rates against province "
                     "targets and a self-contained HTML report. Resumable: re-run to process only new or "
                     "changed files.",
+        **help_options(),
     )
     parser.add_argument("path", help="folder or .zip (<Tỉnh>/<Đơn vị>/<năm>/tệp, or <đơn vị>__<năm>)")
     parser.add_argument("--out", required=True, help="output folder (also holds the resume state)")
@@ -20,12 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds per file before it is recorded as an error 'timeout' (default 300; 0 = none)")
     parser.add_argument("--force", action="store_true", help="ignore the resume state and process everything")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only errors")
     parser.set_defaults(func=run)
 
     bench = subparsers.add_parser(
         "bulk-bench", help="đo tốc độ phân tích hàng loạt (văn bản/giây, trang/giây, bộ nhớ)",
         description="Benchmark: documents/s and pages/s for 1 and N workers and peak memory on a synthetic corpus.",
+        **help_options(),
     )
     bench.add_argument("--n", type=int, default=2000, help="documents in the synthetic corpus (default 2000)")
     bench.add_argument("--workers", default=None, help="comma list of worker counts (default: 1,<cores>)")
@@ -38,10 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from extractor.bulk.run import run_bulk
+    from extractor.errors import InputNotFoundError, OutputPathError, PartialFailureError
 
     if not Path(args.path).exists():
-        print(f"minhchung bulk: không tìm thấy / not found: {args.path}")
-        return 2
+        raise InputNotFoundError(source=args.path)
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        raise OutputPathError("là một tệp, cần một thư mục / is a file, a folder is needed", source=args.out)
     summary = run_bulk(args.path, args.out, workers=args.workers, dask_address=args.dask,
                        show_bar=not args.quiet, force=args.force, timeout=args.timeout or None)
     print(f"{summary.files} tệp: {summary.processed} xử lý, {summary.skipped} đã có từ lần trước, "
@@ -50,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
     if summary.processed:
         print(f"Tốc độ: {summary.documents_per_second:.2f} văn bản/giây ({summary.workers} worker).")
     print(f"Báo cáo: {Path(args.out) / 'report.html'}")
+    failures = summary.failed + summary.rejected
+    if failures:
+        raise PartialFailureError(f"{failures}/{summary.files + summary.rejected} tệp lỗi hoặc bị từ chối / "
+                                  "files failed or refused; see errors in the output folder", source=args.path)
     return 0
 
 

@@ -26,20 +26,64 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-details", action="store_true", help="omit the list of misses and false hits")
     parser.add_argument(
-        "--no-criteria", action="store_true",
-        help="skip the criterion-mapping scores on GOLD_DIR/criteria (also skipped when --kind is given)",
+        "--criteria", action="append", metavar="DIR",
+        help="score the per-criterion proposal on a criteria gold folder (repeatable; default with no GOLD_DIR: "
+             "corpora/gold_criteria/dev); e.g. --criteria corpora/gold_criteria/blind",
     )
+    parser.add_argument("--no-criteria", action="store_true", help="skip the per-criterion proposal scores")
+    parser.add_argument("--no-evidence", action="store_true", help="skip the finders' scores (criteria only)")
+    parser.add_argument(
+        "--agreement", nargs=2, metavar=("DIR_A", "DIR_B"),
+        help="Cohen's kappa of two annotators' criteria gold on the documents both annotated",
+    )
+    parser.epilog = ("examples:\n  minhchung evaluate --no-details\n"
+                     "  minhchung evaluate --no-evidence --criteria corpora/gold_criteria/blind\n"
+                     "  minhchung evaluate --agreement corpora/gold_criteria/dev corpora/gold_criteria/second")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    import corpora
+    from extractor.criteria import evaluation as ce
+
+    report: dict[str, Any] = {}
+    documents: list[dict[str, Any]] = []
+    kinds: list[str] = []
+    if not args.no_evidence:
+        report, documents, kinds = _evidence(args)
+    criteria_dirs = [Path(item) for item in args.criteria or []]
+    if not criteria_dirs and args.gold_dir is None and not (args.no_criteria or args.kind):
+        criteria_dirs = [corpora.path("gold_criteria", "dev")]
+    if not args.no_criteria:
+        report["criteria"] = [ce.evaluate_folder(folder) for folder in criteria_dirs]
+    if args.agreement:
+        report["agreement"] = ce.agreement(Path(args.agreement[0]), Path(args.agreement[1]))
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    if not args.no_evidence:
+        _print_table(report, documents, kinds, details=not args.no_details)
+    for section in report.get("criteria", []):
+        _print_criteria(section, details=not args.no_details)
+    if "agreement" in report:
+        item = report["agreement"]
+        sys.stdout.write(f"\nAnnotator agreement ({item['documents']} documents, {item['pairs']} clauses): observed "
+                         f"{item['observed']:.3f}, Cohen's kappa {item['kappa']:.3f}, overall verdict "
+                         f"{item['verdict_agreement']}\n")
+    return 0
+
+
+def _evidence(args: argparse.Namespace) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+    """The finders' P/R/F1 on an evidence gold folder (default ``corpora/gold``)."""
+    from pathlib import Path
+
     from tqdm import tqdm
 
     import corpora
     from extractor import evaluate as ev
-    from extractor.criteria import evaluation as ce
 
     gold_dir = Path(args.gold_dir) if args.gold_dir else corpora.path("gold")
     kinds = list(ev.schema()["kinds"])
@@ -49,14 +93,8 @@ def run(args: argparse.Namespace) -> int:
             raise ev.GoldCorpusError(f"unknown kind {', '.join(unknown)}; kinds are {', '.join(kinds)}")
         kinds = [k for k in kinds if k in args.kind]
     documents: list[dict[str, Any]] = []
-    criteria_gold = {} if (args.no_criteria or args.kind) else ce.load_gold(gold_dir)
-    criteria_score = ce.CriteriaScore()
     for path in tqdm(ev.gold_files(gold_dir), desc="evaluate", unit="văn bản", file=sys.stderr):
         data = ev.load_gold(path)
-        if data["doc_id"] in criteria_gold:
-            gold_criteria = criteria_gold[data["doc_id"]]
-            ce.score(gold_criteria, ce.predict(data["text"], doc_type=data["doc_type"], year=data["year"],
-                                               subject_type=gold_criteria["subject_type"]), criteria_score)
         gold = ev.gold_items(data)
         predicted = ev.predict(data["text"], data["doc_type"], data["year"])
         results = ev.score_document(gold, predicted, kinds)
@@ -64,14 +102,7 @@ def run(args: argparse.Namespace) -> int:
         if args.baseline == "dateparser" and "date" in kinds:
             baseline = ev.score_baseline(gold, data["text"])
         documents.append({"doc_id": data["doc_id"], "results": results, "baseline": baseline})
-    report = _report(documents, kinds)
-    if criteria_gold:
-        report["criteria"] = {"documents": len(criteria_gold), **criteria_score.to_dict()}
-    if args.format == "json":
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        _print_table(report, documents, kinds, details=not args.no_details)
-    return 0
+    return _report(documents, kinds), documents, kinds
 
 
 def _report(documents: list[dict[str, Any]], kinds: list[str]) -> dict[str, Any]:
@@ -137,8 +168,6 @@ def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds:
             strict = entry["kinds"][kind]["strict"]
             cells.append(f" {strict['f1']:6.3f} ({strict['gold']:>3}/{strict['predicted']:>3})".rjust(20))
         out.write(f"{entry['doc_id'][:42]:<42}" + "".join(cells) + "\n")
-    if "criteria" in report:
-        _print_criteria(report["criteria"], details=details)
     if not details:
         return
     out.write("\nMisses (gold not found, strict) and false hits (predicted, not in gold)\n")
@@ -154,17 +183,30 @@ def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds:
 
 
 def _print_criteria(criteria: dict[str, Any], *, details: bool) -> None:
-    """The criterion-mapping section: exact status per class, then supported / addressed detection."""
+    """The per-criterion proposal against the criteria gold: accuracy, macro-F1, per status, confusion,
+    verdict, per article, points."""
     out = sys.stdout
-    out.write(f"\nCriterion mapping ({criteria['documents']} documents, {criteria['pairs']} criteria; gold in "
-              f"GOLD_DIR/criteria): accuracy {criteria['accuracy']:.3f}, macro-F1 over statuses "
-              f"{criteria['macro_f1']:.3f}\n")
+    out.write(f"\nCriteria proposal on {criteria['folder']} ({criteria['documents']} documents, {criteria['pairs']} "
+              f"clauses): accuracy {criteria['accuracy']:.3f}, macro-F1 over the four statuses "
+              f"{criteria['macro_f1']:.3f}")
+    if "verdict" in criteria:
+        out.write(f", overall verdict agreement {criteria['verdict']['agreement']:.3f}")
+    out.write(f", unit kind right {criteria['unit_kind_agreement']:.3f}\n")
     out.write(f"{'status':<16} {'gold':>5} {'pred':>5} | {'P':>6} {'R':>6} {'F1':>6}\n")
-    rows = [*criteria["per_status"].items(), ("supported(met)", criteria["supported"]),
-            ("addressed", criteria["addressed"])]
-    for name, score in rows:
+    for name, score in [*criteria["per_status"].items(), ("addressed", criteria["addressed"])]:
         out.write(f"{name:<16} {score['gold']:>5} {score['predicted']:>5} | {_figures(score)}\n")
-    if details and criteria["mismatches"]:
-        out.write("Criterion mismatches (gold -> predicted)\n")
+    statuses = list(criteria["confusion"])
+    out.write("confusion (rows gold, columns proposed): " + " ".join(f"{s:>8}" for s in statuses) + "\n")
+    for gold, row in criteria["confusion"].items():
+        out.write(f"{'':<40} {gold:<8}" + " ".join(f"{row[s]:>8}" for s in statuses) + "\n")
+    for article, item in criteria["per_article"].items():
+        out.write(f"  Điều {article}: {item['pairs']} clauses, accuracy {item['accuracy']:.3f}, "
+                  f"macro-F1 {item['macro_f1']:.3f}\n")
+    if criteria.get("points"):
+        points = criteria["points"]
+        out.write(f"  points: {points['pairs']} annotated, accuracy {points['accuracy']:.3f}, "
+                  f"macro-F1 {points['macro_f1']:.3f}\n")
+    if details and criteria.get("mismatches"):
+        out.write("Criterion mismatches (gold -> proposed)\n")
         for item in criteria["mismatches"]:
             out.write(f"  {item['doc_id'][:42]:<42} {item['criterion']:<10} {item['gold']:>8} -> {item['predicted']}\n")

@@ -1,59 +1,87 @@
 """``minhchung extract FILE...``: print each file's document info, evidence and criteria.
 
-JSON (one object for one file; JSON Lines for several), or a table for a person.
-A file that cannot be read prints a typed error (``{"source", "error": {...}}`` in JSON)
-and the others go on; the exit code is that of the first failure.
+JSON (one object for one file; JSON Lines for several), or a table for a person that fits the terminal.
+A file that cannot be read — missing, unreadable, or one that crashes the pipeline — prints a typed error
+(``{"source", "error": {...}}`` in JSON) and the others go on; the exit code is that of the first failure.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+
+from extractor import vocabulary
+from extractor.commands._shared import help_options
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "extract", help="tìm minh chứng trong tệp (PDF, DOCX, TXT…) / extract evidence from files"
+        "extract", help="tìm minh chứng trong tệp (PDF, DOCX, TXT…) / extract evidence from files",
+        description="Evidence (legal references, dates, counts, criterion claims) with page and span, "
+                    "and the TT124 criteria each supports. Several files: one JSON object per line; a file "
+                    "that fails gets an error object and the others go on.",
+        **help_options(),
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("json", "table"), default="json")
     parser.add_argument("--include-text", action="store_true", help="add the normalized text under document.text")
-    parser.add_argument("--kind", action="append", help="only evidence of this kind (repeatable)")
+    parser.add_argument("--kind", action="append", choices=vocabulary.keys("evidence_kind"),
+                        help="only evidence of this kind (repeatable)")
     parser.set_defaults(func=run)
 
 
-def _print_table(result, out) -> None:
-    from extractor.render import evidence_table
+def _extract(path: str, include_text: bool):
+    """The file's result, or raise a typed error (a crash becomes :class:`InternalError`)."""
+    from pathlib import Path
 
-    out.write(evidence_table(result))
+    from extractor.errors import InputNotFoundError, InternalError, MinhChungError
+    from extractor.pipeline import extract_file
+
+    if not Path(path).exists():
+        raise InputNotFoundError(source=path)
+    try:
+        return extract_file(path, include_text=include_text)
+    except MinhChungError:
+        raise
+    except Exception as error:  # one bad file must not stop the others
+        log.debug("extract %s crashed", path, exc_info=True)
+        raise InternalError(f"{type(error).__name__}: {error}", source=path) from error
 
 
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from extractor.errors import MinhChungError
-    from extractor.pipeline import extract_file
+    from extractor.forms.terminal import print_table
 
     exit_code = 0
     files = args.files
-    show_progress = len(files) > 1
+    failed = 0
+    show_progress = len(files) > 1 and not args.quiet
     for path in tqdm(files, desc="extract", unit="tệp", disable=not show_progress, file=sys.stderr):
         try:
-            result = extract_file(path, include_text=args.include_text)
+            result = _extract(path, args.include_text)
         except MinhChungError as error:
             error.source = error.source or path
             exit_code = exit_code or error.exit_code
+            failed += 1
             if args.format == "json":
-                print(json.dumps({"source": path, "error": error.to_dict()}, ensure_ascii=False))
-            else:
-                print(f"{path}: {error.message()}", file=sys.stderr)
+                print(json.dumps({"source": path, "error": error.to_dict()}, ensure_ascii=False), flush=True)
+            print(f"minhchung extract: {error.message()}", file=sys.stderr)
             continue
         if args.kind:
             result.evidence = [item for item in result.evidence if item.kind in args.kind]
         if args.format == "json":
             indent = 2 if len(files) == 1 else None
-            print(json.dumps(result.to_dict(include_text=args.include_text), ensure_ascii=False, indent=indent))
+            print(json.dumps(result.to_dict(include_text=args.include_text), ensure_ascii=False, indent=indent),
+                  flush=True)
         else:
-            _print_table(result, sys.stdout)
+            print_table(result, sys.stdout)
+        log.info("%s: %d evidence", path, len(result.evidence))
+    if failed and len(files) > 1:
+        print(f"minhchung extract: {failed}/{len(files)} tệp lỗi / files failed", file=sys.stderr)
     return exit_code

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 
+from extractor.commands._shared import help_options
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "synth", help="sinh bộ hồ sơ tổng hợp (PDF/DOCX) kèm đáp án truth.jsonl",
         description="Generate realistic synthetic dossiers (kế hoạch, bản đăng ký, báo cáo, biên bản) "
                     "for varied units, provinces and years 2021–2026, with truth.jsonl alongside.",
+        **help_options(),
     )
     parser.add_argument("--n", type=int, default=2000, help="number of documents (default 2000)")
     parser.add_argument("--dossiers", type=int, default=None, help="number of dossiers instead of --n")

@@ -22,9 +22,70 @@ SUBJECT_ALIASES: dict[str, str] = {
 }
 
 
+def _compile(patterns: list[str] | tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns or ())
+
+
+@dataclass(frozen=True)
+class IncidentKind:
+    """A kind of event a clause says must not happen (``corpora/tt124/criteria.json`` → ``incident_kinds``).
+
+    ``serious``: words that make an occurrence count (none listed: any occurrence counts); ``minor``: words
+    that say it does not; ``exceptions``: what the law excuses (bất khả kháng; promptly detected and reported);
+    ``comparison``: the point asks for a fall against the previous year rather than for absence."""
+
+    key: str
+    cues: tuple[re.Pattern[str], ...]
+    serious: tuple[re.Pattern[str], ...] = ()
+    minor: tuple[re.Pattern[str], ...] = ()
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    comparison: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    """One điểm of a clause (``TT124.6.3.d``) with its verbatim text and the incident kind it lists."""
+
+    id: str
+    point: str
+    title_vi: str
+    text: str | None
+    kind: IncidentKind
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing a presence clause asks for ("nội quy, quy định bảo vệ") and the words that show it."""
+
+    key: str
+    label_vi: str
+    cues: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A clause's time limit within the year ("Quý I hằng năm"): the last month, and the acts it binds."""
+
+    by_month: int
+    label_vi: str
+    cues: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class RatingRequirement:
+    """The lowest rating a clause accepts ("hoàn thành tốt nhiệm vụ" trở lên)."""
+
+    minimum: int
+    label_vi: str
+
+
 @dataclass(frozen=True)
 class Criterion:
-    """One clause of TT124 Art. 4–7 and how sure we are of its wording."""
+    """One clause of TT124 Art. 4–7: its verbatim wording and what it asks, as data.
+
+    ``shape`` says how it is assessed: ``presence`` (something must be done), ``absence`` (listed incidents
+    must not happen, point by point), ``graded`` (a rating and a discipline threshold), ``ratio`` (shares with
+    minimums), ``imports`` (the clause is other clauses, e.g. Điều 5 khoản 2)."""
 
     id: str
     article: int
@@ -32,23 +93,37 @@ class Criterion:
     title_vi: str
     title_en: str
     text: str | None
-    text_quoted: str | None
     certainty: str
     source: dict[str, Any]
     families: tuple[str, ...]
+    shape: str = "presence"
+    cues: tuple[re.Pattern[str], ...] = ()
+    core: tuple[str, ...] = ()
+    rating: RatingRequirement | None = None
+    imports: tuple[str, ...] = ()
+    points: tuple[Point, ...] = ()
+    generic_negation: tuple[re.Pattern[str], ...] = ()
+    parts: tuple[Part, ...] = ()
+    min_parts: int = 0
+    min_point_share: float = 0.0
+    deadline: Deadline | None = None
+    discipline_scope: tuple[re.Pattern[str], ...] = ()
     note: str | None = None
 
     @property
     def wording(self) -> str | None:
-        """The best wording we have: verbatim text, else a real document's quotation."""
-        return self.text or self.text_quoted
+        """The clause's verbatim wording."""
+        return self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "article": self.article, "clause": self.clause,
             "title_vi": self.title_vi, "title_en": self.title_en, "text": self.text,
-            "text_quoted": self.text_quoted, "certainty": self.certainty, "source": self.source,
-            "families": list(self.families), "note": self.note,
+            "certainty": self.certainty, "source": self.source, "families": list(self.families),
+            "shape": self.shape, "imports": list(self.imports),
+            "points": [{"id": point.id, "point": point.point, "title_vi": point.title_vi, "text": point.text}
+                       for point in self.points],
+            "rating": self.rating.label_vi if self.rating else None, "note": self.note,
         }
 
 
@@ -76,19 +151,121 @@ def normalize_subject(subject_type: str | None) -> str | None:
 
 
 @cache
+def law() -> dict[int, dict[str, Any]]:
+    """TT 124/2021/TT-BCA Điều 1–12 verbatim (``corpora/tt124/law.json``): article number → article."""
+    return {item["article"]: item for item in load_json("tt124", "law.json")["articles"]}
+
+
+def law_text(article: int, clause: int, point: str | None = None) -> str | None:
+    """The verbatim words of a clause or point, or None when the law has no such place."""
+    found = next((item for item in law().get(article, {}).get("clauses", []) if item["clause"] == clause), None)
+    if found is None:
+        return None
+    if point is None:
+        return found["text"]
+    return next((item["text"] for item in found["points"] if item["point"] == point), None)
+
+
+@cache
+def incident_kinds() -> dict[str, IncidentKind]:
+    """Kinds of events the clauses list, with their cues, seriousness, minor cues and exceptions."""
+    return {
+        key: IncidentKind(key=key, cues=_compile(item["cues"]), serious=_compile(item.get("serious")),
+                          minor=_compile(item.get("minor")), exceptions=_compile(item.get("exceptions")),
+                          comparison=bool(item.get("comparison")))
+        for key, item in load_json("tt124", "criteria.json")["incident_kinds"].items()
+    }
+
+
+@cache
+def rating_scale() -> tuple[tuple[int, str, tuple[re.Pattern[str], ...]], ...]:
+    """``(level, name, patterns)`` from "không hoàn thành nhiệm vụ" (0) to "xuất sắc" (3)."""
+    return tuple((item["level"], item["name"], _compile(item["patterns"]))
+                 for item in load_json("tt124", "criteria.json")["rating_scale"])
+
+
+def _rating(item: dict[str, Any] | None) -> RatingRequirement | None:
+    if not item:
+        return None
+    level = next(level for level, name, _ in rating_scale() if name == item["min"])
+    label = item["min"] + (f" hoặc “{item['or_title']}”" if item.get("or_title") else "") + " trở lên"
+    return RatingRequirement(minimum=level, label_vi=label)
+
+
+def _points(item: dict[str, Any]) -> tuple[Point, ...]:
+    kinds = incident_kinds()
+    points = []
+    for point in item.get("points", []):
+        _, article, clause, key = point["id"].split(".")
+        source_article, source_clause = (6, 3) if item.get("imports_points") else (int(article), int(clause))
+        points.append(Point(id=point["id"], point=key, title_vi=point["title_vi"],
+                            text=law_text(source_article, source_clause, key), kind=kinds[point["kind"]]))
+    return tuple(points)
+
+
+@cache
 def criteria() -> tuple[Criterion, ...]:
-    """Every criterion of Art. 4–7 in catalogue order."""
+    """Every criterion of Art. 4–7 in the law's order."""
     data = load_json("tt124", "criteria.json")
     return tuple(
         Criterion(
             id=item["id"], article=item["article"], clause=item["clause"],
-            title_vi=item["title_vi"], title_en=item["title_en"], text=item.get("text"),
-            text_quoted=item.get("text_quoted"), certainty=item["certainty"],
-            source=item.get("source") or item.get("quoted_source") or {},
-            families=tuple(item.get("families", [])), note=item.get("note"),
+            title_vi=item["title_vi"], title_en=item["title_en"],
+            text=law_text(item["article"], item["clause"]), certainty=data["source"]["certainty"],
+            source={**data["source"], "place": f"Điều {item['article']} khoản {item['clause']}"},
+            families=tuple(item.get("families", [])), shape=item.get("shape", "presence"),
+            cues=_compile(item.get("cues")), core=tuple(item.get("core", [])), rating=_rating(item.get("rating")),
+            imports=tuple(item.get("imports", [])), points=_points(item),
+            generic_negation=_compile(item.get("generic_negation")),
+            parts=tuple(Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])),
+            min_parts=int(item.get("min_parts", 0)), min_point_share=float(item.get("min_point_share", 0.0)),
+            deadline=Deadline(item["deadline"]["by_month"], item["deadline"]["label_vi"],
+                              _compile(item["deadline"]["cues"])) if item.get("deadline") else None,
+            discipline_scope=_compile(item.get("discipline_scope")),
+            note=item.get("note"),
         )
         for item in data["criteria"]
     )
+
+
+@cache
+def shared_cues() -> dict[str, Any]:
+    """Cues every clause reads: recognition of the whole standard, self-declared failures, occurrence and
+    negation of events (``corpora/tt124/criteria.json``)."""
+    data = load_json("tt124", "criteria.json")
+    declared = data["self_declared"]
+    return {
+        "recognition": _compile(data["recognition"]),
+        "declared_fail": _compile(declared["fail"]),
+        "subunit_nouns": tuple(declared["subunit_nouns"]),
+        "occurrence": _compile([item for item in data["occurrence"] if "{cue}" not in item]),
+        "occurrence_around": tuple(item for item in data["occurrence"] if "{cue}" in item),
+        "prevention": _compile(data["prevention"]),
+        "negation": _compile(data["negation"]),
+    }
+
+
+@cache
+def _scope() -> tuple[tuple[str, tuple[re.Pattern[str], ...], str], ...]:
+    data = load_json("tt124", "criteria.json")["scope"]["outside"]
+    return tuple((item["subject_type"], _compile(item["patterns"]), item["reason_vi"]) for item in data)
+
+
+def outside_scope(subject_type: str | None, unit_text: str) -> str | None:
+    """Why a unit is outside TT124 (Điều 1 khoản 2 điểm b: primary schools, kindergartens, small
+    enterprises, armed forces), judged from the words naming it; None when it is in scope."""
+    for kind, patterns, reason in _scope():
+        if kind == normalize_subject(subject_type) and any(pattern.search(unit_text) for pattern in patterns):
+            return reason
+    return None
+
+
+def renamed_ids() -> dict[str, str]:
+    """Old criterion id → new id, over every recorded renumbering (for stored decisions)."""
+    renamed: dict[str, str] = {}
+    for migration in load_json("tt124", "criteria.json").get("migrations", []):
+        renamed.update(migration["renamed"])
+    return renamed
 
 
 @cache
@@ -111,7 +288,11 @@ def family_keys() -> list[str]:
 
 @cache
 def articles() -> dict[int, dict[str, Any]]:
-    return {item["article"]: item for item in load_json("tt124", "criteria.json")["articles"]}
+    """Art. 4–7: which subject types each governs, with the law's title and lead-in."""
+    return {item["article"]: {**item, "title_vi": law()[item["article"]]["title"],
+                              "lead_in": law()[item["article"]]["lead_in"],
+                              "clause_count": len(law()[item["article"]]["clauses"])}
+            for item in load_json("tt124", "criteria.json")["articles"]}
 
 
 def article_for(subject_type: str | None) -> int | None:

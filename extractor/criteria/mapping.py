@@ -1,10 +1,12 @@
-"""Map evidence-carrying sentences to TT124 criteria with a status and a confidence.
+"""Map a document's sentences to TT124 criteria and propose each criterion's status.
 
-For each sentence of a document: the classifier's family probabilities, the catalogue's keyword
-rules, the report's own structure ("Tiêu chí 3: …" sections, "theo Tiêu chí 3" references) and the
-status cues decide which criteria of the unit's article it supports (``met``), contradicts
-(``not_met``), promises (``target``) or only mentions (``unclear``). Evidence items inside a mapped
-sentence get the criterion ids in ``evidence.criteria``.
+The document is read once (``reading.read``: report or plan, unit, year, planning parts). For each
+sentence the classifier's family probabilities, the clauses' own cues, the report's structure ("Tiêu chí 3:
+…" sections, "theo Tiêu chí 3" references) and the status cues decide which clauses of the unit's article
+it speaks to and how (``rules`` for the first call, ``clauses.judge`` for what the clause asks: points,
+seriousness, exceptions, other years, sub-units, ratings). ``decide.decide`` turns a criterion's sentences
+into its proposal. Counts and criterion claims inside a mapped sentence get the criterion id in
+``evidence.criteria``; dates and legal references stay context of the sentence.
 """
 
 from __future__ import annotations
@@ -13,19 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.criteria import catalogue, classifier, rules
+from extractor.criteria import catalogue, classifier, clauses, decide, reading, rules
 from extractor.criteria.sentences import Sentence, split_sentences
 from extractor.models import DocumentInfo, Evidence
 
 MIN_CONFIDENCE = 0.5
+CUE_CONFIDENCE = 0.6  # a sentence linked by a clause's own cue, not by the classifier
 SECTION_CONFIDENCE = 0.8  # a sentence under a report's own "Tiêu chí N:" heading
 REFERENCE_CONFIDENCE = 0.9  # a sentence that names "Tiêu chí N" itself
-PLAN_DOC_TYPES = rules.PLAN_DOC_TYPES
-STATUS_RANK = rules.STATUS_RANK
-# In a report, results decide: a mention without evidence outranks next period's promises.
-REPORT_STATUS_RANK = {"not_met": 0, "met": 1, "unclear": 2, "target": 3}
-UNTRUSTED_NUMBERING = {"paraphrase", "unknown"}
 LIST_SENTENCE_CHARS = 120
+# Evidence kinds that can support a criterion; dates and legal references are context of their sentence.
+SUPPORTING_KINDS = frozenset({"count", "criterion_claim"})
 # Words that say a sentence speaks to another kind of unit than the document's own.
 OTHER_SUBJECT_CUES = {
     "khu_dan_cu": ("khu dân cư", "thôn", "tổ dân phố", "hộ gia đình"),
@@ -48,20 +48,25 @@ class SentenceFinding:
     role: str = "evidence"  # evidence | criterion_text | self_assessment
     forecast: bool = False
     evidence_ids: list[str] = field(default_factory=list)
+    context_ids: list[str] = field(default_factory=list)
     page: int | None = None
+    rule: str | None = None
+    points: dict[str, str] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "criterion": self.criterion_id, "status": self.status, "confidence": round(self.confidence, 3),
             "text": self.sentence.text, "start": self.sentence.start, "end": self.sentence.end,
-            "page": self.page, "families": self.families, "cue": self.cue, "role": self.role,
-            "forecast": self.forecast, "evidence_ids": self.evidence_ids,
+            "page": self.page, "families": self.families, "cue": self.cue, "rule": self.rule, "role": self.role,
+            "forecast": self.forecast, "points": self.points, "parts": self.parts,
+            "evidence_ids": self.evidence_ids, "context_ids": self.context_ids,
         }
 
 
-def articles_for(document: DocumentInfo, sentence_text: str) -> list[int]:
+def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     """The document's own article first, then any article the sentence explicitly addresses."""
-    own = catalogue.article_for(document.subject_type)
+    own = catalogue.article_for(subject_type)
     found = [own] if own else []
     lowered = sentence_text.lower()
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
@@ -108,44 +113,54 @@ def sentence_family_scores(texts: list[str]) -> list[dict[str, float]]:
 
 
 def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = None,
-         page_at: Callable[[int], int | None] | None = None) -> list[SentenceFinding]:
+         page_at: Callable[[int], int | None] | None = None,
+         document_reading: reading.Reading | None = None) -> list[SentenceFinding]:
     """Every (sentence, criterion) link in ``text``."""
     evidence = evidence or []
     page_at = page_at or _page_lookup(evidence)
+    document_reading = document_reading or reading.read(document, text)
     sentences = split_sentences(text)
     probabilities = sentence_family_scores([item.text for item in sentences])
-    own_article = catalogue.article_for(document.subject_type)
+    own_article = catalogue.article_for(document_reading.subject_type)
     findings: list[SentenceFinding] = []
-    tracker = rules.SectionTracker(document.doc_type)
+    tracker = rules.SectionTracker(reading_kind=document_reading.kind)
     for sentence, family_scores in zip(sentences, probabilities, strict=True):
         heading = tracker.see(sentence.text)
-        linked = _link_sentence(document, sentence, family_scores, own_article, tracker.criterion_number, heading,
-                                tracker.context)
+        context = document_reading.context_at(sentence.start)
+        linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
+                                heading, context)
         inside = _evidence_inside(sentence, evidence)
         for finding in linked:
-            finding.evidence_ids = [item.id for item in inside if item.id]
+            finding.evidence_ids = [item.id for item in inside if item.id and item.kind in SUPPORTING_KINDS]
+            finding.context_ids = [item.id for item in inside if item.id and item.kind not in SUPPORTING_KINDS]
             finding.page = inside[0].page if inside and inside[0].page else page_at(sentence.start)
             if finding.role == "evidence":
                 for item in inside:
-                    if finding.criterion_id not in item.criteria:
+                    if item.kind in SUPPORTING_KINDS and finding.criterion_id not in item.criteria:
                         item.criteria.append(finding.criterion_id)
             findings.append(finding)
     return findings
 
 
-def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: dict[str, float],
+def _cue_linked(criterion: catalogue.Criterion, text: str) -> bool:
+    """Does one of the clause's own cues (or one of its points' incident cues) name the sentence's topic?"""
+    lowered = text.lower()
+    if any(pattern.search(lowered) for pattern in criterion.cues):
+        return True
+    return any(pattern.search(lowered) for point in clauses.assessed_points(criterion) for pattern in point.kind.cues)
+
+
+def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
                    own_article: int | None, section_number: int | None, heading: int | None,
                    context: str) -> list[SentenceFinding]:
-    """The criteria one sentence speaks to.
+    """The criteria one sentence speaks to, each with the sentence's status toward it.
 
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
-    to any criterion it names); elsewhere the classifier's families decide, for the unit's article and
-    for any other kind of unit the sentence explicitly addresses.
+    to any criterion it names); elsewhere the classifier's families and the clauses' own cues decide, for
+    the unit's article and for any other kind of unit the sentence explicitly addresses.
     """
     linked: dict[str, SentenceFinding] = {}
-    # "Tiêu chí N" is read as clause N only where the clause's wording (hence its position) is known.
-    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)
-                        if item.certainty not in UNTRUSTED_NUMBERING} if own_article else {}
+    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
     def link(criterion: catalogue.Criterion, families: list[str], confidence: float, role: str = "evidence",
@@ -153,14 +168,24 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
         previous = linked.get(criterion.id)
         if previous and previous.confidence >= confidence:
             return
-        if not (named or quoted or rules.speaks_to(criterion.id, sentence.text)):
+        if not ((named and criterion.shape != "ratio") or quoted or role == "self_assessment"
+                or rules.speaks_to(criterion.id, sentence.text)):
             return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
+        judged: clauses.ClauseCall
         if quoted:
-            role, call = "criterion_text", rules.StatusCall("unclear", "trích dẫn nội dung tiêu chí")
-        elif call is None:
-            call = rules.status_for_families(sentence.text, families, context=context, criterion=criterion.id)
-        linked[criterion.id] = SentenceFinding(criterion.id, call.status, confidence, sentence, families,
-                                               call.cue, role, call.forecast)
+            role = "criterion_text"
+            judged = clauses.ClauseCall("unclear", "trích dẫn nội dung tiêu chí")
+        else:
+            call = call or rules.status_for_families(clauses.without_comparison_base(sentence.text), families,
+                                                     context=context, criterion=criterion.id)
+            judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year,
+                                   reports=not document_reading.promises)
+            if judged.role == "unrelated" and not named:
+                return
+            role = judged.role if role == "evidence" and judged.role != "unrelated" else role
+        linked[criterion.id] = SentenceFinding(
+            criterion.id, judged.status, confidence, sentence, families, judged.cue, role, judged.forecast,
+            rule=judged.rule, points=judged.points, parts=sorted(judged.parts))
 
     relevant = [family for family, score in family_scores.items() if score >= MIN_CONFIDENCE]
     references = {number for number in rules.referenced_numbers(sentence.text) if number in article_criteria}
@@ -171,10 +196,13 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
         confidence = max([SECTION_CONFIDENCE] + [family_scores.get(family, 0.0) for family in families])
         link(criterion, families, confidence, named=heading is not None)
     else:
-        for article in articles_for(document, sentence.text):
+        for article in articles_for(document_reading.subject_type, sentence.text):
             for family in relevant:
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
+            for criterion in catalogue.for_article(article):
+                if criterion.id not in linked and _cue_linked(criterion, sentence.text):
+                    link(criterion, list(criterion.families), CUE_CONFIDENCE)
     for number in references - {heading}:
         criterion = article_criteria[number]
         link(criterion, list(criterion.families), REFERENCE_CONFIDENCE, named=True)
@@ -186,34 +214,31 @@ def _link_sentence(document: DocumentInfo, sentence: Sentence, family_scores: di
     return list(linked.values())
 
 
-def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding],
-              doc_type: str | None = None) -> dict[str, Any]:
-    """One criterion's result for one document from its sentence findings (``doc_type`` decides whether
-    an unsupported mention or a promise weighs more)."""
-    evidence = [item for item in findings if item.role == "evidence"]
-    status, confidence = "missing", 0.0
-    rank = REPORT_STATUS_RANK if doc_type in rules.RESULT_DOC_TYPES else STATUS_RANK
-    if evidence:
-        best = min(evidence, key=lambda item: (rank[item.status], -item.confidence))
-        status, confidence = best.status, max(item.confidence for item in evidence if item.status == best.status)
-    elif findings:
-        status, confidence = "unclear", max(item.confidence for item in findings)
+def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding]) -> dict[str, Any]:
+    """One criterion's result for one document: the decision and the sentences behind it."""
+    quotes = [item.to_dict() for item in findings]
+    verdict = decide.decide(criterion, quotes)
     return {
-        "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en, "status": status,
-        "confidence": round(confidence, 3), "certainty": criterion.certainty,
+        "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en,
+        "certainty": criterion.certainty, **verdict,
         "evidence_ids": sorted({eid for item in findings for eid in item.evidence_ids}),
-        "sentences": [item.to_dict() for item in findings],
+        "sentences": quotes,
     }
 
 
 def assess(document: DocumentInfo, text: str, evidence: list[Evidence],
            page_at: Callable[[int], int | None] | None = None) -> list[dict[str, Any]]:
     """The ``criteria`` section of ``minhchung extract``: one entry per criterion of the unit's article
-    (status ``missing`` when nothing speaks to it) plus criteria of other articles the text addresses."""
-    findings = find(document, text, evidence, page_at)
+    (status ``missing`` when nothing speaks to it) plus criteria of other articles the text addresses.
+    The unit's kind is the reading's (the title's, else the header's, else the one proposed from the text),
+    written into ``document.subject_type`` so that the scorecard assesses the same article."""
+    document_reading = reading.read(document, text)
+    if document_reading.subject_type is not None:
+        document.subject_type = document_reading.subject_type
+    findings = find(document, text, evidence, page_at, document_reading)
     by_criterion: dict[str, list[SentenceFinding]] = {}
     for finding in findings:
         by_criterion.setdefault(finding.criterion_id, []).append(finding)
-    ids = [item.id for item in catalogue.for_subject(document.subject_type)]
+    ids = [item.id for item in catalogue.for_subject(document_reading.subject_type)]
     ids += [cid for cid in sorted(by_criterion) if cid not in ids]
-    return [summarize(catalogue.by_id(cid), by_criterion.get(cid, []), document.doc_type) for cid in ids]
+    return [summarize(catalogue.by_id(cid), by_criterion.get(cid, [])) for cid in ids]

@@ -13,8 +13,6 @@ from extractor.criteria import catalogue
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
-PLAN_DOC_TYPES = frozenset({"ke_hoach", "dang_ky", "cong_van", "quyet_dinh", "huong_dan", "chuong_trinh"})
-RESULT_DOC_TYPES = frozenset({"bao_cao", "bien_ban", "to_trinh"})
 HEADING_MAX_CHARS = 90
 
 
@@ -55,26 +53,17 @@ def is_result_section(heading: str) -> bool:
     return _first(catalogue.status_cues()["result_headings"], heading.lower()) is not None
 
 
-def context_for(doc_type: str | None, section: str | None = None) -> str:
-    """Reading context of a sentence: ``plan``, ``result`` or ``unknown``.
-
-    A plan-type document is read as promises throughout; a report as results, except inside its
-    "PHƯƠNG HƯỚNG, NHIỆM VỤ" part; ``section`` is the kind of the last section heading seen.
-    """
-    if doc_type in PLAN_DOC_TYPES:
-        return "plan"
-    if section in {"plan", "result"}:
-        return section
-    if doc_type in RESULT_DOC_TYPES:
-        return "result"
-    return "unknown"
-
-
 class SectionTracker:
-    """Follows a document's headings sentence by sentence: the "Tiêu chí N:" section and plan/result parts."""
+    """Follows a document's headings sentence by sentence: the "Tiêu chí N:" section and plan/result parts.
 
-    def __init__(self, doc_type: str | None = None) -> None:
-        self.doc_type = doc_type
+    ``reading_kind`` is the document's reading (``reading.Reading.kind``); a bare ``doc_type`` is read
+    through the same rules (``reading.kind_for_doc_type``)."""
+
+    def __init__(self, doc_type: str | None = None, *, reading_kind: str | None = None) -> None:
+        from extractor.criteria.reading import PROMISE_READINGS, kind_for_doc_type
+
+        self.reading_kind = reading_kind or kind_for_doc_type(doc_type)
+        self._promises = self.reading_kind in PROMISE_READINGS
         self.section: str | None = None
         self.criterion_number: int | None = None
 
@@ -95,7 +84,10 @@ class SectionTracker:
 
     @property
     def context(self) -> str:
-        return context_for(self.doc_type, self.section)
+        """``plan`` or ``result``: promises in a plan or in a report's planning part, else results."""
+        if self._promises:
+            return "plan"
+        return self.section or "result"
 
 
 def _strip_names(text: str) -> str:
@@ -356,9 +348,12 @@ def referenced_numbers(text: str) -> list[int]:
 
 
 def self_assessment(text: str) -> tuple[int, int] | None:
-    """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"."""
+    """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"; ``(0, 0)`` for one
+    that claims every criterion without numbers ("các tiêu chí còn lại đạt", "đạt đủ các tiêu chí")."""
     found = _SELF_ASSESSMENT.search(text)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    return (0, 0) if _first(catalogue.status_cues()["self_assessment_all"], text.lower()) else None
 
 
 def _words(text: str) -> set[str]:

@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.criteria import catalogue
+from extractor.criteria import catalogue, decide, dossier
 from extractor.models import DocumentInfo, ExtractionResult
 
-RESULT_DOC_TYPES = {"bao_cao", "bien_ban", "to_trinh"}
-THIN_CONFIDENCE = 0.6
-EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "evidence_ids")
-WORKING_KEYS = {"criterion", "families", "forecast", "doc_type"}  # used to judge, not shown in the scorecard
-
-
-def _common(values: list[Any]) -> Any:
-    present = [value for value in values if value]
-    return max(set(present), key=present.count) if present else None
+EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "rule",
+                 "evidence_ids")
+WORKING_KEYS = {"criterion", "families", "forecast", "doc_type", "parts", "context_ids"}  # judged on, not shown
 
 
 def quotes_by_criterion(result: ExtractionResult) -> dict[str, list[dict[str, Any]]]:
@@ -40,58 +34,15 @@ def _shown(quote: dict[str, Any]) -> dict[str, Any]:
 
 
 def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[str, Any]:
-    """Proposed status, confidence, needs-assessor flag and the reasons for one criterion."""
-    evidence = [item for item in quotes if item["role"] == "evidence"]
-    contradicting = [item for item in evidence if item["status"] == "not_met"]
-    results = [item for item in evidence if item["status"] == "met"]
-    forecasts = [item for item in evidence if item["status"] == "target" and item.get("forecast")
-                 and item.get("doc_type") in RESULT_DOC_TYPES]
-    promises = [item for item in evidence if item["status"] == "target" and item not in forecasts]
-    reasons: list[str] = []
-    needs = False
-    if contradicting:
-        status, confidence = "not_met", max(item["confidence"] for item in contradicting)
-        reasons.append("Có minh chứng trái với tiêu chí.")
-        needs = bool(results)
-        if results:
-            reasons.append("Đồng thời có minh chứng đạt: cần thẩm định.")
-    elif results:
-        status, confidence = "met", max(item["confidence"] for item in results)
-        if len(results) == 1 and confidence < THIN_CONFIDENCE:
-            needs = True
-            reasons.append("Chỉ có một minh chứng, độ tin cậy thấp.")
-        covered = {family for item in results for family in item["families"]}
-        missing_parts = [family for family in criterion.families if family not in covered]
-        if missing_parts and not any(item["confidence"] >= 0.8 and set(item["families"]) == set(criterion.families)
-                                     for item in results):
-            needs = True
-            titles = ", ".join(catalogue.families()[family].title_vi for family in missing_parts)
-            reasons.append(f"Chưa có minh chứng cho phần: {titles}.")
-    elif forecasts:
-        status, confidence, needs = "met", min(0.6, max(item["confidence"] for item in forecasts)), True
-        reasons.append("Chỉ có số liệu dự kiến trong báo cáo (chưa có kết quả chính thức): cần xác nhận.")
-    elif promises:
-        status, confidence, needs = "unclear", max(item["confidence"] for item in promises) * 0.5, True
-        reasons.append("Chỉ có cam kết, chỉ tiêu trong kế hoạch; chưa có kết quả.")
-    elif quotes:
-        status, confidence, needs = "unclear", max(item["confidence"] for item in quotes) * 0.5, True
-        reasons.append("Chỉ nhắc đến tiêu chí hoặc tự đánh giá chung, không có minh chứng cụ thể.")
-    else:
-        status, confidence, needs = "missing", 0.0, True
-        reasons.append("Không tìm thấy minh chứng.")
-    if status != "met":
-        shortfalls = sorted({item["cue"] for item in evidence if item["status"] == "unclear" and item.get("cue")})
-        if shortfalls:
-            reasons.append("Có nhắc đến nhưng minh chứng chưa đủ: " + "; ".join(shortfalls) + ".")
-    if criterion.certainty in {"unknown", "paraphrase"}:
-        needs = True
-        reasons.append("Nội dung tiêu chí chưa xác minh được nguyên văn.")
-    return {"status": status, "confidence": round(confidence, 3), "needs_assessor": needs, "reasons": reasons}
+    """Proposed status, confidence, needs-assessor flag, reasons, deciding quotes and points of one
+    criterion (``decide.decide``, the same decision ``minhchung extract`` makes per document)."""
+    return decide.decide(criterion, quotes)
 
 
-def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
-    """Đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough evidence.
-    The label names every criterion the assessor still has to look at, whatever the proposal."""
+def overall(criteria: list[dict[str, Any]], outside_scope: str | None = None) -> dict[str, Any]:
+    """Điều 8: đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough
+    evidence. The label names every criterion the assessor still has to look at, whatever the proposal; a unit
+    outside TT124 (Điều 1) is said first."""
     statuses = [item["status"] for item in criteria]
     to_check = [item["id"] for item in criteria if item["needs_assessor"]]
     named: list[str] = []
@@ -112,28 +63,34 @@ def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
     unnamed = [criterion_id for criterion_id in to_check if criterion_id not in named]
     if unnamed:
         label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
+    if outside_scope:
+        label = f"Lưu ý: {outside_scope}. " + label
     return {"proposal": proposal, "label_vi": label, "conditional": proposal == "dat" and bool(to_check),
-            "criteria_to_check": to_check,
+            "criteria_to_check": to_check, "outside_scope": outside_scope,
             "met": statuses.count("met"), "total": len(criteria)}
 
 
 def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]], *,
-                      unit: str | None = None, year: int | None = None,
-                      subject_type: str | None = None) -> dict[str, Any]:
+                      unit: str | None = None, year: int | None = None, subject_type: str | None = None,
+                      accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The scorecard for one unit and year from each document's sentence findings per criterion id.
 
     A finding (quote) carries what ``mapping`` gives a sentence (status, confidence, role, families, cue,
     forecast, text, page, start, end, evidence_ids); keys beyond those (e.g. a stored ``document_id``) pass
-    through to the criterion's ``evidence``. Unit, year and subject type default to the documents' own."""
+    through to the criterion's ``evidence``. Unit, year and subject type default to the first document's
+    (``dossier.identity``); a document that disagrees with them is listed in ``warnings`` and left out of the
+    proposal unless its source is in ``accepted`` (the assessor accepted it)."""
     documents = [info for info, _ in quotes_by_document]
-    subject = catalogue.normalize_subject(subject_type) or catalogue.normalize_subject(
-        _common([info.subject_type for info in documents]))
-    year = year or _common([info.year for info in documents])
-    unit = unit or _common([info.issuer for info in documents])
+    unit, year, subject = dossier.identity(documents, unit=unit, year=year, subject_type=subject_type)
+    warnings = [item for info in documents for item in dossier.mismatches(info, unit, year, subject)]
+    excluded = {item.source for item in warnings} - set(accepted)
+    counted = [(info, found) for info, found in quotes_by_document if info.source not in excluded]
+    scope = next((reason for info in documents if (reason := catalogue.outside_scope(
+        subject, " ".join(part for part in (info.issuer, info.title) if part).lower()))), None)
     rows = []
     for criterion in catalogue.for_subject(subject):
         quotes = [{**quote, "document": info.source, "doc_type": info.doc_type}
-                  for info, by_criterion in quotes_by_document for quote in by_criterion.get(criterion.id, [])]
+                  for info, by_criterion in counted for quote in by_criterion.get(criterion.id, [])]
         verdict = judge(criterion, quotes)
         quotes.sort(key=lambda item: (item["role"] != "evidence", -item["confidence"]))
         rows.append({
@@ -141,11 +98,12 @@ def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, lis
             "certainty": criterion.certainty, **verdict, "evidence": [_shown(quote) for quote in quotes],
         })
     return {"unit": unit, "year": year, "subject_type": subject, "article": catalogue.article_for(subject),
-            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows)}
+            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows, scope),
+            "warnings": [item.to_dict() for item in warnings], "excluded_documents": sorted(excluded)}
 
 
 def build(results: list[ExtractionResult], *, unit: str | None = None, year: int | None = None,
-          subject_type: str | None = None) -> dict[str, Any]:
+          subject_type: str | None = None, accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The scorecard for one unit and year from its documents' extraction results."""
     return build_from_quotes([(result.document, quotes_by_criterion(result)) for result in results],
-                             unit=unit, year=year, subject_type=subject_type)
+                             unit=unit, year=year, subject_type=subject_type, accepted=accepted)

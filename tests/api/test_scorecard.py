@@ -13,6 +13,7 @@ from api.orm import Document
 from api.results import store_result
 from api.scorecards import ASSIGNED_CUE
 from extractor.criteria import scorecard as criteria_scorecard
+from extractor.vocabulary import status_label
 
 from .conftest import SEED, add_evidence, make_dossier, upload
 
@@ -51,12 +52,15 @@ def test_scorecard_follows_the_criteria_layer_and_the_review(client, auth, engin
         assert cid in overall["label_vi"], (cid, overall["label_vi"])
     assert card["overall"] == overall  # no decision yet
 
-    # Rejecting the evidence behind a met criterion's results takes them out of the proposal.
-    met_id = next(cid for cid, status in statuses.items() if status == "met")
-    met = next(c for c in card["criteria"] if c["id"] == met_id)
-    behind = {eid for quote in met["quotes"] if quote["role"] == "evidence" and quote["status"] == "met"
-              for eid in quote["evidence_ids"]}
-    assert behind and all(quote["document_id"] == document_id for quote in met["quotes"])
+    # Rejecting the evidence behind a met criterion's results takes them out of the proposal (counts and claims
+    # are evidence; dates and citations of the law are context of their sentence, not evidence of their own).
+    def evidence_behind(criterion: dict) -> set[str]:
+        return {eid for quote in criterion["quotes"] if quote["role"] == "evidence" and quote["status"] == "met"
+                for eid in quote["evidence_ids"]}
+
+    met = next(c for c in card["criteria"] if statuses[c["id"]] == "met" and evidence_behind(c))
+    met_id, behind = met["id"], evidence_behind(met)
+    assert all(quote["document_id"] == document_id for quote in met["quotes"])
     for evidence_id in sorted(behind):
         version = client.get(f"/api/evidence/{evidence_id}", headers=assessor).json()["version"]
         assert client.patch(f"/api/evidence/{evidence_id}", json={"version": version, "status": "rejected"},
@@ -134,7 +138,7 @@ def test_scorecard_decisions_exports_and_audit(client, auth):
     assert set(rows) == {f"TT124.6.{i}" for i in range(1, 6)}
     decided = rows["TT124.6.3"]["Ý kiến người thẩm định"]
     assert decided.startswith("Đạt — Không có vụ việc (thamdinh_sonla")
-    assert rows["TT124.6.3"]["Kết quả đề xuất"] == "Thiếu minh chứng"  # the proposal, next to the decision
+    assert rows["TT124.6.3"]["Kết quả đề xuất"] == status_label("missing")  # the proposal, next to the decision
 
     docx = client.get(f"/api/dossiers/{dossier}/scorecard.docx", headers=auth("kiemtoan"))
     assert docx.status_code == 200

@@ -14,17 +14,45 @@ def test_every_article_has_its_criteria_with_stable_ids():
     assert len(set(ids)) == len(ids) == 20
 
 
-def test_unknown_text_is_marked_unknown_never_invented():
+def test_every_clause_and_point_is_the_law_word_for_word():
     for item in catalogue.criteria():
-        assert item.certainty in {"verbatim", "verbatim_truncated", "quoted_in_report", "paraphrase", "unknown"}
-        assert item.source, item.id
-        if item.certainty in {"unknown", "paraphrase"}:
-            assert item.text is None, item.id
-    assert catalogue.by_id("TT124.4.4").certainty == "unknown"
-    assert catalogue.by_id("TT124.5.3").text.endswith("không có cá nhân vi phạm bị xử lý kỷ luật.")
-    # Art. 6(3)–(5) come from the Sở KH&ĐT report, which quotes them.
-    assert catalogue.by_id("TT124.6.3").certainty == "quoted_in_report"
-    assert "so-khdt" in catalogue.by_id("TT124.6.3").source["path"]
+        assert item.certainty == "verbatim" and item.text, item.id
+        assert item.source["place"] == f"Điều {item.article} khoản {item.clause}"
+    assert catalogue.by_id("TT124.4.4").text.startswith("Tham gia, phối hợp thực hiện có hiệu quả công tác phòng ngừa")
+    assert catalogue.by_id("TT124.4.5").text.endswith("không có cá nhân vi phạm bị xử lý kỷ luật.")
+    assert [point.point for point in catalogue.by_id("TT124.4.3").points] == ["a", "b", "c", "d", "dd", "e", "g"]
+    assert [point.point for point in catalogue.by_id("TT124.4.4").points] == ["a", "b", "c", "d"]
+    assert [point.point for point in catalogue.by_id("TT124.6.3").points] == ["a", "b", "c", "d", "dd", "e", "g", "h"]
+    assert catalogue.by_id("TT124.6.3").points[3].text == "Đình công, lãn công trái pháp luật;"
+
+
+def test_cross_references_are_data():
+    # Điều 5 khoản 2 is Điều 4 khoản 2, 3, 4; Điều 7 khoản 3 is Điều 6 khoản 3 points a, b, c, đ, e, g.
+    assert catalogue.by_id("TT124.5.2").imports == ("TT124.4.2", "TT124.4.3", "TT124.4.4")
+    school = catalogue.by_id("TT124.7.3").points
+    assert [point.point for point in school] == ["a", "b", "c", "dd", "e", "g"]
+    assert school[3].text == catalogue.by_id("TT124.6.3").points[4].text  # the imported point's own words
+
+
+def test_article_7_follows_the_law_and_its_renumbering_is_recorded():
+    assert catalogue.by_id("TT124.7.1").text.startswith("Quý I hằng năm, tổ chức Đảng có nghị quyết")
+    assert "Ban Đại diện cha mẹ học sinh" in catalogue.by_id("TT124.7.2").text
+    assert catalogue.by_id("TT124.7.4").text.startswith("Không để xảy ra bạo lực học đường")
+    assert catalogue.by_id("TT124.7.5").text.startswith("Lực lượng bảo vệ cơ sở giáo dục")
+    assert catalogue.renamed_ids()["TT124.7.5"] == "TT124.7.4"
+
+
+def test_graded_clauses_carry_their_rating_threshold():
+    assert catalogue.by_id("TT124.4.5").rating.label_vi.startswith("hoàn thành nhiệm vụ")
+    assert catalogue.by_id("TT124.6.4").rating.label_vi.startswith("hoàn thành tốt nhiệm vụ")
+    assert catalogue.by_id("TT124.6.4").rating.minimum > catalogue.by_id("TT124.4.5").rating.minimum
+
+
+def test_the_whole_text_of_articles_1_to_12_is_kept():
+    law = catalogue.law()
+    assert sorted(law) == list(range(1, 13))
+    assert law[8]["clauses"][1]["points"][0]["text"].startswith("Đối với khu dân cư: Mốc thời gian đánh giá")
+    assert "trừ cơ sở giáo dục tiểu học, mầm non, nhà trẻ" in law[1]["clauses"][1]["points"][1]["text"]
 
 
 def test_subject_type_decides_the_article():

@@ -28,11 +28,16 @@ def test_no_fire_is_evidence_for_the_no_serious_fire_part():
     assert "khong_chay_no_tai_nan" in findings[0].families
 
 
-@pytest.mark.parametrize("subject, expected", [("co_quan", {"TT124.6.4", "TT124.6.5"}), ("xa", {"TT124.5.3"})])
-def test_a_disciplined_individual_contradicts_the_no_discipline_clauses(subject, expected):
-    text = "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định."
+@pytest.mark.parametrize("subject, text, failed, spared", [
+    ("co_quan", "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.6.5"}, {"TT124.6.4"}),
+    ("co_quan", "Năm 2023, 01 nhân viên Tổ bảo vệ bị kỷ luật cảnh cáo do bỏ ca trực.", {"TT124.6.4"}, set()),
+    ("xa", "Năm 2023, Công an xã có 01 đồng chí bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.5.3"}, set()),
+])
+def test_discipline_fails_the_clauses_whose_people_it_concerns(subject, text, failed, spared):
+    # Điều 6 khoản 4 counts the protective force's discipline, khoản 5 anyone's; Điều 5 khoản 3 the commune police's.
     found = statuses(text, report(subject))
-    assert expected <= {cid for cid, status in found.items() if status == "not_met"}
+    not_met = {cid for cid, status in found.items() if status == "not_met"}
+    assert failed <= not_met and not (spared & not_met)
 
 
 def test_a_plan_promises_rather_than_proves():
@@ -51,11 +56,24 @@ def test_a_commune_plan_speaks_to_residential_areas_too():
 def test_assess_lists_every_criterion_of_the_article_and_marks_evidence():
     from extractor.models import Evidence
 
-    text = "Năm 2023, cơ quan không để xảy ra cháy, nổ, tai nạn lao động."
-    evidence = [Evidence("count", "cháy", text.index("cháy"), text.index("cháy") + 4, {}, 0.9, "test", 1, "ev_1")]
+    text = ("Năm 2023, cơ quan không để xảy ra vụ việc phức tạp về an ninh, trật tự; không để xảy ra cháy, nổ, "
+            "tai nạn lao động theo Thông tư số 124/2021/TT-BCA.")
+    count = text.index("cháy")
+    citation = text.index("Thông tư")
+    evidence = [Evidence("count", "cháy", count, count + 4, {}, 0.9, "test", 1, "ev_1"),
+                Evidence("legal_ref", "Thông tư số 124/2021/TT-BCA", citation, citation + 27, {}, 0.9, "test", 1, "ev_2")]
     section = assess(report(), text, evidence)
     assert [item["id"] for item in section] == [f"TT124.6.{n}" for n in range(1, 6)]
     by_id = {item["id"]: item for item in section}
     assert by_id["TT124.6.3"]["status"] == "met" and by_id["TT124.6.3"]["evidence_ids"] == ["ev_1"]
     assert by_id["TT124.6.1"]["status"] == "missing"
-    assert evidence[0].criteria == ["TT124.6.3"]
+    # the count supports the criterion; the citation of the law is context of its sentence, not evidence
+    assert evidence[0].criteria == ["TT124.6.3"] and evidence[1].criteria == []
+    assert by_id["TT124.6.3"]["sentences"][0]["context_ids"] == ["ev_2"]
+
+
+def test_one_kind_of_incident_cleared_is_not_yet_the_whole_clause():
+    text = "Năm 2023, cơ quan không để xảy ra cháy, nổ, tai nạn lao động."
+    by_id = {item["id"]: item for item in assess(report(), text, [])}
+    assert by_id["TT124.6.3"]["status"] == "unclear"
+    assert "1/8 điểm" in " ".join(by_id["TT124.6.3"]["reasons"])

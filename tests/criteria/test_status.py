@@ -65,7 +65,8 @@ def test_section_tracker_switches_a_report_to_promises_at_its_tasks_section():
     tracker.see("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024")
     assert tracker.context == "plan"
     assert rules.SectionTracker("ke_hoach").context == "plan"
-    assert rules.SectionTracker(None).context == "unknown"
+    assert rules.SectionTracker(reading_kind="guidance").context == "plan"
+    assert rules.SectionTracker(None).context == "result"  # a text with no type reports what happened
 
 
 def test_same_wording_is_a_result_before_and_a_promise_after_the_tasks_heading():
@@ -76,11 +77,12 @@ def test_same_wording_is_a_result_before_and_a_promise_after_the_tasks_heading()
     assert [item.status for item in findings] == ["met", "target"]
 
 
-def test_numbering_of_unverified_articles_is_not_trusted():
-    # Art. 7's clause order is a paraphrase: a school's own "Tiêu chí 3" must not be read as TT124.7.3
-    text = "Tự đánh giá: nhà trường chưa đạt Tiêu chí 3 do còn học sinh vi phạm pháp luật bị xử lý."
+def test_a_declared_failure_goes_to_the_clause_its_reason_speaks_of():
+    # A school's own "Tiêu chí 3" may follow another numbering: the reason (students fighting) is Điều 7 khoản 4.
+    text = "Tự đánh giá: nhà trường chưa đạt Tiêu chí 3 do còn 02 vụ học sinh đánh nhau bị xử lý kỷ luật."
     found = statuses(text, document("bao_cao", "co_so_giao_duc"))
     assert "not_met" not in found.get("TT124.7.3", set())
+    assert "not_met" in found.get("TT124.7.4", set())
 
 
 def test_a_plan_listing_targets_with_semicolons_maps_each_item():
