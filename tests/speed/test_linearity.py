@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy import util
 
 from extractor import nlp, pipeline
@@ -91,8 +90,6 @@ def evidence_reads_while_mapping(paragraphs: int) -> int:
     return CountedEvidence.reads
 
 
-@pytest.mark.xfail(strict=False, reason="extractor/criteria/mapping.py find(): _evidence_inside scans every evidence "
-                   "for every sentence, O(sentences × evidence) — not owned by issue 12; XPASS once it is linear")
 def test_criterion_mapping_reads_each_evidence_a_bounded_number_of_times():
     small, large = evidence_reads_while_mapping(100), evidence_reads_while_mapping(400)
     assert large <= 6 * small
