@@ -14,6 +14,7 @@ from api.errors import install_handlers
 from api.limits import BodyLimitMiddleware
 from api.migrate import upgrade_head
 from api.routers import audit, auth, bulk, documents, dossiers, evidence, health, jobs, scorecards, units
+from api.routers import vocabulary as vocabulary_router
 from api.settings import Settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
     for module in (health, auth, units, dossiers, documents, jobs, evidence, scorecards, audit, bulk):
         app.include_router(module.router)
+    app.include_router(vocabulary_router.router)
 
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

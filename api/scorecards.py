@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api import dossier_checks
 from api.orm import CriterionDecision, Document, Dossier, EvidenceRow
 from api.results import row_id
 from api.timeutil import iso
@@ -142,6 +143,8 @@ def load(session: Session, dossier: Dossier) -> DossierEvidence:
     """The dossier's processed documents with their reviewed quotes, evidence and decisions."""
     documents = [document for document in session.scalars(
         select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id)) if document.info]
+    held_out = dossier_checks.held_out(session, dossier, documents)  # mismatched, not accepted: left out
+    documents = [document for document in documents if document.id not in held_out]
     rows = list(session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
                                 .order_by(EvidenceRow.document_id, EvidenceRow.start, EvidenceRow.id)))
     by_id = {row.id: row for row in rows}
@@ -183,7 +186,8 @@ def _criterion_out(row: dict[str, Any], data: DossierEvidence) -> dict[str, Any]
     return {"id": row["id"], "title_vi": row["title"], "title_en": row["title_en"], "text": criterion.wording,
             "certainty": row["certainty"], "proposed": row["status"], "confidence": row["confidence"],
             "needs_assessor": row["needs_assessor"], "reasons": row["reasons"], "evidence": evidence,
-            "quotes": quotes, "decision": _decision_out(data.decisions.get(row["id"]))}
+            "quotes": quotes, "decision": _decision_out(data.decisions.get(row["id"])),
+            "deciding": row.get("deciding", []), "points": row.get("points", [])}
 
 
 def build(session: Session, dossier: Dossier, data: DossierEvidence | None = None) -> dict[str, Any]:
@@ -238,4 +242,5 @@ def missing_audit(session: Session, dossier: Dossier) -> dict[str, Any]:
         "missing_documents": _missing_documents(results, card["subject_type"]),
         "targets_without_results": targets, "deadlines": deadlines, "notes": notes,
         "overall": card["overall"],
+        "mismatched_documents": dossier_checks.dossier_check(session, dossier)["documents"],
     }
