@@ -58,10 +58,17 @@ export function uploadPanel(dossierId, onProcessed) {
     const jobBar = bar("meter-job");
     const status = h("span", { class: "upload-status" }, "Đang tải lên…");
     const link = h("span", { class: "upload-link" });
+    const warn = h("div", { class: "upload-warn", role: "alert", hidden: true, "data-testid": "upload-warning" });
+    const showWarnings = (list, held) => {
+      warn.hidden = !list?.length;
+      if (!list?.length) return;
+      warn.replaceChildren(h("strong", {}, "Văn bản không khớp với hồ sơ: "), list.map((w) => w.message_vi).join("; "),
+        held === false ? "" : ". Văn bản chưa được tính vào kết quả đề xuất cho đến khi cán bộ chấp nhận (tab Tài liệu).");
+    };
     const row = h("li", { class: "upload-row", "data-file": file.name },
       h("div", { class: "upload-name" }, h("strong", {}, file.name), h("span", { class: "muted" }, sizeText(file.size))),
       h("div", { class: "upload-bars" }, h("small", {}, "Tải lên"), upBar.el, h("small", {}, "Xử lý"), jobBar.el),
-      h("div", { class: "upload-foot" }, status, link));
+      h("div", { class: "upload-foot" }, status, link), warn);
     list.prepend(row);
     upBar.set(0, "0 %");
     jobBar.set(0, "—");
@@ -72,6 +79,7 @@ export function uploadPanel(dossierId, onProcessed) {
       const [result] = uploadResult(data);
       if (!result) throw new Error("Máy chủ không trả về tài liệu.");
       const doc = result.document;
+      showWarnings(result.warnings);
       const openLink = () => link.replaceChildren(
         h("a", { href: `#/documents/${doc.id}`, class: "btn btn-small", "data-testid": "open-document" }, "Mở tài liệu"));
       if (result.duplicate) status.textContent = "Tệp đã có (trùng nội dung) — dùng bản đã lưu.";
@@ -100,6 +108,12 @@ export function uploadPanel(dossierId, onProcessed) {
       }
       jobBar.set(1, "100 %");
       row.classList.add("is-done");
+      try {
+        const checks = (await get(`/api/documents/${doc.id}`)).checks;
+        if (checks) showWarnings(checks.warnings, checks.held_out);
+      } catch {
+        // the warning from the upload answer stays
+      }
       status.textContent = `Đã xử lý xong ${documentName(doc)}.`;
       openLink();
       onProcessed();
