@@ -81,12 +81,12 @@ function documentsTable(dossier, onChange = () => {}) {
       return h("tr", { "data-document-id": String(doc.id) },
         h("td", {}, name, info.title ? h("div", { class: "muted small" }, info.title) : null,
           mismatchCell(checkOf(dossier, doc), doc, onChange)),
-        h("td", {}, DOC_TYPES[info.doc_type] || info.doc_type || "—"),
-        h("td", {}, [info.number, info.issued_on].filter(Boolean).join(" · ") || "—"),
-        h("td", { class: "num" }, doc.page_count ?? "—"),
-        h("td", {}, statusBadge(doc.status), doc.error ? h("div", { class: "small text-bad" },
+        h("td", { "data-label": "Loại văn bản" }, DOC_TYPES[info.doc_type] || info.doc_type || "—"),
+        h("td", { "data-label": "Số / ngày" }, [info.number, info.issued_on].filter(Boolean).join(" · ") || "—"),
+        h("td", { class: "num", "data-label": "Trang" }, doc.page_count ?? "—"),
+        h("td", { "data-label": "Trạng thái" }, statusBadge(doc.status), doc.error ? h("div", { class: "small text-bad" },
           doc.error.message_vi || doc.error.message || "") : null),
-        h("td", {}, dateTime(doc.created_at)));
+        h("td", { "data-label": "Tải lên lúc" }, dateTime(doc.created_at)));
     })),
   );
 }
@@ -109,7 +109,7 @@ function warnings(dossier) {
         item.warnings.map((w) => w.message_vi).join("; "),
         item.held_out ? " — chưa tính vào kết quả đề xuất (xem tab Tài liệu để chấp nhận)." : " — đã được chấp nhận.")),
       kind),
-    held.length ? h("p", { class: "small" }, `${held.length} tài liệu đang bị loại khỏi đề xuất cho đến khi cán bộ chấp nhận.`) : null);
+    held.length ? h("p", { class: "small" }, `${held.length} tài liệu đang để ngoài kết quả đề xuất cho đến khi cán bộ chấp nhận.`) : null);
 }
 
 function header(dossier) {

@@ -32,14 +32,14 @@ function dossierRow(dossier) {
     "tr",
     { class: "clickable", "data-dossier-id": String(dossier.id), onclick: open },
     h("td", {}, h("a", { href: `#/dossiers/${dossier.id}` }, unitName(dossier))),
-    h("td", {}, UNIT_KINDS[unitKind(dossier)] || unitKind(dossier) || "—"),
-    h("td", {}, unitPlace(dossier)),
-    h("td", { class: "num" }, dossier.year ?? "—"),
-    h("td", {}, resultBadge(proposedResult(dossier), proposedLabel(dossier))),
-    h("td", { class: "confirm-cell", title: `${confirmed} xác nhận, ${rejected} bác bỏ, trên ${total} minh chứng` },
+    h("td", { "data-label": "Loại đơn vị" }, UNIT_KINDS[unitKind(dossier)] || unitKind(dossier) || "—"),
+    h("td", { "data-label": "Địa bàn" }, unitPlace(dossier)),
+    h("td", { class: "num", "data-label": "Năm" }, dossier.year ?? "—"),
+    h("td", { "data-label": "Hệ thống đề xuất" }, resultBadge(proposedResult(dossier), proposedLabel(dossier))),
+    h("td", { class: "confirm-cell", "data-label": "Minh chứng đã xem xét", title: `${confirmed} xác nhận, ${rejected} bác bỏ, trên ${total} minh chứng` },
       progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`),
       h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`)),
-    h("td", { class: "num" }, dossier.document_count ?? dossier.documents_count ?? dossier.documents?.length ?? "—"),
+    h("td", { class: "num", "data-label": "Tài liệu" }, dossier.document_count ?? dossier.documents_count ?? dossier.documents?.length ?? "—"),
   );
 }
 
