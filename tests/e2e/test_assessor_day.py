@@ -288,3 +288,32 @@ def test_top_bar_and_review_work_at_390px(browser: Browser, live_server: LiveSer
         assert bar.get_attribute("aria-label"), "every progress bar has an accessible name"
     page.context.close()
     assert errors == []
+
+
+RAW = ("criteria", "status", "count_met", "count_total", '["all"]', "['all']", "period", "false", "true",
+       "inferred_year", "not_met", "modality")
+
+
+def test_detail_and_edit_form_speak_vietnamese(browser: Browser, live_server: LiveServer, dossier: dict) -> None:
+    page, errors = open_page(browser, live_server)
+    page.goto(f"/#/documents/{dossier['report_id']}")
+    claims = page.locator("mark[data-kind=criterion_claim]")
+    expect(claims.first).to_be_visible()
+    detail = page.get_by_test_id("evidence-detail")
+    for index in range(min(claims.count(), 4)):
+        claims.nth(index).click()
+        expect(detail).to_have_attribute("data-evidence-id", claims.nth(index).get_attribute("data-evidence-id"))
+        values = detail.get_by_test_id("detail-value").inner_text()
+        assert not [raw for raw in RAW if raw in values], values
+    detail.locator("[data-action=edit]").click()
+    form = page.get_by_test_id("edit-form")
+    expect(form).to_be_visible()
+    labels = " ".join(form.locator("label").all_inner_texts())
+    assert not [raw for raw in RAW if raw in labels], labels
+    # Codes are choices, not free text.
+    status = form.locator("select[name=value-status]")
+    if status.count():
+        assert "Đạt" in status.locator("option").all_inner_texts()
+    shot(page, "edit-form", live_server.backend)
+    page.context.close()
+    assert errors == []

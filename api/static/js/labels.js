@@ -119,7 +119,7 @@ export const VALUE_KEYS = {
   period: "Thời kỳ",
   year: "Năm",
   criterion: "Tiêu chí",
-  criteria: "Tiêu chí",
+  criteria: "Tiêu chí được nêu",
   status: "Đánh giá của câu",
   polarity: "Chiều",
   granularity: "Độ chi tiết",

@@ -14,10 +14,11 @@ function sizeText(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function bar(className) {
+function bar(className, name) {
   const fill = h("div", { class: "meter-fill" });
   const label = h("span", { class: "meter-label" });
-  const el = h("div", { class: `meter ${className}`, role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100" },
+  const el = h("div", { class: `meter ${className}`, role: "progressbar", "aria-label": name,
+    "aria-valuemin": "0", "aria-valuemax": "100" },
     fill, label);
   return {
     el,
@@ -25,6 +26,7 @@ function bar(className) {
       const pct = Math.max(0, Math.min(100, Math.round(ratio * 100)));
       fill.style.width = `${pct}%`;
       el.setAttribute("aria-valuenow", String(pct));
+      el.setAttribute("aria-valuetext", text);
       label.textContent = text;
     },
   };
@@ -54,8 +56,8 @@ export function uploadPanel(dossierId, onProcessed) {
     tabindex: "-1", "aria-hidden": "true" });
 
   async function send(file) {
-    const upBar = bar("meter-upload");
-    const jobBar = bar("meter-job");
+    const upBar = bar("meter-upload", `Tải lên ${file.name}`);
+    const jobBar = bar("meter-job", `Xử lý ${file.name}`);
     const status = h("span", { class: "upload-status" }, "Đang tải lên…");
     const link = h("span", { class: "upload-link" });
     const warn = h("div", { class: "upload-warn", role: "alert", hidden: true, "data-testid": "upload-warning" });
