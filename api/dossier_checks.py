@@ -26,6 +26,7 @@ from extractor import vocabulary
 
 ACCEPT_ACTION = "accept_mismatch"
 QUICK_FORMATS = {"txt", "pdf", "docx"}  # read at upload without LibreOffice or OCR
+QUICK_MAX_BYTES = 10 * 1024 * 1024  # larger files are checked after the worker's reading only
 
 
 def fold(text: str | None) -> str:
@@ -75,6 +76,8 @@ def quick_info(path: Path, file_format: str) -> dict[str, Any] | None:
     if file_format not in QUICK_FORMATS:
         return None
     try:
+        if Path(path).stat().st_size > QUICK_MAX_BYTES:
+            return None
         from extractor.clean import normalize
         from extractor.ingest import load_document
         from extractor.metadata import describe

@@ -58,11 +58,12 @@ def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(de
             db.flush()
             queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
                           created_by=user.id, max_attempts=settings.job_max_attempts)
-            record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
-                   after={"filename": item.filename, "sha256": item.sha256, "size": item.size,
-                          "format": item.format})
             warnings[document.id] = dossier_checks.mismatches(
                 dossier_checks.quick_info(item.path, item.format), dossier)
+            record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
+                   after={"filename": item.filename, "sha256": item.sha256, "size": item.size,
+                          "format": item.format}
+                   | ({"warnings": [w["message_vi"] for w in warnings[document.id]]} if warnings[document.id] else {}))
             seen[item.sha256] = document
             items.append((document, False))
         db.commit()

@@ -98,6 +98,8 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     assert LANG_SON_PLAN.name in names
     trail = client.get("/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"},
                        headers=assessor).json()["items"]
+    uploaded = next(item for item in trail if item["action"] == "upload" and item["entity_id"] == str(foreign_id))
+    assert any("Lạng Sơn" in line for line in uploaded["after"]["warnings"])  # warned in the trail at upload
     entry = next(item for item in trail if item["action"] == "accept_mismatch")
     assert entry["entity_id"] == str(foreign_id) and entry["note"] == "Văn bản tham khảo"
     assert any("Lạng Sơn" in line for line in entry["after"]["warnings"])

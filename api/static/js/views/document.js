@@ -109,6 +109,7 @@ async function criteriaFor(doc) {
 }
 
 const KEYS_PREF = "minhchung.review_keys";
+const EXTRACTOR_KINDS = { claims: "criterion_claim", counts: "count", dates: "date", legal_refs: "legal_ref" };
 
 /** Is the key press meant for a text field rather than for the review? (Checkboxes and buttons are not.) */
 function typing(target) {
@@ -350,7 +351,8 @@ export async function showDocument(app, params, queryParams) {
         h("dt", {}, "Tiêu chí"), h("dd", {}, ev.criteria?.length
           ? h("ul", { class: "criteria-list" }, ev.criteria.map(criterionLine)) : "—"),
         h("dt", {}, "Độ tin cậy"), h("dd", {}, percent(ev.confidence)),
-        h("dt", {}, "Bộ trích xuất"), h("dd", { class: "small" }, ev.extractor || "—"),
+        h("dt", {}, "Tìm bởi"), h("dd", { class: "small" }, ev.extractor === "assessor" ? "cán bộ thẩm định"
+          : `bộ tìm ${KIND_LABELS[EXTRACTOR_KINDS[ev.extractor]] || KIND_LABELS[ev.kind] || ""}`.trim().toLowerCase()),
         h("dt", {}, "Vị trí"), h("dd", { class: "small" }, `ký tự ${ev.start}–${ev.end}`),
         ev.updated_by ? [h("dt", {}, "Người duyệt"), h("dd", {}, ev.updated_by)] : null),
       editable && !state.editing ? h("div", { class: "btn-row" },
