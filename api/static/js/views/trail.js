@@ -39,7 +39,8 @@ const FIELDS = {
   status: "Trạng thái", decision: "Quyết định", note: "Ghi chú", criteria: "Tiêu chí", value: "Giá trị",
   filename: "Tệp", size: "Dung lượng (byte)", format: "Định dạng", warnings: "Cảnh báo", unit_id: "Đơn vị",
   year: "Năm", name: "Tên", kind: "Loại đơn vị", province: "Tỉnh/thành", commune: "Xã/phường",
-  username: "Tên đăng nhập", role: "Vai trò",
+  username: "Tên đăng nhập", role: "Vai trò", evidence: "Minh chứng tìm được", added: "Thêm mới",
+  updated: "Cập nhật", kept_reviewed: "Giữ nguyên vì đã xem xét",
 };
 
 const clip = (text) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
@@ -90,6 +91,7 @@ function subject(entry, names) {
     return name ? `${kind} ${name}` : kind;
   }
   if (entry.entity_type === "dossier") return `${kind} #${id}`;
+  if (entry.entity_type === "job") return kind;
   return `${kind}${id && !id.startsWith("ev_") ? ` ${id}` : ""}`;
 }
 
