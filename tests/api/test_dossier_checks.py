@@ -12,7 +12,7 @@ from api import dossier_checks
 from api.orm import Document
 from api.results import store_result
 
-from .conftest import REPO, SEED, SQLITE_ONLY, make_dossier, upload
+from .conftest import REPO, SEED, make_dossier, upload
 
 LANG_SON_PLAN = REPO / "corpora" / "seeds" / "so-tu-phap-lang-son-ke-hoach-2025.txt"
 
@@ -56,7 +56,6 @@ def _process(engine, document_id: int, path):
         session.commit()
 
 
-@SQLITE_ONLY
 def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine):
     assessor = auth("thamdinh_sonla")
     dossier = make_dossier(client, assessor)  # Sở Kế hoạch và Đầu tư, Sơn La, 2022
@@ -110,7 +109,6 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     assert sum(item["action"] == "accept_mismatch" for item in trail) == 1
 
 
-@SQLITE_ONLY
 def test_a_decision_can_be_cleared(client, auth):
     assessor = auth("thamdinh_sonla")
     dossier = make_dossier(client, assessor)
