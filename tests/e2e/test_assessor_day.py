@@ -67,10 +67,10 @@ def open_page(browser: Browser, live_server: LiveServer, width: int = 1280, heig
     return page, errors
 
 
-def shot(page: Page, name: str, backend: str) -> None:
+def shot(page: Page, name: str, backend: str, *, full_page: bool = True) -> None:
     page.evaluate("document.getElementById('toasts')?.replaceChildren()")
     prefix = "" if backend == "sqlite" else f"{backend}-"
-    page.screenshot(path=str(SCREENSHOTS / f"{prefix}{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{prefix}{name}.png"), full_page=full_page)
 
 
 def no_sideways_scroll(page: Page, selector: str = "html") -> None:
@@ -286,6 +286,17 @@ def test_top_bar_and_review_work_at_390px(browser: Browser, live_server: LiveSer
     shot(page, "phone-criteria", live_server.backend)
     for bar in page.locator("[role=progressbar]").all():
         assert bar.get_attribute("aria-label"), "every progress bar has an accessible name"
+    # The evidence review too: the text, then the detail under it; a tap on a mark, "c" confirms.
+    page.goto(f"/#/documents/{dossier['report_id']}")
+    mark = page.locator("mark[data-evidence-id][data-status=proposed]").first
+    expect(mark).to_be_visible()
+    evidence_id = mark.get_attribute("data-evidence-id")
+    mark.click()
+    expect(page.get_by_test_id("evidence-detail")).to_have_attribute("data-evidence-id", evidence_id)
+    page.keyboard.press("c")
+    expect(page.locator(f"mark[data-evidence-id='{evidence_id}']")).to_have_attribute("data-status", "confirmed")
+    no_sideways_scroll(page)
+    shot(page, "phone-document", live_server.backend, full_page=False)
     page.context.close()
     assert errors == []
 
