@@ -89,6 +89,8 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     # The auditor may not accept; the assessor accepts anyway, and the trail says so.
     assert client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={},
                        headers=auth("kiemtoan")).status_code == 403
+    assert client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={},  # another province's
+                       headers=auth("thamdinh_langson")).status_code == 404
     accepted = client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={"note": "Văn bản tham khảo"},
                            headers=assessor)
     assert accepted.status_code == 200, accepted.text
