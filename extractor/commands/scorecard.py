@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", type=int)
     parser.add_argument("--subject-type", choices=vocabulary.keys("subject_type"))
     parser.add_argument("--issuer", help="cơ quan ban hành phiếu (DOCX, góc trái), e.g. 'Công an tỉnh Sơn La'")
+    parser.add_argument("--accept", action="append", default=[], metavar="FILE",
+                        help="count this file in the proposal even though its unit, year or kind differs from "
+                             "the dossier's (repeatable)")
     parser.add_argument("--format", choices=("json", "xlsx", "docx"), default="json")
     parser.add_argument("--out", help="output path (xlsx/docx: default scorecard.xlsx / scorecard.docx; "
                                       "json: standard output)")
@@ -37,7 +40,12 @@ def run(args: argparse.Namespace) -> int:
     out = writable(args.out or f"scorecard.{args.format}") if args.out or args.format != "json" else None
     results = [sources.load(path, args.subject_type) for path in documents(args.files)]
     unit = clean_text(args.unit) if args.unit else None
-    card = build(results, unit=unit, year=args.year, subject_type=args.subject_type)
+    accepted = frozenset(str(path) for path in documents(args.accept)) if args.accept else frozenset()
+    card = build(results, unit=unit, year=args.year, subject_type=args.subject_type, accepted=accepted)
+    for warning in card["warnings"]:
+        excluded = warning["source"] in card["excluded_documents"]
+        print(f"CẢNH BÁO {warning['source']}: {warning['message_vi']}"
+              + (" Không tính vào đề xuất (dùng --accept để tính)." if excluded else ""), file=sys.stderr)
     if args.format == "json":
         text = json.dumps(card, ensure_ascii=False, indent=2)
         if out:

@@ -245,6 +245,21 @@ def shared_cues() -> dict[str, Any]:
     }
 
 
+@cache
+def _scope() -> tuple[tuple[str, tuple[re.Pattern[str], ...], str], ...]:
+    data = load_json("tt124", "criteria.json")["scope"]["outside"]
+    return tuple((item["subject_type"], _compile(item["patterns"]), item["reason_vi"]) for item in data)
+
+
+def outside_scope(subject_type: str | None, unit_text: str) -> str | None:
+    """Why a unit is outside TT124 (Điều 1 khoản 2 điểm b: primary schools, kindergartens, small
+    enterprises, armed forces), judged from the words naming it; None when it is in scope."""
+    for kind, patterns, reason in _scope():
+        if kind == normalize_subject(subject_type) and any(pattern.search(unit_text) for pattern in patterns):
+            return reason
+    return None
+
+
 def renamed_ids() -> dict[str, str]:
     """Old criterion id → new id, over every recorded renumbering (for stored decisions)."""
     renamed: dict[str, str] = {}

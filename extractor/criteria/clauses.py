@@ -216,10 +216,11 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         met = "met" if context == "result" else call.status
         return ClauseCall(met, call.cue, "; ".join(rules), points=statuses,
                           parts=({"general"} if general else set()) | {f"excused:{pid}" for pid in excused})
-    if call.status == "not_met":
-        # an event the clause does not list (a theft under Điều 6 khoản 3): spoken to, not failed
-        return ClauseCall("unclear", call.cue, "sự việc không thuộc các điểm của khoản: cần thẩm định")
-    return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
+    if context != "result":
+        return ClauseCall(call.status, call.cue, None, forecast=call.forecast)  # a plan's prevention work
+    # an event the clause does not list (a theft under Điều 6 khoản 3), or talk of security in general:
+    # the sentence does not speak to any point of the clause
+    return ClauseCall(call.status, call.cue, None, role="unrelated", forecast=call.forecast)
 
 
 _DATE = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\b")

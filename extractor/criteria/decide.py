@@ -79,6 +79,8 @@ def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]],
     late = [item for item in quotes if "late" in item.get("parts", [])]
     if late:
         return "Thực hiện sau thời hạn của khoản: " + "; ".join(str(item.get("rule")) for item in late[:2]) + "."
+    if any("points" not in item for item in achieved):
+        return None  # evidence an assessor linked or a stored claim: their judgement of the whole clause
     if criterion.rating is not None and "rating" in criterion.core and "rating" not in shown:
         return f"Chưa nêu kết quả xếp loại theo yêu cầu ({criterion.rating.label_vi})."
     labels = {part.key: part.label_vi for part in criterion.parts}

@@ -168,7 +168,8 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
         previous = linked.get(criterion.id)
         if previous and previous.confidence >= confidence:
             return
-        if not ((named and criterion.shape != "ratio") or quoted or rules.speaks_to(criterion.id, sentence.text)):
+        if not ((named and criterion.shape != "ratio") or quoted or role == "self_assessment"
+                or rules.speaks_to(criterion.id, sentence.text)):
             return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
         judged: clauses.ClauseCall
         if quoted:
@@ -179,7 +180,9 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
                                                      context=context, criterion=criterion.id)
             judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year,
                                    reports=not document_reading.promises)
-            role = judged.role if role == "evidence" else role
+            if judged.role == "unrelated" and not named:
+                return
+            role = judged.role if role == "evidence" and judged.role != "unrelated" else role
         linked[criterion.id] = SentenceFinding(
             criterion.id, judged.status, confidence, sentence, families, judged.cue, role, judged.forecast,
             rule=judged.rule, points=judged.points, parts=sorted(judged.parts))

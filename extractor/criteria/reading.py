@@ -52,6 +52,7 @@ class Reading:
     subject_from: str  # header | body | given | none
     year: int | None
     plan_parts: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # [start, end) spans that plan
+    outside_scope: str | None = None  # why TT124 does not apply to the unit (Điều 1), if it does not
 
     @property
     def promises(self) -> bool:
@@ -70,7 +71,8 @@ class Reading:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "subject_type": self.subject_type, "subject_from": self.subject_from,
-                "year": self.year, "plan_parts": [list(part) for part in self.plan_parts]}
+                "year": self.year, "plan_parts": [list(part) for part in self.plan_parts],
+                "outside_scope": self.outside_scope}
 
 
 def kind_for_doc_type(doc_type: str | None) -> str:
@@ -152,7 +154,10 @@ def read(document: DocumentInfo, text: str) -> Reading:
         subject_from = "body" if subject else "none"
     parts = () if kind in PROMISE_READINGS else plan_parts(text)
     year = document.year if kind != "news" else (year_from_text(text) or document.year)
-    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=year, plan_parts=parts)
+    naming = " ".join(part for part in (document.issuer or "", document.title or "", text[:_TITLE_WINDOW]) if part)
+    scope = catalogue.outside_scope(subject, naming.lower())
+    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=year, plan_parts=parts,
+                   outside_scope=scope)
 
 
 _DATED_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b|\bnăm ((?:19|20)\d{2})\b")

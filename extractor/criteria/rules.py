@@ -348,9 +348,12 @@ def referenced_numbers(text: str) -> list[int]:
 
 
 def self_assessment(text: str) -> tuple[int, int] | None:
-    """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"."""
+    """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"; ``(0, 0)`` for one
+    that claims every criterion without numbers ("các tiêu chí còn lại đạt", "đạt đủ các tiêu chí")."""
     found = _SELF_ASSESSMENT.search(text)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    if found:
+        return int(found.group(1)), int(found.group(2))
+    return (0, 0) if _first(catalogue.status_cues()["self_assessment_all"], text.lower()) else None
 
 
 def _words(text: str) -> set[str]:

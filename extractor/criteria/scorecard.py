@@ -9,17 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.criteria import catalogue, decide
+from extractor.criteria import catalogue, decide, dossier
 from extractor.models import DocumentInfo, ExtractionResult
 
 EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "rule",
                  "evidence_ids")
 WORKING_KEYS = {"criterion", "families", "forecast", "doc_type", "parts", "context_ids"}  # judged on, not shown
-
-
-def _common(values: list[Any]) -> Any:
-    present = [value for value in values if value]
-    return max(set(present), key=present.count) if present else None
 
 
 def quotes_by_criterion(result: ExtractionResult) -> dict[str, list[dict[str, Any]]]:
@@ -44,9 +39,10 @@ def judge(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict[
     return decide.decide(criterion, quotes)
 
 
-def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
-    """Đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough evidence.
-    The label names every criterion the assessor still has to look at, whatever the proposal."""
+def overall(criteria: list[dict[str, Any]], outside_scope: str | None = None) -> dict[str, Any]:
+    """Điều 8: đạt only when every criterion is met; chưa đạt when one is contradicted; otherwise not enough
+    evidence. The label names every criterion the assessor still has to look at, whatever the proposal; a unit
+    outside TT124 (Điều 1) is said first."""
     statuses = [item["status"] for item in criteria]
     to_check = [item["id"] for item in criteria if item["needs_assessor"]]
     named: list[str] = []
@@ -67,28 +63,34 @@ def overall(criteria: list[dict[str, Any]]) -> dict[str, Any]:
     unnamed = [criterion_id for criterion_id in to_check if criterion_id not in named]
     if unnamed:
         label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
+    if outside_scope:
+        label = f"Lưu ý: {outside_scope}. " + label
     return {"proposal": proposal, "label_vi": label, "conditional": proposal == "dat" and bool(to_check),
-            "criteria_to_check": to_check,
+            "criteria_to_check": to_check, "outside_scope": outside_scope,
             "met": statuses.count("met"), "total": len(criteria)}
 
 
 def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]], *,
-                      unit: str | None = None, year: int | None = None,
-                      subject_type: str | None = None) -> dict[str, Any]:
+                      unit: str | None = None, year: int | None = None, subject_type: str | None = None,
+                      accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The scorecard for one unit and year from each document's sentence findings per criterion id.
 
     A finding (quote) carries what ``mapping`` gives a sentence (status, confidence, role, families, cue,
     forecast, text, page, start, end, evidence_ids); keys beyond those (e.g. a stored ``document_id``) pass
-    through to the criterion's ``evidence``. Unit, year and subject type default to the documents' own."""
+    through to the criterion's ``evidence``. Unit, year and subject type default to the first document's
+    (``dossier.identity``); a document that disagrees with them is listed in ``warnings`` and left out of the
+    proposal unless its source is in ``accepted`` (the assessor accepted it)."""
     documents = [info for info, _ in quotes_by_document]
-    subject = catalogue.normalize_subject(subject_type) or catalogue.normalize_subject(
-        _common([info.subject_type for info in documents]))
-    year = year or _common([info.year for info in documents])
-    unit = unit or _common([info.issuer for info in documents])
+    unit, year, subject = dossier.identity(documents, unit=unit, year=year, subject_type=subject_type)
+    warnings = [item for info in documents for item in dossier.mismatches(info, unit, year, subject)]
+    excluded = {item.source for item in warnings} - set(accepted)
+    counted = [(info, found) for info, found in quotes_by_document if info.source not in excluded]
+    scope = next((reason for info in documents if (reason := catalogue.outside_scope(
+        subject, " ".join(part for part in (info.issuer, info.title) if part).lower()))), None)
     rows = []
     for criterion in catalogue.for_subject(subject):
         quotes = [{**quote, "document": info.source, "doc_type": info.doc_type}
-                  for info, by_criterion in quotes_by_document for quote in by_criterion.get(criterion.id, [])]
+                  for info, by_criterion in counted for quote in by_criterion.get(criterion.id, [])]
         verdict = judge(criterion, quotes)
         quotes.sort(key=lambda item: (item["role"] != "evidence", -item["confidence"]))
         rows.append({
@@ -96,11 +98,12 @@ def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, lis
             "certainty": criterion.certainty, **verdict, "evidence": [_shown(quote) for quote in quotes],
         })
     return {"unit": unit, "year": year, "subject_type": subject, "article": catalogue.article_for(subject),
-            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows)}
+            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows, scope),
+            "warnings": [item.to_dict() for item in warnings], "excluded_documents": sorted(excluded)}
 
 
 def build(results: list[ExtractionResult], *, unit: str | None = None, year: int | None = None,
-          subject_type: str | None = None) -> dict[str, Any]:
+          subject_type: str | None = None, accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The scorecard for one unit and year from its documents' extraction results."""
     return build_from_quotes([(result.document, quotes_by_criterion(result)) for result in results],
-                             unit=unit, year=year, subject_type=subject_type)
+                             unit=unit, year=year, subject_type=subject_type, accepted=accepted)

@@ -52,12 +52,15 @@ def test_scorecard_follows_the_criteria_layer_and_the_review(client, auth, engin
         assert cid in overall["label_vi"], (cid, overall["label_vi"])
     assert card["overall"] == overall  # no decision yet
 
-    # Rejecting the evidence behind a met criterion's results takes them out of the proposal.
-    met_id = next(cid for cid, status in statuses.items() if status == "met")
-    met = next(c for c in card["criteria"] if c["id"] == met_id)
-    behind = {eid for quote in met["quotes"] if quote["role"] == "evidence" and quote["status"] == "met"
-              for eid in quote["evidence_ids"]}
-    assert behind and all(quote["document_id"] == document_id for quote in met["quotes"])
+    # Rejecting the evidence behind a met criterion's results takes them out of the proposal (counts and claims
+    # are evidence; dates and citations of the law are context of their sentence, not evidence of their own).
+    def evidence_behind(criterion: dict) -> set[str]:
+        return {eid for quote in criterion["quotes"] if quote["role"] == "evidence" and quote["status"] == "met"
+                for eid in quote["evidence_ids"]}
+
+    met = next(c for c in card["criteria"] if statuses[c["id"]] == "met" and evidence_behind(c))
+    met_id, behind = met["id"], evidence_behind(met)
+    assert all(quote["document_id"] == document_id for quote in met["quotes"])
     for evidence_id in sorted(behind):
         version = client.get(f"/api/evidence/{evidence_id}", headers=assessor).json()["version"]
         assert client.patch(f"/api/evidence/{evidence_id}", json={"version": version, "status": "rejected"},
