@@ -6,16 +6,18 @@ the dossier's unit and year — a Sở Tư pháp Lạng Sơn 2025 plan uploaded 
 proposal until an assessor accepts it anyway. The acceptance is an audit-trail entry (action
 ``accept_mismatch`` on the document), so it survives re-processing and needs no new column.
 
-Unit names are compared loosely (case- and diacritics-insensitive, one contained in the other), years
-exactly, unit kinds through the subject type. A value the extractor did not detect is no disagreement.
+Which facts disagree is the criteria layer's rule (``extractor.criteria.dossier.mismatches``, the one the
+scorecard itself applies): unit names compared loosely (case- and diacritics-insensitive, one contained in the
+other, or most distinctive words and abbreviations agreeing), years exactly, unit kinds through the subject
+type's TT124 article. A value the extractor did not detect is no disagreement. This module words the warnings
+for the assessor and keeps the acceptances.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -23,25 +25,19 @@ from sqlalchemy.orm import Session
 
 from api.orm import AuditEntry, Document, Dossier
 from extractor import vocabulary
+from extractor.criteria import catalogue
+from extractor.criteria import dossier as criteria_dossier
 
 ACCEPT_ACTION = "accept_mismatch"
 QUICK_FORMATS = {"txt", "pdf", "docx"}  # read at upload without LibreOffice or OCR
 QUICK_MAX_BYTES = 10 * 1024 * 1024  # larger files are checked after the worker's reading only
 
 
-def fold(text: str | None) -> str:
-    """Lower case, no diacritics (đ → d), words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", plain))
-
-
 def names_agree(issuer: str | None, unit_name: str | None) -> bool:
-    """One name contained in the other, ignoring case, diacritics and punctuation."""
-    a, b = fold(issuer), fold(unit_name)
-    if not a or not b:
+    """Do two names plausibly name the same unit? (Nothing to compare is no disagreement.)"""
+    if not (issuer or "").strip() or not (unit_name or "").strip():
         return True
-    return f" {a} " in f" {b} " or f" {b} " in f" {a} "
+    return criteria_dossier.same_unit(unit_name, issuer)
 
 
 def _kind_label(kind: str | None) -> str:
@@ -49,24 +45,25 @@ def _kind_label(kind: str | None) -> str:
 
 
 def mismatches(info: dict[str, Any] | None, dossier: Dossier) -> list[dict[str, Any]]:
-    """The ways a document's detected ``info`` disagrees with ``dossier`` (empty when it agrees)."""
+    """The ways a document's detected ``info`` disagrees with ``dossier`` (empty when it agrees), each
+    ``{"field", "document_value", "dossier_value", "message_vi"}``."""
     if not info:
         return []
     unit = dossier.unit
-    found: list[dict[str, Any]] = []
-    issuer = info.get("issuer")
-    if issuer and not names_agree(issuer, unit.name):
-        found.append({"field": "issuer", "document_value": issuer, "dossier_value": unit.name,
-                      "message_vi": f"Cơ quan ban hành “{issuer}” khác đơn vị của hồ sơ “{unit.name}”"})
-    year = info.get("year")
-    if year and int(year) != int(dossier.year):
-        found.append({"field": "year", "document_value": int(year), "dossier_value": dossier.year,
-                      "message_vi": f"Văn bản năm {year}, hồ sơ năm {dossier.year}"})
-    kind = info.get("subject_type")
-    if kind and unit.kind and kind != unit.kind:
-        found.append({"field": "subject_type", "document_value": kind, "dossier_value": unit.kind,
-                      "message_vi": f"Văn bản của loại đơn vị “{_kind_label(kind)}”, "
-                                    f"hồ sơ là “{_kind_label(unit.kind)}”"})
+    document = SimpleNamespace(source=info.get("source") or "", issuer=info.get("issuer"), year=info.get("year"),
+                               subject_type=info.get("subject_type"))
+    found = []
+    for item in criteria_dossier.mismatches(document, unit.name, dossier.year, unit.kind):
+        if item.field == "issuer":
+            message = f"Cơ quan ban hành “{item.document_value}” khác đơn vị của hồ sơ “{item.dossier_value}”"
+        elif item.field == "year":
+            message = f"Văn bản năm {item.document_value}, hồ sơ năm {item.dossier_value}"
+        else:
+            message = (f"Văn bản của loại đơn vị “{_kind_label(item.document_value)}” "
+                       f"(Điều {catalogue.article_for(item.document_value)}), hồ sơ là “{_kind_label(unit.kind)}” "
+                       f"(Điều {catalogue.article_for(unit.kind)})")
+        found.append({"field": item.field, "document_value": item.document_value,
+                      "dossier_value": item.dossier_value, "message_vi": message})
     return found
 
 
@@ -108,13 +105,6 @@ def document_check(document: Document, dossier: Dossier, accepted: set[int]) -> 
     is_accepted = document.id in accepted
     return {"warnings": warnings, "accepted": bool(warnings) and is_accepted,
             "held_out": bool(warnings) and not is_accepted, "pending": not document.info}
-
-
-def held_out(session: Session, dossier: Dossier, documents: list[Document]) -> set[int]:
-    """Ids of the documents kept out of the scorecard proposal (mismatched and not accepted)."""
-    accepted = accepted_ids(session, dossier.id)
-    return {document.id for document in documents
-            if document.id not in accepted and mismatches(document.info, dossier)}
 
 
 def proposed_kind(documents: list[Document]) -> str | None:

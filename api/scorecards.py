@@ -143,8 +143,6 @@ def load(session: Session, dossier: Dossier) -> DossierEvidence:
     """The dossier's processed documents with their reviewed quotes, evidence and decisions."""
     documents = [document for document in session.scalars(
         select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id)) if document.info]
-    held_out = dossier_checks.held_out(session, dossier, documents)  # mismatched, not accepted: left out
-    documents = [document for document in documents if document.id not in held_out]
     rows = list(session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
                                 .order_by(EvidenceRow.document_id, EvidenceRow.start, EvidenceRow.id)))
     by_id = {row.id: row for row in rows}
@@ -194,8 +192,10 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
     """The scorecard JSON of ``GET /api/dossiers/{id}/scorecard``."""
     data = data or load(session, dossier)
     unit = dossier.unit
+    accepted_ids = dossier_checks.accepted_ids(session, dossier.id)  # "accept anyway" in the audit trail
+    accepted = frozenset(name for name, doc_id in data.document_ids.items() if doc_id in accepted_ids)
     card = criteria_scorecard.build_from_quotes(data.documents, unit=unit.name, year=dossier.year,
-                                                subject_type=unit.kind)
+                                                subject_type=unit.kind, accepted=accepted)
     criteria = [_criterion_out(row, data) for row in card["criteria"]]
     effective = [{"id": c["id"], "status": c["decision"]["decision"] if c["decision"] else c["proposed"],
                   "needs_assessor": c["needs_assessor"] and not c["decision"]} for c in criteria]
@@ -207,6 +207,7 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
         "documents": card["documents"], "criteria": criteria,
         "proposed_overall": overall(card["criteria"]), "overall": overall(effective),
         "decided": sum(1 for c in criteria if c["decision"]), "total": len(criteria),
+        "warnings": card.get("warnings", []), "excluded_documents": card.get("excluded_documents", []),
     }
 
 

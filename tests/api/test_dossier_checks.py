@@ -24,6 +24,7 @@ def _dossier(name="Sở Kế hoạch và Đầu tư", kind="co_quan", year=2022)
 @pytest.mark.parametrize(("issuer", "unit", "agree"), [
     ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư", True),          # case
     ("So Ke hoach va Dau tu tinh Son La", "Sở Kế hoạch và Đầu tư", True),  # diacritics, containment
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", True),                          # abbreviation
     ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư tỉnh Sơn La", True),  # the other way round
     ("Sở Tư pháp tỉnh Lạng Sơn", "Sở Kế hoạch và Đầu tư", False),
     ("Ủy ban nhân dân xã Kon Gang", "UBND xã Chiềng Lề", False),
@@ -40,6 +41,8 @@ def test_mismatches_name_each_disagreement_in_vietnamese():
     assert "Lạng Sơn" in found[0]["message_vi"]
     assert found[1]["message_vi"] == "Văn bản năm 2025, hồ sơ năm 2022"
     assert "Xã, phường, thị trấn" in found[2]["message_vi"] and "Cơ quan" in found[2]["message_vi"]
+    # The criteria layer's rule: kinds of the same TT124 article (cơ quan, doanh nghiệp: Điều 6) agree.
+    assert dossier_checks.mismatches({"subject_type": "doanh_nghiep"}, _dossier()) == []
     # Years exactly; a missing value is no disagreement.
     assert dossier_checks.mismatches({"issuer": "Sở Kế hoạch và Đầu tư", "year": 2022, "subject_type": "co_quan"},
                                      _dossier()) == []
@@ -79,10 +82,11 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     def quoted_documents():
         card = client.get(f"/api/dossiers/{dossier}/scorecard", headers=assessor).json()
         assert all("deciding" in c and "points" in c for c in card["criteria"])
-        return card["documents"], {q["document_id"] for c in card["criteria"] for q in c["quotes"]}
+        assert {item["source"] for item in card["warnings"]} == {LANG_SON_PLAN.name}
+        return card["excluded_documents"], {q["document_id"] for c in card["criteria"] for q in c["quotes"]}
 
-    names, ids = quoted_documents()
-    assert LANG_SON_PLAN.name not in names and foreign_id not in ids and own_id in ids
+    excluded, ids = quoted_documents()
+    assert excluded == [LANG_SON_PLAN.name] and foreign_id not in ids and own_id in ids
     audit = client.get(f"/api/dossiers/{dossier}/audit", headers=assessor).json()
     assert [item["document_id"] for item in audit["mismatched_documents"]] == [foreign_id]
 
@@ -95,8 +99,8 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
                            headers=assessor)
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["accepted"] and not accepted.json()["held_out"]
-    names, ids = quoted_documents()
-    assert LANG_SON_PLAN.name in names
+    excluded, ids = quoted_documents()
+    assert excluded == [] and foreign_id in ids
     trail = client.get("/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"},
                        headers=assessor).json()["items"]
     uploaded = next(item for item in trail if item["action"] == "upload" and item["entity_id"] == str(foreign_id))

@@ -116,7 +116,7 @@ def test_a_foreign_document_is_warned_and_kept_out_until_accepted(
     shot(page, "mismatch-warning", live_server.backend)
     with live_server.client(ASSESSOR) as api:
         card = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()
-        assert foreign.name not in card["documents"]
+        assert card["excluded_documents"] == [foreign.name]
     # Accept anyway, with a reason: it counts from now on and the trail says so in words.
     mismatch = page.get_by_test_id("documents-table").get_by_test_id("document-mismatch")
     mismatch.get_by_test_id("accept-mismatch").click()
@@ -125,7 +125,7 @@ def test_a_foreign_document_is_warned_and_kept_out_until_accepted(
     expect(page.get_by_test_id("dossier-warnings")).to_contain_text("đã được chấp nhận")
     with live_server.client(ASSESSOR) as api:
         card = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()
-        assert foreign.name in card["documents"]
+        assert card["excluded_documents"] == []
     page.goto(f"/#/dossiers/{dossier['id']}?tab=trail")
     trail = page.get_by_test_id("trail-table")
     expect(trail).to_contain_text("Vẫn dùng tài liệu không khớp hồ sơ")
