@@ -17,6 +17,7 @@ from api.headers import SecurityHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.migrate import upgrade_head
 from api.routers import audit, auth, bulk, documents, dossiers, evidence, health, jobs, scorecards, units
+from api.routers import vocabulary as vocabulary_router
 from api.settings import Settings
 from api.throttle import AddressThrottle, HashGate
 
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
     app.add_middleware(SecurityHeadersMiddleware)
     for module in (health, auth, units, dossiers, documents, jobs, evidence, scorecards, audit, bulk):
         app.include_router(module.router)
+    app.include_router(vocabulary_router.router)
 
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

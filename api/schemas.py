@@ -155,6 +155,7 @@ class DocumentOut(BaseModel):
 class DocumentDetail(DocumentOut):
     text: str | None
     criteria: list[Any] | None = None
+    checks: dict[str, Any] | None = None  # api.dossier_checks.document_check: warnings, accepted, held_out
 
 
 class DossierOut(BaseModel):
@@ -172,12 +173,19 @@ class DossierOut(BaseModel):
 
 class DossierDetail(DossierOut):
     documents: list[DocumentOut]
+    checks: dict[str, Any] | None = None  # api.dossier_checks.dossier_check: mismatched documents, kind
+    assessor_result: dict[str, Any] | None = None  # the result counting the assessor's decisions
 
 
 class UploadItem(BaseModel):
     document: DocumentOut
     job_id: int | None
     duplicate: bool
+    warnings: list[dict[str, Any]] = []  # how the document disagrees with its dossier (api.dossier_checks)
+
+
+class AcceptIn(BaseModel):
+    note: str | None = Field(default=None, max_length=2000)
 
 
 class UploadOut(BaseModel):

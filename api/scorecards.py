@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api import dossier_checks
 from api.orm import CriterionDecision, Document, Dossier, EvidenceRow
 from api.results import row_id
 from api.timeutil import iso
@@ -183,15 +184,18 @@ def _criterion_out(row: dict[str, Any], data: DossierEvidence) -> dict[str, Any]
     return {"id": row["id"], "title_vi": row["title"], "title_en": row["title_en"], "text": criterion.wording,
             "certainty": row["certainty"], "proposed": row["status"], "confidence": row["confidence"],
             "needs_assessor": row["needs_assessor"], "reasons": row["reasons"], "evidence": evidence,
-            "quotes": quotes, "decision": _decision_out(data.decisions.get(row["id"]))}
+            "quotes": quotes, "decision": _decision_out(data.decisions.get(row["id"])),
+            "deciding": row.get("deciding", []), "points": row.get("points", [])}
 
 
 def build(session: Session, dossier: Dossier, data: DossierEvidence | None = None) -> dict[str, Any]:
     """The scorecard JSON of ``GET /api/dossiers/{id}/scorecard``."""
     data = data or load(session, dossier)
     unit = dossier.unit
+    accepted_ids = dossier_checks.accepted_ids(session, dossier.id)  # "accept anyway" in the audit trail
+    accepted = frozenset(name for name, doc_id in data.document_ids.items() if doc_id in accepted_ids)
     card = criteria_scorecard.build_from_quotes(data.documents, unit=unit.name, year=dossier.year,
-                                                subject_type=unit.kind)
+                                                subject_type=unit.kind, accepted=accepted)
     criteria = [_criterion_out(row, data) for row in card["criteria"]]
     effective = [{"id": c["id"], "status": c["decision"]["decision"] if c["decision"] else c["proposed"],
                   "needs_assessor": c["needs_assessor"] and not c["decision"]} for c in criteria]
@@ -203,6 +207,7 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
         "documents": card["documents"], "criteria": criteria,
         "proposed_overall": overall(card["criteria"]), "overall": overall(effective),
         "decided": sum(1 for c in criteria if c["decision"]), "total": len(criteria),
+        "warnings": card.get("warnings", []), "excluded_documents": card.get("excluded_documents", []),
     }
 
 
@@ -238,4 +243,5 @@ def missing_audit(session: Session, dossier: Dossier) -> dict[str, Any]:
         "missing_documents": _missing_documents(results, card["subject_type"]),
         "targets_without_results": targets, "deadlines": deadlines, "notes": notes,
         "overall": card["overall"],
+        "mismatched_documents": dossier_checks.dossier_check(session, dossier)["documents"],
     }

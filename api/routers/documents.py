@@ -10,14 +10,14 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
-from api import queue
+from api import dossier_checks, queue
 from api.access import get_document, get_dossier
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, SettingsDep, Writer
 from api.errors import ApiError
 from api.orm import Document
 from api.params import PathId
-from api.schemas import DocumentDetail, UploadOut
+from api.schemas import AcceptIn, DocumentDetail, UploadOut
 from api.storage import ContentStore
 from api.uploads import receive, safe_filename
 from api.views import document_out, latest_job_ids
@@ -45,6 +45,7 @@ def upload_documents(dossier_id: PathId, files: Annotated[list[UploadFile], File
         received = [receive(upload.file, safe_filename(upload.filename), settings, Path(tmp)) for upload in files]
         items = []
         seen: dict[str, Document] = {}
+        warnings: dict[int, list[dict]] = {}  # document id → how it disagrees with the dossier
         for item in received:
             document = seen.get(item.sha256) or db.scalar(select(Document).where(
                 Document.dossier_id == dossier.id, Document.sha256 == item.sha256))
@@ -58,15 +59,20 @@ def upload_documents(dossier_id: PathId, files: Annotated[list[UploadFile], File
             db.flush()
             queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
                           created_by=user.id, max_attempts=settings.job_max_attempts, cost=item.size)
+            warnings[document.id] = dossier_checks.mismatches(
+                dossier_checks.quick_info(item.path, item.format), dossier)
             record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
                    after={"filename": item.filename, "sha256": item.sha256, "size": item.size,
-                          "format": item.format})
+                          "format": item.format}
+                   | ({"warnings": [w["message_vi"] for w in warnings[document.id]]} if warnings[document.id] else {}))
             seen[item.sha256] = document
             items.append((document, False))
         db.commit()
     jobs = latest_job_ids(db, [document.id for document, _ in items])
     return {"documents": [{"document": document_out(document, jobs.get(document.id)),
-                           "job_id": jobs.get(document.id), "duplicate": duplicate}
+                           "job_id": jobs.get(document.id), "duplicate": duplicate,
+                           "warnings": warnings.get(document.id)
+                           or dossier_checks.mismatches(document.info, dossier)}
                           for document, duplicate in items]}
 
 
@@ -74,7 +80,10 @@ def upload_documents(dossier_id: PathId, files: Annotated[list[UploadFile], File
 def read_document(document_id: PathId, user: CurrentUser, db: Db) -> dict:
     document = get_document(db, user, document_id)
     job_id = latest_job_ids(db, [document.id]).get(document.id)
-    return document_out(document, job_id) | {"text": document.text, "criteria": document.criteria}
+    accepted = dossier_checks.accepted_ids(db, document.dossier_id)
+    return document_out(document, job_id) | {"text": document.text, "criteria": document.criteria,
+                                             "checks": dossier_checks.document_check(
+                                                 document, document.dossier, accepted)}
 
 
 @router.get("/documents/{document_id}/file")
@@ -98,3 +107,18 @@ def reprocess_document(document_id: PathId, user: Writer, db: Db, settings: Sett
            after={"job_id": job.id})
     db.commit()
     return {"job_id": job.id}
+
+
+@router.post("/documents/{document_id}/accept-mismatch")
+def accept_mismatch(document_id: int, body: AcceptIn, user: Writer, db: Db) -> dict:
+    """Accept a document that disagrees with its dossier (issuer, year, unit kind): it counts in the
+    scorecard proposal from now on; the acceptance, with what disagreed, is recorded in the audit trail."""
+    document = get_document(db, user, document_id)
+    dossier = document.dossier
+    warnings = dossier_checks.mismatches(document.info, dossier)
+    if document.id not in dossier_checks.accepted_ids(db, dossier.id):
+        record(db, user, dossier_checks.ACCEPT_ACTION, "document", document.id, dossier_id=dossier.id,
+               after={"filename": document.filename, "accepted": True,
+                      "warnings": [item["message_vi"] for item in warnings]}, note=body.note)
+        db.commit()
+    return dossier_checks.document_check(document, dossier, dossier_checks.accepted_ids(db, dossier.id))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from sqlalchemy import select
+from typing import Annotated
 
+from fastapi import APIRouter, Query
+from sqlalchemy import delete, select
+
+from api import dossier_checks, scorecards
 from api.access import get_dossier, get_unit, province_key, restrict_units
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
-from api.orm import Dossier, Unit
+from api.orm import CriterionDecision, Dossier, Unit
 from api.params import PageNo, PageSize, PathId, QueryId, ShortText, Year
 from api.schemas import DossierDetail, DossierIn, DossierOut, Page
 from api.views import dossier_out, paginate
@@ -46,4 +49,32 @@ def create_dossier(body: DossierIn, user: Writer, db: Db) -> dict:
 
 @router.get("/{dossier_id}", response_model=DossierDetail)
 def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
-    return dossier_out(db, get_dossier(db, user, dossier_id), with_documents=True)
+    dossier = get_dossier(db, user, dossier_id)
+    return dossier_out(db, dossier, with_documents=True) | {
+        "checks": dossier_checks.dossier_check(db, dossier),
+        "assessor_result": scorecards.build(db, dossier)["overall"]}
+
+
+@router.delete("/{dossier_id}/scorecard/criteria/{criterion_id}")
+def clear_decision(dossier_id: PathId, criterion_id: str, user: Writer, db: Db,
+                   version: Annotated[int, Query(ge=1)]) -> dict:
+    """Clear the assessor's decision on one criterion (``version`` = the decision's current version); the
+    proposal stands alone again. Recorded in the audit trail."""
+    dossier = get_dossier(db, user, dossier_id)
+    current = db.scalar(select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id,
+                                                        CriterionDecision.criterion_id == criterion_id))
+    if current is None:
+        raise ApiError(404, "not_found", f"no decision on {criterion_id}")
+    if current.version != version:
+        raise ApiError(409, "version_conflict", f"decision is at version {current.version}",
+                       extra={"current": {"version": current.version, "decision": current.decision}})
+    before = {"decision": current.decision, "note": current.note, "version": current.version}
+    if db.execute(delete(CriterionDecision).where(CriterionDecision.id == current.id,
+                                                  CriterionDecision.version == version)).rowcount != 1:
+        db.rollback()
+        raise ApiError(409, "version_conflict", "decided concurrently")
+    record(db, user, "clear_decision", "criterion", f"{dossier.id}:{criterion_id}", dossier_id=dossier.id,
+           before=before, after=None)
+    db.commit()
+    card = scorecards.build(db, dossier)
+    return next((c for c in card["criteria"] if c["id"] == criterion_id), {"id": criterion_id, "decision": None})

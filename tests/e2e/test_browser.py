@@ -146,8 +146,9 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     page.keyboard.press("j")
     expect(page.get_by_test_id("evidence-detail")).not_to_have_attribute("data-evidence-id", confirmed_id)
     rejected_id = page.get_by_test_id("evidence-detail").get_attribute("data-evidence-id")
-    page.keyboard.press("r")
-    expect(page.get_by_test_id("detail-status")).to_have_text("Đã loại")
+    page.keyboard.press("r")  # rejects, then moves on to the next evidence
+    expect(page.locator(f"mark[data-evidence-id='{rejected_id}']")).to_have_attribute("data-status", "rejected")
+    expect(page.get_by_test_id("evidence-detail")).not_to_have_attribute("data-evidence-id", rejected_id)
 
     # Edit in place with "e": re-assign a TT124 criterion.
     page.keyboard.press("j")
@@ -175,7 +176,7 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     expect(page.locator(".toast-error")).to_contain_text("người khác thay đổi")
     expect(page.get_by_test_id("detail-status")).to_have_text("Đã xác nhận")
     page.keyboard.press("r")
-    expect(page.get_by_test_id("detail-status")).to_have_text("Đã loại")
+    expect(page.locator(f"mark[data-evidence-id='{contested_id}']")).to_have_attribute("data-status", "rejected")
     page.locator(f"mark[data-evidence-id='{confirmed_id}']").click()
     shot(page, "document", live_server.backend)
 
@@ -185,9 +186,8 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     first = page.locator("article.criterion").first
     expect(first).to_be_visible()
     decided_criterion = first.get_attribute("data-criterion")
-    first.get_by_test_id("decision-select").select_option("met")
-    first.locator(".decision-form input").fill("Đủ kế hoạch và nghị quyết")
-    first.locator(".decision-form button[type=submit]").click()
+    first.locator(".decision-note").fill("Đủ kế hoạch và nghị quyết")
+    first.locator("button[data-decision=met]").click()
     expect(page.locator(f"article.criterion[data-criterion='{decided_criterion}'] .criterion-foot")).to_contain_text(
         ASSESSOR[0])
     shot(page, "criteria", live_server.backend)
@@ -289,7 +289,7 @@ def test_auditor_sees_no_edit_controls(reviewed: dict, browser: Browser, live_se
 
     page.goto(f"/#/dossiers/{reviewed['dossier_id']}?tab=criteria")
     expect(page.locator("article.criterion").first).to_be_visible()
-    expect(page.get_by_test_id("decision-select")).to_have_count(0)
+    expect(page.locator("button[data-decision]")).to_have_count(0)
 
     page.goto("/#/audit")
     expect(page.get_by_test_id("audit-table")).to_contain_text(UNIT_NAME)

@@ -2,7 +2,7 @@
 
 import { setUnauthorizedHandler } from "./api.js";
 import { h, render } from "./dom.js";
-import { ROLE_LABELS } from "./labels.js";
+import { ROLE_LABELS, loadVocabulary } from "./labels.js";
 import { currentPath, navigate, route, start } from "./router.js";
 import * as session from "./session.js";
 import { showAudit } from "./views/audit.js";
@@ -85,6 +85,15 @@ setUnauthorizedHandler(() => {
   navigate("/login");
 });
 
+try {
+  await loadVocabulary();
+} catch (err) {
+  app.replaceChildren(Object.assign(document.createElement("div"), {
+    className: "alert alert-error", role: "alert",
+    textContent: `Không tải được danh mục nhãn từ máy chủ (${err.message}). Hãy tải lại trang.`,
+  }));
+  throw err;
+}
 await session.restore();
 if (!session.user() && currentPath().path !== "/login") {
   rememberPlace();

@@ -1,98 +1,93 @@
-// Vietnamese labels for the values the API returns (kinds, statuses, roles, results).
+// Vietnamese labels. Every status, proposal, review state, evidence kind, unit kind and role comes from the one
+// vocabulary (corpora/vocabulary/labels.json), read once at start-up from GET /api/vocabulary; this file keeps no
+// table of its own for them. The tables below the vocabulary are for values the vocabulary does not cover
+// (job states, document types, names of value fields).
 
-export const KIND_LABELS = {
-  legal_ref: "Căn cứ pháp lý",
-  date: "Ngày / thời kỳ",
-  count: "Số liệu",
-  criterion_claim: "Khẳng định tiêu chí",
+import { get } from "./api.js";
+
+let groups = {};
+
+/** Lookup tables filled from the vocabulary (key → Vietnamese label, in display order). */
+export const KIND_LABELS = {}; // evidence_kind
+export const EVIDENCE_STATUS = {}; // review_state: proposed = "Chưa xem xét", confirmed, rejected = "Đã bác bỏ"
+export const UNIT_KINDS = {}; // subject_type
+export const ROLE_LABELS = {}; // role
+export const CRITERION_STATUS = {}; // criterion_status: met / not_met / unclear / missing
+export const OVERALL_LABELS = {}; // overall_proposal: dat / chua_dat / chua_du_can_cu
+export const STANCE_LABELS = {}; // statement_stance
+export const READING_LABELS = {}; // document_reading
+
+const TABLES = {
+  evidence_kind: KIND_LABELS,
+  review_state: EVIDENCE_STATUS,
+  subject_type: UNIT_KINDS,
+  role: ROLE_LABELS,
+  criterion_status: CRITERION_STATUS,
+  overall_proposal: OVERALL_LABELS,
+  statement_stance: STANCE_LABELS,
+  document_reading: READING_LABELS,
 };
 
-export const EVIDENCE_STATUS = {
-  proposed: "Đề xuất",
-  confirmed: "Đã xác nhận",
-  rejected: "Đã loại",
-};
-
-export const ROLE_LABELS = {
-  admin: "Quản trị",
-  assessor: "Cán bộ thẩm định",
-  auditor: "Kiểm tra viên",
-};
-
-export const UNIT_KINDS = {
-  khu_dan_cu: "Khu dân cư",
-  xa: "Xã, phường, thị trấn",
-  co_quan: "Cơ quan",
-  doanh_nghiep: "Doanh nghiệp",
-  co_so_giao_duc: "Cơ sở giáo dục",
-};
-
-export const JOB_STATUS = {
-  queued: "Đang chờ xử lý",
-  pending: "Đang chờ xử lý",
-  running: "Đang xử lý",
-  processing: "Đang xử lý",
-  done: "Đã xử lý xong",
-  succeeded: "Đã xử lý xong",
-  completed: "Đã xử lý xong",
-  failed: "Lỗi xử lý",
-  error: "Lỗi xử lý",
-};
-
-/** Proposed status of a criterion / result of a dossier. */
-export const RESULT_LABELS = {
-  dat: "Đạt",
-  met: "Đạt",
-  pass: "Đạt",
-  chua_dat: "Chưa đạt",
-  not_met: "Chưa đạt",
-  fail: "Chưa đạt",
-  thieu: "Thiếu minh chứng",
-  missing: "Thiếu minh chứng",
-  unknown: "Chưa xác định",
-  partial: "Chưa đủ",
-  unclear: "Chưa rõ",
-  chua_du_minh_chung: "Chưa đủ minh chứng",
-};
-
-/** The assessor's decision on one criterion (PUT …/scorecard/criteria/{id}). */
-export const DECISION_OPTIONS = [
-  ["met", "Đạt"],
-  ["not_met", "Chưa đạt"],
-  ["unclear", "Chưa rõ, cần bổ sung"],
-];
-
-export const STANCE_LABELS = { for: "Ủng hộ", against: "Phản bác" };
-
-/** Scorecard rating bands of QĐ 510 (100 points). */
-export const RATING_LABELS = {
-  xuat_sac: "Xuất sắc",
-  kha: "Khá",
-  trung_binh: "Trung bình",
-  yeu: "Yếu",
-};
-
-export const DONE_STATUSES = new Set(["done", "succeeded", "completed", "success"]);
-export const FAILED_STATUSES = new Set(["failed", "error"]);
-
-/** Label of a result value; booleans mean đạt / chưa đạt. */
-export function resultLabel(value) {
-  if (value === true) return RESULT_LABELS.dat;
-  if (value === false) return RESULT_LABELS.chua_dat;
-  if (value === null || value === undefined || value === "") return RESULT_LABELS.unknown;
-  return RESULT_LABELS[value] || RATING_LABELS[value] || String(value);
+/** Read the vocabulary once (app start-up); the tables above are filled in its display order. */
+export async function loadVocabulary() {
+  groups = (await get("/api/vocabulary")) || {};
+  for (const [group, table] of Object.entries(TABLES)) {
+    for (const key of Object.keys(table)) delete table[key];
+    for (const entry of groups[group] || []) table[entry.key] = entry.vi;
+  }
+  EVIDENCE_KINDS_ORDER.splice(0, EVIDENCE_KINDS_ORDER.length, ...Object.keys(KIND_LABELS));
+  return groups;
 }
 
-/** CSS modifier for a result value: ok | bad | warn | none. */
+/** The Vietnamese label of `key` in a vocabulary group (the key itself when unknown). */
+export function label(group, key) {
+  const entry = (groups[group] || []).find((item) => item.key === key);
+  return entry ? entry.vi : key ?? "";
+}
+
+/** The explanation of an entry (hint_vi), when the vocabulary gives one. */
+export function hint(group, key) {
+  return (groups[group] || []).find((item) => item.key === key)?.hint_vi ?? "";
+}
+
+/** Evidence kinds in the vocabulary's display order (filled by loadVocabulary). */
+export const EVIDENCE_KINDS_ORDER = [];
+
+/** The assessor's decision on one criterion: the criterion statuses an assessor can give. */
+export function decisionOptions() {
+  return ["met", "not_met", "unclear"].map((key) => [key, CRITERION_STATUS[key] || key]);
+}
+
+/** The API's `overall` value "chua_du_minh_chung" is the vocabulary's "chua_du_can_cu". */
+export function overallKey(value) {
+  return value === "chua_du_minh_chung" ? "chua_du_can_cu" : value;
+}
+
+/** Label of a criterion status or an overall proposal. */
+export function resultLabel(value) {
+  if (value === null || value === undefined || value === "") return "—";
+  return CRITERION_STATUS[value] || OVERALL_LABELS[overallKey(value)] || String(value);
+}
+
+/** CSS modifier for a criterion status or overall proposal: ok | bad | warn | none. */
 export function resultTone(value) {
-  if (value === true || ["dat", "met", "pass", "xuat_sac", "kha"].includes(value)) return "ok";
-  if (value === false || ["chua_dat", "not_met", "fail", "yeu"].includes(value)) return "bad";
-  if (["thieu", "missing", "partial", "unclear", "chua_du_minh_chung", "trung_binh"].includes(value)) return "warn";
+  const key = overallKey(value);
+  if (key === "met" || key === "dat") return "ok";
+  if (key === "not_met" || key === "chua_dat") return "bad";
+  if (["unclear", "missing", "chua_du_can_cu"].includes(key)) return "warn";
   return "none";
 }
 
-/** Evidence kinds in legend order (the extract contract's EVIDENCE_KINDS). */
-export const EVIDENCE_KINDS_ORDER = ["legal_ref", "date", "count", "criterion_claim"];
+export const JOB_STATUS = {
+  queued: "Đang chờ xử lý",
+  running: "Đang xử lý",
+  processing: "Đang xử lý",
+  done: "Đã xử lý xong",
+  failed: "Lỗi xử lý",
+};
+
+export const DONE_STATUSES = new Set(["done"]);
+export const FAILED_STATUSES = new Set(["failed"]);
 
 /** Document types of the extract contract (DocumentInfo.doc_type). */
 export const DOC_TYPES = {
@@ -106,31 +101,79 @@ export const DOC_TYPES = {
   other: "Văn bản khác",
 };
 
-/** Vietnamese names of common keys of an evidence value; other keys are shown as they are. */
+/** Vietnamese names of the keys of an evidence value; unknown keys are shown as "trường khác". */
 export const VALUE_KEYS = {
-  doc_type: "loại văn bản",
-  number: "số",
-  code: "ký hiệu",
-  date: "ngày",
-  start: "từ",
-  end: "đến",
-  issuer: "cơ quan ban hành",
-  key: "khoá",
-  value: "giá trị",
-  count: "số lượng",
-  unit: "đơn vị tính",
-  noun: "đối tượng",
-  percent: "tỉ lệ",
-  period: "thời kỳ",
+  doc_type: "Loại văn bản",
+  number: "Số",
+  code: "Ký hiệu",
+  date: "Ngày",
+  start: "Từ ngày",
+  end: "Đến ngày",
+  issuer: "Cơ quan ban hành",
+  key: "Khoá",
+  value: "Giá trị",
+  count: "Số lượng",
+  unit: "Đơn vị tính",
+  noun: "Đối tượng",
+  percent: "Tỉ lệ (%)",
+  period: "Thời kỳ",
+  year: "Năm",
+  criterion: "Tiêu chí",
+  criteria: "Tiêu chí được nêu",
+  status: "Đánh giá của câu",
+  polarity: "Chiều",
+  granularity: "Độ chi tiết",
+  iso: "Dạng chuẩn",
+  kind: "Dạng",
+  inferred_year: "Năm suy ra",
+  raw: "Nguyên văn",
+  article: "Điều",
+  clause: "Khoản",
+  point: "Điểm",
+  title: "Trích yếu",
+  count_met: "Số tiêu chí đạt",
+  count_total: "Tổng số tiêu chí",
+  scope: "Phạm vi",
+  forecast: "Là dự báo",
+  negated: "Phủ định",
+  approximate: "Xấp xỉ",
+  target: "Chỉ tiêu",
+  month: "Tháng",
+  quarter: "Quý",
+  half: "Nửa năm",
+  day: "Ngày",
+  name: "Tên",
+  law: "Văn bản luật",
+  subject: "Đối tượng",
+  role: "Vai trò",
+  cue: "Dấu hiệu",
+  text: "Nội dung",
+  comparator: "So sánh",
+  modality: "Tính chất",
+  parent: "Trên tổng số",
+  total: "Tổng số",
+};
+
+/** Values of value fields that are codes: shown in words. */
+export const VALUE_WORDS = {
+  all: "tất cả",
   year: "năm",
-  criterion: "tiêu chí",
-  polarity: "chiều",
-  granularity: "độ chi tiết",
-  iso: "chuẩn hoá",
-  kind: "dạng",
-  inferred_year: "năm suy ra",
-  raw: "nguyên văn",
-  article: "điều",
-  clause: "khoản",
-  title: "trích yếu",
+  month: "tháng",
+  quarter: "quý",
+  half: "6 tháng",
+  day: "ngày",
+  range: "khoảng thời gian",
+  period: "thời kỳ",
+  point: "thời điểm",
+  positive: "khẳng định",
+  negative: "phủ định",
+  target: "chỉ tiêu, kế hoạch",
+  actual: "số thực tế",
+  zero: "không xảy ra",
+  reported: "đã báo cáo",
+  date: "ngày",
+  recurring: "định kỳ",
+  ">=": "từ … trở lên",
+  "<=": "không quá",
+  ...{ true: "có", false: "không" },
 };

@@ -15,13 +15,20 @@ export function unitPlace(dossier) {
 
 /** The proposed result value ("dat" | "chua_dat" | "chua_du_minh_chung" | …) of a dossier or scorecard. */
 export function proposedResult(dossier) {
-  const result = dossier.proposed_result ?? dossier.overall ?? dossier.result ?? null;
-  return result && typeof result === "object" ? result.overall ?? null : result;
+  const result = dossier.proposed_result ?? dossier.proposed_overall ?? dossier.overall ?? dossier.result ?? null;
+  return resultKey(result);
+}
+
+/** The vocabulary key (overall_proposal) of a result object of the API. */
+export function resultKey(result) {
+  if (!result) return null;
+  const value = typeof result === "object" ? result.proposal ?? result.overall ?? null : result;
+  return value === "chua_du_minh_chung" ? "chua_du_can_cu" : value;
 }
 
 /** The Vietnamese label the API gives for the proposed result, when it gives one. */
 export function proposedLabel(dossier) {
-  const result = dossier.proposed_result ?? dossier.overall ?? null;
+  const result = dossier.proposed_result ?? dossier.proposed_overall ?? dossier.overall ?? null;
   return result && typeof result === "object" ? result.label_vi ?? null : null;
 }
 
@@ -54,7 +61,8 @@ export function uploadResult(data) {
   const jobs = data?.jobs ?? data?.job_ids ?? [];
   return docs.map((doc, i) => {
     const job = doc.job_id ?? doc.job?.id ?? (typeof jobs[i] === "object" ? jobs[i]?.id : jobs[i]);
-    return { document: doc.document ?? doc, jobId: job ?? null, duplicate: Boolean(doc.duplicate) };
+    return { document: doc.document ?? doc, jobId: job ?? null, duplicate: Boolean(doc.duplicate),
+      warnings: doc.warnings ?? [] };
   });
 }
 

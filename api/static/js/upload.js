@@ -14,10 +14,11 @@ function sizeText(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function bar(className) {
+function bar(className, name) {
   const fill = h("div", { class: "meter-fill" });
   const label = h("span", { class: "meter-label" });
-  const el = h("div", { class: `meter ${className}`, role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100" },
+  const el = h("div", { class: `meter ${className}`, role: "progressbar", "aria-label": name,
+    "aria-valuemin": "0", "aria-valuemax": "100" },
     fill, label);
   return {
     el,
@@ -25,6 +26,7 @@ function bar(className) {
       const pct = Math.max(0, Math.min(100, Math.round(ratio * 100)));
       fill.style.width = `${pct}%`;
       el.setAttribute("aria-valuenow", String(pct));
+      el.setAttribute("aria-valuetext", text);
       label.textContent = text;
     },
   };
@@ -54,14 +56,21 @@ export function uploadPanel(dossierId, onProcessed) {
     tabindex: "-1", "aria-hidden": "true" });
 
   async function send(file) {
-    const upBar = bar("meter-upload");
-    const jobBar = bar("meter-job");
+    const upBar = bar("meter-upload", `Tải lên ${file.name}`);
+    const jobBar = bar("meter-job", `Xử lý ${file.name}`);
     const status = h("span", { class: "upload-status" }, "Đang tải lên…");
     const link = h("span", { class: "upload-link" });
+    const warn = h("div", { class: "upload-warn", role: "alert", hidden: true, "data-testid": "upload-warning" });
+    const showWarnings = (list, held) => {
+      warn.hidden = !list?.length;
+      if (!list?.length) return;
+      warn.replaceChildren(h("strong", {}, "Văn bản không khớp với hồ sơ: "), list.map((w) => w.message_vi).join("; "),
+        held === false ? "" : ". Văn bản chưa được tính vào kết quả đề xuất cho đến khi cán bộ chấp nhận (tab Tài liệu).");
+    };
     const row = h("li", { class: "upload-row", "data-file": file.name },
       h("div", { class: "upload-name" }, h("strong", {}, file.name), h("span", { class: "muted" }, sizeText(file.size))),
       h("div", { class: "upload-bars" }, h("small", {}, "Tải lên"), upBar.el, h("small", {}, "Xử lý"), jobBar.el),
-      h("div", { class: "upload-foot" }, status, link));
+      h("div", { class: "upload-foot" }, status, link), warn);
     list.prepend(row);
     upBar.set(0, "0 %");
     jobBar.set(0, "—");
@@ -72,6 +81,7 @@ export function uploadPanel(dossierId, onProcessed) {
       const [result] = uploadResult(data);
       if (!result) throw new Error("Máy chủ không trả về tài liệu.");
       const doc = result.document;
+      showWarnings(result.warnings);
       const openLink = () => link.replaceChildren(
         h("a", { href: `#/documents/${doc.id}`, class: "btn btn-small", "data-testid": "open-document" }, "Mở tài liệu"));
       if (result.duplicate) status.textContent = "Tệp đã có (trùng nội dung) — dùng bản đã lưu.";
@@ -100,6 +110,12 @@ export function uploadPanel(dossierId, onProcessed) {
       }
       jobBar.set(1, "100 %");
       row.classList.add("is-done");
+      try {
+        const checks = (await get(`/api/documents/${doc.id}`)).checks;
+        if (checks) showWarnings(checks.warnings, checks.held_out);
+      } catch {
+        // the warning from the upload answer stays
+      }
       status.textContent = `Đã xử lý xong ${documentName(doc)}.`;
       openLink();
       onProcessed();

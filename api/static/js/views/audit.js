@@ -2,7 +2,7 @@
 
 import { get, items, query } from "../api.js";
 import { errorBox, h, loading, render } from "../dom.js";
-import { UNIT_KINDS } from "../labels.js";
+import { CRITERION_STATUS, UNIT_KINDS } from "../labels.js";
 import { proposedLabel, proposedResult } from "../model.js";
 import { resultBadge } from "./dossiers.js";
 
@@ -78,9 +78,10 @@ export async function showAudit(app, _params, queryParams) {
     h("section", { class: "card card-flush" }, rows.length ? h(
       "table",
       { class: "table", "data-testid": "audit-table" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Đơn vị"), h("th", {}, "Năm"), h("th", {}, "Kết quả đề xuất"),
-        h("th", {}, "Thiếu minh chứng"), h("th", {}, "Có minh chứng phản bác"), h("th", {}, "Chưa rõ"),
-        h("th", { class: "num" }, "Chưa xác nhận"), h("th", {}, "Văn bản còn thiếu"))),
+      h("thead", {}, h("tr", {}, h("th", {}, "Đơn vị"), h("th", {}, "Năm"),
+        h("th", {}, "Kết quả (theo quyết định của cán bộ khi đã có)"),
+        h("th", {}, CRITERION_STATUS.missing), h("th", {}, CRITERION_STATUS.not_met), h("th", {}, CRITERION_STATUS.unclear),
+        h("th", { class: "num" }, "Chưa có quyết định"), h("th", {}, "Văn bản còn thiếu, không khớp"))),
       h("tbody", {}, rows.map((row) => h("tr", {},
         h("td", {}, h("a", { href: `#/dossiers/${row.dossier_id}?tab=criteria` }, row.unit?.name ?? `Hồ sơ #${row.dossier_id}`),
           h("div", { class: "muted small" }, [UNIT_KINDS[row.unit?.kind], row.unit?.province].filter(Boolean).join(" · "))),
@@ -90,7 +91,10 @@ export async function showAudit(app, _params, queryParams) {
         h("td", {}, criterionChips(row.contradicted, "against", titles)),
         h("td", {}, criterionChips(row.unclear, "unclear", titles)),
         h("td", { class: "num" }, row.unconfirmed ? `${row.unconfirmed.length} tiêu chí` : "—"),
-        h("td", { class: "small" }, missingDocuments(row.missing_documents))))),
+        h("td", { class: "small" }, missingDocuments(row.missing_documents),
+          (row.mismatched_documents || []).length
+            ? h("div", { class: "text-warn", "data-testid": "audit-mismatch" },
+                `Không khớp hồ sơ: ${row.mismatched_documents.map((d) => d.filename).join(", ")}`) : null)))),
     ) : h("p", { class: "empty" }, "Không có hồ sơ nào khớp bộ lọc.")),
   );
   return null;

@@ -2,7 +2,9 @@
 
 import { get, items, patch, query } from "../api.js";
 import { errorBox, h, loading, percent, render, toast } from "../dom.js";
-import { DOC_TYPES, EVIDENCE_KINDS_ORDER, EVIDENCE_STATUS, KIND_LABELS, VALUE_KEYS } from "../labels.js";
+import {
+  CRITERION_STATUS, DOC_TYPES, EVIDENCE_KINDS_ORDER, EVIDENCE_STATUS, KIND_LABELS, VALUE_KEYS, VALUE_WORDS,
+} from "../labels.js";
 import { highlightedText } from "../highlight.js";
 import { documentName } from "../model.js";
 import { navigate } from "../router.js";
@@ -23,14 +25,75 @@ async function allEvidence(documentId) {
   return all.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** The normalized value as one line per field, with Vietnamese key names where known. */
+/** Choices of value fields that hold codes (the edit form offers these instead of free text). */
+const VALUE_CHOICES = {
+  status: () => [...Object.entries(CRITERION_STATUS).filter(([key]) => key !== "missing"),
+    ["target", "Chỉ tiêu, kế hoạch"], ["reported", "Đã báo cáo"]],
+  modality: () => [["actual", VALUE_WORDS.actual], ["target", VALUE_WORDS.target], ["zero", VALUE_WORDS.zero]],
+  kind: () => [["date", "Ngày"], ["period", "Thời kỳ"], ["range", "Khoảng thời gian"], ["recurring", "Định kỳ"]],
+  comparator: () => [["", "—"], [">=", VALUE_WORDS[">="]], ["<=", VALUE_WORDS["<="]]],
+};
+
+/** A field name in Vietnamese (never the raw key). */
+export function fieldName(key) {
+  return VALUE_KEYS[key] || "Trường khác";
+}
+
+/** One value in words: codes, booleans, lists and objects are never shown raw. */
+export function valueWords(key, v) {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "boolean") return v ? "có" : "không";
+  if (Array.isArray(v)) return v.length ? v.map((item) => valueWords(key, item)).join(", ") : "—";
+  if (typeof v === "object") {
+    return Object.entries(v).filter(([, x]) => x !== null && x !== undefined && x !== "")
+      .map(([k, x]) => `${fieldName(k).toLowerCase()} ${valueWords(k, x)}`).join("; ") || "—";
+  }
+  if (key === "status") return (VALUE_CHOICES.status().find(([code]) => code === v) || [null, String(v)])[1];
+  return VALUE_WORDS[v] ?? String(v);
+}
+
+/** The normalized value as one line per field, in Vietnamese. */
 function valueList(value) {
-  if (value === null || value === undefined || typeof value !== "object") return String(value ?? "—");
+  if (value === null || value === undefined || typeof value !== "object") return valueWords("value", value);
   const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && v !== "");
   if (!entries.length) return "—";
   return h("ul", { class: "value-list" }, entries.map(([key, v]) => h("li", {},
-    h("span", { class: "value-key" }, `${VALUE_KEYS[key] || key}: `),
-    typeof v === "object" ? JSON.stringify(v) : String(v))));
+    h("span", { class: "value-key" }, `${fieldName(key)}: `), valueWords(key, v))));
+}
+
+/** An input for one value field: a choice for codes and booleans, a number box for numbers, text otherwise.
+ * Returns {el, read()} where read() gives the value in the original type. */
+function fieldInput(key, original) {
+  const name = `value-${key}`;
+  if (VALUE_CHOICES[key] && (typeof original === "string" || original === null)) {
+    const options = VALUE_CHOICES[key]();
+    if (original && !options.some(([code]) => code === original)) options.push([original, valueWords(key, original)]);
+    const select = h("select", { name }, options.map(([code, text]) =>
+      h("option", { value: code, selected: (original ?? "") === code }, text)));
+    return { el: select, read: () => (select.value === "" ? null : select.value) };
+  }
+  if (typeof original === "boolean") {
+    const select = h("select", { name }, h("option", { value: "true", selected: original }, "Có"),
+      h("option", { value: "false", selected: !original }, "Không"));
+    return { el: select, read: () => select.value === "true" };
+  }
+  if (typeof original === "number") {
+    const input = h("input", { name, type: "number", step: "any", value: String(original) });
+    return { el: input, read: () => (input.value === "" ? null : Number(input.value)) };
+  }
+  if (Array.isArray(original)) {
+    const input = h("input", { name, value: original.map((item) => (item === "all" ? "tất cả" : String(item))).join(", "),
+      title: "Cách nhau bằng dấu phẩy; “tất cả” cho mọi tiêu chí" });
+    const one = (text) => (/^t[aấ]t c[aả]$/i.test(text) ? "all" : /^\d+$/.test(text) ? Number(text) : text);
+    return { el: input, read: () => input.value.split(",").map((x) => x.trim()).filter(Boolean).map(one) };
+  }
+  if (original !== null && typeof original === "object") {
+    const input = h("input", { name, value: JSON.stringify(original), readOnly: true,
+      title: "Trường phức hợp: không sửa ở đây" });
+    return { el: input, read: () => original };
+  }
+  const input = h("input", { name, value: original ?? "" });
+  return { el: input, read: () => (input.value === "" && original === null ? null : input.value) };
 }
 
 /** The TT124 criteria for the document's unit kind (all criteria when that is unknown). */
@@ -45,13 +108,26 @@ async function criteriaFor(doc) {
   }
 }
 
-const SHORTCUTS = [
+const KEYS_PREF = "minhchung.review_keys";
+const EXTRACTOR_KINDS = { claims: "criterion_claim", counts: "count", dates: "date", legal_refs: "legal_ref" };
+
+/** Is the key press meant for a text field rather than for the review? (Checkboxes and buttons are not.) */
+function typing(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.closest("textarea, select, [contenteditable='true'], [contenteditable='']")) return true;
+  const input = target.closest("input");
+  return Boolean(input) && !["checkbox", "radio", "button", "submit", "reset"].includes(input.type);
+}
+
+const shortcutList = () => [
   ["j", "minh chứng kế tiếp"],
   ["k", "minh chứng trước"],
-  ["c", "xác nhận"],
-  ["r", "loại bỏ"],
+  ["c", "xác nhận rồi sang minh chứng kế tiếp"],
+  ["r", "bác bỏ rồi sang minh chứng kế tiếp"],
+  ["s", "bỏ qua"],
+  ["Backspace / Ctrl+Z", "hoàn tác thay đổi vừa rồi"],
   ["e", "sửa giá trị / tiêu chí"],
-  ["u", "đưa về “đề xuất”"],
+  ["u", `đưa về “${EVIDENCE_STATUS.proposed}”`],
   ["Esc", "đóng ô sửa"],
 ];
 
@@ -72,6 +148,8 @@ export async function showDocument(app, params, queryParams) {
   const state = {
     selectedId: queryParams.evidence || null,
     editing: false,
+    keys: localStorage.getItem(KEYS_PREF) !== "off",
+    undo: [], // [{id, status before}]
     kinds: new Set(EVIDENCE_KINDS_ORDER),
     statuses: new Set(Object.keys(EVIDENCE_STATUS)),
   };
@@ -89,6 +167,8 @@ export async function showDocument(app, params, queryParams) {
       "data-evidence-id": ev.id,
       "data-kind": ev.kind,
       "data-status": ev.status,
+      tabindex: "0",
+      "aria-label": `${KIND_LABELS[ev.kind] || ev.kind}, ${EVIDENCE_STATUS[ev.status] || ev.status}: ${ev.text}`,
       title: `${KIND_LABELS[ev.kind] || ev.kind} · ${EVIDENCE_STATUS[ev.status] || ev.status}`,
     };
   }
@@ -109,6 +189,7 @@ export async function showDocument(app, params, queryParams) {
     mark.className = markAttrs(ev).class;
     mark.dataset.status = ev.status;
     mark.title = markAttrs(ev).title;
+    mark.setAttribute("aria-label", markAttrs(ev)["aria-label"]);
   }
 
   function select(id, { scroll = true } = {}) {
@@ -161,12 +242,30 @@ export async function showDocument(app, params, queryParams) {
     }
   }
 
-  const setStatus = (status) => {
+  const setStatus = async (status, { advance = false } = {}) => {
     const ev = selected();
     if (!ev || !editable) return;
-    const text = { confirmed: "Đã xác nhận minh chứng.", rejected: "Đã loại minh chứng.", proposed: "Đã đưa về đề xuất." };
-    save(ev, { status }, text[status]);
+    const text = { confirmed: "Đã xác nhận minh chứng.", rejected: "Đã bác bỏ minh chứng.",
+      proposed: `Đã đưa về “${EVIDENCE_STATUS.proposed}”.` };
+    const before = ev.status;
+    if (await save(ev, { status }, text[status])) {
+      if (before !== status) state.undo.push({ id: ev.id, status: before });
+      if (advance) step(1);
+    }
   };
+
+  async function undo() {
+    if (!editable) return;
+    const last = state.undo.pop();
+    if (!last) {
+      toast("Không còn thay đổi nào để hoàn tác.", "info");
+      return;
+    }
+    const ev = evidence.find((item) => item.id === last.id);
+    if (!ev) return;
+    select(ev.id);
+    if (!(await save(ev, { status: last.status }, `Đã hoàn tác: “${EVIDENCE_STATUS[last.status]}”.`))) state.undo.push(last);
+  }
 
   function legend() {
     const counts = {};
@@ -199,27 +298,19 @@ export async function showDocument(app, params, queryParams) {
 
   function editForm(ev) {
     const fields = Object.entries(ev.value || {}).map(([key, val]) => {
-      const input = h("input", { name: key, value: val === null || typeof val !== "object" ? String(val ?? "") : JSON.stringify(val) });
-      return { key, val, input, el: h("label", {}, key, input) };
+      const input = fieldInput(key, val);
+      return { key, val, input, el: h("label", {}, fieldName(key), input.el) };
     });
     const criteriaSelect = h("select", { multiple: true, size: "6", name: "criteria", "aria-label": "Tiêu chí" },
       [...criteria, ...(ev.criteria || []).filter((id) => !criteriaById.has(id)).map((id) => ({ id }))].map((c) =>
         h("option", { value: c.id, selected: (ev.criteria || []).includes(c.id) },
           `${c.id}${c.title_vi ? ` — ${c.title_vi}` : ""}`)));
     const note = h("input", { name: "note", placeholder: "Lý do sửa (ghi vào nhật ký)" });
-    const parse = (original, raw) => {
-      if (typeof original === "number") return Number(raw);
-      if (typeof original === "boolean") return raw === "true";
-      if (original !== null && typeof original === "object") {
-        try { return JSON.parse(raw); } catch { return raw; }
-      }
-      return raw;
-    };
     const form = h("form", {
       class: "edit-form", "data-testid": "edit-form",
       onsubmit: (event) => {
         event.preventDefault();
-        const value = Object.fromEntries(fields.map((f) => [f.key, parse(f.val, f.input.value)]));
+        const value = Object.fromEntries(fields.map((f) => [f.key, f.input.read()]));
         const chosen = [...criteriaSelect.selectedOptions].map((o) => o.value);
         save(ev, { value, criteria: chosen, note: note.value.trim() || undefined }, "Đã lưu thay đổi.");
       },
@@ -230,21 +321,21 @@ export async function showDocument(app, params, queryParams) {
         }
       },
     },
-    h("h4", {}, "Sửa minh chứng"),
+    h("h3", {}, "Sửa minh chứng"),
     fields.map((f) => f.el),
     h("label", {}, "Tiêu chí TT124 (giữ Ctrl để chọn nhiều)", criteriaSelect),
     h("label", {}, "Ghi chú", note),
     h("div", { class: "btn-row" },
       h("button", { class: "btn btn-primary", type: "submit" }, "Lưu"),
       h("button", { class: "btn", type: "button", onclick: () => { state.editing = false; drawSide(); } }, "Huỷ")));
-    setTimeout(() => (fields[0]?.input ?? criteriaSelect).focus(), 0);
+    setTimeout(() => (fields[0]?.input.el ?? criteriaSelect).focus(), 0);
     return form;
   }
 
   function detail() {
     const ev = selected();
     if (!ev) {
-      return h("section", { class: "card detail" }, h("h3", {}, "Minh chứng"),
+      return h("section", { class: "card detail" }, h("h2", { class: "h3" }, "Minh chứng"),
         h("p", { class: "muted" }, "Bấm vào một đoạn được tô màu, hoặc nhấn j / k để duyệt lần lượt."));
     }
     const index = visible().findIndex((e) => e.id === ev.id);
@@ -260,18 +351,19 @@ export async function showDocument(app, params, queryParams) {
         h("dt", {}, "Tiêu chí"), h("dd", {}, ev.criteria?.length
           ? h("ul", { class: "criteria-list" }, ev.criteria.map(criterionLine)) : "—"),
         h("dt", {}, "Độ tin cậy"), h("dd", {}, percent(ev.confidence)),
-        h("dt", {}, "Bộ trích xuất"), h("dd", { class: "small" }, ev.extractor || "—"),
+        h("dt", {}, "Tìm bởi"), h("dd", { class: "small" }, ev.extractor === "assessor" ? "cán bộ thẩm định"
+          : `bộ tìm ${KIND_LABELS[EXTRACTOR_KINDS[ev.extractor]] || KIND_LABELS[ev.kind] || ""}`.trim().toLowerCase()),
         h("dt", {}, "Vị trí"), h("dd", { class: "small" }, `ký tự ${ev.start}–${ev.end}`),
         ev.updated_by ? [h("dt", {}, "Người duyệt"), h("dd", {}, ev.updated_by)] : null),
       editable && !state.editing ? h("div", { class: "btn-row" },
         h("button", { class: "btn btn-ok", type: "button", "data-action": "confirm", onclick: () => setStatus("confirmed"),
           disabled: ev.status === "confirmed" }, "Xác nhận ", h("kbd", {}, "c")),
         h("button", { class: "btn btn-bad", type: "button", "data-action": "reject", onclick: () => setStatus("rejected"),
-          disabled: ev.status === "rejected" }, "Loại ", h("kbd", {}, "r")),
+          disabled: ev.status === "rejected" }, "Bác bỏ ", h("kbd", {}, "r")),
         h("button", { class: "btn", type: "button", "data-action": "edit", onclick: () => { state.editing = true; drawSide(); } },
           "Sửa ", h("kbd", {}, "e")),
         ev.status !== "proposed" ? h("button", { class: "btn btn-link", type: "button", onclick: () => setStatus("proposed") },
-          "Đưa về đề xuất ", h("kbd", {}, "u")) : null) : null,
+          `Đưa về “${EVIDENCE_STATUS.proposed}” `, h("kbd", {}, "u")) : null) : null,
       editable && state.editing ? editForm(ev) : null,
       !editable ? h("p", { class: "muted small" }, "Chế độ chỉ xem: vai trò của bạn không được sửa minh chứng.") : null,
       historyBox(ev));
@@ -295,9 +387,16 @@ export async function showDocument(app, params, queryParams) {
   }
 
   function shortcuts() {
-    const list = editable ? SHORTCUTS : SHORTCUTS.slice(0, 2);
-    return h("section", { class: "card shortcuts", "data-testid": "shortcuts" }, h("h3", {}, "Phím tắt"),
-      h("ul", {}, list.map(([key, text]) => h("li", {}, h("kbd", {}, key), ` ${text}`))));
+    const list = editable ? shortcutList() : shortcutList().slice(0, 2);
+    return h("section", { class: "card shortcuts", "data-testid": "shortcuts" }, h("h2", { class: "h3" }, "Phím tắt"),
+      h("label", { class: "check" }, h("input", { type: "checkbox", checked: state.keys, "data-testid": "keys-toggle",
+        onchange: (event) => {
+          state.keys = event.target.checked;
+          localStorage.setItem(KEYS_PREF, state.keys ? "on" : "off");
+        } }), " Dùng phím tắt một phím"),
+      h("ul", {}, list.map(([key, text]) => h("li", {}, h("kbd", {}, key), ` ${text}`))),
+      editable ? h("button", { class: "btn btn-small", type: "button", "data-action": "undo", onclick: undo },
+        "Hoàn tác thay đổi vừa rồi") : null);
   }
 
   function drawSide() {
@@ -309,13 +408,29 @@ export async function showDocument(app, params, queryParams) {
     const mark = event.target.closest("mark[data-evidence-id]");
     if (mark) select(mark.dataset.evidenceId, { scroll: false });
   });
+  textBox.addEventListener("focusin", (event) => {
+    const mark = event.target.closest("mark[data-evidence-id]");
+    if (mark && mark.dataset.evidenceId !== state.selectedId) select(mark.dataset.evidenceId, { scroll: false });
+  });
 
   const onKey = (event) => {
+    if (event.key === "Escape" && state.editing) {
+      state.editing = false;
+      drawSide();
+      return;
+    }
+    if (!state.keys || typing(event.target)) return;
+    const ctrlZ = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "z";
+    if (ctrlZ || (event.key === "Backspace" && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+      event.preventDefault();
+      undo();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
     const actions = {
-      j: () => step(1), k: () => step(-1),
-      c: () => setStatus("confirmed"), r: () => setStatus("rejected"), u: () => setStatus("proposed"),
+      j: () => step(1), k: () => step(-1), s: () => step(1),
+      c: () => setStatus("confirmed", { advance: true }), r: () => setStatus("rejected", { advance: true }),
+      u: () => setStatus("proposed"),
       e: () => { if (editable && selected()) { state.editing = true; drawSide(); } },
       Escape: () => { state.editing = false; drawSide(); },
     };

@@ -1,9 +1,9 @@
 // Hồ sơ: header with the proposed result, then tabs — documents & upload, criteria panel, scorecard.
 
-import { get } from "../api.js";
-import { dateTime, errorBox, h, loading, percent, render } from "../dom.js";
-import { DOC_TYPES, JOB_STATUS, UNIT_KINDS } from "../labels.js";
-import { confirmation, documentName, proposedLabel, proposedResult, unitName, unitPlace } from "../model.js";
+import { get, post } from "../api.js";
+import { dateTime, errorBox, h, loading, percent, render, toast } from "../dom.js";
+import { DOC_TYPES, JOB_STATUS, UNIT_KINDS, resultLabel } from "../labels.js";
+import { confirmation, documentName, proposedLabel, proposedResult, resultKey, unitName, unitPlace } from "../model.js";
 import * as session from "../session.js";
 import { uploadPanel } from "../upload.js";
 import { criteriaPanel } from "./criteria.js";
@@ -23,7 +23,50 @@ function statusBadge(status) {
   return h("span", { class: `badge badge-${tone}` }, JOB_STATUS[status] || status || "—");
 }
 
-function documentsTable(documents) {
+/** The dossier's checks of one document (api/dossier_checks.py), or null. */
+function checkOf(dossier, doc) {
+  return (dossier.checks?.documents || []).find((item) => item.document_id === doc.id) || null;
+}
+
+/** "Accept anyway": the document counts in the proposal from now on (recorded in the audit trail). */
+function acceptButton(doc, onDone) {
+  const note = h("input", { type: "text", name: "note", placeholder: "Lý do (ghi vào nhật ký, không bắt buộc)",
+    "aria-label": "Lý do vẫn dùng văn bản" });
+  const form = h("form", {
+    class: "inline-form accept-form", hidden: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        await post(`/api/documents/${doc.id}/accept-mismatch`, { note: note.value.trim() || null });
+        toast(`Đã chấp nhận ${documentName(doc)}; văn bản được tính vào đề xuất.`, "ok");
+        onDone();
+      } catch (err) {
+        button.disabled = false;
+        toast(err.message, "error");
+      }
+    },
+  }, note, h("button", { class: "btn btn-small btn-primary", type: "submit", "data-testid": "accept-confirm" },
+    "Xác nhận vẫn dùng"));
+  const open = h("button", {
+    class: "btn btn-small", type: "button", "data-testid": "accept-mismatch",
+    onclick: () => { form.hidden = false; open.hidden = true; note.focus(); },
+  }, "Vẫn dùng văn bản này…");
+  return h("span", {}, open, form);
+}
+
+function mismatchCell(check, doc, onChange) {
+  if (!check) return null;
+  return h("div", { class: `mismatch ${check.accepted ? "is-accepted" : ""}`, "data-testid": "document-mismatch" },
+    h("strong", {}, check.accepted ? "Đã chấp nhận dù khác hồ sơ: " : "Không khớp với hồ sơ: "),
+    check.warnings.map((w) => w.message_vi).join("; "),
+    check.held_out ? h("div", { class: "small" }, "Chưa được tính vào kết quả đề xuất. ",
+      session.canEdit() ? acceptButton(doc, onChange) : null) : null);
+}
+
+function documentsTable(dossier, onChange = () => {}) {
+  const documents = dossier.documents || [];
   if (!documents.length) return h("p", { class: "empty" }, "Hồ sơ chưa có tài liệu nào.");
   return h(
     "table",
@@ -36,15 +79,37 @@ function documentsTable(documents) {
         ? h("a", { href: `#/documents/${doc.id}`, "data-testid": "document-link" }, documentName(doc))
         : documentName(doc);
       return h("tr", { "data-document-id": String(doc.id) },
-        h("td", {}, name, info.title ? h("div", { class: "muted small" }, info.title) : null),
-        h("td", {}, DOC_TYPES[info.doc_type] || info.doc_type || "—"),
-        h("td", {}, [info.number, info.issued_on].filter(Boolean).join(" · ") || "—"),
-        h("td", { class: "num" }, doc.page_count ?? "—"),
-        h("td", {}, statusBadge(doc.status), doc.error ? h("div", { class: "small text-bad" },
+        h("td", {}, name, info.title ? h("div", { class: "muted small" }, info.title) : null,
+          mismatchCell(checkOf(dossier, doc), doc, onChange)),
+        h("td", { "data-label": "Loại văn bản" }, DOC_TYPES[info.doc_type] || info.doc_type || "—"),
+        h("td", { "data-label": "Số / ngày" }, [info.number, info.issued_on].filter(Boolean).join(" · ") || "—"),
+        h("td", { class: "num", "data-label": "Trang" }, doc.page_count ?? "—"),
+        h("td", { "data-label": "Trạng thái" }, statusBadge(doc.status), doc.error ? h("div", { class: "small text-bad" },
           doc.error.message_vi || doc.error.message || "") : null),
-        h("td", {}, dateTime(doc.created_at)));
+        h("td", { "data-label": "Tải lên lúc" }, dateTime(doc.created_at)));
     })),
   );
+}
+
+/** Warnings of the dossier: documents that disagree with it, a unit kind its documents do not share. */
+function warnings(dossier) {
+  const checks = dossier.checks || {};
+  const list = checks.documents || [];
+  const held = list.filter((item) => item.held_out);
+  const kind = checks.kind_disagrees
+    ? h("li", { "data-testid": "kind-disagrees" },
+        `Loại đơn vị: hồ sơ ghi “${UNIT_KINDS[dossier.unit?.kind] || dossier.unit?.kind}”, các tài liệu cho thấy ` +
+        `“${UNIT_KINDS[checks.proposed_kind] || checks.proposed_kind}”. Bộ tiêu chí áp dụng theo loại đơn vị của hồ sơ.`)
+    : null;
+  if (!list.length && !kind) return null;
+  return h("section", { class: "alert alert-warn", role: "status", "data-testid": "dossier-warnings" },
+    h("h2", { class: "alert-title" }, "Cảnh báo hồ sơ"),
+    h("ul", { class: "plain-list" },
+      list.map((item) => h("li", {}, h("strong", {}, item.filename), ": ",
+        item.warnings.map((w) => w.message_vi).join("; "),
+        item.held_out ? " — chưa tính vào kết quả đề xuất (xem tab Tài liệu để chấp nhận)." : " — đã được chấp nhận.")),
+      kind),
+    held.length ? h("p", { class: "small" }, `${held.length} tài liệu đang để ngoài kết quả đề xuất cho đến khi cán bộ chấp nhận.`) : null);
 }
 
 function header(dossier) {
@@ -56,24 +121,36 @@ function header(dossier) {
     { class: "page-head dossier-head" },
     h("p", { class: "crumbs" }, h("a", { href: "#/" }, "Danh sách hồ sơ"), " / ", `Hồ sơ #${dossier.id}`),
     h("h1", {}, `${unitName(dossier)} — năm ${dossier.year}`),
-    h("p", { class: "muted" }, [UNIT_KINDS[unitKind] || unitKind, unitPlace(dossier)].filter(Boolean).join(" · ")),
+    h("p", { class: "muted" }, [UNIT_KINDS[unitKind] || unitKind, unitPlace(dossier)].filter(Boolean).join(" · "),
+      dossier.checks?.proposed_kind && !dossier.checks?.kind_disagrees
+        ? ` · loại đơn vị khớp với tài liệu` : ""),
+    warnings(dossier),
     h(
       "div",
       { class: "stats" },
-      h("div", { class: "stat" }, h("span", { class: "stat-label" }, "Kết quả đề xuất"),
+      h("div", { class: "stat", "data-testid": "machine-result" }, h("span", { class: "stat-label" }, "Hệ thống đề xuất"),
         resultBadge(proposedResult(dossier), proposedLabel(dossier)),
-        result.criteria_total !== undefined
-          ? h("small", { class: "muted" },
-              `${result.met ?? 0} đạt · ${result.not_met ?? 0} chưa đạt · ${result.unclear ?? 0} chưa rõ · ` +
-              `${result.missing ?? 0} thiếu / ${result.criteria_total} tiêu chí`)
-          : null),
-      h("div", { class: "stat stat-wide" }, h("span", { class: "stat-label" }, "Minh chứng đã duyệt"),
-        progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`),
-        h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} loại`)),
+        counts(result)),
+      h("div", { class: "stat", "data-testid": "assessor-result" },
+        h("span", { class: "stat-label" }, "Theo quyết định của cán bộ"),
+        dossier.decided_criteria
+          ? [resultBadge(resultKey(dossier.assessor_result), dossier.assessor_result?.label_vi),
+             counts(dossier.assessor_result || {})]
+          : h("span", { class: "muted" }, "Chưa có quyết định")),
+      h("div", { class: "stat stat-wide" }, h("span", { class: "stat-label" }, "Minh chứng đã xem xét"),
+        progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`, "Minh chứng đã xem xét"),
+        h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`)),
       h("div", { class: "stat" }, h("span", { class: "stat-label" }, "Tiêu chí đã quyết định"),
         h("strong", { class: "stat-value" }, `${dossier.decided_criteria ?? 0}/${result.criteria_total ?? "—"}`)),
     ),
   );
+}
+
+function counts(result) {
+  if (result.criteria_total === undefined) return null;
+  const parts = ["met", "not_met", "unclear", "missing"].filter((key) => result[key])
+    .map((key) => `${result[key]} ${resultLabel(key).toLowerCase()}`);
+  return h("small", { class: "muted" }, `${parts.join(" · ") || "—"} / ${result.criteria_total} tiêu chí`);
 }
 
 export async function showDossier(app, params, query) {
@@ -105,13 +182,15 @@ export async function showDossier(app, params, query) {
   };
 
   if (tab === "documents") {
-    const docs = h("section", { class: "card card-flush" }, documentsTable(dossier.documents || []));
+    const docs = h("section", { class: "card card-flush" });
+    const redraw = async () => {
+      const fresh = await refreshHeader();
+      if (fresh) render(docs, documentsTable(fresh, redraw));
+    };
+    render(docs, documentsTable(dossier, redraw));
     const parts = [];
     if (session.canEdit()) {
-      const panel = uploadPanel(dossier.id, async () => {
-        const fresh = await refreshHeader();
-        if (fresh) render(docs, documentsTable(fresh.documents || []));
-      });
+      const panel = uploadPanel(dossier.id, redraw);
       disposers.push(panel.dispose);
       parts.push(panel.el);
     }

@@ -7,15 +7,19 @@ import { confirmation, proposedLabel, proposedResult, unitKind, unitName, unitPl
 import { navigate } from "../router.js";
 import * as session from "../session.js";
 
-export function resultBadge(value, label) {
-  return h("span", { class: `badge badge-${resultTone(value)}`, "data-result": value ?? "" }, label || resultLabel(value));
+/** A badge with the vocabulary's label of a criterion status or overall proposal; `detail` (the API's
+ * sentence) is its tooltip. */
+export function resultBadge(value, detail) {
+  return h("span", { class: `badge badge-${resultTone(value)}`, "data-result": value ?? "", title: detail || false },
+    resultLabel(value));
 }
 
-export function progressBar(ratio, label) {
+export function progressBar(ratio, label, name = "Tỉ lệ minh chứng đã xem xét") {
   const pct = Math.round((ratio ?? 0) * 100);
   return h(
     "div",
-    { class: "meter", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(pct) },
+    { class: "meter", role: "progressbar", "aria-label": name, "aria-valuemin": "0", "aria-valuemax": "100",
+      "aria-valuenow": String(pct), "aria-valuetext": label ?? percent(ratio) },
     h("div", { class: "meter-fill", style: { width: `${pct}%` } }),
     h("span", { class: "meter-label" }, label ?? percent(ratio)),
   );
@@ -28,20 +32,23 @@ function dossierRow(dossier) {
     "tr",
     { class: "clickable", "data-dossier-id": String(dossier.id), onclick: open },
     h("td", {}, h("a", { href: `#/dossiers/${dossier.id}` }, unitName(dossier))),
-    h("td", {}, UNIT_KINDS[unitKind(dossier)] || unitKind(dossier) || "—"),
-    h("td", {}, unitPlace(dossier)),
-    h("td", { class: "num" }, dossier.year ?? "—"),
-    h("td", {}, resultBadge(proposedResult(dossier), proposedLabel(dossier))),
-    h("td", { class: "confirm-cell", title: `${confirmed} xác nhận, ${rejected} loại, trên ${total} minh chứng` },
+    h("td", { "data-label": "Loại đơn vị" }, UNIT_KINDS[unitKind(dossier)] || unitKind(dossier) || "—"),
+    h("td", { "data-label": "Địa bàn" }, unitPlace(dossier)),
+    h("td", { class: "num", "data-label": "Năm" }, dossier.year ?? "—"),
+    h("td", { "data-label": "Hệ thống đề xuất" }, resultBadge(proposedResult(dossier), proposedLabel(dossier))),
+    h("td", { class: "confirm-cell", "data-label": "Minh chứng đã xem xét", title: `${confirmed} xác nhận, ${rejected} bác bỏ, trên ${total} minh chứng` },
       progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`),
-      h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} loại`)),
-    h("td", { class: "num" }, dossier.document_count ?? dossier.documents_count ?? dossier.documents?.length ?? "—"),
+      h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`)),
+    h("td", { class: "num", "data-label": "Tài liệu" }, dossier.document_count ?? dossier.documents_count ?? dossier.documents?.length ?? "—"),
   );
 }
 
 function unitForm(onCreated) {
   const name = h("input", { name: "name", required: true, placeholder: "VD: Khu dân cư số 3" });
-  const kind = h("select", { name: "kind" }, Object.entries(UNIT_KINDS).map(([v, t]) => h("option", { value: v }, t)));
+  // No default: the kind is chosen, and the dossier later says when its documents suggest another one.
+  const kind = h("select", { name: "kind", required: true, "data-testid": "unit-kind" },
+    h("option", { value: "", selected: true, disabled: true }, "— Chọn loại đơn vị —"),
+    Object.entries(UNIT_KINDS).map(([v, t]) => h("option", { value: v }, t)));
   const ownProvince = session.user()?.role === "assessor" ? session.user()?.province : null;
   const province = h("input", {
     name: "province", placeholder: "VD: Sơn La", value: ownProvince || "", readOnly: Boolean(ownProvince),
@@ -67,7 +74,7 @@ function unitForm(onCreated) {
       },
     },
     h("label", {}, "Tên đơn vị", name),
-    h("label", {}, "Loại", kind),
+    h("label", {}, "Loại đơn vị", kind),
     h("label", {}, "Tỉnh/thành", province),
     h("label", {}, "Xã/phường", commune),
     h("button", { class: "btn", type: "submit" }, "Thêm đơn vị"),
@@ -139,8 +146,8 @@ export async function showDossiers(app, _params = {}, queryParams = {}) {
         "table",
         { class: "table", "data-testid": "dossier-table" },
         h("thead", {}, h("tr", {},
-          h("th", {}, "Đơn vị"), h("th", {}, "Loại"), h("th", {}, "Địa bàn"), h("th", { class: "num" }, "Năm"),
-          h("th", {}, "Kết quả đề xuất"), h("th", {}, "Minh chứng đã duyệt"), h("th", { class: "num" }, "Tài liệu"))),
+          h("th", {}, "Đơn vị"), h("th", {}, "Loại đơn vị"), h("th", {}, "Địa bàn"), h("th", { class: "num" }, "Năm"),
+          h("th", {}, "Hệ thống đề xuất"), h("th", {}, "Minh chứng đã xem xét"), h("th", { class: "num" }, "Tài liệu"))),
         h("tbody", {}, dossiers.map(dossierRow)),
       )
     : h("p", { class: "empty" }, "Chưa có hồ sơ nào.");
@@ -156,7 +163,7 @@ export async function showDossiers(app, _params = {}, queryParams = {}) {
   render(
     app,
     h("div", { class: "page-head" }, h("h1", {}, "Danh sách hồ sơ"),
-      h("p", { class: "muted" }, `${total} hồ sơ · kết quả đề xuất do hệ thống tính, chờ cán bộ xác nhận`)),
+      h("p", { class: "muted" }, `${total} hồ sơ · kết quả do hệ thống đề xuất, chờ cán bộ thẩm định quyết định`)),
     h("section", { class: "card card-flush" }, table),
     pager(page, total),
     tools,

@@ -2,8 +2,7 @@
 
 import { get } from "../api.js";
 import { errorBox, h, loading, render } from "../dom.js";
-import { resultLabel } from "../labels.js";
-import { criterionTitle, proposedLabel, proposedResult } from "../model.js";
+import { criterionTitle, proposedLabel, proposedResult, resultKey } from "../model.js";
 import { resultBadge } from "./dossiers.js";
 
 export async function scorecardPanel(container, dossier) {
@@ -20,8 +19,10 @@ export async function scorecardPanel(container, dossier) {
   render(
     container,
     h("div", { class: "toolbar" },
-      h("div", {}, h("span", { class: "stat-label" }, "Kết quả đề xuất: "),
+      h("div", {}, h("span", { class: "stat-label" }, "Hệ thống đề xuất: "),
         resultBadge(proposedResult(card), proposedLabel(card)),
+        h("span", { class: "stat-label" }, " · Theo quyết định của cán bộ: "),
+        resultBadge(resultKey(card.overall), card.overall?.label_vi),
         h("span", { class: "muted" }, ` · ${card.decided ?? 0}/${card.total ?? rows.length} tiêu chí đã có quyết định`)),
       h("div", { class: "export" },
         h("a", { class: "btn", href: `/api/dossiers/${dossier.id}/scorecard.xlsx`, download: "",
@@ -31,14 +32,14 @@ export async function scorecardPanel(container, dossier) {
     h("section", { class: "card card-flush" }, h(
       "table",
       { class: "table scorecard", "data-testid": "scorecard-table" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Tiêu chí"), h("th", {}, "Nội dung"), h("th", {}, "Đề xuất"),
+      h("thead", {}, h("tr", {}, h("th", {}, "Tiêu chí"), h("th", {}, "Nội dung"), h("th", {}, "Hệ thống đề xuất"),
         h("th", { class: "num" }, "Minh chứng"), h("th", {}, "Quyết định của cán bộ"), h("th", {}, "Ghi chú"))),
       h("tbody", {}, rows.map((row) => h("tr", { "data-criterion": row.id },
-        h("td", { class: "criterion-id" }, row.id),
+        h("td", { class: "crit-cell" }, h("span", { class: "criterion-id" }, row.id)),
         h("td", {}, criterionTitle(row)),
-        h("td", {}, resultBadge(row.proposed)),
-        h("td", { class: "num" }, String((row.evidence || []).length)),
-        h("td", {}, final(row) ? resultBadge(final(row), resultLabel(final(row))) : h("span", { class: "muted" }, "—")),
+        h("td", { "data-label": "Hệ thống đề xuất" }, resultBadge(row.proposed)),
+        h("td", { class: "num", "data-label": "Minh chứng" }, String((row.evidence || []).length)),
+        h("td", { "data-label": "Quyết định của cán bộ" }, final(row) ? resultBadge(final(row)) : h("span", { class: "muted" }, "—")),
         h("td", { class: "small" }, row.decision?.note || "")))),
     )),
   );
