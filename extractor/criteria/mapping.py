@@ -1,9 +1,9 @@
 """Map a document's sentences to TT124 criteria and propose each criterion's status.
 
 The document is read once (``reading.read``: report or plan, unit, year, planning parts). For each
-sentence the classifier's family probabilities, the clauses' own cues, the report's structure ("Tiêu chí 3:
-…" sections, "theo Tiêu chí 3" references) and the status cues decide which clauses of the unit's article
-it speaks to and how (``rules`` for the first call, ``clauses.judge`` for what the clause asks: points,
+sentence the classifier's family probabilities and the report's structure ("Tiêu chí 3: …" sections, "theo
+Tiêu chí 3" references, self-assessments) decide which clauses of the unit's article it speaks to; the
+status cues and the clause's own data decide how (``rules`` for the first call, ``clauses.judge`` for what the clause asks: points,
 seriousness, exceptions, other years, sub-units, ratings). ``decide.decide`` turns a criterion's sentences
 into its proposal. Counts and criterion claims inside a mapped sentence get the criterion id in
 ``evidence.criteria``; dates and legal references stay context of the sentence.
@@ -21,7 +21,6 @@ from extractor.criteria.sentences import Sentence, split_sentences
 from extractor.models import DocumentInfo, Evidence
 
 MIN_CONFIDENCE = 0.5
-CUE_CONFIDENCE = 0.6  # a sentence linked by a clause's own cue, not by the classifier
 SECTION_CONFIDENCE = 0.8  # a sentence under a report's own "Tiêu chí N:" heading
 REFERENCE_CONFIDENCE = 0.9  # a sentence that names "Tiêu chí N" itself
 LIST_SENTENCE_CHARS = 120
@@ -155,22 +154,15 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     return findings
 
 
-def _cue_linked(criterion: catalogue.Criterion, text: str) -> bool:
-    """Does one of the clause's own cues (or one of its points' incident cues) name the sentence's topic?"""
-    lowered = text.lower()
-    if any(pattern.search(lowered) for pattern in criterion.cues):
-        return True
-    return any(pattern.search(lowered) for point in clauses.assessed_points(criterion) for pattern in point.kind.cues)
-
-
 def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
                    own_article: int | None, section_number: int | None, heading: int | None,
                    context: str) -> list[SentenceFinding]:
     """The criteria one sentence speaks to, each with the sentence's status toward it.
 
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
-    to any criterion it names); elsewhere the classifier's families and the clauses' own cues decide, for
-    the unit's article and for any other kind of unit the sentence explicitly addresses.
+    to any criterion it names); elsewhere the classifier's families decide, for the unit's article and for
+    any other kind of unit the sentence explicitly addresses. (Linking by the clauses' own cues as well was
+    measured and dropped: it helped on the development gold it was built on, not on the blind gold.)
     """
     linked: dict[str, SentenceFinding] = {}
     article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
@@ -213,9 +205,6 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
             for family in relevant:
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
-            for criterion in catalogue.for_article(article):
-                if criterion.id not in linked and _cue_linked(criterion, sentence.text):
-                    link(criterion, list(criterion.families), CUE_CONFIDENCE)
     for number in references - {heading}:
         criterion = article_criteria[number]
         link(criterion, list(criterion.families), REFERENCE_CONFIDENCE, named=True)
