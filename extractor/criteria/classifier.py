@@ -65,8 +65,8 @@ def required_literal(pattern: str) -> str | None:
     """The literal text every match of ``pattern`` begins with ("kế hoạch " for "kế hoạch (số|về)", "nổ" for
     "\\bnổ\\b"), read from Python's own parse of the pattern; ``None`` when there is none of two characters or
     more to rely on (a top-level "|", a class, group or repeat first, a case-insensitive or verbose pattern)."""
-    from re import _constants as constants
-    from re import _parser as parser
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
 
     parsed = parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
@@ -171,7 +171,9 @@ class LinearFamilyModel:
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The feature matrix of ``texts`` in CSR parts (indptr, indices, data): per block sublinear tf × idf,
         l2-normalised per row, computed for all texts at once."""
-        rows_of, columns_of, values_of = [], [], []
+        rows_of: list[np.ndarray] = []
+        columns_of: list[np.ndarray] = []
+        values_of: list[np.ndarray] = []
         base = 0
         for block in self.blocks:
             rows: list[int] = []
@@ -194,10 +196,11 @@ class LinearFamilyModel:
         rows_of.append(keyword_rows.astype(np.int64))
         columns_of.append(keyword_columns.astype(np.int64) + base)
         values_of.append(np.full(len(keyword_rows), self.keyword_weight))
-        rows, columns, values = np.concatenate(rows_of), np.concatenate(columns_of), np.concatenate(values_of)
-        order = np.argsort(rows, kind="stable")
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
-        return indptr, columns[order], values[order]
+        all_rows, all_columns = np.concatenate(rows_of), np.concatenate(columns_of)
+        all_values = np.concatenate(values_of)
+        order = np.argsort(all_rows, kind="stable")
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=len(texts)))])
+        return indptr, all_columns[order], all_values[order]
 
     def decision(self, texts: list[str]) -> np.ndarray:
         """SVM margins, one column per scorer: X · W + c for all ``texts`` at once (the gather of W's rows is
@@ -236,9 +239,10 @@ class LinearFamilyModel:
         header = {"families": self.families, "keyword_families": self.keyword_families,
                   "keyword_weight": self.keyword_weight, "metadata": self.metadata,
                   "blocks": [{"analyzer": block.analyzer, "weight": block.weight} for block in self.blocks]}
-        np.savez_compressed(path, header=np.asarray(json.dumps(header, ensure_ascii=False)), weights=self.weights,
-                            intercepts=self.intercepts, slopes=self.slopes, offsets=self.offsets,
-                            family_starts=self.family_starts, **arrays)
+        stored: dict[str, Any] = {"header": np.asarray(json.dumps(header, ensure_ascii=False)),
+                                  "weights": self.weights, "intercepts": self.intercepts, "slopes": self.slopes,
+                                  "offsets": self.offsets, "family_starts": self.family_starts, **arrays}
+        np.savez_compressed(path, **stored)
 
     @classmethod
     def load(cls, path: Path) -> LinearFamilyModel:

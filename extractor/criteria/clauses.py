@@ -196,7 +196,7 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
             rules.append(rule)
     generic = _first(criterion.generic_negation, text) if criterion.generic_negation else None
     general = generic is not None and context == "result" and not any(s == "not_met" for s in statuses.values())
-    if general:
+    if generic is not None and general:
         for point in points:
             statuses.setdefault(point.id, "met")
         rules.append(f"{generic.group(0)} (chung cho các điểm)")

@@ -72,7 +72,7 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
         for subject, cues in OTHER_SUBJECT_CUES.items():
             article = catalogue.article_for(subject)
-            if article not in found and any(cue in lowered for cue in cues):
+            if article is not None and article not in found and any(cue in lowered for cue in cues):
                 found.append(article)
     return found
 

@@ -145,6 +145,7 @@ def read(document: DocumentInfo, text: str) -> Reading:
     kind = kind_of(document, text)
     titled = subjects_in_title(document.title)
     header = catalogue.normalize_subject(document.subject_type)
+    subject: str | None
     if len(titled) == 1 and header not in titled and {*titled, header} != {"co_quan", "doanh_nghiep"}:
         subject, subject_from = titled.pop(), "title"
     else:

@@ -116,7 +116,11 @@ def compile_pipeline(pipeline, families: list[str], metadata: dict[str, Any] | N
     if keyword is None or [name for name, _ in union.transformer_list][-1] != "keywords":
         raise ValueError("the keyword block must be the last feature block")
     n_features = sum(len(block.vocabulary) for block in blocks) + len(keyword[0])
-    columns, intercepts, slopes, offsets, starts = [], [], [], [], []
+    columns: list[np.ndarray] = []
+    intercepts: list[float] = []
+    slopes: list[float] = []
+    offsets: list[float] = []
+    starts: list[int] = []
     for estimator in pipeline.named_steps["classifier"].estimators_:
         starts.append(len(columns))
         if hasattr(estimator, "linear_columns"):
@@ -216,8 +220,8 @@ def _out_of_fold(sentences: list[classifier.LabelledSentence], truth: np.ndarray
 
 
 def reading_contexts(sentences: list[classifier.LabelledSentence]) -> list[str]:
-    """The reading context (plan / result / unknown) of each sentence, as the mapper sees it: documents are
-    read in order with their doc type and section headings (headings are sentences of the same file)."""
+    """The reading context (plan / result) of each sentence, as the mapper sees it: documents are read in
+    order with their doc type and section headings (headings are sentences of the same file)."""
     contexts = [""] * len(sentences)
     by_document: dict[str, list[int]] = {}
     for position, item in enumerate(sentences):
@@ -227,7 +231,6 @@ def reading_contexts(sentences: list[classifier.LabelledSentence]) -> list[str]:
         tracker = rules.SectionTracker(sentences[positions[0]].doc_type)
         for position in positions:
             item = sentences[position]
-            tracker.doc_type = item.doc_type
             tracker.see(item.text)
             contexts[position] = tracker.context
     return contexts
