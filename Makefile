@@ -22,6 +22,7 @@ run: setup
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q $(ARGS)
 
 evaluate: setup

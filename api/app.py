@@ -8,14 +8,18 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from api import docs_page
+from api.csrf import OriginCheckMiddleware
 from api.db import make_engine, make_sessionmaker
 from api.deps import AppState
 from api.errors import install_handlers
+from api.headers import SecurityHeadersMiddleware
 from api.limits import BodyLimitMiddleware
 from api.migrate import upgrade_head
 from api.routers import audit, auth, bulk, documents, dossiers, evidence, health, jobs, scorecards, units
 from api.routers import vocabulary as vocabulary_router
 from api.settings import Settings
+from api.throttle import AddressThrottle, HashGate
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MULTIPART_OVERHEAD = 1024 * 1024
@@ -31,9 +35,14 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
     if migrate:
         upgrade_head(engine)
     Path(settings.storage_dir).mkdir(parents=True, exist_ok=True)
-    app = FastAPI(title="Minh Chứng API", version="0.1.0",
+    app = FastAPI(title="Minh Chứng API", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Minh chứng cho tiêu chuẩn “An toàn về an ninh, trật tự” (Thông tư 124/2021/TT-BCA).")
-    app.state.mc = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
+    hash_gate = HashGate(settings.password_hash_concurrency, settings.password_hash_queue)
+    app.state.mc = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
+                            address_throttle=AddressThrottle(settings.login_address_failures,
+                                                             settings.login_address_window_seconds),
+                            hash_gate=hash_gate)
+    app.router.on_shutdown.append(hash_gate.shutdown)
     install_handlers(app)
 
     upload_limit = settings.max_upload_bytes * settings.max_files_per_upload + MULTIPART_OVERHEAD
@@ -43,15 +52,22 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
             return settings.max_bulk_bytes + MULTIPART_OVERHEAD
         if path.endswith("/documents"):
             return upload_limit
-        return 10 * 1024 * 1024
+        return settings.max_json_body_bytes
 
+    # Outermost last: headers on every answer, then the origin check, then the body limit.
     app.add_middleware(BodyLimitMiddleware, limit_for=limit_for)
+    app.add_middleware(OriginCheckMiddleware, trusted=settings.trusted_origins)
+    app.add_middleware(SecurityHeadersMiddleware)
     for module in (health, auth, units, dossiers, documents, jobs, evidence, scorecards, audit, bulk):
         app.include_router(module.router)
     app.include_router(vocabulary_router.router)
 
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(docs_page.render(app.openapi()))
 
     @app.get("/", include_in_schema=False, response_model=None)
     def index() -> FileResponse | HTMLResponse:

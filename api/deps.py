@@ -10,10 +10,12 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.csrf import require_csrf_token
 from api.errors import ApiError
 from api.orm import User
 from api.security import user_for_token
 from api.settings import Settings
+from api.throttle import AddressThrottle, HashGate
 
 SESSION_COOKIE = "minhchung_session"
 
@@ -25,6 +27,8 @@ class AppState:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    address_throttle: AddressThrottle
+    hash_gate: HashGate
 
 
 def app_state(request: Request) -> AppState:
@@ -32,10 +36,12 @@ def app_state(request: Request) -> AppState:
 
 
 def get_settings(request: Request) -> Settings:
+    """The service settings."""
     return app_state(request).settings
 
 
 def get_db(request: Request) -> Iterator[Session]:
+    """A database session for one request, closed afterwards."""
     session = app_state(request).sessions()
     try:
         yield session
@@ -43,22 +49,30 @@ def get_db(request: Request) -> Iterator[Session]:
         session.close()
 
 
-def request_token(request: Request) -> str | None:
-    """The bearer token, else the session cookie."""
+def request_credential(request: Request) -> tuple[str | None, bool]:
+    """The session token and whether it came from the cookie (the bearer header wins)."""
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        return header[7:].strip() or None
-    return request.cookies.get(SESSION_COOKIE) or None
+        return header[7:].strip() or None, False
+    return request.cookies.get(SESSION_COOKIE) or None, True
+
+
+def request_token(request: Request) -> str | None:
+    """The bearer token, else the session cookie."""
+    return request_credential(request)[0]
 
 
 Db = Annotated[Session, Depends(get_db)]
 
 
 def current_user(request: Request, db: Db) -> User:
-    token = request_token(request)
+    """The signed-in user; a change made with the cookie must also carry the CSRF token."""
+    token, from_cookie = request_credential(request)
     user = user_for_token(db, token) if token else None
     if user is None:
         raise ApiError(401, "unauthenticated")
+    if from_cookie:
+        require_csrf_token(request, token)
     return user
 
 
@@ -73,6 +87,7 @@ def writer(user: CurrentUser) -> User:
 
 
 def admin(user: CurrentUser) -> User:
+    """Admins only."""
     if user.role != "admin":
         raise ApiError(403, "forbidden", "admin only")
     return user

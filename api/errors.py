@@ -38,6 +38,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "payload_too_large": ("Yêu cầu vượt quá dung lượng cho phép.", "The request is larger than allowed."),
     "not_available": ("Chức năng này chưa sẵn sàng.", "This feature is not available yet."),
     "internal_error": ("Lỗi máy chủ.", "Server error."),
+    "too_many_attempts": (
+        "Đăng nhập sai quá nhiều lần; hãy thử lại sau.", "Too many failed log-ins; try again later."),
+    "account_locked": (
+        "Tài khoản tạm khóa do đăng nhập sai nhiều lần; hãy thử lại sau hoặc nhờ quản trị viên mở khóa.",
+        "The account is locked after repeated failed log-ins; try later or ask an admin to unlock it."),
+    "busy": ("Máy chủ đang bận; hãy thử lại sau giây lát.", "The server is busy; try again in a moment."),
+    "csrf_failed": (
+        "Yêu cầu bị từ chối vì không đến từ giao diện Minh Chứng.",
+        "Refused: the request did not come from the Minh Chứng interface (CSRF check)."),
+    "unsupported_media_type": (
+        "Kiểu dữ liệu gửi lên không được hỗ trợ.", "The request's content type is not accepted here."),
+    "wrong_password": ("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
 }
 
 
@@ -46,7 +58,7 @@ class ApiError(Exception):
 
     def __init__(self, status: int, code: str, detail: str | None = None, *,
                  message_vi: str | None = None, message_en: str | None = None,
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> None:
         default_vi, default_en = MESSAGES.get(code, MESSAGES["internal_error"])
         self.status = status
         self.code = code
@@ -54,6 +66,7 @@ class ApiError(Exception):
         self.message_en = message_en or default_en
         self.detail = detail
         self.extra = extra or {}
+        self.headers = headers
         super().__init__(f"{code}: {detail or self.message_en}")
 
     def body(self) -> dict[str, Any]:
@@ -94,7 +107,7 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(MinhChungError)
     async def _input_error(_request: Request, exc: MinhChungError) -> JSONResponse:
@@ -110,7 +123,8 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 413: "payload_too_large"}.get(
+        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 413: "payload_too_large",
+                415: "unsupported_media_type"}.get(
             exc.status_code, "validation_error" if exc.status_code < 500 else "internal_error")
         detail = exc.detail if isinstance(exc.detail, str) else None
         return JSONResponse(ApiError(exc.status_code, code, detail).body(), status_code=exc.status_code,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from api.params import MAX_ID
 
 UnitKind = Literal["khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"]
 Role = Literal["admin", "assessor", "auditor"]
@@ -13,6 +16,21 @@ EvidenceStatus = Literal["proposed", "confirmed", "rejected"]
 Decision = Literal["met", "not_met", "unclear"]
 
 T = TypeVar("T")
+
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
+Version = Annotated[int, Field(ge=0, le=MAX_ID)]
+CriterionId = Annotated[str, Field(min_length=1, max_length=50)]
+Password = Annotated[str, Field(min_length=8, max_length=1000)]
+MAX_VALUE_BYTES = 16 * 1024  # an edited evidence value, as JSON
+MAX_VALUE_DEPTH = 6
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
 
 
 class Page(BaseModel, Generic[T]):
@@ -37,12 +55,39 @@ class UserOut(BaseModel):
 
 class LoginOut(BaseModel):
     token: str
+    csrf_token: str
     user: UserOut
+
+
+class MeOut(UserOut):
+    """The signed-in user; ``csrf_token`` when the session is the browser's cookie (send it back as the
+    ``X-CSRF-Token`` header on every change)."""
+
+    csrf_token: str | None = None
+
+
+class PasswordChangeIn(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1000)
+    new_password: Password
+
+
+class PasswordSetIn(BaseModel):
+    password: Password
+
+
+class UserAdminOut(UserOut):
+    active: bool
+    locked_until: datetime | None
+    failed_logins: int
+
+
+class SessionsRevoked(BaseModel):
+    revoked: int
 
 
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=100, pattern=r"^[\w.@-]+$")
-    password: str = Field(min_length=8, max_length=1000)
+    password: Password
     role: Role
     province: str | None = Field(default=None, max_length=200)
 
@@ -65,7 +110,7 @@ class UnitOut(BaseModel):
 
 
 class DossierIn(BaseModel):
-    unit_id: int
+    unit_id: DbId
     year: int = Field(ge=2000, le=2100)
 
 
@@ -182,11 +227,24 @@ class EvidenceOut(BaseModel):
 
 
 class EvidencePatch(BaseModel):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_ID)
     status: EvidenceStatus | None = None
     value: dict[str, Any] | None = None
-    criteria: list[str] | None = None
+    criteria: list[CriterionId] | None = Field(default=None, max_length=50)
     note: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("value")
+    @classmethod
+    def _bounded_value(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        """An edited value stays the size of what the extractor writes (a few fields, shallow)."""
+        if value is None:
+            return None
+        if _depth(value) > MAX_VALUE_DEPTH:
+            raise ValueError(f"nested deeper than {MAX_VALUE_DEPTH} levels")
+        size = len(json.dumps(value, ensure_ascii=False).encode())
+        if size > MAX_VALUE_BYTES:
+            raise ValueError(f"{size} bytes as JSON; at most {MAX_VALUE_BYTES}")
+        return value
 
 
 class AuditOut(BaseModel):
@@ -205,7 +263,7 @@ class AuditOut(BaseModel):
 class DecisionIn(BaseModel):
     decision: Decision
     note: str | None = Field(default=None, max_length=4000)
-    version: int = Field(ge=0)
+    version: Version
 
 
 class BulkFolderIn(BaseModel):

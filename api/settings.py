@@ -31,6 +31,20 @@ class Settings:
     cookie_secure: bool = False
     bulk_output_dir: Path = field(default_factory=lambda: Path("var/bulk"))
     bulk_workers: int = 0  # processes per bulk job; 0 = one per CPU
+    # log-in throttling: consecutive failures that lock an account, for how long; failures per client address
+    login_max_failures: int = 5
+    login_lockout_seconds: int = 900
+    login_address_failures: int = 20
+    login_address_window_seconds: int = 300
+    password_hash_concurrency: int = 2  # argon2 (64 MiB each) running at once
+    password_hash_queue: int = 8  # log-ins waiting for a hash slot before 429
+    job_time_limit_seconds: int = 600  # one job's wall-clock limit in the worker (model loading excluded)
+    small_job_bytes: int = 2 * 1024 * 1024  # documents up to this size go before larger ones
+    job_aging_seconds: int = 600  # a waiting large job goes first after this long
+    max_json_body_bytes: int = 256 * 1024  # every JSON request body
+    trusted_origins: tuple[str, ...] = ()  # extra origins allowed to send state-changing requests
+    instance_id: str | None = None  # set by ``minhchung serve``: /ready counts this instance's workers
+    parent_pid: int | None = None  # a worker started by ``serve`` dies with this process
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -48,6 +62,20 @@ class Settings:
             cookie_secure=os.environ.get("MINHCHUNG_COOKIE_SECURE", "") in {"1", "true", "yes"},
             bulk_output_dir=Path(os.environ.get("MINHCHUNG_BULK_DIR", "var/bulk")),
             bulk_workers=_int_env("MINHCHUNG_BULK_WORKERS", 0),
+            login_max_failures=_int_env("MINHCHUNG_LOGIN_MAX_FAILURES", 5),
+            login_lockout_seconds=_int_env("MINHCHUNG_LOGIN_LOCKOUT_SECONDS", 900),
+            login_address_failures=_int_env("MINHCHUNG_LOGIN_ADDRESS_FAILURES", 20),
+            login_address_window_seconds=_int_env("MINHCHUNG_LOGIN_ADDRESS_WINDOW_SECONDS", 300),
+            password_hash_concurrency=max(1, _int_env("MINHCHUNG_PASSWORD_HASH_CONCURRENCY", 2)),
+            password_hash_queue=max(0, _int_env("MINHCHUNG_PASSWORD_HASH_QUEUE", 8)),
+            job_time_limit_seconds=_int_env("MINHCHUNG_JOB_TIME_LIMIT_SECONDS", 600),
+            small_job_bytes=_int_env("MINHCHUNG_SMALL_JOB_BYTES", 2 * 1024 * 1024),
+            job_aging_seconds=_int_env("MINHCHUNG_JOB_AGING_SECONDS", 600),
+            max_json_body_bytes=_int_env("MINHCHUNG_MAX_JSON_BODY_BYTES", 256 * 1024),
+            trusted_origins=tuple(o.strip().rstrip("/") for o in
+                                  os.environ.get("MINHCHUNG_TRUSTED_ORIGINS", "").split(",") if o.strip()),
+            instance_id=os.environ.get("MINHCHUNG_INSTANCE_ID") or None,
+            parent_pid=_int_env("MINHCHUNG_PARENT_PID", 0) or None,
         )
 
     def to_env(self) -> dict[str, str]:
@@ -64,4 +92,17 @@ class Settings:
             "MINHCHUNG_WORKER_STALE_SECONDS": str(self.worker_stale_seconds),
             "MINHCHUNG_BULK_DIR": str(self.bulk_output_dir),
             "MINHCHUNG_BULK_WORKERS": str(self.bulk_workers),
+            "MINHCHUNG_LOGIN_MAX_FAILURES": str(self.login_max_failures),
+            "MINHCHUNG_LOGIN_LOCKOUT_SECONDS": str(self.login_lockout_seconds),
+            "MINHCHUNG_LOGIN_ADDRESS_FAILURES": str(self.login_address_failures),
+            "MINHCHUNG_LOGIN_ADDRESS_WINDOW_SECONDS": str(self.login_address_window_seconds),
+            "MINHCHUNG_PASSWORD_HASH_CONCURRENCY": str(self.password_hash_concurrency),
+            "MINHCHUNG_PASSWORD_HASH_QUEUE": str(self.password_hash_queue),
+            "MINHCHUNG_JOB_TIME_LIMIT_SECONDS": str(self.job_time_limit_seconds),
+            "MINHCHUNG_SMALL_JOB_BYTES": str(self.small_job_bytes),
+            "MINHCHUNG_JOB_AGING_SECONDS": str(self.job_aging_seconds),
+            "MINHCHUNG_MAX_JSON_BODY_BYTES": str(self.max_json_body_bytes),
+            "MINHCHUNG_TRUSTED_ORIGINS": ",".join(self.trusted_origins),
+            **({"MINHCHUNG_INSTANCE_ID": self.instance_id} if self.instance_id else {}),
+            **({"MINHCHUNG_PARENT_PID": str(self.parent_pid)} if self.parent_pid else {}),
         }

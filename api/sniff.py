@@ -6,8 +6,12 @@ error from :mod:`extractor.errors`. Checks are cheap; the worker's full ingestio
 
 from __future__ import annotations
 
+import codecs
+import re
+import threading
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from extractor.errors import (
     CorruptFileError,
@@ -26,6 +30,58 @@ KNOWN_OTHER = {
     b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"MZ": "Windows program",
     b"\x7fELF": "ELF program", b"\x1f\x8b": "gzip archive", b"Rar!": "RAR archive", b"7z\xbc\xaf": "7z archive",
 }
+
+
+# pdfium is not thread-safe and the API checks uploads on several threads at once: one lock for all calls.
+PDFIUM_LOCK = threading.Lock()
+XML_PART_SUFFIXES = (".xml", ".rels")
+MAX_PROLOG_BYTES = 256 * 1024  # an XML part's prolog longer than this is refused as unsafe
+MAX_PROLOG_TOTAL = 8 * 1024 * 1024  # prolog bytes read over all parts of one file
+_PROLOG_SKIP = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def _prolog_decoder(head: bytes) -> codecs.IncrementalDecoder:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        return codecs.getincrementaldecoder("utf-16")(errors="replace")
+    return codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+
+
+def _declares_dtd(stream: IO[bytes], budget: int) -> tuple[bool, int]:
+    """Does the XML part in ``stream`` declare a DTD (``<!DOCTYPE``) before its root element? Reads only
+    the prolog, at most ``budget`` bytes; returns (verdict, bytes read). An endless prolog counts as a DTD."""
+    decoder, text, read = None, "", 0
+    while read < min(budget, MAX_PROLOG_BYTES):
+        chunk = stream.read(4096)
+        if decoder is None:
+            decoder = _prolog_decoder(chunk)
+        read += len(chunk)
+        text += decoder.decode(chunk, final=not chunk)
+        position = 0
+        while match := _PROLOG_SKIP.match(text, position):
+            position = match.end()
+        rest = text[position:]
+        if rest.upper().startswith("<!DOCTYPE") or rest.upper().startswith("<!ENTITY"):
+            return True, read
+        if (len(rest) >= 2 and rest[0] == "<" and rest[1] not in "?!") or (rest and rest[0] != "<"):
+            return False, read  # the root element (or not XML at all: the reader will say so)
+        if not chunk:
+            return False, read
+    return True, read
+
+
+def _check_xml_parts(archive: zipfile.ZipFile) -> None:
+    """Refuse a DOCX/ODT whose XML declares a DTD (entity bombs, external entities) at upload."""
+    budget = MAX_PROLOG_TOTAL
+    for info in archive.infolist():
+        if info.is_dir() or not info.filename.lower().endswith(XML_PART_SUFFIXES):
+            continue
+        with archive.open(info) as stream:
+            has_dtd, read = _declares_dtd(stream, budget)
+        if has_dtd:
+            raise UnsafeArchiveError(f"{info.filename} declares a DTD (entities are not allowed)")
+        budget -= read
+        if budget <= 0:
+            raise UnsafeArchiveError("XML prologs too long")
 
 
 def _check_zip(path: Path, max_unzipped: int, max_ratio: int) -> zipfile.ZipFile:
@@ -49,8 +105,10 @@ def _zip_format(path: Path, max_unzipped: int, max_ratio: int) -> str:
     with _check_zip(path, max_unzipped, max_ratio) as archive:
         names = set(archive.namelist())
         if "word/document.xml" in names:
+            _check_xml_parts(archive)
             return "docx"
         if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+            _check_xml_parts(archive)
             return "odt"
         bad = archive.testzip()
         if bad:
@@ -68,6 +126,11 @@ def _ole_format(path: Path) -> str:
 
 
 def _check_pdf(path: Path) -> None:
+    with PDFIUM_LOCK:
+        _check_pdf_unlocked(path)
+
+
+def _check_pdf_unlocked(path: Path) -> None:
     import pypdfium2 as pdfium
 
     try:

@@ -46,6 +46,23 @@ class JobContext:
             hook(error)
 
 
+def permanent_error(error: BaseException) -> dict[str, str] | None:
+    """The job error for a failure that retrying cannot fix, else None (the job is retried).
+
+    Typed ingestion errors (corrupt, encrypted, unsafe, too large…), a text past the NLP pipeline's
+    length limit (spaCy ``[E088]``), and running out of memory on this document are final."""
+    if isinstance(error, MinhChungError):
+        return error_dict(error)
+    if isinstance(error, ValueError) and "[E088]" in str(error):
+        return {"code": "document_too_long", "message_vi": "Văn bản quá dài để xử lý.",
+                "message_en": "The document's text is longer than the extraction pipeline accepts.",
+                "detail": str(error)[:300]}
+    if isinstance(error, MemoryError):
+        return {"code": "out_of_memory", "message_vi": "Không đủ bộ nhớ để xử lý văn bản này.",
+                "message_en": "Not enough memory to process this document."}
+    return None
+
+
 def _set_document(engine: Engine, document_id: int, **values: Any) -> None:
     with Session(engine) as session, session.begin():
         document = session.get(Document, document_id)
@@ -78,9 +95,13 @@ def run_extract(context: JobContext) -> None:
         context.report(0.2, "extracting")
         try:
             result = extract_file(link, include_text=True)
-        except MinhChungError as error:
-            error.source = filename
-            raise PermanentJobError(error_dict(error)) from error
+        except Exception as error:
+            if isinstance(error, MinhChungError):
+                error.source = filename
+            final = permanent_error(error)
+            if final is None:
+                raise
+            raise PermanentJobError(final) from error
     context.report(0.9, "saving")
     with Session(context.engine) as session, session.begin():
         if not queue.owns(session, context.job_id, context.worker_id):

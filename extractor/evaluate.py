@@ -310,55 +310,12 @@ def score_document(gold: Iterable[Item], predicted: Iterable[Item], kinds: Itera
 
 
 def predict(text: str, doc_type: str | None, year: int | None) -> list[Item]:
-    """The finders' evidence on normalized ``text``, as items.
-
-    Uses ``extractor.pipeline.extract_text``; while the pipeline module cannot be imported
-    (other stages under construction), runs the configured finder components that can.
-    """
+    """The finders' evidence on normalized ``text`` (``extractor.pipeline.extract_text``), as items."""
     from extractor.nlp import FindContext
+    from extractor.pipeline import extract_text
 
-    context = FindContext(year=year, doc_type=doc_type)
-    try:
-        from extractor.pipeline import extract_text
-    except ImportError:
-        evidence = _run_available_finders(text, context)
-    else:
-        evidence = extract_text(text, context)
+    evidence = extract_text(text, FindContext(year=year, doc_type=doc_type))
     return [Item(e.kind, e.start, e.end, e.text, dict(e.value or {})) for e in evidence]
-
-
-def _run_available_finders(text: str, context: Any) -> list[Any]:
-    language = _available_pipeline()
-    doc = language.make_doc(text)
-    doc._.context = context
-    doc._.evidence = []
-    for _name, component in language.pipeline:
-        doc = component(doc)
-    return sorted(doc._.evidence, key=lambda item: (item.start, item.end, item.kind))
-
-
-_FALLBACK: list[Any] = []
-
-
-def _available_pipeline() -> Any:
-    """A blank ``vi`` pipeline with those configured finders whose modules import."""
-    if _FALLBACK:
-        return _FALLBACK[0]
-    import importlib
-
-    import spacy
-
-    from extractor.nlp import pipeline_config
-
-    language = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-    for component in pipeline_config()["components"]:
-        try:
-            importlib.import_module(component["module"])
-        except ImportError:
-            continue
-        language.add_pipe(component["name"])
-    _FALLBACK.append(language)
-    return language
 
 
 def dateparser_dates(text: str) -> list[Item]:

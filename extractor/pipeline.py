@@ -3,7 +3,14 @@
 ``extract_file`` is what ``minhchung extract``, the service's worker and the bulk runner
 call; ``extract_text`` runs only the finders on already-normalized text (the evaluation
 command uses it on the gold corpus). Everything heavy (the spaCy pipeline, the criterion
-classifier) loads once per process.
+classifier) loads once per process, on first use.
+
+A long text is read in sections of at most ``SECTION_CHARS`` characters cut at paragraph
+boundaries (spaCy refuses texts over ``nlp.max_length``, 1,000,000 characters, which a 500-page
+PDF reaches): each section runs through the finders on its own and its evidence is shifted
+back to offsets in the whole text, so what one finder learns from another (a short form resolved
+against a full reference, spans already taken) stays within the section. Texts shorter than a
+section — nearly every real document — are read in one piece, as before.
 """
 
 from __future__ import annotations
@@ -33,10 +40,42 @@ def context_for(info: DocumentInfo) -> nlp.FindContext:
     )
 
 
+SECTION_CHARS = 400_000  # ≈ 160 pages; spaCy refuses more than 1,000,000 characters
+
+
+def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, str]]:
+    """``text`` as ``(offset, piece)`` sections of at most ``limit`` characters that end at a paragraph
+    boundary (after a newline); a single paragraph longer than ``limit`` is cut after its last space
+    before the limit, or at the limit when it has none. The pieces joined give ``text`` back."""
+    found: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit) + 1
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit) + 1
+        if cut <= start:
+            cut = start + limit
+        found.append((start, text[start:cut]))
+        start = cut
+    found.append((start, text[start:]))
+    return found
+
+
+def shift_evidence(items: list[Evidence], offset: int) -> list[Evidence]:
+    """``items`` found in a section starting at ``offset``, moved to offsets in the whole text."""
+    if offset:
+        for item in items:
+            item.start += offset
+            item.end += offset
+    return items
+
+
 def extract_text(text: str, context: nlp.FindContext | None = None) -> list[Evidence]:
-    """Every piece of evidence in normalized ``text``, in reading order."""
-    doc = nlp.run(text, context)
-    return sorted(doc._.evidence, key=lambda item: (item.start, item.end, item.kind))
+    """Every piece of evidence in normalized ``text``, in reading order (long texts section by section)."""
+    evidence: list[Evidence] = []
+    for offset, piece in sections(text):
+        evidence += shift_evidence(nlp.run(piece, context)._.evidence, offset)
+    return sorted(evidence, key=lambda item: (item.start, item.end, item.kind))
 
 
 def locate(evidence: list[Evidence], normalized: NormalizedText, sha256: str) -> None:

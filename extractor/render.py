@@ -1,17 +1,13 @@
-"""Plain-text tables for people reading ``minhchung extract --format table``."""
+"""Plain-text evidence tables (the older fixed-width form; ``minhchung extract --format table`` now draws
+``extractor.forms.terminal``). Kinds and statuses are shown with the vocabulary's Vietnamese labels."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from extractor import vocabulary
 from extractor.models import ExtractionResult
-
-KIND_LABELS = {
-    "legal_ref": "văn bản",
-    "date": "thời gian",
-    "count": "số liệu",
-    "criterion_claim": "tiêu chí",
-}
 
 
 def _cell(text: str, width: int) -> str:
@@ -19,7 +15,7 @@ def _cell(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _value_summary(value: dict) -> str:
+def _value_summary(value: dict[str, Any]) -> str:
     shown = {key: item for key, item in value.items() if item not in (None, [], {}, "")}
     return json.dumps(shown, ensure_ascii=False)
 
@@ -33,18 +29,19 @@ def evidence_table(result: ExtractionResult) -> str:
         f"ngày: {info.issued_on or '—'}   kỳ: {info.period or '—'}   đối tượng: {info.subject_type or '—'}   "
         f"năm: {info.year or '—'}   trang: {info.pages}" + ("   (OCR)" if info.ocr else ""),
         "",
-        f"  {'loại':<9} {'tr.':>3} {'vị trí':>13}  {'văn bản gốc':<48} giá trị",
+        f"  {'loại':<19} {'tr.':>3} {'vị trí':>13}  {'văn bản gốc':<48} giá trị",
     ]
     for item in result.evidence:
-        label = KIND_LABELS.get(item.kind, item.kind)
+        label = vocabulary.label("evidence_kind", item.kind)
         lines.append(
-            f"  {label:<9} {item.page or '':>3} {f'{item.start}-{item.end}':>13}  "
+            f"  {_cell(label, 19):<19} {item.page or '':>3} {f'{item.start}-{item.end}':>13}  "
             f"{_cell(item.text, 48):<48} {_cell(_value_summary(item.value), 70)}"
         )
     if result.criteria:
         lines.append("")
         lines.append("  Tiêu chí TT124:")
         for row in result.criteria:
-            lines.append(f"    {row.get('id', ''):<12} {row.get('status', ''):<9} {_cell(str(row.get('title', '')), 70)}")
+            status = _cell(vocabulary.status_label(row.get("status")), 19)
+            lines.append(f"    {row.get('id', ''):<12} {status:<19} {_cell(str(row.get('title', '')), 70)}")
     lines.append("")
     return "\n".join(lines) + "\n"

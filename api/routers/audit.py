@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlalchemy import select
 
 from api import scorecards
 from api.access import get_dossier, province_key, restrict_units
 from api.deps import CurrentUser, Db
 from api.orm import AuditEntry, Dossier, Unit
+from api.params import PageNo, PageSize, PathId, QueryId, ShortText, Year
 from api.schemas import AuditOut, Page, UnitKind
 from api.views import audit_out, paginate
 from extractor.criteria import catalogue
@@ -31,14 +30,14 @@ def _dossier_audit(db, dossier: Dossier) -> dict:  # type: ignore[no-untyped-def
 
 
 @router.get("/dossiers/{dossier_id}/audit")
-def dossier_audit(dossier_id: int, user: CurrentUser, db: Db) -> dict:
+def dossier_audit(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     return _dossier_audit(db, get_dossier(db, user, dossier_id))
 
 
 @router.get("/audit")
-def audit_across_units(user: CurrentUser, db: Db, province: str | None = None, year: int | None = None,
-                       kind: UnitKind | None = None, page: Annotated[int, Query(ge=1)] = 1,
-                       page_size: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+def audit_across_units(user: CurrentUser, db: Db, province: ShortText = None, year: Year = None,
+                       kind: UnitKind | None = None, page: PageNo = 1,
+                       page_size: PageSize = 100) -> dict:
     query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
     if province:
         query = query.where(Unit.province_key == province_key(province))
@@ -51,9 +50,9 @@ def audit_across_units(user: CurrentUser, db: Db, province: str | None = None, y
 
 
 @router.get("/audit-log", response_model=Page[AuditOut])
-def audit_log(user: CurrentUser, db: Db, dossier_id: int | None = None, entity_type: str | None = None,
-              page: Annotated[int, Query(ge=1)] = 1,
-              page_size: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+def audit_log(user: CurrentUser, db: Db, dossier_id: QueryId = None, entity_type: ShortText = None,
+              page: PageNo = 1,
+              page_size: PageSize = 100) -> dict:
     query = select(AuditEntry)
     if dossier_id is not None:
         query = query.where(AuditEntry.dossier_id == get_dossier(db, user, dossier_id).id)

@@ -16,6 +16,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, SettingsDep, Writer
 from api.errors import ApiError
 from api.orm import Document
+from api.params import PathId
 from api.schemas import AcceptIn, DocumentDetail, UploadOut
 from api.storage import ContentStore
 from api.uploads import receive, safe_filename
@@ -29,7 +30,7 @@ MEDIA_TYPES = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "rt
 
 
 @router.post("/dossiers/{dossier_id}/documents", response_model=UploadOut, status_code=201)
-def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(description="PDF/DOCX/...")],
+def upload_documents(dossier_id: PathId, files: Annotated[list[UploadFile], File(description="PDF/DOCX/...")],
                      user: Writer, db: Db, settings: SettingsDep) -> dict:
     dossier = get_dossier(db, user, dossier_id)
     if not files:
@@ -57,7 +58,7 @@ def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(de
             db.add(document)
             db.flush()
             queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
-                          created_by=user.id, max_attempts=settings.job_max_attempts)
+                          created_by=user.id, max_attempts=settings.job_max_attempts, cost=item.size)
             warnings[document.id] = dossier_checks.mismatches(
                 dossier_checks.quick_info(item.path, item.format), dossier)
             record(db, user, "upload", "document", document.id, dossier_id=dossier.id,
@@ -76,7 +77,7 @@ def upload_documents(dossier_id: int, files: Annotated[list[UploadFile], File(de
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail)
-def read_document(document_id: int, user: CurrentUser, db: Db) -> dict:
+def read_document(document_id: PathId, user: CurrentUser, db: Db) -> dict:
     document = get_document(db, user, document_id)
     job_id = latest_job_ids(db, [document.id]).get(document.id)
     accepted = dossier_checks.accepted_ids(db, document.dossier_id)
@@ -86,7 +87,7 @@ def read_document(document_id: int, user: CurrentUser, db: Db) -> dict:
 
 
 @router.get("/documents/{document_id}/file")
-def download_document(document_id: int, user: CurrentUser, db: Db, settings: SettingsDep) -> FileResponse:
+def download_document(document_id: PathId, user: CurrentUser, db: Db, settings: SettingsDep) -> FileResponse:
     document = get_document(db, user, document_id)
     path = ContentStore(settings.storage_dir).path_for(document.sha256)
     if not path.exists():
@@ -96,11 +97,11 @@ def download_document(document_id: int, user: CurrentUser, db: Db, settings: Set
 
 
 @router.post("/documents/{document_id}/reprocess", status_code=202)
-def reprocess_document(document_id: int, user: Writer, db: Db, settings: SettingsDep) -> dict:
+def reprocess_document(document_id: PathId, user: Writer, db: Db, settings: SettingsDep) -> dict:
     """Queue the extraction again (e.g. after an extractor upgrade); reviewed evidence is kept as reviewed."""
     document = get_document(db, user, document_id)
     job = queue.enqueue(db, "extract", {"document_id": document.id}, document_id=document.id,
-                        created_by=user.id, max_attempts=settings.job_max_attempts)
+                        created_by=user.id, max_attempts=settings.job_max_attempts, cost=document.size)
     document.status = "queued"
     record(db, user, "reprocess", "document", document.id, dossier_id=document.dossier_id,
            after={"job_id": job.id})

@@ -13,6 +13,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.orm import CriterionDecision, Dossier, Unit
+from api.params import PageNo, PageSize, PathId, QueryId, ShortText, Year
 from api.schemas import DossierDetail, DossierIn, DossierOut, Page
 from api.views import dossier_out, paginate
 
@@ -20,9 +21,9 @@ router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
 
 
 @router.get("", response_model=Page[DossierOut])
-def list_dossiers(user: CurrentUser, db: Db, unit_id: int | None = None, year: int | None = None,
-                  province: str | None = None, page: Annotated[int, Query(ge=1)] = 1,
-                  page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def list_dossiers(user: CurrentUser, db: Db, unit_id: QueryId = None, year: Year = None,
+                  province: ShortText = None, page: PageNo = 1,
+                  page_size: PageSize = 50) -> dict:
     query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
@@ -47,7 +48,7 @@ def create_dossier(body: DossierIn, user: Writer, db: Db) -> dict:
 
 
 @router.get("/{dossier_id}", response_model=DossierDetail)
-def read_dossier(dossier_id: int, user: CurrentUser, db: Db) -> dict:
+def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
     return dossier_out(db, dossier, with_documents=True) | {
         "checks": dossier_checks.dossier_check(db, dossier),
@@ -55,7 +56,7 @@ def read_dossier(dossier_id: int, user: CurrentUser, db: Db) -> dict:
 
 
 @router.delete("/{dossier_id}/scorecard/criteria/{criterion_id}")
-def clear_decision(dossier_id: int, criterion_id: str, user: Writer, db: Db,
+def clear_decision(dossier_id: PathId, criterion_id: str, user: Writer, db: Db,
                    version: Annotated[int, Query(ge=1)]) -> dict:
     """Clear the assessor's decision on one criterion (``version`` = the decision's current version); the
     proposal stands alone again. Recorded in the audit trail."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlalchemy import String, cast, select, update
 
 from api.access import get_document, get_dossier, get_evidence, restrict_units
@@ -12,6 +10,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.orm import AuditEntry, Dossier, EvidenceRow, Unit, utcnow
+from api.params import EvidenceId, PageNo, PageSize, QueryId, ShortText
 from api.schemas import AuditOut, EvidenceOut, EvidencePatch, EvidenceStatus, Page
 from api.views import audit_out, evidence_out, evidence_snapshot, paginate
 from extractor.criteria import catalogue
@@ -20,10 +19,10 @@ router = APIRouter(prefix="/api/evidence", tags=["evidence"])
 
 
 @router.get("", response_model=Page[EvidenceOut])
-def list_evidence(user: CurrentUser, db: Db, document_id: int | None = None, dossier_id: int | None = None,
-                  kind: str | None = None, criterion: str | None = None, status: EvidenceStatus | None = None,
-                  page: Annotated[int, Query(ge=1)] = 1,
-                  page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def list_evidence(user: CurrentUser, db: Db, document_id: QueryId = None, dossier_id: QueryId = None,
+                  kind: ShortText = None, criterion: ShortText = None, status: EvidenceStatus | None = None,
+                  page: PageNo = 1,
+                  page_size: PageSize = 50) -> dict:
     query = select(EvidenceRow)
     if document_id is not None:
         query = query.where(EvidenceRow.document_id == get_document(db, user, document_id).id)
@@ -43,7 +42,7 @@ def list_evidence(user: CurrentUser, db: Db, document_id: int | None = None, dos
 
 
 @router.get("/{evidence_id}", response_model=EvidenceOut)
-def read_evidence(evidence_id: str, user: CurrentUser, db: Db) -> dict:
+def read_evidence(evidence_id: EvidenceId, user: CurrentUser, db: Db) -> dict:
     return evidence_out(get_evidence(db, user, evidence_id))
 
 
@@ -53,7 +52,7 @@ def _conflict(row: EvidenceRow) -> ApiError:
 
 
 @router.patch("/{evidence_id}", response_model=EvidenceOut)
-def review_evidence(evidence_id: str, body: EvidencePatch, user: Writer, db: Db) -> dict:
+def review_evidence(evidence_id: EvidenceId, body: EvidencePatch, user: Writer, db: Db) -> dict:
     row = get_evidence(db, user, evidence_id)
     if body.version != row.version:
         raise _conflict(row)
@@ -82,7 +81,7 @@ def review_evidence(evidence_id: str, body: EvidencePatch, user: Writer, db: Db)
 
 
 @router.get("/{evidence_id}/history", response_model=list[AuditOut])
-def evidence_history(evidence_id: str, user: CurrentUser, db: Db) -> list[dict]:
+def evidence_history(evidence_id: EvidenceId, user: CurrentUser, db: Db) -> list[dict]:
     row = get_evidence(db, user, evidence_id)
     entries = db.scalars(select(AuditEntry).where(AuditEntry.entity_type == "evidence",
                                                   AuditEntry.entity_id == row.id).order_by(AuditEntry.id))

@@ -1,4 +1,8 @@
-"""Liveness (``/health``) and readiness (``/ready``: database, migrations, a fresh worker heartbeat)."""
+"""Liveness (``/health``) and readiness (``/ready``: database, migrations, live workers of this instance).
+
+``/health`` is an ``async`` handler that touches neither the database nor any thread pool, so it answers
+at once however busy the routes that do work (log-ins, uploads, scorecards) are.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,35 @@ from sqlalchemy.orm import Session
 
 from api.migrate import migrations_current
 from api.orm import WorkerHeartbeat, utcnow
-from api.timeutil import as_utc
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health")
-def health() -> dict[str, str]:
+async def health() -> dict[str, str]:
+    """Liveness: the process answers (no database, no thread pool)."""
     return {"status": "ok"}
+
+
+def live_workers(session: Session, instance_id: str | None, stale_seconds: int) -> int:
+    """Workers that beat within ``stale_seconds`` (only those of ``instance_id`` when the service was
+    started by ``minhchung serve``; every worker otherwise)."""
+    query = (
+        select(func.count())
+        .select_from(WorkerHeartbeat)
+        .where(WorkerHeartbeat.beat_at >= utcnow() - timedelta(seconds=stale_seconds))
+    )
+    if instance_id:
+        query = query.where(WorkerHeartbeat.instance_id == instance_id)
+    return session.scalar(query) or 0
 
 
 @router.get("/ready")
 def ready(request: Request) -> JSONResponse:
+    """Readiness: database answers, migrations current, at least one live worker of this instance."""
     state = request.app.state.mc
     checks: dict[str, str] = {}
+    workers = 0
     try:
         with state.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -38,12 +57,15 @@ def ready(request: Request) -> JSONResponse:
             checks["migrations"] = f"error: {type(error).__name__}"
         try:
             with Session(state.engine) as session:
-                last = session.scalar(select(func.max(WorkerHeartbeat.beat_at)))
-            fresh = last is not None and utcnow() - as_utc(last) < timedelta(
-                seconds=state.settings.worker_stale_seconds)
-            checks["worker"] = "ok" if fresh else ("none" if last is None else "stale")
+                workers = live_workers(
+                    session, state.settings.instance_id, state.settings.worker_stale_seconds
+                )
+                known = session.scalar(select(func.count()).select_from(WorkerHeartbeat)) or 0
+            checks["worker"] = "ok" if workers else ("stale" if known else "none")
         except Exception as error:
             checks["worker"] = f"error: {type(error).__name__}"
     ok = all(value == "ok" for value in checks.values()) and len(checks) == 3
-    return JSONResponse({"status": "ready" if ok else "not_ready", "checks": checks},
-                        status_code=200 if ok else 503)
+    return JSONResponse(
+        {"status": "ready" if ok else "not_ready", "checks": checks, "workers": workers},
+        status_code=200 if ok else 503,
+    )

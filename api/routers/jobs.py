@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlalchemy import select
 
 from api.access import get_document
 from api.deps import CurrentUser, Db
 from api.errors import not_found
 from api.orm import Document, Dossier, Job, Unit
+from api.params import PageNo, PageSize, PathId, ShortText
 from api.schemas import JobOut, Page
 from api.views import job_out, paginate
 
@@ -18,9 +17,9 @@ router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 
 
 @router.get("", response_model=Page[JobOut])
-def list_jobs(user: CurrentUser, db: Db, status: str | None = None, kind: str | None = None,
-              page: Annotated[int, Query(ge=1)] = 1,
-              page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def list_jobs(user: CurrentUser, db: Db, status: ShortText = None, kind: ShortText = None,
+              page: PageNo = 1,
+              page_size: PageSize = 50) -> dict:
     query = select(Job)
     if user.role == "assessor":
         from api.access import restrict_units
@@ -36,7 +35,7 @@ def list_jobs(user: CurrentUser, db: Db, status: str | None = None, kind: str | 
 
 
 @router.get("/{job_id}", response_model=JobOut)
-def read_job(job_id: int, user: CurrentUser, db: Db) -> dict:
+def read_job(job_id: PathId, user: CurrentUser, db: Db) -> dict:
     job = db.get(Job, job_id)
     if job is None:
         raise not_found(f"job {job_id}")

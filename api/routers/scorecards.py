@@ -12,6 +12,7 @@ from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.exports import scorecard_docx, scorecard_xlsx
 from api.orm import CriterionDecision, utcnow
+from api.params import PathId
 from api.schemas import DecisionIn
 from extractor.criteria import catalogue
 
@@ -22,12 +23,12 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @router.get("/{dossier_id}/scorecard")
-def read_scorecard(dossier_id: int, user: CurrentUser, db: Db) -> dict:
+def read_scorecard(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     return scorecards.build(db, get_dossier(db, user, dossier_id))
 
 
 @router.put("/{dossier_id}/scorecard/criteria/{criterion_id}")
-def decide(dossier_id: int, criterion_id: str, body: DecisionIn, user: Writer, db: Db) -> dict:
+def decide(dossier_id: PathId, criterion_id: str, body: DecisionIn, user: Writer, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
     if criterion_id not in {c.id for c in catalogue.for_subject(dossier.unit.kind)}:
         raise ApiError(404, "not_found", f"criterion {criterion_id} does not apply to this unit")
@@ -68,12 +69,12 @@ def _download(content: bytes, media_type: str, name: str) -> Response:
 
 
 @router.get("/{dossier_id}/scorecard.xlsx")
-def export_xlsx(dossier_id: int, user: CurrentUser, db: Db) -> Response:
+def export_xlsx(dossier_id: PathId, user: CurrentUser, db: Db) -> Response:
     card = scorecards.build(db, get_dossier(db, user, dossier_id))
     return _download(scorecard_xlsx(card), XLSX, f"phieu-danh-gia-{dossier_id}.xlsx")
 
 
 @router.get("/{dossier_id}/scorecard.docx")
-def export_docx(dossier_id: int, user: CurrentUser, db: Db) -> Response:
+def export_docx(dossier_id: PathId, user: CurrentUser, db: Db) -> Response:
     card = scorecards.build(db, get_dossier(db, user, dossier_id))
     return _download(scorecard_docx(card), DOCX, f"phieu-danh-gia-{dossier_id}.docx")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from sqlalchemy import select
 
 from api.access import get_unit, province_key, restrict_units
@@ -12,6 +10,7 @@ from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.orm import Unit
+from api.params import PageNo, PageSize, PathId, ShortText
 from api.schemas import Page, UnitIn, UnitKind, UnitOut
 from api.views import paginate
 
@@ -19,9 +18,9 @@ router = APIRouter(prefix="/api/units", tags=["units"])
 
 
 @router.get("", response_model=Page[UnitOut])
-def list_units(user: CurrentUser, db: Db, province: str | None = None, kind: UnitKind | None = None,
-               page: Annotated[int, Query(ge=1)] = 1,
-               page_size: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+def list_units(user: CurrentUser, db: Db, province: ShortText = None, kind: UnitKind | None = None,
+               page: PageNo = 1,
+               page_size: PageSize = 50) -> dict:
     query = restrict_units(user, select(Unit))
     if province:
         query = query.where(Unit.province_key == province_key(province))
@@ -31,7 +30,7 @@ def list_units(user: CurrentUser, db: Db, province: str | None = None, kind: Uni
 
 
 @router.get("/{unit_id}", response_model=UnitOut)
-def read_unit(unit_id: int, user: CurrentUser, db: Db) -> Unit:
+def read_unit(unit_id: PathId, user: CurrentUser, db: Db) -> Unit:
     return get_unit(db, user, unit_id)
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from corpora import load_json, path
-from extractor.bulk.dossiers import STATUS_VI, DossierAgg, criterion_titles
+from extractor import vocabulary
+from extractor.bulk.dossiers import NO_BAND, DossierAgg, criterion_title, weakest_band
+from extractor.vocabulary import Status
 
 Dossiers = dict[tuple[str, str, int], DossierAgg]
-MISSING_REASON = {"missing": "không có minh chứng", "not_met": "minh chứng cho thấy không đạt",
-                  "target": "chỉ có chỉ tiêu trong kế hoạch, chưa có kết quả", "unclear": "minh chứng chưa rõ"}
+SIGNALS = ("score", "band", "decision", "dien_hinh")
 
 
 def _sorted(dossiers: Dossiers) -> list[DossierAgg]:
@@ -32,30 +33,33 @@ def dossier_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
             "province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
             "documents": len(d.documents), "failed_documents": d.failed,
             "doc_types": ";".join(sorted(d.doc_types())),
-            "criteria_met": counts["met"], "criteria_not_met": counts["not_met"],
-            "criteria_missing": counts["missing"], "criteria_target_only": counts["target"],
-            "criteria_unclear": counts["unclear"], "criteria_total": len(statuses),
+            **{f"criteria_{status}": counts[status] for status in vocabulary.keys("criterion_status")},
+            "criteria_total": len(statuses),
             "decision": d.decision, "overall": d.overall, "score": d.score, "band": d.band,
             "dien_hinh": d.dien_hinh,
+            **{f"{name}_source": d.signals.source(name) for name in SIGNALS},
             "missing_documents": ";".join(item["key"] for item in d.missing_documents()),
         })
     return rows
 
 
 def criteria_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
-    titles = criterion_titles()
+    """One row per dossier and criterion: the folded status, its label, and the reason and quote (document,
+    page, words) of the first document that gave it that status."""
     rows = []
     for d in _sorted(dossiers):
         for cid, status in d.criteria().items():
+            why = d.why(cid)
             rows.append({"province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
-                         "criterion": cid, "title": titles.get(cid, ""), "status": status,
-                         "status_vi": STATUS_VI[status]})
+                         "criterion": cid, "title": criterion_title(cid), "status": status,
+                         "status_vi": vocabulary.status_label(status), "reason": why.reason if why else "",
+                         "source": str(why.quote) if why and why.quote.text else ""})
     return rows
 
 
 def missing_criteria_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
-    return [dict(row, reason=MISSING_REASON[row["status"]]) for row in criteria_rows(dossiers)
-            if row["status"] != "met"]
+    """The criteria rows whose status is not ``met``."""
+    return [row for row in criteria_rows(dossiers) if row["status"] != Status.MET]
 
 
 def missing_document_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
@@ -94,7 +98,7 @@ def province_trend_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
 def band_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     counts: Counter = Counter()
     for d in dossiers.values():
-        counts[(d.year, d.band or "Chưa rõ")] += 1
+        counts[(d.year, d.band or NO_BAND)] += 1
     return [{"year": y, "band": b, "dossiers": n} for (y, b), n in sorted(counts.items())]
 
 
@@ -136,7 +140,7 @@ def target_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
             if measure == "dang_ky":
                 hits = sum(1 for d in units if "dang_ky" in d.doc_types())
             elif measure == "band_yeu":
-                hits = sum(1 for d in units if d.band == "Yếu")
+                hits = sum(1 for d in units if d.band == weakest_band())
             else:
                 hits = sum(1 for d in units if d.unit in reached)
             rate = round(100.0 * hits / n, 1) if n else None
@@ -164,5 +168,5 @@ def rate_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
                      "dat_percent": round(100.0 * sum(d.overall == "dat" for d in items) / n, 1),
                      "dang_ky_percent": round(100.0 * sum("dang_ky" in d.doc_types() for d in items) / n, 1),
                      "dien_hinh_percent": round(100.0 * sum(d.dien_hinh for d in items) / n, 1),
-                     "yeu_percent": round(100.0 * sum(d.band == "Yếu" for d in items) / n, 1)})
+                     "yeu_percent": round(100.0 * sum(d.band == weakest_band() for d in items) / n, 1)})
     return rows

@@ -9,12 +9,15 @@ peak resident memory of the parent and of its worker processes (psutil sampling)
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 
 class PeakMemory:
@@ -70,9 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         made = generate_corpus(corpus, n_documents=args.n, formats=tuple(args.formats.split(",")), seed=7,
                                workers=cores)
-        print(f"corpus: {made.documents} documents ({made.docx} DOCX, {made.pdf} PDF) in "
-              f"{time.perf_counter() - started:.1f}s (DOCX {made.seconds_docx:.1f}s, PDF {made.seconds_pdf:.1f}s)")
+        logger.info("corpus: %d documents (%d DOCX, %d PDF) in %.1fs (DOCX %.1fs, PDF %.1fs)", made.documents,
+                    made.docx, made.pdf, time.perf_counter() - started, made.seconds_docx, made.seconds_pdf)
     baseline = None
+    # The table is this command's output (stdout); progress goes to the log.
     print(f"{'workers':>7} {'docs':>6} {'pages':>6} {'extract s':>10} {'docs/s':>8} {'pages/s':>8} "
           f"{'speed-up':>8} {'parent MB':>9} {'worker MB':>9} {'total MB':>9} {'total s':>8}")
     try:

@@ -1,69 +1,82 @@
 """Fold per-document results into dossiers (unit × year): criteria, documents, counts, signals.
 
-One ``DossierAgg`` per (province, unit, year) holds only small summaries, so memory grows
-with the number of dossiers, not with the corpus. Status of a criterion across a dossier's
-documents: ``not_met`` if any document contradicts it, else ``met`` if any supports it, else
-``target`` (only promised in a plan), ``unclear``, or ``missing`` (no evidence at all).
+One ``DossierAgg`` per (province, unit, year) holds only small summaries, so memory grows with the number
+of dossiers, not with the corpus. Each document's per-criterion status is decided by the criteria layer
+(the ``criteria`` section of the extract contract); a dossier only folds them with :func:`fold_statuses`.
+Statuses and their labels come from :mod:`extractor.vocabulary`, criteria, titles and QĐ 510 bands from
+:mod:`extractor.criteria.catalogue`.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from corpora import load_json
-
-STATUS_ORDER = ("not_met", "met", "target", "unclear")
-STATUS_VI = {"met": "Đạt", "not_met": "Không đạt", "target": "Chỉ có kế hoạch", "unclear": "Chưa rõ",
-             "missing": "Thiếu minh chứng"}
-
-
-@cache
-def catalogue() -> dict[str, list[str]]:
-    """Criterion ids expected for each subject type (from corpora/tt124/criteria.json)."""
-    data = load_json("tt124", "criteria.json")
-    by_article: dict[int, list[str]] = {}
-    for item in data["criteria"]:
-        by_article.setdefault(int(item["article"]), []).append(item["id"])
-    expected: dict[str, list[str]] = {}
-    for article in data["articles"]:
-        for subject in article["subject_types"]:
-            expected[subject] = by_article.get(int(article["article"]), [])
-    return expected
+from extractor import vocabulary
+from extractor.criteria import catalogue
+from extractor.vocabulary import Status
 
 
 @cache
-def criterion_titles() -> dict[str, str]:
-    return {item["id"]: item.get("title_vi", "") for item in load_json("tt124", "criteria.json")["criteria"]}
+def fold_order() -> tuple[str, ...]:
+    """Criterion statuses from the most decisive to the least: ``not_met``, ``met``, ``unclear``, ``missing``.
+
+    The vocabulary's display order (``met``, ``not_met``, ``unclear``, ``missing``), except that a
+    contradiction comes first: one document that shows a criterion failed outweighs any that says it was met."""
+    statuses = vocabulary.keys("criterion_status")
+    return (Status.NOT_MET.value, *(status for status in statuses if status != Status.NOT_MET))
+
+
+def fold_statuses(statuses: Iterable[str]) -> str:
+    """A dossier's status for one criterion from its documents' statuses: the most decisive of them.
+
+    ``not_met`` if any document shows the criterion failed, else ``met`` if any shows it met, else ``unclear``
+    (mentioned, or only promised in a plan), else ``missing`` (no document speaks to it)."""
+    found = set(statuses)
+    return next((status for status in fold_order() if status in found), Status.MISSING.value)
+
+
+def criterion_title(criterion_id: str) -> str:
+    """The Vietnamese title of a criterion ("" for an id the catalogue does not know)."""
+    try:
+        return catalogue.by_id(criterion_id).title_vi
+    except KeyError:
+        return ""
+
+
+def expected_criteria(subject_type: str | None) -> list[str]:
+    """The ids of the criteria TT124 sets for a kind of unit, in the law's order."""
+    return [criterion.id for criterion in catalogue.for_subject(subject_type)]
+
+
+NO_BAND = "Chưa rõ"  # a dossier whose documents give no QĐ 510 score or band
+
+
+def band_label(score: float | None) -> str | None:
+    """The QĐ 510 band's label for a score out of 100 (``None`` without a score)."""
+    return None if score is None else catalogue.band_for(score)["label_vi"]
+
+
+def weakest_band() -> str:
+    """The label of QĐ 510's lowest band ("Yếu")."""
+    return str(min(catalogue.qd510()["bands"], key=lambda band: band["min"])["label_vi"])
 
 
 @cache
 def required_documents() -> list[dict[str, Any]]:
     """Dossier documents marked required in corpora/procedure.json (registration + recognition)."""
-    data = load_json("procedure.json")
+    data = catalogue.procedure()
     out = []
     for stage in ("registration", "recognition"):
         for item in data[stage]["documents"]:
             if item.get("required") is True and item.get("doc_types"):
                 out.append({**item, "stage": stage})
     return out
-
-
-@cache
-def bands() -> list[dict[str, Any]]:
-    return sorted(load_json("qd510.json")["bands"], key=lambda b: -b["min"])
-
-
-def band_for(score: float | None) -> str | None:
-    if score is None:
-        return None
-    for item in bands():
-        if score >= item["min"]:
-            return item["label_vi"]
-    return None
 
 
 @cache
@@ -83,70 +96,112 @@ def indicator_for(unit: str | None) -> str | None:
     return None
 
 
-def _claim_ids(item: dict[str, Any], subject_type: str | None) -> list[str]:
-    """Criterion ids of a claim: mapped ids when present, else its numbers read against the subject's article.
-
-    A claim about all criteria ("đạt đủ các tiêu chí") stands for each of them only when it affirms
-    them: "đạt 03/04 tiêu chí" or "chưa đạt tiêu chuẩn" says that some criterion failed, not which
-    (the dossier's verdict still takes it into account through the document's decision)."""
-    mapped = [c for c in item.get("criteria") or [] if isinstance(c, str)]
-    if mapped:
-        return mapped
-    expected = catalogue().get(subject_type or "", [])
-    ids = []
-    for number in (item.get("value") or {}).get("criteria") or []:
-        if number == "all":
-            if (item.get("value") or {}).get("status") in ("met", "target"):
-                ids += expected
-        elif isinstance(number, int):
-            ids += [c for c in expected if c.rsplit(".", 1)[-1] == str(number)]
-    return ids
+def criterion_entries(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document's ``criteria`` entries with a criterion ``id`` and a known ``status``."""
+    statuses = set(vocabulary.keys("criterion_status"))
+    return [entry for entry in result.get("criteria") or []
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry.get("status") in statuses]
 
 
-def criterion_entries(result: dict[str, Any]) -> list[tuple[str, str]]:
-    """(criterion id, status) pairs a document's result asserts.
+@dataclass(frozen=True)
+class Quote:
+    """Where something was read: the document (its path in the run), the page and the words."""
 
-    Reads the ``criteria`` section of the extract contract (one entry per criterion, keys
-    ``id``/``status``) and explicit criterion claims among the evidence.
-    """
-    pairs: list[tuple[str, str]] = []
-    for entry in result.get("criteria") or []:
-        if not isinstance(entry, dict):
-            continue
-        cid = entry.get("id") or entry.get("criterion") or entry.get("criterion_id")
-        status = entry.get("status")
-        if isinstance(cid, str) and status in STATUS_ORDER:
-            pairs.append((cid, status))
-    subject_type = (result.get("document") or {}).get("subject_type")
-    for item in result.get("evidence") or []:
-        if item.get("kind") != "criterion_claim":
-            continue
-        status = (item.get("value") or {}).get("status")
-        if status in STATUS_ORDER:
-            pairs += [(cid, status) for cid in _claim_ids(item, subject_type)]
-    return pairs
+    document: str
+    page: int | None
+    text: str
+
+    def __str__(self) -> str:
+        page = f", tr. {self.page}" if self.page else ""
+        words = f": “{self.text}”" if self.text else ""
+        return f"{self.document}{page}{words}"
 
 
-def combine(statuses: set[str]) -> str:
-    for status in STATUS_ORDER:
-        if status in statuses:
-            return status
-    return "missing"
+@dataclass(frozen=True)
+class Deciding:
+    """Why a document gave a criterion its status: the criteria layer's first reason and deciding quote."""
+
+    reason: str
+    quote: Quote
+
+    @classmethod
+    def of(cls, rel: str, entry: dict[str, Any]) -> Deciding:
+        quotes = entry.get("deciding") or [{}]
+        reasons = entry.get("reasons") or [""]
+        return cls(str(reasons[0]), Quote(rel, quotes[0].get("page"), str(quotes[0].get("text") or "")))
 
 
 @dataclass
-class DossierAgg:
-    province: str
-    unit: str
-    year: int
-    documents: list[tuple[str, str | None]] = field(default_factory=list)  # (rel, doc_type)
-    subject_votes: Counter = field(default_factory=Counter)
-    statuses: dict[str, set[str]] = field(default_factory=dict)
-    indicators: dict[str, float] = field(default_factory=dict)
+class Signals:
+    """The dossier-level statements of one document or one dossier (``extractor.find_signals``), each with
+    where it was read: the last QĐ 510 score and band written count; a refusal (``chua_dat``) outweighs a
+    proposal (``dat``); one "điển hình" statement is enough."""
+
     scores: list[float] = field(default_factory=list)
     bands_written: list[str] = field(default_factory=list)
     decisions: set[str] = field(default_factory=set)
     dien_hinh: bool = False
+    sources: dict[str, Quote] = field(default_factory=dict)  # signal name → where it was read
+
+    def add(self, rel: str, signals: list[dict[str, Any]]) -> None:
+        """Take in the signals (evidence dicts, with ``page``) read in document ``rel``."""
+        for item in signals:
+            value = item.get("value") or {}
+            name = value.get("signal")
+            source = Quote(rel, item.get("page"), item.get("text", ""))
+            if name == "score":
+                self.scores.append(float(value["score"]))
+                self.sources["score"] = source
+            elif name == "band":
+                self.bands_written.append(value["label_vi"])
+                self.sources["band"] = source
+            elif name == "decision":
+                self.decisions.add(value["decision"])
+                self.sources.setdefault(f"decision_{value['decision']}", source)
+            elif name == "dien_hinh":
+                self.dien_hinh = True
+                self.sources.setdefault("dien_hinh", source)
+
+    @property
+    def score(self) -> float | None:
+        return self.scores[-1] if self.scores else None
+
+    @property
+    def band(self) -> str | None:
+        """The band written, else the one the score falls in (QĐ 510)."""
+        if self.bands_written:
+            return self.bands_written[-1]
+        return band_label(self.score)
+
+    @property
+    def decision(self) -> str | None:
+        if "chua_dat" in self.decisions:
+            return "chua_dat"
+        return "dat" if "dat" in self.decisions else None
+
+    def source(self, name: str) -> str:
+        """Where the ``score``, ``band``, ``decision`` or ``dien_hinh`` was read, with its page ("" if nowhere)."""
+        if name == "decision":
+            name = f"decision_{self.decision}"
+        elif name == "band" and not self.bands_written:
+            name = "score"  # the band was read off the score
+        found = self.sources.get(name)
+        return str(found) if found else ""
+
+
+@dataclass
+class DossierAgg:
+    """One unit's year: its documents, their per-criterion statuses, counts and signals."""
+
+    province: str
+    unit: str
+    year: int
+    documents: list[tuple[str, str | None]] = field(default_factory=list)  # (rel, doc_type)
+    subject_votes: Counter[str] = field(default_factory=Counter)
+    statuses: dict[str, set[str]] = field(default_factory=dict)
+    deciding: dict[tuple[str, str], Deciding] = field(default_factory=dict)  # first document per (id, status)
+    indicators: dict[str, float] = field(default_factory=dict)
+    signals: Signals = field(default_factory=Signals)
     failed: int = 0
 
     def add(self, rel: str, result: dict[str, Any]) -> None:
@@ -158,8 +213,9 @@ class DossierAgg:
         self.documents.append((rel, document.get("doc_type")))
         if document.get("subject_type"):
             self.subject_votes[document["subject_type"]] += 1
-        for cid, status in criterion_entries(result):
-            self.statuses.setdefault(cid, set()).add(status)
+        for entry in criterion_entries(result):
+            self.statuses.setdefault(entry["id"], set()).add(entry["status"])
+            self.deciding.setdefault((entry["id"], entry["status"]), Deciding.of(rel, entry))
         plan = document.get("doc_type") in load_json("targets", "indicators.json")["plan_doc_types"]
         for item in result.get("evidence") or []:
             if item.get("kind") != "count" or plan:
@@ -172,30 +228,33 @@ class DossierAgg:
             if value.get("modality") not in (None, "actual", "zero"):
                 continue
             self.indicators[key] = max(self.indicators.get(key, 0.0), float(number))
-        signals = result.get("signals") or {}
-        if signals.get("score") is not None:
-            self.scores.append(float(signals["score"]))
-        if signals.get("band"):
-            self.bands_written.append(signals["band"])
-        if signals.get("decision"):
-            self.decisions.add(signals["decision"])
-        self.dien_hinh = self.dien_hinh or bool(signals.get("dien_hinh"))
+        self.signals.add(rel, result.get("signals") or [])
 
     @property
     def subject_type(self) -> str | None:
+        """The kind of unit most of its documents say, else the one whose article all its criteria are from."""
         if self.subject_votes:
             return self.subject_votes.most_common(1)[0][0]
-        articles = {cid.split(".")[1] for cid in self.statuses if cid.count(".") >= 2}
-        for subject, ids in catalogue().items():
-            if ids and ids[0].split(".")[1] in articles and len(articles) == 1:
-                return subject
+        found = set()
+        for cid in self.statuses:
+            try:
+                found.add(catalogue.by_id(cid).article)
+            except KeyError:
+                continue
+        if len(found) == 1:
+            subjects = catalogue.articles().get(found.pop(), {}).get("subject_types") or [None]
+            return subjects[0]
         return None
 
     def criteria(self) -> dict[str, str]:
-        """Every expected criterion (plus any other one mentioned) → combined status."""
-        expected = catalogue().get(self.subject_type or "", [])
+        """Every expected criterion (plus any other one mentioned) → folded status."""
+        expected = expected_criteria(self.subject_type)
         ids = list(expected) + sorted(c for c in self.statuses if c not in expected)
-        return {cid: combine(self.statuses.get(cid, set())) for cid in ids}
+        return {cid: fold_statuses(self.statuses.get(cid, set())) for cid in ids}
+
+    def why(self, criterion_id: str) -> Deciding | None:
+        """The reason and quote of the first document that gave the criterion its folded status."""
+        return self.deciding.get((criterion_id, fold_statuses(self.statuses.get(criterion_id, set()))))
 
     def doc_types(self) -> set[str]:
         return {t for _rel, t in self.documents if t}
@@ -212,28 +271,29 @@ class DossierAgg:
 
     @property
     def score(self) -> float | None:
-        return self.scores[-1] if self.scores else None
+        return self.signals.score
 
     @property
     def band(self) -> str | None:
-        if self.bands_written:
-            return self.bands_written[-1]
-        return band_for(self.score)
+        return self.signals.band
 
     @property
     def decision(self) -> str | None:
-        if "chua_dat" in self.decisions:
-            return "chua_dat"
-        return "dat" if "dat" in self.decisions else None
+        return self.signals.decision
+
+    @property
+    def dien_hinh(self) -> bool:
+        return self.signals.dien_hinh
 
     @property
     def overall(self) -> str:
-        """``dat`` / ``chua_dat`` / ``chua_ro``: never more than the evidence and the dossier's own decision say."""
+        """A key of the vocabulary's ``overall_proposal`` (``dat``, ``chua_dat``, ``chua_du_can_cu``): never more
+        than the evidence and the dossier's own decision say."""
         statuses = self.criteria()
-        if "not_met" in statuses.values() or self.decision == "chua_dat":
+        if Status.NOT_MET in statuses.values() or self.decision == "chua_dat":
             return "chua_dat"
-        if statuses and all(s == "met" for s in statuses.values()):
+        if statuses and all(s == Status.MET for s in statuses.values()):
             return "dat"
         if self.decision == "dat":
             return "dat"
-        return "chua_ro"
+        return "chua_du_can_cu"

@@ -17,9 +17,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extractor.bulk.dossiers import DossierAgg, indicator_for
+from extractor.bulk.dossiers import DossierAgg, Signals, indicator_for
 from extractor.bulk.ledger import Ledger
-from extractor.bulk.placement import place
+from extractor.bulk.placement import Placement, place
 from extractor.bulk.sources import Rejected
 
 EVIDENCE_SCHEMA = pa.schema([
@@ -33,7 +33,7 @@ EVIDENCE_SCHEMA = pa.schema([
 ])
 DOCUMENT_FIELDS = ["path", "sha256", "status", "error_code", "province", "unit", "year", "placement", "doc_type",
                    "subject_type", "document_year", "issuer", "number", "issued_on", "period", "pages",
-                   "evidence", "score", "band", "decision"]
+                   "evidence", "score", "band", "decision", "dien_hinh"]
 BATCH_ROWS = 5000
 
 
@@ -62,10 +62,11 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def evidence_rows(entry: Entry, placement, result: dict[str, Any]) -> list[dict[str, Any]]:
+def evidence_rows(entry: Entry, placement: Placement, result: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per evidence of the document, then one per dossier-level signal (kind ``signal``)."""
     document = result["document"]
     rows = []
-    for item in result.get("evidence") or []:
+    for item in [*(result.get("evidence") or []), *(result.get("signals") or [])]:
         value = item.get("value") or {}
         count_unit = value.get("unit") if item.get("kind") == "count" else None
         rows.append({
@@ -139,11 +140,13 @@ def tabulate(entries: list[Entry], ledger: Ledger, out_dir: Path, rejected: list
                                     "province": placement.province, "unit": placement.unit, "year": placement.year,
                                     "issuer": (document or {}).get("issuer"),
                                     "document_year": (document or {}).get("year")})
-            signals = result.get("signals") or {}
+            signals = Signals()
+            signals.add(entry.rel, result.get("signals") or [])
             row = {"path": entry.rel, "sha256": entry.sha256, "status": "ok" if result.get("ok") else "error",
                    "error_code": (result.get("error") or {}).get("code"), "province": placement.province,
                    "unit": placement.unit, "year": placement.year, "placement": placement.origin,
-                   "score": signals.get("score"), "band": signals.get("band"), "decision": signals.get("decision")}
+                   "score": signals.score, "band": signals.band, "decision": signals.decision,
+                   "dien_hinh": signals.dien_hinh}
             if document:
                 summary.ok += 1
                 summary.pages += int(document.get("pages") or 0)
@@ -161,7 +164,7 @@ def tabulate(entries: list[Entry], ledger: Ledger, out_dir: Path, rejected: list
                 errors.writerow({"path": entry.rel, "sha256": entry.sha256, "error_code": error.get("code"),
                                  "message": error.get("message")})
             docs.writerow(row)
-            if placement.complete:
+            if placement.unit and placement.year is not None:  # the placement is complete
                 key = (placement.province or "", placement.unit, placement.year)
                 if key not in summary.dossiers:
                     summary.dossiers[key] = DossierAgg(*key)

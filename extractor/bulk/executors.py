@@ -7,10 +7,20 @@ completes, so memory stays flat however many files there are. A worker process t
 deadline is recorded as ``timeout`` (see ``extractor.bulk.work``); when it hangs where the
 worker's own alarm cannot reach (C code), the local pool is killed and the other files in flight
 are queued again.
+
+A file's time counts from the moment a worker process *starts* it (the worker says so on a queue),
+never from its submission: a file waiting behind others, or for a worker that is still starting and
+loading its models, is not late. A file handed out earlier used to be timed from when the pool queued
+it, so on a busy machine every file of a run could "time out" during start-up.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import itertools
+import queue as queue_module
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +44,45 @@ def _hard_limit(timeout: float) -> float:
     """Seconds after which a file still running is killed with its pool (the soft SIGALRM deadline
     inside the worker fires first whenever the hang is in Python code)."""
     return timeout + max(5.0, timeout * 0.5)
+
+
+_started: Any = None  # in a pool worker: where it announces each file it starts
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGKILL this pool process when the process that started it dies (a service worker killed
+    mid-run must not leave its bulk processes behind); elsewhere nothing."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+
+
+def _init_worker(extractor_ref: str, started: Any) -> None:
+    """Pool initializer: die with the parent, keep the start-announcement queue, then load the pipeline
+    (not timed)."""
+    global _started
+    _die_with_parent()
+    _started = started
+    work.warm_up(extractor_ref)
+
+
+def _analyse_announced(key: int, path: str, extractor_ref: str, timeout: float | None) -> dict[str, Any]:
+    """In a pool worker: announce that file ``key`` starts now, then analyse it."""
+    if _started is not None:
+        _started.put(key)
+    return work.analyse_path(path, extractor_ref, timeout)
+
+
+def _drain_started(started: Any, futures_by_key: dict[int, Future], running_since: dict[Future, float]) -> None:
+    """Record the start time of every file a worker announced since the last call."""
+    now = time.monotonic()
+    while True:
+        try:
+            key = started.get_nowait()
+        except queue_module.Empty:
+            return
+        future = futures_by_key.pop(key, None)
+        if future is not None:
+            running_since.setdefault(future, now)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -60,24 +109,32 @@ def run_local(items: list[Item], workers: int, extractor_ref: str, on_result: On
     retry: deque[Item] = deque()  # files that were in flight when a hung file's pool was killed
     window = workers * 4
     poll = min(1.0, timeout / 4) if timeout else None
+    keys = itertools.count()
     while True:
         restart = False
         context = get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=work.warm_up,
-                                 initargs=(extractor_ref,)) as pool:
+        started = context.Queue()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(extractor_ref, started)) as pool:
             in_flight: dict[Future, Item] = {}
             running_since: dict[Future, float] = {}
+            futures_by_key: dict[int, Future] = {}
 
-            def fill(in_flight: dict[Future, Item] = in_flight, pool: ProcessPoolExecutor = pool) -> None:
+            def fill(in_flight: dict[Future, Item] = in_flight, pool: ProcessPoolExecutor = pool,
+                     futures_by_key: dict[int, Future] = futures_by_key) -> None:
                 while len(in_flight) < window:
                     item = retry.popleft() if retry else next(queue, None)
                     if item is None:
                         return
-                    in_flight[pool.submit(work.analyse_path, str(item[1]), extractor_ref, timeout)] = item
+                    key = next(keys)
+                    future = pool.submit(_analyse_announced, key, str(item[1]), extractor_ref, timeout)
+                    futures_by_key[key] = future
+                    in_flight[future] = item
 
             fill()
             while in_flight:
                 done, _ = wait(in_flight, timeout=poll, return_when=FIRST_COMPLETED)
+                _drain_started(started, futures_by_key, running_since)
                 for future in done:
                     sha, _path = in_flight.pop(future)
                     running_since.pop(future, None)
@@ -104,11 +161,9 @@ def run_local(items: list[Item], workers: int, extractor_ref: str, on_result: On
 
 def _overdue(in_flight: dict[Future, Item], running_since: dict[Future, float], timeout: float,
              on_result: OnResult) -> bool:
-    """Record files running past the hard limit as ``timeout``; True when the pool must be killed."""
+    """Record files running past the hard limit, counted from when a worker started them, as
+    ``timeout``; True when the pool must be killed."""
     now = time.monotonic()
-    for future in in_flight:
-        if future.running():
-            running_since.setdefault(future, now)
     late = [f for f, since in running_since.items() if f in in_flight and now - since > _hard_limit(timeout)]
     for future in late:
         sha, _path = in_flight.pop(future)

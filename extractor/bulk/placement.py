@@ -65,7 +65,7 @@ def place(rel: str, document: dict | None) -> tuple[Placement, list[str]]:
     by_path = from_path(rel)
     if by_path is not None:
         doc_year = (document or {}).get("year")
-        if doc_year and abs(int(doc_year) - by_path.year) > 1:
+        if doc_year and by_path.year is not None and abs(int(doc_year) - by_path.year) > 1:
             notes.append(f"year_conflict: folder {by_path.year}, document {doc_year}")
         return by_path, notes
     placement = from_metadata(rel, document)

@@ -17,15 +17,30 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from extractor import vocabulary
+from extractor.bulk.dossiers import NO_BAND
+from extractor.criteria import catalogue
+
 MAX_HEATMAP_ROWS = 60
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-BAND_COLOURS = {"Xuất sắc": "#0072B2", "Khá": "#56B4E9", "Trung bình": "#E69F00", "Yếu": "#D55E00",
-                "Chưa rõ": "#BBBBBB"}
+BAND_RAMP = ("#0072B2", "#56B4E9", "#E69F00", "#D55E00")  # QĐ 510 bands from the best to the worst
+
+
+def band_colours() -> dict[str, str]:
+    """Colour of each QĐ 510 band (labels from ``corpora/qd510.json`` through the catalogue), best first."""
+    bands = sorted(catalogue.qd510()["bands"], key=lambda band: -band["min"])
+    colours = {band["label_vi"]: BAND_RAMP[min(i, len(BAND_RAMP) - 1)] for i, band in enumerate(bands)}
+    return {**colours, NO_BAND: "#BBBBBB"}
+
+
+BAND_COLOURS = band_colours()
 TINTS = {"ok": "#cce3f5", "mid": "#fbf1b4", "bad": "#f6cdb3"}
 HEATMAP_CMAP = "cividis"
-OVERALL_MARKS = {"dat": "Đ", "chua_dat": "✗", "chua_ro": "?"}
+# Marks and tints of the overall proposal (keys and labels: ``extractor.vocabulary``, group overall_proposal).
+OVERALL_MARKS = {"dat": "Đ", "chua_dat": "✗", "chua_du_can_cu": "?"}
+OVERALL_TINTS = {"dat": "ok", "chua_dat": "bad", "chua_du_can_cu": "mid"}
 
 
 def _png(figure) -> str:
@@ -130,7 +145,7 @@ def _heatmap(dossiers: list[dict[str, Any]]) -> str:
         key = (d["province"], d["unit"])
         if key in index and d["criteria_total"]:
             grid[index[key], years.index(d["year"])] = d["criteria_met"] / d["criteria_total"]
-            marks[(index[key], years.index(d["year"]))] = OVERALL_MARKS[d["overall"]]
+            marks[(index[key], years.index(d["year"]))] = OVERALL_MARKS.get(d["overall"], "?")
     figure, ax = plt.subplots(figsize=(2 + 0.9 * len(years), 1 + 0.28 * len(shown)))
     image = ax.imshow(grid, cmap=HEATMAP_CMAP, vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(years)), [str(y) for y in years])
@@ -151,20 +166,21 @@ def _heat_table(dossiers: list[dict[str, Any]]) -> str:
     for d in dossiers:
         cells[(d["province"], d["unit"])][d["year"]] = d
     out = ["<table><tr><th>Tỉnh</th><th>Đơn vị</th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr>"]
-    css = {"dat": "ok", "chua_dat": "bad", "chua_ro": "mid"}
     for (province, unit), by_year in sorted(cells.items()):
         row = [f"<td>{escape(province)}</td><td>{escape(unit)}</td>"]
         for y in years:
-            d = by_year.get(y)
-            if d is None:
+            cell = by_year.get(y)
+            if cell is None:
                 row.append('<td class="none"></td>')
             else:
-                row.append(f'<td class="{css[d["overall"]]}">{OVERALL_MARKS[d["overall"]]} '
-                           f'{d["criteria_met"]}/{d["criteria_total"]}</td>')
+                overall = cell["overall"]
+                row.append(f'<td class="{OVERALL_TINTS.get(overall, "mid")}">{OVERALL_MARKS.get(overall, "?")} '
+                           f'{cell["criteria_met"]}/{cell["criteria_total"]}</td>')
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</table>")
-    out.append('<p class="note">Đ: đề xuất đạt · ✗: chưa đạt · ?: chưa đủ minh chứng; số: tiêu chí có minh chứng '
-               "đạt / số tiêu chí.</p>")
+    legend = " · ".join(f"{OVERALL_MARKS.get(key, '?')}: {vocabulary.label('overall_proposal', key).lower()}"
+                        for key in vocabulary.keys("overall_proposal"))
+    out.append(f'<p class="note">{escape(legend)}; số: tiêu chí có minh chứng đạt / số tiêu chí.</p>')
     return "".join(out)
 
 
@@ -223,7 +239,7 @@ def sections(context: dict[str, Any]) -> list[dict[str, Any]]:
         add("tieu-chi", "Tiêu chí theo đơn vị và năm", _heatmap(context["dossiers"]), _heat_table(context["dossiers"]))
     if context["bands"]:
         add("xep-loai", "Xếp loại theo Quyết định 510/QĐ-BCA-V05",
-            _note("Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “Chưa rõ” khi hồ sơ không ghi."),
+            _note("Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “" + NO_BAND + "” khi hồ sơ không ghi."),
             _png(band_figure(context["bands"])),
             _table(context["bands"], ["year", "band", "dossiers"], ["Năm", "Xếp loại", "Số hồ sơ"]))
     if context["targets"] or context["rates"]:

@@ -141,9 +141,10 @@ def write_outputs(out: Path, dossiers, rejected) -> dict[str, str]:
         "bands.csv": analysis.band_rows(dossiers),
     }
     fields = {
-        "criteria.csv": ["province", "unit", "year", "subject_type", "criterion", "title", "status", "status_vi"],
+        "criteria.csv": ["province", "unit", "year", "subject_type", "criterion", "title", "status", "status_vi",
+                         "reason", "source"],
         "missing_criteria.csv": ["province", "unit", "year", "subject_type", "criterion", "title", "status",
-                                 "status_vi", "reason"],
+                                 "status_vi", "reason", "source"],
         "missing_documents.csv": ["province", "unit", "year", "subject_type", "document", "doc_types", "title",
                                   "stage"],
         "trends_unit.csv": ["province", "unit", "year", "indicator", "label", "value"],

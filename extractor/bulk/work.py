@@ -1,8 +1,9 @@
 """The per-document work of a bulk run, executed in worker processes (local pool or Dask).
 
 ``analyse_path`` / ``analyse_bytes`` return a small, JSON-ready dict: the extract contract
-(document, evidence, criteria) plus dossier-level signals read from the text (QĐ 510 score
-and band, recognition decision, "điển hình" claims); the text itself is dropped. The
+(document, evidence, criteria) plus ``signals``: the dossier-level statements ``extractor.find_signals``
+reads in the text (QĐ 510 score and band, recognition decision, "điển hình"), each with its quote, span and
+page; the text itself is dropped. The
 pipeline is imported once per worker process and reused for every file.
 
 A per-file deadline (``timeout`` seconds, SIGALRM) turns a file that hangs in Python code into
@@ -12,9 +13,9 @@ code (it kills the pool and records the same code).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
-import re
 import signal
 import tempfile
 import threading
@@ -25,8 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from corpora import load_json
 from extractor.errors import MinhChungError
+from extractor.find_signals import find_signals
 
 DEFAULT_EXTRACTOR = "extractor.pipeline:extract_file"
 DEFAULT_TIMEOUT = 300.0  # seconds per file; a real dossier document takes well under 10 s
@@ -49,7 +50,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
     elsewhere, e.g. in a Dask worker thread, it is a no-op)."""
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not usable or seconds is None:
         yield
         return
 
@@ -80,46 +81,50 @@ WARM_SENTENCE = ("Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021
                  "12 cuộc tuyên truyền; Tiêu chí 1 đạt.")
 
 
+WARM_DOCUMENT = ("ỦY BAN NHÂN DÂN XÃ A\nBÁO CÁO\nKết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+                 "năm 2023\n" + WARM_SENTENCE + " Trong năm không có tội phạm, tệ nạn xã hội xảy ra trên địa bàn; "
+                 "các tổ an ninh nhân dân hoạt động thường xuyên.\n")
+
+
 def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
-    """Process-pool initializer: load and exercise the pipeline before the first file arrives."""
+    """Process-pool initializer: load and exercise the whole pipeline (ingestion, finders, criterion
+    classifier) before the first file arrives, so no file's deadline pays for model loading."""
     load_extractor(ref)
     for name in WARM_MODULES:
         importlib.import_module(name)
-    from extractor.pipeline import extract_text
+    from extractor.pipeline import extract_file, extract_text
 
     extract_text(WARM_SENTENCE)
+    with tempfile.TemporaryDirectory(prefix="minhchung-warm-") as folder:
+        sample = Path(folder) / "bao-cao-khoi-dong.txt"
+        sample.write_text(WARM_DOCUMENT, encoding="utf-8")
+        with contextlib.suppress(Exception):  # only loading matters here; a real file reports its own errors
+            extract_file(sample, include_text=True)
 
 
-@cache
-def _signal_patterns() -> dict[str, Any]:
-    data = load_json("targets", "signals.json")
-    flags = re.IGNORECASE
-    return {
-        "score": re.compile(data["score"], flags),
-        "band": re.compile(data["band"], flags),
-        "decision_dat": [re.compile(p, flags) for p in data["decision_dat"]],
-        "decision_chua_dat": [re.compile(p, flags) for p in data["decision_chua_dat"]],
-        "dien_hinh": [re.compile(p, flags) for p in data["dien_hinh"]],
-    }
+def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:
+    """The page of normalized character ``offset``, read off the evidence around it: the page of the last
+    evidence that starts at or before it (the first evidence's page when none does).
+
+    The extract contract gives pages for evidence only, so this is exact when the evidence before and after
+    ``offset`` stand on the same page, and otherwise the page where the text before the quote was."""
+    located = sorted((item["start"], item["page"]) for item in evidence if item.get("page") is not None)
+    page = located[0][1] if located else None
+    for start, found in located:
+        if start > offset:
+            break
+        page = found
+    return page
 
 
-def read_signals(text: str) -> dict[str, Any]:
-    """Dossier-level statements in a document's text."""
-    patterns = _signal_patterns()
-    signals: dict[str, Any] = {"score": None, "band": None, "decision": None, "dien_hinh": False}
-    scores = [float(m.group(1).replace(",", ".")) for m in patterns["score"].finditer(text)]
-    scores = [s for s in scores if 0 <= s <= 100]
-    if scores:
-        signals["score"] = scores[-1]
-    bands = patterns["band"].findall(text)
-    if bands:
-        signals["band"] = bands[-1].capitalize()
-    if any(p.search(text) for p in patterns["decision_chua_dat"]):
-        signals["decision"] = "chua_dat"
-    elif any(p.search(text) for p in patterns["decision_dat"]):
-        signals["decision"] = "dat"
-    signals["dien_hinh"] = any(p.search(text) for p in patterns["dien_hinh"])
-    return signals
+def read_signals(text: str, evidence: list[dict[str, Any]], sha256: str) -> list[dict[str, Any]]:
+    """The document's dossier-level signals (``extractor.find_signals``) as evidence dicts with ids and pages."""
+    found = []
+    for item in find_signals(text):
+        item.page = page_near(evidence, item.start)
+        item.assign_id(sha256)
+        found.append(item.to_dict())
+    return found
 
 
 def _error(error: BaseException) -> dict[str, Any]:
@@ -139,7 +144,7 @@ def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR,
             result = load_extractor(extractor_ref)(path, include_text=True)
             data = result.to_dict(include_text=True)
             text = data["document"].pop("text", None) or ""
-            data["signals"] = read_signals(text)
+            data["signals"] = read_signals(text, data["evidence"], data["document"].get("sha256") or "")
             data["ok"] = True
     except FileTimeout:
         data = timed_out(float(timeout or 0))

@@ -11,10 +11,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from extractor.bulk.dossiers import STATUS_VI
+from extractor import vocabulary
 
-STATUS_FILL = {"met": "C6EFCE", "not_met": "FFC7CE", "target": "FFEB9C", "unclear": "DDEBF7", "missing": "EDEDED"}
-OVERALL_VI = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_ro": "Chưa đủ minh chứng"}
+# Cell colours of the criterion statuses (labels and order: ``extractor.vocabulary``).
+STATUS_FILL = {"met": "C6EFCE", "not_met": "FFC7CE", "unclear": "FFEB9C", "missing": "EDEDED"}
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]], fields: list[str] | None = None) -> None:
@@ -43,17 +43,22 @@ def write_workbook(path: Path, criteria: list[dict[str, Any]], dossiers: list[di
     book = Workbook()
     summary = book.active
     summary.title = "Tổng hợp"
-    fields = ["province", "unit", "year", "subject_type", "documents", "criteria_met", "criteria_not_met",
-              "criteria_missing", "criteria_target_only", "criteria_unclear", "criteria_total", "overall",
-              "decision", "score", "band", "dien_hinh", "missing_documents"]
-    _header(summary, ["Tỉnh", "Đơn vị", "Năm", "Loại đơn vị", "Số văn bản", "Tiêu chí đạt", "Không đạt",
-                      "Thiếu minh chứng", "Chỉ có kế hoạch", "Chưa rõ", "Tổng tiêu chí", "Kết quả đề xuất",
-                      "Kết luận trong hồ sơ", "Điểm QĐ 510", "Xếp loại", "Điển hình", "Văn bản còn thiếu"])
+    status_keys = vocabulary.keys("criterion_status")
+    fields = ["province", "unit", "year", "subject_type", "documents", *[f"criteria_{s}" for s in status_keys],
+              "criteria_total", "overall", "decision", "score", "band", "dien_hinh", "missing_documents",
+              "score_source", "decision_source"]
+    _header(summary, ["Tỉnh", "Đơn vị", "Năm", "Loại đơn vị", "Số văn bản",
+                      *[f"Tiêu chí: {vocabulary.status_label(s)}" for s in status_keys], "Tổng tiêu chí",
+                      "Kết quả đề xuất", "Kết luận trong hồ sơ", "Điểm QĐ 510", "Xếp loại", "Điển hình",
+                      "Văn bản còn thiếu", "Điểm đọc từ", "Kết luận đọc từ"])
     for row in dossiers:
         values = [row[f] for f in fields]
-        values[fields.index("overall")] = OVERALL_VI.get(row["overall"], row["overall"])
+        values[fields.index("overall")] = vocabulary.label("overall_proposal", row["overall"])
+        values[fields.index("subject_type")] = vocabulary.label("subject_type", row["subject_type"])
         summary.append(values)
-    _widths(summary, {1: 14, 2: 40, 3: 7, 4: 16, 12: 20, 17: 30})
+    _widths(summary, {1: 14, 2: 40, 3: 7, 4: 16, fields.index("overall") + 1: 20,
+                      fields.index("missing_documents") + 1: 30, fields.index("score_source") + 1: 50,
+                      fields.index("decision_source") + 1: 50})
 
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in criteria:
@@ -67,7 +72,8 @@ def write_workbook(path: Path, criteria: list[dict[str, Any]], dossiers: list[di
         sheet = book.create_sheet(str(year))
         _header(sheet, ["Tỉnh", "Đơn vị", "Loại đơn vị", *ids])
         for (province, unit, subject), statuses in sorted(units.items()):
-            sheet.append([province, unit, subject, *[STATUS_VI.get(statuses.get(c, ""), "") for c in ids]])
+            sheet.append([province, unit, vocabulary.label("subject_type", subject),
+                          *[vocabulary.status_label(statuses.get(c)) if statuses.get(c) else "" for c in ids]])
             for offset, cid in enumerate(ids):
                 status = statuses.get(cid)
                 if status:

@@ -1,83 +1,281 @@
-"""``minhchung bench``: pages/s, documents/s and peak memory of each ingestion path (not a test).
+"""``minhchung bench``: pages/s per core of every stage, start-up CPU, peak memory and cost per page by length.
 
-Runs on the seeds rendered to PDF/DOCX by LibreOffice (``tests/fixtures/files.py``), and,
-when :mod:`extractor.pipeline` is present, ingestion+extraction and extraction alone.
+One run on one corpus (the seeds rendered to PDF by LibreOffice, ``tests/fixtures/files.py``):
+
+- bare pypdfium2 and pdfplumber text extraction (the ceilings of reading a PDF);
+- the stages of ``extract_file`` — ingest, normalise (+ language check), structure (+ document info),
+  each finder component, criteria, output (JSON) — in pages/s of CPU time (``time.process_time``) and
+  as a share of bare pypdfium2;
+- the CPU of ``minhchung --help`` and of ``minhchung extract`` on one small file, each in a fresh process;
+- peak resident memory of a fresh ``minhchung extract`` process and of this one;
+- CPU milliseconds per page of the whole pipeline on one PDF of 5, 50, 200 and 500 pages (the seeds'
+  pages repeated): a step that grows faster than the document shows up as a rising cost per page.
+
+CPU time, not wall time: the machine may be shared. ``--quick`` runs a small version (two seeds,
+lengths 5 and 50).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+LENGTHS = (5, 50, 200, 500)
+QUICK_LENGTHS = (5, 50)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("bench", help="measure ingestion speed and memory on the seed documents")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per path (median reported)")
+    parser = subparsers.add_parser(
+        "bench", help="đo tốc độ từng bước, bộ nhớ, chi phí theo độ dài / measure speed per stage and memory")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the corpus (fastest kept)")
+    parser.add_argument("--quick", action="store_true", help="two seeds, lengths 5 and 50 pages")
+    parser.add_argument("--lengths", help="comma list of page counts for the length table (default 5,50,200,500)")
     parser.set_defaults(func=run)
 
 
-def _measure(name: str, files: list[Path], work: Callable[[Path], int], repeat: int) -> None:
-    times, pages = [], 0
-    for _ in range(repeat):  # timed without tracemalloc, which slows Python code several-fold
-        started = time.perf_counter()
+class Stopwatch:
+    """CPU seconds per named stage, summed over everything measured."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        self.seconds.setdefault(name, 0.0)  # listed in the order the stages start
+        started = time.process_time()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.process_time() - started
+
+    def total(self) -> float:
+        """CPU seconds of the top-level stages (a sub-stage "criteria: classifier" is inside "criteria")."""
+        return sum(seconds for name, seconds in self.seconds.items() if ": " not in name)
+
+
+def pdfium_pages(path: Path) -> int:
+    """Bare pypdfium2: every page's text, nothing else."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            textpage.close()
+            page.close()
+        return len(document)
+    finally:
+        document.close()
+
+
+def plumber_pages(path: Path) -> int:
+    """pdfplumber's ``extract_text`` on every page."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+        return len(pdf.pages)
+
+
+@contextmanager
+def _classifier_timed(watch: Stopwatch) -> Iterator[None]:
+    """Time the criterion classifier's calls inside the criteria stage as "criteria: classifier"."""
+    from extractor.criteria import classifier
+
+    predict = classifier.predict
+
+    def timed(texts: list[str]) -> list[dict[str, float]]:
+        with watch.stage("criteria: classifier"):
+            return predict(texts)
+
+    classifier.predict = timed
+    try:
+        yield
+    finally:
+        classifier.predict = predict
+
+
+def staged_extract(path: Path, watch: Stopwatch):
+    """``extract_file`` step by step, each step timed under its stage name; returns its ExtractionResult."""
+    from extractor import nlp, pipeline
+    from extractor.clean import normalize
+    from extractor.criteria.mapping import assess
+    from extractor.ingest import load_document
+    from extractor.language import ensure_vietnamese
+    from extractor.metadata import describe
+    from extractor.models import ExtractionResult
+    from extractor.structure import parse_structure
+
+    with watch.stage("ingest"):
+        raw = load_document(path, check_language=False)
+    with watch.stage("normalise"):
+        normalized = normalize(raw)
+        ensure_vietnamese(normalized.text, source=raw.source)
+    with watch.stage("structure"):
+        info = describe(raw, normalized.text, parse_structure(normalized.text))
+    context = pipeline.context_for(info)
+    language = nlp.get_nlp()
+    sections = getattr(pipeline, "sections", None)
+    pieces = sections(normalized.text) if sections else [(0, normalized.text)]
+    evidence = []
+    for offset, piece in pieces:
+        with watch.stage("tokenise"):
+            doc = language.make_doc(piece)
+            doc._.context = context
+            doc._.evidence = []
+        for name, component in language.pipeline:
+            with watch.stage(name.replace("minhchung_", "find ")):
+                doc = component(doc)
+        shift = getattr(pipeline, "shift_evidence", None)
+        evidence.extend(shift(doc._.evidence, offset) if shift else doc._.evidence)
+    with watch.stage("locate"):
+        evidence.sort(key=lambda item: (item.start, item.end, item.kind))
+        pipeline.locate(evidence, normalized, raw.sha256)
+    with watch.stage("criteria"), _classifier_timed(watch):
+        criteria = assess(info, normalized.text, evidence, page_at=normalized.page_at)
+    result = ExtractionResult(document=info, evidence=evidence, criteria=criteria)
+    with watch.stage("output"):
+        json.dumps(result.to_dict(), ensure_ascii=False)
+    return result
+
+
+def _timed(work: Callable[[Path], int], files: list[Path], repeat: int) -> tuple[int, float]:
+    best = None
+    pages = 0
+    for _ in range(repeat):
+        started = time.process_time()
         pages = sum(work(path) for path in files)
-        times.append(time.perf_counter() - started)
-    tracemalloc.start()  # one extra run for the peak of Python allocations
-    for path in files:
-        work(path)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    median = sorted(times)[len(times) // 2]
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name:<34} {pages / median:>9.1f} pages/s {len(files) / median:>8.1f} docs/s "
-          f"{peak / 1e6:>8.1f} MB peak (tracemalloc) {rss:>7.0f} MB ru_maxrss")
+        spent = time.process_time() - started
+        best = spent if best is None else min(best, spent)
+    return pages, best or 0.0
+
+
+def _child_cpu(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MB) of one fresh process running ``argv``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, after.ru_maxrss / 1024
+
+
+def concatenated_pdf(sources: list[Path], pages: int, out: Path) -> Path:
+    """One PDF of exactly ``pages`` pages: the pages of ``sources`` in turn, repeated."""
+    import pypdfium2 as pdfium
+
+    target = pdfium.PdfDocument.new()
+    opened = [pdfium.PdfDocument(str(path)) for path in sources]
+    try:
+        index = 0
+        while len(target) < pages:
+            source = opened[index % len(opened)]
+            take = min(len(source), pages - len(target))
+            target.import_pages(source, list(range(take)))
+            index += 1
+        target.save(str(out))
+    finally:
+        for document in opened:
+            document.close()
+        target.close()
+    return out
+
+
+def _row(name: str, pages: int, seconds: float, reference: float | None) -> str:
+    rate = pages / seconds if seconds > 0 else float("inf")
+    share = f"{100 * rate / reference:6.1f} %" if reference and rate != float("inf") else "      –"
+    per_page = 1000 * seconds / pages if pages else 0.0
+    return f"{name:<30} {rate:>10.1f} {per_page:>9.2f} {share:>9}"
 
 
 def run(args: argparse.Namespace) -> int:
-    repo = Path(__file__).resolve().parents[2]
-    sys.path.insert(0, str(repo / "tests"))
+    sys.path.insert(0, str(REPO / "tests"))
     from fixtures.files import SEED_NAMES, seed_file
 
-    from extractor.ingest import Limits, load_document
-    from extractor.ingest.pdf import read_pdf_boxes, read_pdf_text
+    names = SEED_NAMES[:2] if args.quick else SEED_NAMES
+    lengths = tuple(int(n) for n in args.lengths.split(",")) if args.lengths else (
+        QUICK_LENGTHS if args.quick else LENGTHS)
+    pdfs = [seed_file(name, "pdf") for name in names]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    python = sys.executable
 
-    limits = Limits.from_env()
-    pdfs = [seed_file(n, "pdf") for n in SEED_NAMES]
-    docxs = [seed_file(n, "docx") for n in SEED_NAMES]
-    txts = [seed_file(n, "txt") for n in SEED_NAMES]
+    for path in pdfs[:1]:  # warm-up: imports and first-use costs are not reading speed
+        pdfium_pages(path)
+        plumber_pages(path)
+    pages, bare = _timed(pdfium_pages, pdfs, args.repeat)
+    pdfium_rate = pages / bare
+    print(f"corpus: {len(pdfs)} seed PDFs, {pages} pages; CPU time (time.process_time), best of {args.repeat}; "
+          f"{os.cpu_count()} cores on the machine, figures are per core")
+    print()
+    print(f"{'stage':<30} {'pages/s':>10} {'ms/page':>9} {'of pdfium':>9}")
+    print(_row("pypdfium2 bare", pages, bare, None))
+    print(_row("pdfplumber extract_text", *_timed(plumber_pages, pdfs, args.repeat), pdfium_rate))
 
-    def plumber_text(path: Path) -> int:
-        import pdfplumber
+    started = time.process_time()
+    staged_extract(pdfs[0], Stopwatch())  # warm-up: loads the spaCy pipeline and the classifier
+    warm_up = time.process_time() - started
+    best: Stopwatch | None = None
+    for _ in range(args.repeat):
+        watch = Stopwatch()
+        for path in pdfs:
+            staged_extract(path, watch)
+        if best is None or watch.total() < best.total():
+            best = watch
+    assert best is not None
+    for name, seconds in best.seconds.items():
+        label = f"    of which {name.split(': ', 1)[1]}" if ": " in name else f"  {name}"
+        print(_row(label, pages, seconds, pdfium_rate))
+    print(_row("extract_file, sum of stages", pages, best.total(), pdfium_rate))
 
-        with pdfplumber.open(str(path)) as pdf:
-            return sum(1 for page in pdf.pages if page.extract_text() is not None)
+    from extractor import pipeline
 
-    print(f"seeds: {len(SEED_NAMES)} documents, {sum(len(read_pdf_text(p, limits)[0]) for p in pdfs)} PDF pages; "
-          f"repeat {args.repeat}; {os.cpu_count()} cores")
-    _measure("pypdfium2 text (load_document)", pdfs, lambda p: load_document(p, limits=limits).page_count,
-             args.repeat)
-    _measure("pypdfium2 text (raw)", pdfs, lambda p: len(read_pdf_text(p, limits)[0]), args.repeat)
-    _measure("pdfplumber extract_text", pdfs, plumber_text, args.repeat)
-    _measure("pdfplumber with boxes", pdfs, lambda p: len(read_pdf_boxes(p, limits)[0]), args.repeat)
-    _measure("DOCX (python-docx)", docxs, lambda p: load_document(p, limits=limits).page_count, args.repeat)
-    _measure("TXT", txts, lambda p: load_document(p, limits=limits).page_count, args.repeat)
-    try:
-        from extractor import pipeline
-    except ImportError:
-        print("extractor.pipeline not present: extraction not measured")
-        return 0
-    raws = [load_document(p, limits=limits) for p in pdfs]
-    cores = os.cpu_count() or 1
-    _measure("ingest + extract (PDF)", pdfs,
-             lambda p: pipeline.extract_file(p).document.pages, args.repeat)
-    by_path = {Path(r.source): r for r in raws}
-    _measure("extract only (PDF, ingested)", pdfs,
-             lambda p: pipeline.process(by_path[p]).document.pages, args.repeat)
-    print(f"(single process; per core = the figures above, {cores} cores available)")
+    print(_row("extract_file, end to end", *_timed(lambda p: pipeline.extract_file(p).document.pages, pdfs,
+                                                       args.repeat), pdfium_rate))
+    print(f"(first document in this process, loading models: {warm_up:.2f} s CPU)")
+
+    print()
+    small = REPO / "corpora" / "seeds" / f"{min(names, key=lambda n: len(seed_file(n, 'txt').read_text()))}.txt"
+    help_cpu, _ = _child_cpu([python, "-m", "extractor.cli", "--help"], env)
+    import_cpu, _ = _child_cpu([python, "-c", "import extractor.pipeline"], env)
+    extract_cpu, extract_rss = _child_cpu([python, "-m", "extractor.cli", "extract", str(small)], env)
+    warm = _timed(lambda p: pipeline.extract_file(p).document.pages, [small], 1)[1]
+    print(f"start-up CPU: `minhchung --help` {help_cpu:.2f} s; `import extractor.pipeline` {import_cpu:.2f} s; "
+          f"`minhchung extract {small.name}` {extract_cpu:.2f} s, of which extraction (warm) {warm:.2f} s, "
+          f"start-up {extract_cpu - warm:.2f} s")
+    print(f"peak RSS: fresh `minhchung extract` process {extract_rss:.0f} MB; this bench process "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+    print()
+    print("cost per page by document length (one PDF of the seeds' pages repeated; CPU ms per page)")
+    stages: list[str] = []
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for length in lengths:
+            path = concatenated_pdf(pdfs, length, Path(folder) / f"pages-{length}.pdf")
+            watch = Stopwatch()
+            try:
+                got = staged_extract(path, watch).document.pages
+            except Exception as error:  # noqa: BLE001 - a length the pipeline cannot process is a result
+                rows.append((length, None, f"{type(error).__name__}: {str(error)[:80]}"))
+                continue
+            stages += [name for name in watch.seconds if name not in stages]
+            rows.append((length, got, dict(watch.seconds)))
+    print(f"{'pages':>6} {'total':>8} " + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages))
+    for length, got, seconds in rows:
+        if got is None:
+            print(f"{length:>6} failed: {seconds}")
+            continue
+        total = 1000 * sum(value for name, value in seconds.items() if ": " not in name) / got
+        print(f"{got:>6} {total:>8.2f} " + " ".join(f"{1000 * seconds.get(name, 0.0) / got:>11.2f}" for name in stages))
     return 0

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import threading
+import time
+import uuid
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,10 +45,17 @@ def _first_admin(engine) -> None:  # type: ignore[no-untyped-def]
 
 
 class WorkerPool:
-    """Keeps N ``python -m api.worker`` processes alive (a dead one is restarted)."""
+    """Keeps N ``python -m api.worker`` processes alive (a dead one is restarted).
+
+    Each worker gets this process's pid (``MINHCHUNG_PARENT_PID``) and the instance id: it asks the kernel
+    to kill it when this process dies (even by ``kill -9``), and ``/ready`` counts only this instance's
+    workers. The kernel ties that signal to the *thread* that started the worker, so workers are started
+    only by threads that live as long as the process (the main thread, and the watch thread, which never
+    returns)."""
 
     def __init__(self, count: int, env: dict[str, str]) -> None:
-        self.count, self.env = count, env
+        self.count = count
+        self.env = {**env, "MINHCHUNG_PARENT_PID": str(os.getpid())}
         self.processes: list[subprocess.Popen] = []
         self.stopping = threading.Event()
 
@@ -58,7 +67,10 @@ class WorkerPool:
         threading.Thread(target=self._watch, daemon=True, name="worker-watch").start()
 
     def _watch(self) -> None:
-        while not self.stopping.wait(2.0):
+        while True:  # never returns: a worker started here would be killed when this thread ends
+            time.sleep(2.0)
+            if self.stopping.is_set():
+                continue
             for index, process in enumerate(self.processes):
                 if process.poll() is not None and not self.stopping.is_set():
                     print(f"worker pid {process.pid} exited ({process.returncode}); restarting", flush=True)
@@ -83,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from api.settings import Settings
 
     settings = Settings.from_env()
+    settings.instance_id = uuid.uuid4().hex  # this run's workers; /ready counts only them
     app = create_app(settings, migrate=True)
     _first_admin(app.state.mc.engine)
     pool = WorkerPool(max(0, args.workers), {**os.environ, **settings.to_env()})

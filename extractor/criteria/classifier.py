@@ -1,108 +1,257 @@
-"""The criterion-family classifier: TF-IDF (underthesea words + character n-grams) + keyword rules,
+"""The criterion-family classifier: TF-IDF (syllable 1–2-grams + character n-grams) + keyword rules,
 one-vs-rest linear SVMs with sigmoid-calibrated probabilities.
 
 It predicts *families* (``corpora/tt124/families.json``), which are shared across TT124 Art. 4–7;
-:mod:`extractor.criteria.mapping` turns families into the article's criterion ids. The artefact is
-built by ``minhchung train`` into ``models/criteria/`` and loaded once per process.
+:mod:`extractor.criteria.mapping` turns families into the article's criterion ids.
+
+Training (``minhchung train``, :mod:`extractor.criteria.training`) fits a scikit-learn pipeline and
+turns it into a :class:`LinearFamilyModel` — the vocabularies, IDF weights, SVM weights and sigmoid
+calibrations as plain arrays — saved as ``models/criteria/criteria_classifier.npz``. Prediction needs neither scikit-learn nor scipy nor a
+word segmenter: all sentences of a call are featurised in plain Python and scored with one matrix
+product, which gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost.
+The artefact is loaded once per process, on first use.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from extractor.criteria import catalogue, rules
 from models import MODELS_DIR
 
-ARTEFACT = MODELS_DIR / "criteria" / "criteria_classifier.joblib"
+ARTEFACT = MODELS_DIR / "criteria" / "criteria_classifier.npz"
 SENTENCES_DIR = Path(catalogue.__file__).resolve().parents[2] / "corpora" / "criteria_sentences"
 SEED = 20240601
 THRESHOLD = 0.5
 KEYWORD_WEIGHT = 1.0
+SYLLABLE_PATTERN = r"(?u)\b\w+\b"
+SYLLABLE_NGRAMS = (1, 2)
+CHAR_NGRAMS = (3, 3)
+_SYLLABLE = re.compile(SYLLABLE_PATTERN)
+GATHER_BATCH = 50_000
+WORD_CACHE = 100_000
 
 
-def segment(text: str) -> str:
-    """Lower-cased text with underthesea word segmentation ("trường_hợp")."""
-    from underthesea import word_tokenize
-
-    return word_tokenize(text.lower(), format="text")
-
-
-class KeywordFeatures(BaseEstimator, TransformerMixin):
-    """One binary column per family: does any of its catalogue keywords occur?"""
-
-    def fit(self, texts, labels=None):  # noqa: D401 - sklearn API
-        self.families_ = catalogue.family_keys()
-        return self
-
-    def transform(self, texts):
-        rows = []
-        for text in texts:
-            hits = rules.keyword_hits(text)
-            rows.append([1.0 if family in hits else 0.0 for family in self.families_])
-        return sparse.csr_matrix(np.asarray(rows, dtype=float))
+def syllable_ngrams(text: str) -> list[str]:
+    """Lower-cased syllables and syllable bigrams ("an", "ninh", "an ninh") — scikit-learn's word analyzer
+    with ``token_pattern=SYLLABLE_PATTERN, ngram_range=SYLLABLE_NGRAMS``. Vietnamese writes one syllable per
+    space-separated token, so bigrams cover most two-syllable words without a segmenter."""
+    tokens = _SYLLABLE.findall(text.lower())
+    return tokens + [f"{first} {second}" for first, second in zip(tokens, tokens[1:], strict=False)]
 
 
-class FamilyClassifier(BaseEstimator, ClassifierMixin):
-    """One family's LinearSVC with sigmoid-calibrated probabilities (``CalibratedClassifierCV``, 3 folds).
+def char_ngrams(text: str) -> list[str]:
+    """Lower-cased character n-grams (``CHAR_NGRAMS``) inside space-padded words — scikit-learn's ``char_wb``
+    analyzer."""
+    low, high = CHAR_NGRAMS
+    grams: list[str] = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        length = len(padded)
+        for size in range(low, min(high, length) + 1):
+            grams += [padded[i:i + size] for i in range(length - size + 1)]
+    return grams
 
-    With fewer than 3 positive examples (a fold of grouped cross-validation can leave a rare family
-    almost empty) calibration is impossible: it falls back to a constant prior (no positives) or the
-    SVM margin through a fixed logistic.
+
+def required_literal(pattern: str) -> str | None:
+    """The literal text every match of ``pattern`` begins with ("kế hoạch " for "kế hoạch (số|về)", "nổ" for
+    "\\bnổ\\b"), read from Python's own parse of the pattern; ``None`` when there is none of two characters or
+    more to rely on (a top-level "|", a class, group or repeat first, a case-insensitive or verbose pattern)."""
+    from re import _constants as constants
+    from re import _parser as parser
+
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    literal: list[str] = []
+    for operation, argument in parsed:
+        if operation is constants.AT and not literal:
+            continue  # \b, ^: zero-width, the literal still follows
+        if operation is not constants.LITERAL:
+            break
+        literal.append(chr(argument))
+    return "".join(literal) if len(literal) >= 2 else None
+
+
+@cache
+def _lowercase_keywords(family: str) -> tuple[tuple[str | None, re.Pattern[str] | None], ...]:
+    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern)``.
+
+    A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
+    2.5× faster) and searched only when the literal it begins with occurs in the text; a pattern that is
+    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None)."""
+    found: list[tuple[str | None, re.Pattern[str] | None]] = []
+    for pattern in catalogue.families()[family].keywords:
+        if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
+            found.append((None, pattern))
+            continue
+        literal = required_literal(pattern.pattern)
+        plain = None if literal is not None and literal == pattern.pattern else re.compile(
+            pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        found.append((literal, plain))
+    return tuple(found)
+
+
+def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None) -> bool:
+    if literal is not None and literal not in lowered:
+        return False
+    return pattern is None or pattern.search(lowered) is not None
+
+
+def keyword_row(text: str, families: list[str]) -> list[float]:
+    """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
+    lower-cased once, not once per family.)"""
+    lowered = text.lower()
+    return [1.0 if any(_matches(lowered, literal, pattern) for literal, pattern in _lowercase_keywords(family))
+            else 0.0 for family in families]
+
+
+@dataclass
+class TfidfBlock:
+    """One fitted TF-IDF vectorizer as a vocabulary and its IDF weights (sublinear tf, l2 rows).
+
+    Character n-grams never cross a word, so the vocabulary columns of each distinct word are computed once
+    and kept (``word_columns``, at most ``WORD_CACHE`` words): a document repeats its few thousand syllables.
     """
 
-    def __init__(self, C: float = 0.5) -> None:
-        self.C = C
+    analyzer: str  # "syllables" | "chars"
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    weight: float = 1.0
+    word_columns: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
-    def fit(self, features, labels):
-        from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.svm import LinearSVC
+    def analyze(self, text: str) -> list[str]:
+        return syllable_ngrams(text) if self.analyzer == "syllables" else char_ngrams(text)
 
-        labels = np.asarray(labels)
-        self.classes_ = np.array([0, 1])
-        positives = int(labels.sum())
-        svm = LinearSVC(C=self.C, class_weight="balanced", random_state=SEED)
-        if positives >= 3 and len(labels) - positives >= 3:
-            self.model_, self.mode_ = CalibratedClassifierCV(svm, method="sigmoid", cv=3).fit(features, labels), "calibrated"
-        elif positives:
-            self.model_, self.mode_ = svm.fit(features, labels), "margin"
-        else:
-            self.model_, self.mode_ = None, "empty"
-        return self
-
-    def predict_proba(self, features):
-        rows = features.shape[0]
-        if self.mode_ == "calibrated":
-            return self.model_.predict_proba(features)
-        positive = np.zeros(rows) if self.mode_ == "empty" else 1 / (1 + np.exp(-2 * self.model_.decision_function(features)))
-        return np.column_stack([1 - positive, positive])
-
-    def predict(self, features):
-        return (self.predict_proba(features)[:, 1] >= THRESHOLD).astype(int)
+    def counts(self, text: str) -> tuple[list[int], list[int]]:
+        """Column indices and raw counts of the vocabulary's n-grams in ``text``."""
+        vocabulary = self.vocabulary
+        if self.analyzer == "chars":
+            cache = self.word_columns
+            columns: list[int] = []
+            for word in text.lower().split():
+                found = cache.get(word)
+                if found is None:
+                    if len(cache) >= WORD_CACHE:
+                        cache.clear()
+                    found = cache[word] = [index for gram in char_ngrams(word)
+                                           if (index := vocabulary.get(gram)) is not None]
+                columns += found
+            counted = Counter(columns)
+            return list(counted), list(counted.values())
+        pairs = [(index, count) for gram, count in Counter(self.analyze(text)).items()
+                 if (index := vocabulary.get(gram)) is not None]
+        return [index for index, _ in pairs], [count for _, count in pairs]
 
 
-def build_pipeline():
-    """The untrained feature + classifier pipeline (fixed seeds)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.multiclass import OneVsRestClassifier
-    from sklearn.pipeline import FeatureUnion, Pipeline
+@dataclass
+class LinearFamilyModel:
+    """The compiled classifier: features of all texts of a call → one sparse × dense matrix product →
+    per-column sigmoid → mean per family."""
 
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(preprocessor=segment, token_pattern=r"(?u)\b\w+\b", ngram_range=(1, 2),
-                                  min_df=1, sublinear_tf=True)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True, min_df=2,
-                                  sublinear_tf=True, max_features=60000)),
-        ("keywords", KeywordFeatures()),
-    ], transformer_weights={"words": 1.0, "chars": 1.0, "keywords": KEYWORD_WEIGHT})
-    classifier = OneVsRestClassifier(FamilyClassifier(C=0.5))
-    return Pipeline([("features", features), ("classifier", classifier)])
+    families: list[str]
+    blocks: list[TfidfBlock]
+    keyword_families: list[str]
+    keyword_weight: float
+    weights: np.ndarray  # (n_features, n_columns)
+    intercepts: np.ndarray  # (n_columns,)
+    slopes: np.ndarray  # a of expit(-(a·d + b))
+    offsets: np.ndarray  # b
+    family_starts: np.ndarray  # first column of each family (columns are grouped by family)
+    metadata: dict[str, Any]
+
+    def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The feature matrix of ``texts`` in CSR parts (indptr, indices, data): per block sublinear tf × idf,
+        l2-normalised per row, computed for all texts at once."""
+        rows_of, columns_of, values_of = [], [], []
+        base = 0
+        for block in self.blocks:
+            rows: list[int] = []
+            columns: list[int] = []
+            counts: list[int] = []
+            for row, text in enumerate(texts):
+                found, found_counts = block.counts(text)
+                rows += [row] * len(found)
+                columns += found
+                counts += found_counts
+            row_array, column_array = np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64)
+            values = (1.0 + np.log(np.asarray(counts, dtype=float))) * block.idf[column_array]
+            norms = np.sqrt(np.bincount(row_array, weights=values * values, minlength=len(texts)))
+            rows_of.append(row_array)
+            columns_of.append(column_array + base)
+            values_of.append(values / norms[row_array] * block.weight)
+            base += len(block.vocabulary)
+        hits = np.asarray([keyword_row(text, self.keyword_families) for text in texts], dtype=float)
+        keyword_rows, keyword_columns = np.nonzero(hits.reshape(len(texts), len(self.keyword_families)))
+        rows_of.append(keyword_rows.astype(np.int64))
+        columns_of.append(keyword_columns.astype(np.int64) + base)
+        values_of.append(np.full(len(keyword_rows), self.keyword_weight))
+        rows, columns, values = np.concatenate(rows_of), np.concatenate(columns_of), np.concatenate(values_of)
+        order = np.argsort(rows, kind="stable")
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
+        return indptr, columns[order], values[order]
+
+    def decision(self, texts: list[str]) -> np.ndarray:
+        """SVM margins, one column per scorer: X · W + c for all ``texts`` at once (the gather of W's rows is
+        done in slices of at most ``GATHER_BATCH`` non-zeros to bound memory)."""
+        indptr, indices, data = self.features(texts)
+        margins = np.zeros((len(texts), self.weights.shape[1]))
+        first = 0
+        while first < len(texts):
+            last = int(np.searchsorted(indptr, indptr[first] + GATHER_BATCH, side="right")) - 1
+            last = min(max(last, first + 1), len(texts))
+            low, high = indptr[first], indptr[last]
+            rows = np.flatnonzero(np.diff(indptr[first:last + 1]))
+            if len(rows):
+                contributions = self.weights[indices[low:high]] * data[low:high, None]
+                margins[first + rows] = np.add.reduceat(contributions, indptr[first:last][rows] - low, axis=0)
+            first = last
+        return margins + self.intercepts
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Family probabilities, shape (len(texts), len(families))."""
+        if not texts:
+            return np.zeros((0, len(self.families)))
+        with np.errstate(over="ignore", invalid="ignore"):
+            scores = 1.0 / (1.0 + np.exp(self.slopes * self.decision(texts) + self.offsets))
+        counts = np.diff(np.append(self.family_starts, scores.shape[1]))
+        return np.add.reduceat(scores, self.family_starts, axis=1) / counts
+
+    def save(self, path: Path) -> None:
+        """Write the model as one ``.npz`` of arrays (no pickles): a JSON header, the weights, each block's terms
+        in column order and IDF."""
+        arrays: dict[str, np.ndarray] = {}
+        for number, block in enumerate(self.blocks):
+            terms = sorted(block.vocabulary, key=block.vocabulary.__getitem__)
+            arrays[f"block{number}_terms"] = np.asarray(terms, dtype=str)
+            arrays[f"block{number}_idf"] = block.idf
+        header = {"families": self.families, "keyword_families": self.keyword_families,
+                  "keyword_weight": self.keyword_weight, "metadata": self.metadata,
+                  "blocks": [{"analyzer": block.analyzer, "weight": block.weight} for block in self.blocks]}
+        np.savez_compressed(path, header=np.asarray(json.dumps(header, ensure_ascii=False)), weights=self.weights,
+                            intercepts=self.intercepts, slopes=self.slopes, offsets=self.offsets,
+                            family_starts=self.family_starts, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> LinearFamilyModel:
+        """Read a model written by :meth:`save`."""
+        with np.load(path, allow_pickle=False) as stored:
+            header = json.loads(str(stored["header"]))
+            blocks = [TfidfBlock(item["analyzer"], {term: index for index, term in
+                                                    enumerate(stored[f"block{number}_terms"].tolist())},
+                                 stored[f"block{number}_idf"], item["weight"])
+                      for number, item in enumerate(header["blocks"])]
+            return cls(header["families"], blocks, header["keyword_families"], header["keyword_weight"],
+                       stored["weights"], stored["intercepts"], stored["slopes"], stored["offsets"],
+                       stored["family_starts"], header["metadata"])
 
 
 @dataclass
@@ -150,21 +299,20 @@ def label_matrix(sentences: list[LabelledSentence], families: list[str]) -> np.n
 
 
 @cache
-def load_model() -> dict[str, Any] | None:
-    """The trained artefact (``{"pipeline", "families", ...}``) or ``None`` when not built yet."""
+def load_model() -> LinearFamilyModel | None:
+    """The compiled classifier (loaded on first use, once per process) or ``None`` when not built yet."""
     if not ARTEFACT.exists():
         return None
-    import joblib
-
-    return joblib.load(ARTEFACT)
+    return LinearFamilyModel.load(ARTEFACT)
 
 
 def predict(texts: list[str]) -> list[dict[str, float]]:
-    """Family → calibrated probability for each text. Falls back to keyword rules without an artefact."""
+    """Family → calibrated probability for each text, all texts scored in one batch. Falls back to keyword
+    rules without an artefact."""
     if not texts:
         return []
     model = load_model()
     if model is None:
         return [{family: 0.55 for family in rules.keyword_hits(text)} for text in texts]
-    probabilities = model["pipeline"].predict_proba(texts)
-    return [dict(zip(model["families"], map(float, row), strict=True)) for row in probabilities]
+    probabilities = model.predict_proba(texts)
+    return [dict(zip(model.families, map(float, row), strict=True)) for row in probabilities]

@@ -11,6 +11,7 @@ into its proposal. Counts and criterion claims inside a mapped sentence get the 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,21 +79,32 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
 
 
 def _page_lookup(evidence: list[Evidence]) -> Callable[[int], int | None]:
+    """Page of an offset from the pages of the evidence before it (when the caller has no page map)."""
     located = sorted((item.start, item.page) for item in evidence if item.page is not None)
+    starts = [start for start, _ in located]
 
     def page_at(offset: int) -> int | None:
-        page = located[0][1] if located else None
-        for start, item_page in located:
-            if start > offset:
-                break
-            page = item_page
-        return page
+        if not located:
+            return None
+        return located[max(0, bisect_right(starts, offset) - 1)][1]
 
     return page_at
 
 
-def _evidence_inside(sentence: Sentence, evidence: list[Evidence]) -> list[Evidence]:
-    return [item for item in evidence if item.start < sentence.end and item.end > sentence.start]
+class EvidenceIndex:
+    """The evidence of a document by position, so that each sentence finds the items inside it in
+    logarithmic time (a whole document stays linear in its length)."""
+
+    def __init__(self, evidence: list[Evidence]) -> None:
+        self.items = sorted(evidence, key=lambda item: item.start)
+        self.starts = [item.start for item in self.items]
+        self.longest = max((item.end - item.start for item in self.items), default=0)
+
+    def inside(self, sentence: Sentence) -> list[Evidence]:
+        """Items that overlap ``sentence``."""
+        low = bisect_left(self.starts, sentence.start - self.longest)
+        high = bisect_left(self.starts, sentence.end)
+        return [item for item in self.items[low:high] if item.end > sentence.start]
 
 
 def sentence_family_scores(texts: list[str]) -> list[dict[str, float]]:
@@ -124,12 +136,13 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     own_article = catalogue.article_for(document_reading.subject_type)
     findings: list[SentenceFinding] = []
     tracker = rules.SectionTracker(reading_kind=document_reading.kind)
+    index = EvidenceIndex(evidence)
     for sentence, family_scores in zip(sentences, probabilities, strict=True):
         heading = tracker.see(sentence.text)
         context = document_reading.context_at(sentence.start)
         linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
                                 heading, context)
-        inside = _evidence_inside(sentence, evidence)
+        inside = index.inside(sentence)
         for finding in linked:
             finding.evidence_ids = [item.id for item in inside if item.id and item.kind in SUPPORTING_KINDS]
             finding.context_ids = [item.id for item in inside if item.id and item.kind not in SUPPORTING_KINDS]

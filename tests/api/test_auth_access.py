@@ -11,9 +11,11 @@ def test_login_gives_token_and_httponly_cookie_and_bad_password_is_refused(clien
     assert response.json()["user"] == {"id": 1, "username": "admin", "role": "admin", "province": None}
     cookie = response.headers["set-cookie"]
     assert "minhchung_session=" in cookie and "HttpOnly" in cookie
-    # The UI relies on the cookie alone.
-    assert client.get("/api/me").json()["username"] == "admin"
-    assert client.post("/api/auth/logout").status_code == 204
+    # The UI relies on the cookie alone, plus the session's CSRF token on every change.
+    me = client.get("/api/me").json()
+    assert me["username"] == "admin" and me["csrf_token"] == response.json()["csrf_token"]
+    assert client.post("/api/auth/logout").status_code == 403  # the cookie alone logs nobody out
+    assert client.post("/api/auth/logout", headers={"X-CSRF-Token": me["csrf_token"]}).status_code == 204
     assert client.get("/api/me").status_code == 401
 
     bad = client.post("/api/auth/login", json={"username": "admin", "password": "sai-mat-khau"})

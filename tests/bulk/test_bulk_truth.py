@@ -200,6 +200,18 @@ def test_qd510_score_and_band_from_the_bien_ban(bulk_run, truth, read_csv):
     assert sum(int(b["dossiers"]) for b in bands) == len(truth) + 1  # + the corrupt file's folder
 
 
+def test_the_score_is_quoted_with_its_document_and_page(bulk_run, truth, read_csv):
+    _summary, _source, out = bulk_run
+    rows = {(r["unit"], int(r["year"])): r for r in read_csv(out / "dossiers.csv")}
+    signals = [r for r in read_csv(out / "evidence.csv") if r["kind"] == "signal"]
+    with_minutes = [t for t in truth if t["score"] is not None]
+    for t in with_minutes:
+        source = rows[(t["unit"], t["year"])]["score_source"]
+        assert source.startswith(t["documents"]["bien_ban"] + ", tr. "), source
+        assert f"{t['score']:g} điểm" in source, source
+    assert signals and all(r["page"] and r["text"] and r["start"] for r in signals)
+
+
 def test_workbook_has_a_summary_and_one_sheet_per_year(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     book = load_workbook(out / "criteria.xlsx", read_only=True)

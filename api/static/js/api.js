@@ -1,6 +1,9 @@
 // HTTP client for the Minh Chứng API: JSON requests, upload with progress, error messages in Vietnamese.
+// The only credential the browser keeps is the HttpOnly session cookie. Every change also carries the
+// session's CSRF token (X-CSRF-Token), held in memory only and fetched again from /api/me after a reload.
 
-const TOKEN_KEY = "minhchung.token";
+let csrfToken = null;
+sessionStorage.removeItem("minhchung.token"); // bearer token kept by older versions of this UI
 
 export class ApiError extends Error {
   constructor(status, message, body) {
@@ -10,14 +13,13 @@ export class ApiError extends Error {
   }
 }
 
-export function setToken(token) {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+/** Remember (or forget, with null) the session's CSRF token from the log-in answer or /api/me. */
+export function setCsrfToken(token) {
+  csrfToken = token || null;
 }
 
-function authHeaders() {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  return token ? { Authorization: `Bearer ${token}` } : {};
+function csrfHeaders(method) {
+  return csrfToken && method !== "GET" && method !== "HEAD" ? { "X-CSRF-Token": csrfToken } : {};
 }
 
 /** Pull a readable (Vietnamese first) message out of an error body. */
@@ -45,7 +47,7 @@ export function setUnauthorizedHandler(fn) {
 
 /** JSON request; resolves with the parsed body, rejects with ApiError. */
 export async function request(method, path, body) {
-  const options = { method, credentials: "same-origin", headers: { Accept: "application/json", ...authHeaders() } };
+  const options = { method, credentials: "same-origin", headers: { Accept: "application/json", ...csrfHeaders(method) } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
@@ -97,7 +99,7 @@ export function upload(path, files, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", path);
     xhr.withCredentials = true;
-    for (const [key, value] of Object.entries(authHeaders())) xhr.setRequestHeader(key, value);
+    for (const [key, value] of Object.entries(csrfHeaders("POST"))) xhr.setRequestHeader(key, value);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);

@@ -1,6 +1,6 @@
 // The signed-in user and what their role allows.
 
-import { get, post, setToken } from "./api.js";
+import { get, post, setCsrfToken } from "./api.js";
 
 let currentUser = null;
 
@@ -17,20 +17,23 @@ export function isAdmin() {
   return currentUser?.role === "admin";
 }
 
-/** Restore the session from the cookie/token; resolves with the user or null. */
+/** Restore the session from the HttpOnly cookie; resolves with the user or null. */
 export async function restore() {
   try {
     const data = await get("/api/me");
+    setCsrfToken(data?.csrf_token);
     currentUser = data?.user ?? data;
   } catch {
+    setCsrfToken(null);
     currentUser = null;
   }
   return currentUser;
 }
 
+/** Log in: the server sets the HttpOnly cookie; only the CSRF token is kept, in memory. */
 export async function login(username, password) {
   const data = await post("/api/auth/login", { username, password });
-  setToken(data?.token || data?.access_token);
+  setCsrfToken(data?.csrf_token);
   currentUser = data?.user ?? (await get("/api/me"));
   return currentUser;
 }
@@ -41,11 +44,11 @@ export async function logout() {
   } catch {
     // The session is dropped locally either way.
   }
-  setToken(null);
+  setCsrfToken(null);
   currentUser = null;
 }
 
 export function forget() {
-  setToken(null);
+  setCsrfToken(null);
   currentUser = null;
 }

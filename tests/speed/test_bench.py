@@ -1,0 +1,34 @@
+"""``minhchung bench``'s helpers: PDFs of a chosen length, stages timed as extract_file runs them."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+from fixtures.files import seed_file
+
+from extractor import pipeline
+from extractor.commands import bench
+
+SEED = "so-khdt-bao-cao-ket-qua-2022"
+
+
+def test_a_pdf_of_any_length_from_the_seed_pages(tmp_path):
+    source = seed_file(SEED, "pdf")
+    made = bench.concatenated_pdf([source], 11, tmp_path / "eleven.pdf")
+    document = pdfium.PdfDocument(str(made))
+    try:
+        assert len(document) == 11
+    finally:
+        document.close()
+    assert bench.pdfium_pages(made) == 11
+
+
+def test_staged_extraction_is_extract_file_with_every_stage_timed():
+    source = seed_file(SEED, "pdf")
+    watch = bench.Stopwatch()
+    staged = bench.staged_extract(source, watch)
+    assert staged.to_dict() == pipeline.extract_file(source).to_dict()
+    stages = list(watch.seconds)
+    assert stages[:3] == ["ingest", "normalise", "structure"]
+    assert {"find legal_refs", "find dates", "find counts", "find claims", "criteria", "criteria: classifier",
+            "output"} <= set(stages)
+    assert watch.total() == sum(seconds for name, seconds in watch.seconds.items() if name != "criteria: classifier")

@@ -1,0 +1,95 @@
+"""Work grows linearly with the length of a document: operations are counted on growing inputs, never timed."""
+
+from __future__ import annotations
+
+from spacy import util
+
+from extractor import nlp, pipeline
+from extractor.criteria import classifier, mapping
+from extractor.models import DocumentInfo, Evidence
+
+
+class CountingText(str):
+    """A ``str`` that counts the characters copied out of it by slicing."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        piece = super().__getitem__(key)
+        CountingText.copied += len(piece)
+        return piece
+
+
+def copied_while(work, text: str) -> int:
+    CountingText.copied = 0
+    work(CountingText(text))
+    return CountingText.copied
+
+
+def paragraph_text(paragraphs: int) -> str:
+    return "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND  về bảo đảm an ninh, trật tự.\n" * paragraphs
+
+
+def test_tokenizer_matches_spacy_and_copies_a_linear_amount_of_text():
+    text = paragraph_text(30) + " \t lẻ  \u00a0cuối "
+    assert nlp.words_and_spaces(text) == util.get_words_and_spaces(text.split(), text)
+    assert isinstance(nlp.get_nlp().tokenizer, nlp.SyllableTokenizer)
+    small, large = paragraph_text(100), paragraph_text(1000)
+    ours = copied_while(nlp.words_and_spaces, small), copied_while(nlp.words_and_spaces, large)
+    assert ours[1] <= 11 * ours[0] and ours[1] <= len(large)
+    # the guard bites: spaCy's own alignment copies the rest of the text for every word (quadratic)
+    spacy_small = copied_while(lambda t: util.get_words_and_spaces(t.split(), t), small)
+    spacy_large = copied_while(lambda t: util.get_words_and_spaces(t.split(), t), large)
+    assert spacy_large > 50 * spacy_small
+
+
+def test_sections_copy_each_character_once():
+    for paragraphs in (1000, 10000):
+        text = paragraph_text(paragraphs)
+        pieces = pipeline.sections(text, limit=10_000)
+        assert sum(len(piece) for _, piece in pieces) == len(text)
+        assert len(pieces) <= len(text) // 9_000 + 1
+
+
+def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch):
+    model = classifier.load_model()
+    assert model is not None, "models/criteria/criteria_classifier.npz is missing: run `minhchung train`"
+    calls: list[int] = []
+    decision = classifier.LinearFamilyModel.decision
+
+    def counted(self, texts):
+        calls.append(len(texts))
+        return decision(self, texts)
+
+    monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
+    texts = [line for line in paragraph_text(5).splitlines()] * 40
+    scores = classifier.predict(texts)
+    assert calls == [len(texts)]
+    assert len(scores) == len(texts) and set(scores[0]) == set(model.families)
+
+
+class CountedEvidence(Evidence):
+    """Evidence that counts how often any code reads its ``start``."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name == "start":
+            CountedEvidence.reads += 1
+        return object.__getattribute__(self, name)
+
+
+def evidence_reads_while_mapping(paragraphs: int) -> int:
+    line = "Ngày 22/02/2023, xã không để xảy ra cháy, nổ, tai nạn lao động. "
+    text = "\n".join(line for _ in range(paragraphs))
+    evidence = [CountedEvidence("date", "22/02/2023", index * (len(line) + 1) + 5, index * (len(line) + 1) + 15,
+                                {}, 1.0, "test", page=1) for index in range(paragraphs)]
+    CountedEvidence.reads = 0
+    mapping.assess(DocumentInfo(source="t", sha256="", pages=1, doc_type="bao_cao", subject_type="xa"), text, evidence,
+                   page_at=lambda offset: 1)
+    return CountedEvidence.reads
+
+
+def test_criterion_mapping_reads_each_evidence_a_bounded_number_of_times():
+    small, large = evidence_reads_while_mapping(100), evidence_reads_while_mapping(400)
+    assert large <= 6 * small
