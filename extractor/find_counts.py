@@ -119,6 +119,10 @@ class _Lexicon:
     zero_never_heads: frozenset[str]
     coordinable: frozenset[str]
     zero_stop_words: frozenset[str]
+    scale_re: re.Pattern[str]
+    zero_list_word_re: re.Pattern[str]
+    zero_nao_re: re.Pattern[str]
+    zero_qualifier_re: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -141,7 +145,7 @@ def lexicon() -> _Lexicon:
             head_units.add(f"{classifier} {head}")
     number_re = re.compile(
         r"(?<![\w/.,%-])(?:"
-        r"(?P<ratio>\d{1,5}[ \t]*/[ \t]*\d{1,5})(?![\w/]|[.,]\d)"
+        rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
         r")",
@@ -229,6 +233,20 @@ def lexicon() -> _Lexicon:
         zero_never_heads=frozenset(zero_generic["never_heads"]),
         coordinable=frozenset(units["units"]) | frozenset(generic["classifiers"]),
         zero_stop_words=frozenset(modality["zero_stops"]),
+        zero_list_word_re=re.compile(rf"(?:{_alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
+        zero_nao_re=re.compile(
+            rf"(?<!\w)(?:{_alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
+            r"[ \t]+nào(?!\w)",
+            re.IGNORECASE,
+        ),
+        zero_qualifier_re=re.compile(
+            rf"[ \t]+(?P<qualifier>(?:{_alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,]{{0,50}})",
+            re.IGNORECASE,
+        ),
+        scale_re=re.compile(
+            rf"[ \t]+(?P<scale>{_alternation(list(numbers_vi.scale_words()))})(?!\w)(?![ \t]+lệ(?!\w))",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -334,8 +352,11 @@ def _value(
     comparator: str | None = None,
     modality: str,
     total: int | None = None,
+    scale: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    """A count's value; with a scale word ("2,3 tỷ đồng") the value is multiplied out (2300000000,
+    unit "đồng") and ``multiplier``/``surface_value`` keep what was written ("tỷ", 2.3)."""
+    result: dict[str, Any] = {
         "value": value,
         "unit": unit,
         "percent": percent,
@@ -344,6 +365,11 @@ def _value(
         "parent": None,
         "total": total,
     }
+    if scale is not None and value is not None:
+        result["value"] = numbers_vi.scaled(value, scale)
+        result["multiplier"] = scale.lower()
+        result["surface_value"] = value
+    return result
 
 
 def _normal_unit(surface: str) -> str:
@@ -627,6 +653,11 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
     for start, end, value, percent, total, spelled in _number_candidates(text):
         cursor = end
         comparator = None
+        scale = None
+        scale_match = lex.scale_re.match(text, cursor) if percent is None and total is None else None
+        if scale_match:
+            scale = scale_match.group("scale")
+            cursor = scale_match.end()
         after = lex.after_re.match(text, cursor)
         if after:
             comparator = numbers_vi.comparator_after(after.group("cmp"))
@@ -708,6 +739,7 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
                     comparator=comparator,
                     modality=modality,
                     total=total,
+                    scale=scale,
                 ),
                 confidence=confidence,
                 extractor=EXTRACTOR,
@@ -766,6 +798,10 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
         if " " not in _normal_unit(text[position:end]):  # "không có người tái phạm tội": "người" says nothing
             return _noun_phrase_end(text, position, head_end=end, extra_stops=lex.zero_stop_words) or end
         return end
+    compound = lex.zero_compound_re.match(text, position)
+    if compound and " và " in compound.group(0):  # "phụ nữ và trẻ em": one item although "và" stops
+        position = compound.end()
+        window = text[position : position + 200]
     cursor = position
     for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", window)):
         absolute = position + word.start()
@@ -807,6 +843,68 @@ def _generic_zero_end(text: str, match: re.Match[str]) -> int:
     return head_end
 
 
+_LIST_NEXT_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:và|hay|hoặc)[ \t]+)?|[ \t]+(?:và|hay|hoặc)[ \t]+", re.IGNORECASE)
+_MAX_LIST_ITEMS = 8
+
+
+def _zero_evidence(text: str, start: int, end: int, unit: str, confidence: float) -> Evidence:
+    return Evidence(
+        kind="count",
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=_value(value=0, unit=unit, modality="zero"),
+        confidence=confidence,
+        extractor=EXTRACTOR,
+    )
+
+
+def _is_list_item(text: str, position: int) -> bool:
+    """Whether a zero list goes on at ``position``: an event or person word of the lexicon, or a
+    word underthesea tags as a noun ("đảm bảo an toàn" after the list is not an item)."""
+    lex = lexicon()
+    if not text[position : position + 1].islower():
+        return False
+    if lex.zero_list_word_re.match(text, position) or lex.zero_person_re.match(text, position):
+        return True
+    found = _window(text, position)
+    if found is None:
+        return False
+    tags = _tagged(found[1])
+    return bool(tags) and tags[0][1] in ("N", "Nc", "Np") and tags[0][0].lower() not in lex.zero_stop_words
+
+
+_PERSON_LIST_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)[^\W\d][^\W\d ]*(?:[ \t]+[^\W\d]+){0,3}?(?=[ \t]+nào(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _person_list_end(text: str, end: int) -> int:
+    """End of a coordinated list of people closed by "nào" ("cán bộ, công nhân viên nào"), else ``end``."""
+    match = _PERSON_LIST_RE.match(text, end)
+    return match.end() if match else end
+
+
+def _zero_list(text: str, end: int, taken: list[tuple[int, int]], confidence: float) -> list[Evidence]:
+    """The other items of a negated list ("không để xảy ra cháy rừng, tai nạn lao động, đuối nước
+    trẻ em"): one zero claim per item after the first, each spanning the item alone."""
+    items: list[Evidence] = []
+    cursor = end
+    for _ in range(_MAX_LIST_ITEMS):
+        separator = _LIST_NEXT_RE.match(text, cursor)
+        if separator is None or not _is_list_item(text, separator.end()):
+            break
+        item_start = separator.end()
+        item_end = _zero_phrase_end(text, item_start)
+        unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[item_start:item_end])).strip(" ,")
+        if item_end <= item_start or not unit or _overlaps(taken, item_start, item_end):
+            break
+        items.append(_zero_evidence(text, item_start, item_end, unit, confidence - 0.05))
+        cursor = item_end
+    return items
+
+
 def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
     lex = lexicon()
     claims: list[Evidence] = []
@@ -822,24 +920,37 @@ def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
             unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[phrase_start:phrase_end])).strip(" ,")
             if not unit:
                 continue
+            if pattern is not lex.zero_generic_re and lex.zero_person_re.fullmatch(unit):
+                phrase_end = _person_list_end(text, phrase_end)  # "không có cán bộ, công nhân viên nào"
+                unit = _normal_unit(text[phrase_start:phrase_end])
             end = phrase_end
             tail = _ZERO_TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()
+                qualifier = lex.zero_qualifier_re.match(text, end)
+                if qualifier and lex.zero_person_re.match(unit):  # "không có cá nhân nào vi phạm pháp luật"
+                    unit = f"{unit} {_normal_unit(qualifier.group('qualifier'))}"
+                    end = qualifier.end("qualifier")
             if _overlaps(taken, match.start(), end):
                 continue
-            claims.append(
-                Evidence(
-                    kind="count",
-                    text=text[match.start() : end],
-                    start=match.start(),
-                    end=end,
-                    value=_value(value=0, unit=unit, modality="zero"),
-                    confidence=confidence,
-                    extractor=EXTRACTOR,
-                )
-            )
-    return claims
+            claims.append(_zero_evidence(text, match.start(), end, unit, confidence))
+            if not tail and pattern is not lex.zero_generic_re and not lex.zero_person_re.match(unit):
+                claims.extend(_zero_list(text, phrase_end, taken, confidence))
+    for match in lex.zero_nao_re.finditer(text):  # "không tiếp nhận đơn thư khiếu nại, tố cáo nào"
+        unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(match.group("phrase"))).strip(" ,")
+        if unit and not _overlaps(taken, match.start(), match.end()):
+            claims.append(_zero_evidence(text, match.start(), match.end(), unit, 0.75))
+    return _unique_spans(claims)
+
+
+def _unique_spans(claims: list[Evidence]) -> list[Evidence]:
+    """Drop a zero claim whose span another one already covers (two triggers on one list)."""
+    kept: list[Evidence] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and kept[-1].start <= claim.start and claim.end <= kept[-1].end:
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _compatible(outer: Evidence, inner: Evidence) -> bool:

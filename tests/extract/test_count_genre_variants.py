@@ -50,7 +50,7 @@ COUNTS = [
     ("Cán bộ, nhân dân ủng hộ quỹ phòng chống tội phạm được 5.000.000 đồng.", "bao_cao",
      "5.000.000 đồng", 5000000, "đồng", "actual"),
     ("Công ty trích 150 triệu đồng mua sắm phương tiện chữa cháy.", "ke_hoach",
-     "150 triệu đồng", 150, "triệu đồng", "target"),
+     "150 triệu đồng", 150_000_000, "đồng", "target"),
     ("Lực lượng Công an xã gồm 48 đồng chí.", "bao_cao", "48 đồng chí", 48, "đồng chí", "actual"),
     ("Kiểm tra định kỳ 12 lần/năm hệ thống báo cháy.", "ke_hoach", "12 lần", 12, "lần", "target"),
     ("Đã ra quân 06/06 đội thuế hoàn thành nhiệm vụ.", "bao_cao", "06/06 đội thuế", 6, "đội thuế", "actual"),

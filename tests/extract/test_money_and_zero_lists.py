@@ -1,0 +1,89 @@
+"""Issue 10: amounts with a scale word are multiplied out, zero lists give one zero per kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.find_counts import find_counts
+from extractor.numbers_vi import parse_ratio, scaled
+
+
+def _by_text(text: str, doc_type: str | None = None) -> dict[str, dict]:
+    from types import SimpleNamespace
+
+    return {e.text: e.value for e in find_counts(text, SimpleNamespace(doc_type=doc_type))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "unit", "multiplier", "written"),
+    [
+        ("Thu ngân sách đạt 2,3 tỷ đồng.", "2,3 tỷ đồng", 2_300_000_000, "đồng", "tỷ", 2.3),
+        ("Hỗ trợ 48 triệu đồng cho mỗi bản.", "48 triệu đồng", 48_000_000, "đồng", "triệu", 48),
+        ("Doanh thu đạt 1.245 tỷ đồng.", "1.245 tỷ đồng", 1_245_000_000_000, "đồng", "tỷ", 1245),
+        ("Thu hút 1,5 nghìn lượt người dân tham gia.", "1,5 nghìn lượt người dân", 1500, "lượt người dân", "nghìn", 1.5),
+        ("Điện thương phẩm đạt 6.120 triệu kWh.", "6.120 triệu kWh", 6_120_000_000, "kwh", "triệu", 6120),
+        ("Phát 2,5 ngàn tờ rơi.", "2,5 ngàn tờ rơi", 2500, "tờ rơi", "ngàn", 2.5),
+    ],
+)
+def test_a_scale_word_multiplies_the_value_and_is_kept(sentence, surface, value, unit, multiplier, written):
+    found = _by_text(sentence)[surface]
+    assert (found["value"], found["unit"], found["multiplier"], found["surface_value"]) == (
+        value, unit, multiplier, written
+    )
+
+
+def test_a_rate_is_not_a_scale_word_and_plain_counts_carry_no_multiplier():
+    found = _by_text("Đạt tỷ lệ 100% cán bộ; tổ chức 12 cuộc tuyên truyền.")
+    assert "multiplier" not in found["12 cuộc tuyên truyền"]
+    assert all("multiplier" not in value for value in found.values())
+
+
+def test_scaling_is_exact_in_decimal():
+    assert scaled(2.15, "tỷ") == 2_150_000_000
+    assert scaled(56.5, "triệu") == 56_500_000
+    assert isinstance(scaled(1.5, "nghìn"), int)
+
+
+def test_a_ratio_may_group_thousands():
+    assert parse_ratio("1.050/1.050") == (1050, 1050)
+    assert _by_text("1.050/1.050 người lao động ký cam kết.")["1.050/1.050 người lao động"]["total"] == 1050
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Trên địa bàn không để xảy ra cháy rừng, tai nạn lao động, đuối nước trẻ em; tiếp tục duy trì.",
+            {"không để xảy ra cháy rừng": "cháy rừng", "tai nạn lao động": "tai nạn lao động",
+             "đuối nước trẻ em": "đuối nước trẻ em"},
+        ),
+        (
+            "Không xảy ra vụ mất cắp tài sản, cháy nổ hay tai nạn lao động chết người.",
+            {"không xảy ra vụ mất cắp tài sản": "vụ mất cắp tài sản", "cháy nổ": "cháy nổ",
+             "tai nạn lao động": "tai nạn lao động"},
+        ),
+        (
+            "Không để xảy ra cháy, nổ nghiêm trọng, đảm bảo an toàn tuyệt đối.",
+            {"không để xảy ra cháy, nổ nghiêm trọng": "cháy, nổ nghiêm trọng"},
+        ),
+    ],
+)
+def test_a_negated_list_gives_one_zero_per_kind(sentence, expected):
+    zeros = {text: value["unit"] for text, value in _by_text(sentence).items() if value["modality"] == "zero"}
+    assert {text.lower(): unit for text, unit in zeros.items()} == {k.lower(): v for k, v in expected.items()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("Trong năm không có cá nhân nào vi phạm pháp luật về ma túy; x.", "không có cá nhân nào vi phạm pháp luật về ma túy",
+         "cá nhân vi phạm pháp luật về ma túy"),
+        ("Không có cán bộ, công nhân viên nào vi phạm pháp luật.", "Không có cán bộ, công nhân viên nào vi phạm pháp luật",
+         "cán bộ, công nhân viên vi phạm pháp luật"),
+        ("Trong năm không tiếp nhận đơn thư khiếu nại, tố cáo nào.", "không tiếp nhận đơn thư khiếu nại, tố cáo nào",
+         "đơn thư khiếu nại, tố cáo"),
+    ],
+)
+def test_a_zero_claim_names_what_does_not_exist(sentence, surface, unit):
+    found = _by_text(sentence)[surface]
+    assert (found["value"], found["unit"], found["modality"]) == (0, unit, "zero")
