@@ -120,6 +120,7 @@ class _Lexicon:
     coordinable: frozenset[str]
     zero_stop_words: frozenset[str]
     scale_re: re.Pattern[str]
+    target_lead_word_re: re.Pattern[str]
     zero_list_word_re: re.Pattern[str]
     zero_nao_re: re.Pattern[str]
     zero_qualifier_re: re.Pattern[str]
@@ -243,6 +244,9 @@ def lexicon() -> _Lexicon:
             rf"[ \t]+(?P<qualifier>(?:{_alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,]{{0,50}})",
             re.IGNORECASE,
         ),
+        target_lead_word_re=re.compile(
+            rf"(?:{_alternation(modality['target_paragraph_leads'])})(?!\w)", re.IGNORECASE
+        ),
         scale_re=re.compile(
             rf"[ \t]+(?P<scale>{_alternation(list(numbers_vi.scale_words()))})(?!\w)(?![ \t]+lệ(?!\w))",
             re.IGNORECASE,
@@ -265,6 +269,13 @@ def _clause_before(text: str, position: int, reach: int = 240) -> str:
     window = text[window_start:position]
     boundaries = list(_BOUNDARY_RE.finditer(window))
     return window[boundaries[-1].end() :] if boundaries else window
+
+
+def _sentence_before(text: str, position: int, reach: int = 240) -> str:
+    """The sentence up to ``position`` (back to . ! ? or a line break, at most ``reach`` characters)."""
+    window_start = max(0, position - reach)
+    ends = list(_SENTENCE_END_RE.finditer(text, window_start, position))
+    return text[ends[-1].end() if ends else window_start : position]
 
 
 def _paragraph_prefix(text: str, position: int) -> str:
@@ -293,10 +304,15 @@ def _sections(text: str) -> _Sections:
     for match in _HEADING_RE.finditer(text):
         title = match.group("title")
         letters = [c for c in title if c.isalpha()]
-        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        lex = lexicon()
+        if not letters:
+            continue
+        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            if len(title) <= 100 and not _SENTENCE_END_RE.search(title) and lex.target_lead_word_re.match(title):
+                starts.append(match.start())  # "4. Phương hướng 6 tháng cuối năm 2025" on its own line
+                flags.append(True)
             continue
         starts.append(match.start())
-        lex = lexicon()
         flags.append(bool(lex.target_section_re.search(title)) and not lex.actual_section_re.search(title))
     return _Sections(starts, flags)
 
@@ -324,6 +340,9 @@ def _modality(
         return "target"
     if lex.cue_res["strong_actual"].search(clause):
         return "actual"
+    carried = lex.cue_res["strong_target"].search(_sentence_before(text, position))
+    if carried and carried.group(0).lower() not in lex.report_exempt:
+        return "target"  # "Năm 2025, Công ty phấn đấu …; 100% người lao động được …": the goal runs on
     if lex.clause_lead_target_re.match(clause):
         return "target"  # "Đảm bảo 100% cán bộ …": a requirement, even in a report
     if not percent and unit in lex.fact_units and (
@@ -639,6 +658,14 @@ def _generic_unit(
     return None, None
 
 
+_BRACKETED_RE = re.compile(r"[ \t]*\([ \t]*(?P<inner>[^()\n]{1,40}?)[ \t]*\)")
+
+
+def _same_number(value: int | float | None, inner: str) -> bool:
+    """Whether the bracket after a number repeats it ("bốn mươi hai (42)", "05 (năm)")."""
+    return value is not None and numbers_vi.parse_number(inner) == value
+
+
 def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
     """Every count and zero claim in normalized ``text``, in reading order.
 
@@ -654,6 +681,9 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
         cursor = end
         comparator = None
         scale = None
+        bracket = _BRACKETED_RE.match(text, cursor)
+        if bracket and _same_number(value, bracket.group("inner")):
+            cursor = bracket.end()  # "bốn mươi hai (42) cuộc", "42 (bốn mươi hai) cuộc"
         scale_match = lex.scale_re.match(text, cursor) if percent is None and total is None else None
         if scale_match:
             scale = scale_match.group("scale")
@@ -686,8 +716,11 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
                 rate_start = start - len(clause) + rate_offset
         if unit_match:
             first_unit = _normal_unit(unit_match.group("unit"))
-            if percent is not None and first_unit in lex.percent_list_units:
-                span_end = _coordinated_end(text, unit_match.end())
+            coordinated = (
+                _coordinated_end(text, unit_match.end()) if first_unit in lex.percent_list_units else unit_match.end()
+            )
+            if (percent is not None and first_unit in lex.percent_list_units) or coordinated > unit_match.end():
+                span_end = coordinated  # "100% xã, phường", "22 xã, thị trấn", "96/112 thôn, tổ dân phố"
             elif first_unit in lex.classifiers:
                 span_end = _extend_unit(text, unit_match.end())
             else:

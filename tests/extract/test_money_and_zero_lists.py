@@ -87,3 +87,46 @@ def test_a_negated_list_gives_one_zero_per_kind(sentence, expected):
 def test_a_zero_claim_names_what_does_not_exist(sentence, surface, unit):
     found = _by_text(sentence)[surface]
     assert (found["value"], found["unit"], found["modality"]) == (0, unit, "zero")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "unit"),
+    [
+        ("Tổ chức bốn mươi hai (42) cuộc tuyên truyền.", "bốn mươi hai (42) cuộc tuyên truyền", 42, "cuộc tuyên truyền"),
+        ("Xảy ra ba (03) vụ cháy.", "ba (03) vụ cháy", 3, "vụ cháy"),
+        ("Xây dựng 05 (năm) mô hình.", "05 (năm) mô hình", 5, "mô hình"),
+    ],
+)
+def test_a_number_repeated_in_brackets_is_one_count(sentence, surface, value, unit):
+    found = _by_text(sentence)[surface]
+    assert (found["value"], found["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("Diễn ra tại 22 xã, thị trấn trên địa bàn.", "22 xã, thị trấn", "xã, thị trấn"),
+        ("Có 96/112 thôn, tổ dân phố (đạt 85,7 %) được công nhận.", "96/112 thôn, tổ dân phố", "thôn, tổ dân phố"),
+        ("Có 96/112 thôn, tổ dân phố (đạt 85,7 %) được công nhận.", "85,7 %", "thôn, tổ dân phố"),
+        ("Năm 2024, 100 % bản, khu phố đã xây dựng mô hình.", "100 % bản, khu phố", "bản, khu phố"),
+        ("Có 70 % đầu mối trực thuộc được kiện toàn.", "70 % đầu mối trực thuộc", "đầu mối trực thuộc"),
+    ],
+)
+def test_a_share_or_count_keeps_what_it_is_of(sentence, surface, unit):
+    assert _by_text(sentence)[surface]["unit"] == unit
+
+
+def test_a_rated_voltage_is_not_a_count():
+    assert not [text for text in _by_text("Lắp camera tại các trạm biến áp 110 kV.") if "110" in text]
+
+
+def test_a_goal_runs_on_over_the_clauses_of_its_sentence_and_under_a_plain_heading():
+    report = (
+        "1. Kết quả\nTổ chức 05 cuộc tuyên truyền.\n"
+        "Năm 2025, Công ty phấn đấu không để xảy ra vụ việc phức tạp; 100 % người lao động được tuyên truyền.\n"
+        "4. Phương hướng 6 tháng cuối năm 2025\nTổ chức ít nhất 20 cuộc tuyên truyền.\n"
+    )
+    found = _by_text(report, "bao_cao")
+    assert found["05 cuộc tuyên truyền"]["modality"] == "actual"
+    assert found["100 % người lao động"]["modality"] == "target"
+    assert found["ít nhất 20 cuộc tuyên truyền"]["modality"] == "target"
