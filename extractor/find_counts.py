@@ -51,6 +51,7 @@ EXTRACTOR = "counts"
 _TAKEN_KINDS = ("legal_ref", "date")
 _BOUNDARY_RE = re.compile(r"[.;:!?…](?=\s|$)|\n|\(")
 _SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+_FULL_STOP_RE = re.compile(r"[.!?…](?=\s|$)|\n")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -271,10 +272,13 @@ def _clause_before(text: str, position: int, reach: int = 240) -> str:
     return window[boundaries[-1].end() :] if boundaries else window
 
 
+_REGISTERED_RE = re.compile(r"(?<!\w)đăng[ \t]+ký[ \t]+$", re.IGNORECASE)
+
+
 def _sentence_before(text: str, position: int, reach: int = 240) -> str:
     """The sentence up to ``position`` (back to . ! ? or a line break, at most ``reach`` characters)."""
     window_start = max(0, position - reach)
-    ends = list(_SENTENCE_END_RE.finditer(text, window_start, position))
+    ends = list(_FULL_STOP_RE.finditer(text, window_start, position))
     return text[ends[-1].end() if ends else window_start : position]
 
 
@@ -340,8 +344,13 @@ def _modality(
         return "target"
     if lex.cue_res["strong_actual"].search(clause):
         return "actual"
-    carried = lex.cue_res["strong_target"].search(_sentence_before(text, position))
-    if carried and carried.group(0).lower() not in lex.report_exempt:
+    sentence = _sentence_before(text, position)
+    carried = lex.cue_res["strong_target"].search(sentence)
+    if (
+        carried
+        and carried.group(0).lower() not in lex.report_exempt
+        and not _REGISTERED_RE.search(sentence, 0, carried.start())
+    ):
         return "target"  # "Năm 2025, Công ty phấn đấu …; 100% người lao động được …": the goal runs on
     if lex.clause_lead_target_re.match(clause):
         return "target"  # "Đảm bảo 100% cán bộ …": a requirement, even in a report
@@ -960,10 +969,10 @@ def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
             tail = _ZERO_TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()
-                qualifier = lex.zero_qualifier_re.match(text, end)
-                if qualifier and lex.zero_person_re.match(unit):  # "không có cá nhân nào vi phạm pháp luật"
-                    unit = f"{unit} {_normal_unit(qualifier.group('qualifier'))}"
-                    end = qualifier.end("qualifier")
+            qualifier = lex.zero_qualifier_re.match(text, end)
+            if qualifier and pattern is not lex.zero_generic_re and lex.zero_person_re.match(unit):
+                unit = f"{unit} {_normal_unit(qualifier.group('qualifier'))}"  # "… cá nhân nào vi phạm pháp luật"
+                end = qualifier.end("qualifier")
             if _overlaps(taken, match.start(), end):
                 continue
             claims.append(_zero_evidence(text, match.start(), end, unit, confidence))
