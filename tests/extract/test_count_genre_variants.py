@@ -90,7 +90,8 @@ def test_counts_of_the_genre(text: str, doc_type: str, surface: str, value: floa
 ZERO_CLAIMS = [
     ("Trong năm không để xảy ra vụ việc phức tạp nào.", "bao_cao", "không để xảy ra vụ việc phức tạp nào",
      "vụ việc phức tạp"),
-    ("Trong năm học không có học sinh vi phạm pháp luật.", "bao_cao", "không có học sinh", "học sinh"),
+    ("Trong năm học không có học sinh vi phạm pháp luật.", "bao_cao", "không có học sinh vi phạm pháp luật",
+     "học sinh vi phạm pháp luật"),
     ("Qua kiểm tra không phát hiện trường hợp nào tàng trữ chất cấm.", "bao_cao",
      "không phát hiện trường hợp nào", "trường hợp"),
     ("Trên địa bàn chưa để xảy ra cháy, nổ, tai nạn lao động.", "bao_cao", "chưa để xảy ra cháy, nổ", "cháy, nổ"),
