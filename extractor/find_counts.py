@@ -437,12 +437,17 @@ def _coordinated_end(text: str, position: int) -> int:
 _EXTENSION_WINDOW_RE = re.compile(r"[ \t]+([^.,;:()\[\]\n“”\"…/%\d]{1,60})")
 
 
+#: The longest text handed to underthesea: its tokenizer is quadratic on long runs such as a
+#: "1.1.1.…" chain, so whatever the document holds, it only ever sees a short window.
+UNDERTHESEA_MAX_CHARS = 96
+
+
 @lru_cache(maxsize=4096)
 def _segment(window: str) -> tuple[str, ...]:
     """underthesea's word segmentation of a short window (imported on first use, results cached)."""
     from underthesea import word_tokenize
 
-    return tuple(word_tokenize(window))
+    return tuple(word_tokenize(window[:UNDERTHESEA_MAX_CHARS]))
 
 
 def _extend_unit(text: str, position: int) -> int:
@@ -480,7 +485,7 @@ def _tagged(window: str) -> tuple[tuple[str, str], ...]:
     """underthesea's POS tags of a short window (imported on first use, results cached)."""
     from underthesea import pos_tag
 
-    return tuple((word, tag) for word, tag in pos_tag(window))
+    return tuple((word, tag) for word, tag in pos_tag(window[:UNDERTHESEA_MAX_CHARS]))
 
 
 def _window(text: str, position: int) -> tuple[int, str] | None:

@@ -522,7 +522,7 @@ CASES: list[tuple[str, list[Ref], list[Date]]] = [
     (
         "Thời gian cao điểm: từ ngày 15/10 đến ngày 15/11/2024.",
         [],
-        [("từ ngày 15/10 đến ngày 15/11/2024", "2024-10-15/2024-11-15", "range", False)],
+        [("từ ngày 15/10 đến ngày 15/11/2024", "2024-10-15/2024-11-15", "range", True)],  # start year from the end
     ),
     (
         "kỳ đánh giá từ ngày 15/12/2023 đến hết ngày 14/12/2024",
