@@ -258,6 +258,29 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_word": re.compile(r"(?P<comma>[^\S\n]*,)?[^\S\n]+(?P<word>[^\s,;:.()“”\"'/]+)"),
         "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
         "roman": re.compile(r"[IVXLC]+"),
+        **_unnumbered_patterns(type_start_plain=rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))"),
+        "type_word": re.compile(rf"(?<![\w])(?i:{type_words})(?![\w])"),
+    }
+
+
+def _unnumbered_patterns(type_start_plain: str) -> dict[str, re.Pattern[str]]:
+    """Acts cited by name, and a number standing apart from its type word."""
+    acts = corpora.load_json("lexicons", "legal_document_types.json")["unnumbered_acts"]
+    congress_types = "|".join(_phrase_regex(t) for t in acts["congress_types"])
+    bodies = "|".join(_phrase_regex(b) for b in sorted(acts["congress_bodies"], key=len, reverse=True))
+    titled = "|".join(_phrase_regex(t) for t in acts["titled_types"])
+    return {
+        # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"
+        "congress": re.compile(
+            rf"(?<![\w])(?P<type>(?i:{congress_types}))[^\S\n]+(?i:đại[^\S\n]+hội)[^\S\n]+(?i:{bodies})"
+            rf"(?:[^\S\n]+[^\s,.;:()“”\"\d]+){{0,6}}?[^\S\n]+(?i:lần[^\S\n]+thứ)[^\S\n]+(?P<ord>[IVXLC]+|\d{{1,2}})(?![\w])"
+        ),
+        # Đề án “Xây dựng làng an toàn, khu dân cư an toàn …”
+        "titled": re.compile(rf"(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"),
+        # "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the symbol's code names the type
+        "detached": re.compile(
+            rf"{type_start_plain}(?:[^\S\n]+[^\s.;:()“”\"\d/]+){{1,24}}?[^\S\n]+(?i:số)[^\S\n]*:?[^\S\n]*{_SYMBOL}"
+        ),
     }
 
 
@@ -699,12 +722,54 @@ def _iter_words(shadowed: str, position: int, limit: int):
         position = match.end()
 
 
-def _select(refs: list[_Ref]) -> list[_Ref]:
-    """Longest first, no overlaps, in reading order."""
-    chosen: list[_Ref] = []
-    for ref in sorted(refs, key=lambda r: (-(r.end - r.start), -r.confidence, r.start)):
-        if any(ref.start < other.end and other.start < ref.end for other in chosen):
+def _named_value(doc_type: DocType, name: str) -> dict[str, Any]:
+    return {
+        "doc_type": doc_type.name,
+        "number": None,
+        "year": None,
+        "code": None,
+        "date": None,
+        "issuer": None,
+        "key": name,
+        "name": name,
+    }
+
+
+def _act_name(surface: str) -> str:
+    """The key of an act cited by name: its words without quotation marks."""
+    return " ".join(surface.replace("“", " ").replace("”", " ").replace('"', " ").split())
+
+
+def _unnumbered_refs(text: str, shadowed: str) -> list[_Ref]:
+    """Acts cited by name (a congress's resolution, an Đề án with its title) and typed references
+    whose number stands apart from the type word, when the symbol's code names that type."""
+    p = _patterns()
+    refs: list[_Ref] = []
+    for pattern in (p["congress"], p["titled"]):
+        for m in pattern.finditer(shadowed):
+            doc_type = _type_of(m.group("type"))
+            if doc_type is not None:
+                name = _act_name(text[m.start() : m.end()])
+                refs.append(_Ref(m.start(), m.end(), doc_type, _named_value(doc_type, name), 0.8))
+    for m in p["detached"].finditer(shadowed):
+        doc_type = _type_of(m.group("type"))
+        if doc_type is None or m.group("type")[0].islower():
             continue
+        value = _symbol_value(m, doc_type)
+        if _hint_type(value) is doc_type and not p["type_word"].search(shadowed, m.end("type"), m.start("num")):
+            refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.8))  # no other type word in between
+    return refs
+
+
+def _select(refs: list[_Ref]) -> list[_Ref]:
+    """Longest first, no overlaps, in reading order: a reference is short, so marking the
+    characters taken keeps this linear where comparing with every chosen one was quadratic."""
+    chosen: list[_Ref] = []
+    taken = bytearray(max((r.end for r in refs), default=0))
+    for ref in sorted(refs, key=lambda r: (-(r.end - r.start), -r.confidence, r.start)):
+        if taken.find(1, ref.start, ref.end) >= 0:
+            continue
+        taken[ref.start : ref.end] = b"\x01" * (ref.end - ref.start)
         chosen.append(ref)
     return sorted(chosen, key=lambda r: r.start)
 
@@ -725,7 +790,12 @@ def _share_in_lists(refs: list[_Ref]) -> None:
 def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = shadow(text)
-    refs = _typed_refs(text, shadowed) + _short_refs(shadowed) + _named_law_refs(text, shadowed)
+    refs = (
+        _typed_refs(text, shadowed)
+        + _short_refs(shadowed)
+        + _named_law_refs(text, shadowed)
+        + _unnumbered_refs(text, shadowed)
+    )
     chosen = _select(refs)
     for ref in chosen:
         if ref.attach:

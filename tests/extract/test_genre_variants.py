@@ -636,7 +636,10 @@ CASES: list[tuple[str, list[Ref], list[Date]]] = [
     ),
     (
         "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025,",
-        [],
+        [(  # an act cited by name (issue 10; GUIDELINES "legal_ref")
+            "Nghị quyết Đại hội Đảng bộ xã lần thứ XV", "Nghị quyết", "Nghị quyết Đại hội Đảng bộ xã lần thứ XV",
+            None, None,
+        )],
         [("nhiệm kỳ 2020 - 2025", "2020/2025", "range", False)],
     ),
     (
