@@ -123,6 +123,7 @@ class _Lexicon:
     scale_re: re.Pattern[str]
     target_lead_word_re: re.Pattern[str]
     zero_list_word_re: re.Pattern[str]
+    zero_list_break_re: re.Pattern[str]
     zero_nao_re: re.Pattern[str]
     zero_qualifier_re: re.Pattern[str]
 
@@ -236,8 +237,9 @@ def lexicon() -> _Lexicon:
         coordinable=frozenset(units["units"]) | frozenset(generic["classifiers"]),
         zero_stop_words=frozenset(modality["zero_stops"]),
         zero_list_word_re=re.compile(rf"(?:{_alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
+        zero_list_break_re=re.compile(rf"(?:{_alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE),
         zero_nao_re=re.compile(
-            rf"(?<!\w)(?:{_alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
+            rf"(?=[KkCc])(?<!\w)(?:{_alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
             r"[ \t]+nào(?!\w)",
             re.IGNORECASE,
         ),
@@ -914,6 +916,8 @@ def _is_list_item(text: str, position: int) -> bool:
         return False
     if lex.zero_list_word_re.match(text, position) or lex.zero_person_re.match(text, position):
         return True
+    if lex.zero_list_break_re.match(text, position):
+        return False  # a new clause ("…, đảm bảo an toàn"), without asking underthesea
     found = _window(text, position)
     if found is None:
         return False

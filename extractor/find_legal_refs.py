@@ -258,12 +258,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_word": re.compile(r"(?P<comma>[^\S\n]*,)?[^\S\n]+(?P<word>[^\s,;:.()“”\"'/]+)"),
         "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
         "roman": re.compile(r"[IVXLC]+"),
-        **_unnumbered_patterns(type_start_plain=rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))"),
-        "type_word": re.compile(rf"(?<![\w])(?i:{type_words})(?![\w])"),
+        **_unnumbered_patterns(),
+        "type_word": re.compile(rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))(?![\w])"),
     }
 
 
-def _unnumbered_patterns(type_start_plain: str) -> dict[str, re.Pattern[str]]:
+def _unnumbered_patterns() -> dict[str, re.Pattern[str]]:
     """Acts cited by name, and a number standing apart from its type word."""
     acts = corpora.load_json("lexicons", "legal_document_types.json")["unnumbered_acts"]
     congress_types = "|".join(_phrase_regex(t) for t in acts["congress_types"])
@@ -272,15 +272,13 @@ def _unnumbered_patterns(type_start_plain: str) -> dict[str, re.Pattern[str]]:
     return {
         # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"
         "congress": re.compile(
-            rf"(?<![\w])(?P<type>(?i:{congress_types}))[^\S\n]+(?i:đại[^\S\n]+hội)[^\S\n]+(?i:{bodies})"
+            rf"(?=[Nn])(?<![\w])(?P<type>(?i:{congress_types}))[^\S\n]+(?i:đại[^\S\n]+hội)[^\S\n]+(?i:{bodies})"
             rf"(?:[^\S\n]+[^\s,.;:()“”\"\d]+){{0,6}}?[^\S\n]+(?i:lần[^\S\n]+thứ)[^\S\n]+(?P<ord>[IVXLC]+|\d{{1,2}})(?![\w])"
         ),
         # Đề án “Xây dựng làng an toàn, khu dân cư an toàn …”
-        "titled": re.compile(rf"(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"),
-        # "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the symbol's code names the type
-        "detached": re.compile(
-            rf"{type_start_plain}(?:[^\S\n]+[^\s.;:()“”\"\d/]+){{1,24}}?[^\S\n]+(?i:số)[^\S\n]*:?[^\S\n]*{_SYMBOL}"
-        ),
+        "titled": re.compile(rf"(?=[ĐđDd])(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"),
+        # "… số 45/QĐ-UBND" not right after a type word: the type is looked for before it
+        "bare_number": re.compile(rf"(?=[sS])(?<![\w])(?i:số)[^\S\n]*:?[^\S\n]*{_SYMBOL}"),
     }
 
 
@@ -740,25 +738,57 @@ def _act_name(surface: str) -> str:
     return " ".join(surface.replace("“", " ").replace("”", " ").replace('"', " ").split())
 
 
-def _unnumbered_refs(text: str, shadowed: str) -> list[_Ref]:
+def _unnumbered_refs(text: str, shadowed: str, typed_ends: frozenset[int] = frozenset()) -> list[_Ref]:
     """Acts cited by name (a congress's resolution, an Đề án with its title) and typed references
     whose number stands apart from the type word, when the symbol's code names that type."""
     p = _patterns()
     refs: list[_Ref] = []
-    for pattern in (p["congress"], p["titled"]):
+    lowered = shadowed.lower()
+    patterns = [p[name] for name, cue in (("congress", "đại hội"), ("titled", "“")) if cue in lowered]
+    for pattern in patterns:  # most texts have neither: skip the scan
         for m in pattern.finditer(shadowed):
             doc_type = _type_of(m.group("type"))
             if doc_type is not None:
                 name = _act_name(text[m.start() : m.end()])
                 refs.append(_Ref(m.start(), m.end(), doc_type, _named_value(doc_type, name), 0.8))
-    for m in p["detached"].finditer(shadowed):
-        doc_type = _type_of(m.group("type"))
-        if doc_type is None or m.group("type")[0].islower():
-            continue
-        value = _symbol_value(m, doc_type)
-        if _hint_type(value) is doc_type and not p["type_word"].search(shadowed, m.end("type"), m.start("num")):
-            refs.append(_Ref(m.start(), m.end(), doc_type, value, 0.8))  # no other type word in between
+    for m in p["bare_number"].finditer(shadowed):
+        if m.end() in typed_ends:
+            continue  # "Quyết định số 45/QĐ-UBND": already a typed reference
+        ref = _detached_ref(shadowed, m)
+        if ref is not None:
+            refs.append(ref)
     return refs
+
+
+_DETACHED_REACH = 200  # characters looked back from "số …" for its type word
+_DETACHED_GAP_RE = re.compile(r"[^\s.;:()“”\"\d/]+")
+_DETACHED_STOP_RE = re.compile(r"[.;:()“”\"\d/\n]")
+_DETACHED_MAX_WORDS = 24
+
+
+def _detached_ref(shadowed: str, m: re.Match[str]) -> _Ref | None:
+    """ "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the nearest type word before
+    "số", with only words between (no digit or sentence mark, at most 24), whose type the
+    symbol's code names; the other type words of the lexicon may not sit between them."""
+    p = _patterns()
+    window_start = max(0, m.start() - _DETACHED_REACH)
+    stops = list(_DETACHED_STOP_RE.finditer(shadowed, window_start, m.start()))
+    if stops:
+        window_start = stops[-1].end()
+    types = list(p["type_word"].finditer(shadowed, window_start, m.start()))
+    if not types:
+        return None
+    type_match = types[-1]
+    gap = shadowed[type_match.end() : m.start()]
+    if not gap[:1].isspace() or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS:
+        return None
+    doc_type = _type_of(type_match.group("type"))
+    if doc_type is None or type_match.group("type")[0].islower():
+        return None
+    value = _symbol_value(m, doc_type)
+    if _hint_type(value) is not doc_type or not gap.strip():
+        return None
+    return _Ref(type_match.start(), m.end(), doc_type, value, 0.8)
 
 
 def _select(refs: list[_Ref]) -> list[_Ref]:
@@ -790,11 +820,12 @@ def _share_in_lists(refs: list[_Ref]) -> None:
 def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = shadow(text)
+    typed = _typed_refs(text, shadowed)
     refs = (
-        _typed_refs(text, shadowed)
+        typed
         + _short_refs(shadowed)
         + _named_law_refs(text, shadowed)
-        + _unnumbered_refs(text, shadowed)
+        + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed))
     )
     chosen = _select(refs)
     for ref in chosen:
