@@ -767,28 +767,25 @@ _DETACHED_MAX_WORDS = 24
 
 
 def _detached_ref(shadowed: str, m: re.Match[str]) -> _Ref | None:
-    """ "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the nearest type word before
-    "số", with only words between (no digit or sentence mark, at most 24), whose type the
-    symbol's code names; the other type words of the lexicon may not sit between them."""
+    """ "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the nearest capitalised type
+    word before "số" whose type the symbol's code names, with only words between (no digit or
+    sentence mark, at most 24)."""
     p = _patterns()
     window_start = max(0, m.start() - _DETACHED_REACH)
     stops = list(_DETACHED_STOP_RE.finditer(shadowed, window_start, m.start()))
     if stops:
         window_start = stops[-1].end()
-    types = list(p["type_word"].finditer(shadowed, window_start, m.start()))
-    if not types:
+    hinted = _hint_type(_symbol_value(m, doc_types()[0]))
+    if hinted is None:
         return None
-    type_match = types[-1]
-    gap = shadowed[type_match.end() : m.start()]
-    if not gap[:1].isspace() or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS:
-        return None
-    doc_type = _type_of(type_match.group("type"))
-    if doc_type is None or type_match.group("type")[0].islower():
-        return None
-    value = _symbol_value(m, doc_type)
-    if _hint_type(value) is not doc_type or not gap.strip():
-        return None
-    return _Ref(type_match.start(), m.end(), doc_type, value, 0.8)
+    for type_match in reversed(list(p["type_word"].finditer(shadowed, window_start, m.start()))):
+        if type_match.group("type")[0].islower() or _type_of(type_match.group("type")) is not hinted:
+            continue  # "Quyết định phê duyệt kế hoạch kinh phí số 88/QĐ-UBND": passes over "kế hoạch"
+        gap = shadowed[type_match.end() : m.start()]
+        if not gap.strip() or not gap[:1].isspace() or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS:
+            return None
+        return _Ref(type_match.start(), m.end(), hinted, _symbol_value(m, hinted), 0.8)
+    return None
 
 
 def _select(refs: list[_Ref]) -> list[_Ref]:
