@@ -67,9 +67,10 @@ def test_evaluate_command_reports_criterion_mapping_next_to_the_evidence():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert "legal_ref" in report["summary"]
-    expected_pairs = sum(len(data["criteria"]) for data in ce.load_gold(corpora.path("gold")).values())
+    gold = ce.load_gold(corpora.path("gold"))
+    expected_pairs = sum(len(data["criteria"]) for data in gold.values())
     criteria = report["criteria"]
-    assert criteria["documents"] == 15 and criteria["pairs"] == expected_pairs
+    assert criteria["documents"] == len(gold) >= 15 and criteria["pairs"] == expected_pairs
     assert 0.0 <= criteria["supported"]["f1"] <= 1.0 and set(criteria["per_status"]) == set(ce.STATUSES)
 
 
