@@ -592,6 +592,8 @@ def _noun_phrase_end(
     return end
 
 
+_RATE_SUBSET_RE = re.compile(r",[ \t]*riêng(?:[ \t]+(?:các|những|số))?(?=[ \t])", re.IGNORECASE)
+_RATE_OBJECT_RE = re.compile(r"[ \t]+(?:các|những|số)(?=[ \t])", re.IGNORECASE)
 _RATE_RE = re.compile(r"(?<!\w)tỷ[ \t]+lệ(?:[ \t]+số)?(?=[ \t])", re.IGNORECASE)
 _RATE_GAP_VERB_RE = re.compile(r"(?<!\w)(?:đạt|được|là|chiếm|bằng)(?!\w)", re.IGNORECASE)
 
@@ -607,7 +609,27 @@ def _rate(clause: str) -> tuple[str | None, int | None]:
     unit = _match_unit(clause, last.end())
     gap = clause[last.end() :]
     governs = len(gap.split()) <= 8 and not _RATE_GAP_VERB_RE.search(gap)
-    return (_normal_unit(unit.group("unit")) if unit else None), (last.start() if governs else None)
+    if unit:
+        start, end = unit.start("unit"), unit.end()
+        if " " not in unit.group("unit").strip():  # "tỷ lệ người bệnh hài lòng": "người" alone says little
+            end = _noun_phrase_end(clause, start, head_end=end) or end
+    else:  # an unlisted noun: "tỷ lệ phụ huynh hài lòng … đạt 98,7%"
+        start = last.end() + len(clause[last.end() :]) - len(clause[last.end() :].lstrip(" \t"))
+        end = _noun_phrase_end(clause, last.end()) or start
+        if end == start:  # a verb first: "tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%"
+            for word in _RATE_OBJECT_RE.finditer(clause, last.end(), last.end() + 60):
+                found = _match_unit(clause, word.end())
+                if found:
+                    start, end = found.start("unit"), found.end()
+                    end = _noun_phrase_end(clause, start, head_end=end) or end
+                    break
+    subsets = list(_RATE_SUBSET_RE.finditer(clause, last.end()))
+    if subsets:  # "…, riêng các vụ án rất nghiêm trọng đạt 100%": the rate of that part
+        found = _match_unit(clause, subsets[-1].end())
+        if found:
+            start, end = found.start("unit"), _noun_phrase_end(clause, found.start("unit"), head_end=found.end())
+            end = end or found.end()
+    return (_normal_unit(clause[start:end]) or None), (last.start() if governs else None)
 
 
 def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None, int | float | None, int | None, bool]]:
@@ -827,6 +849,11 @@ def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
             and (item.value["unit"] or "").split()[:1] != previous.value["unit"].split()[:1]
         ):
             item.value["unit"] = previous.value["unit"]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
+            for earlier in counts[:index]:  # "11 vụ phạm pháp hình sự … làm rõ 10/11 vụ": the fuller name
+                unit = earlier.value["unit"] or ""
+                if earlier.start >= sentence_start and unit.startswith(previous.value["unit"] + " "):
+                    item.value["unit"] = unit
+                    break
 
 
 def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:

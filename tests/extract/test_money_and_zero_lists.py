@@ -130,3 +130,20 @@ def test_a_goal_runs_on_over_the_clauses_of_its_sentence_and_under_a_plain_headi
     assert found["05 cuộc tuyên truyền"]["modality"] == "actual"
     assert found["100 % người lao động"]["modality"] == "target"
     assert found["ít nhất 20 cuộc tuyên truyền"]["modality"] == "target"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("Tỷ lệ người bệnh hài lòng khi điều trị nội trú đạt 98,7%.", "98,7%", "người bệnh hài lòng"),
+        ("- Tỷ lệ phụ huynh hài lòng với nhà trường đạt 98,7% (khảo sát).", "98,7%", "phụ huynh hài lòng"),
+        ("Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
+         "trên 85%", "vụ án hình sự"),
+        ("Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
+         "100%", "vụ án"),
+        ("Trong kỳ xảy ra 11 vụ phạm pháp hình sự, đã làm rõ 10/11 vụ, đạt 90,9%.", "90,9%",
+         "vụ phạm pháp hình sự"),
+    ],
+)
+def test_a_rate_names_what_it_is_a_rate_of(sentence, surface, unit):
+    assert _by_text(sentence, "bao_cao")[surface]["unit"] == unit
