@@ -124,11 +124,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "spaced_day": re.compile(rf"{b}ngày\s+(?P<a>{_SPACED_DATE}){e}", flags),
         "day_no_year": re.compile(rf"{b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
         # news style, a dot between day and month, only after a day word: "Ngày 19.8", "Chiều 04.9"
-        "dotted_day": re.compile(
-            rf"{b}(?:(?:sáng|trưa|chiều|tối|đêm)\s+(?P<head>ngày\s+)?|(?P<head2>ngày\s+))"
-            rf"(?P<a>\d{{1,2}}\.\d{{1,2}})(?![\d/]|\.\d)",
-            flags,
-        ),
+        "dotted_day": re.compile(r"(?<![\w/.,\-])(?P<a>\d{1,2}\.\d{1,2})(?![\d/]|\.\d)"),
+        "dotted_head": re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?P<head>ngày))?|(?P<head2>ngày))\s+$", flags),
         "month": re.compile(rf"{b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
             rf"(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
@@ -331,11 +328,14 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
             found.append(_Candidate(m.start(), m.end(), value, confidence - 0.1))
 
     for m in p["dotted_day"].finditer(text):
+        lead = p["dotted_head"].search(text, max(0, m.start() - 16), m.start())
+        if lead is None or (lead.start() and text[lead.start() - 1].isalnum()):
+            continue
         atom = _parse_atom(m.group("a"))
         if atom and atom.level == "day":
             value, confidence = _single(atom, doc_year)
-            head = "head" if m.group("head") else "head2" if m.group("head2") else "a"
-            start = m.start(head)
+            head = "head" if lead.group("head") else "head2" if lead.group("head2") else None
+            start = lead.start(head) if head else m.start()
             found.append(_Candidate(start, m.end(), value, confidence - 0.15))
 
     for m in p["month"].finditer(text):
