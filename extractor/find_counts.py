@@ -244,7 +244,7 @@ def lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         zero_qualifier_re=re.compile(
-            rf"[ \t]+(?P<qualifier>(?:{_alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,]{{0,50}})",
+            rf"[ \t]+(?P<qualifier>(?:{_alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,“”\"]{{0,50}})",
             re.IGNORECASE,
         ),
         target_lead_word_re=re.compile(
@@ -983,6 +983,15 @@ def _zero_list(text: str, end: int, taken: list[tuple[int, int]], confidence: fl
     return items
 
 
+def _inside_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` sits inside “…” on its line after other words: a name ("mô hình “Dòng họ
+    không có người vi phạm pháp luật”"), not a claim; a quotation that opens with the claim (“Không có
+    cá nhân … vi phạm”) still is one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    opened = text.rfind("“", line_start, position)
+    return opened > text.rfind("”", line_start, position) and bool(text[opened + 1 : position].strip())
+
+
 def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
     lex = lexicon()
     claims: list[Evidence] = []
@@ -1009,7 +1018,7 @@ def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
             if qualifier and pattern is not lex.zero_generic_re and lex.zero_person_re.match(unit):
                 unit = f"{unit} {_normal_unit(qualifier.group('qualifier'))}"  # "… cá nhân nào vi phạm pháp luật"
                 end = qualifier.end("qualifier")
-            if _overlaps(taken, match.start(), end):
+            if _overlaps(taken, match.start(), end) or _inside_quotes(text, match.start()):
                 continue
             claims.append(_zero_evidence(text, match.start(), end, unit, confidence))
             if not tail and pattern is not lex.zero_generic_re and not lex.zero_person_re.match(unit):

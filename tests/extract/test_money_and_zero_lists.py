@@ -147,3 +147,10 @@ def test_a_goal_runs_on_over_the_clauses_of_its_sentence_and_under_a_plain_headi
 )
 def test_a_rate_names_what_it_is_a_rate_of(sentence, surface, unit):
     assert _by_text(sentence, "bao_cao")[surface]["unit"] == unit
+
+
+def test_a_zero_inside_a_quoted_name_is_not_a_claim_but_a_quoted_claim_is():
+    found = _by_text('Duy trì mô hình “Dòng họ không có người vi phạm pháp luật” ở 12 thôn.')
+    assert not [v for v in found.values() if v["modality"] == "zero"]
+    quoted = _by_text("cùng có nội dung: “Không có cá nhân vi phạm bị xử lý kỷ luật”.")
+    assert [v["unit"] for v in quoted.values() if v["modality"] == "zero"] == ["cá nhân vi phạm bị xử lý kỷ luật"]
