@@ -346,14 +346,6 @@ def _modality(
         return "target"
     if lex.cue_res["strong_actual"].search(clause):
         return "actual"
-    sentence = _sentence_before(text, position)
-    carried = lex.cue_res["strong_target"].search(sentence)
-    if (
-        carried
-        and carried.group(0).lower() not in lex.report_exempt
-        and not _REGISTERED_RE.search(sentence, 0, carried.start())
-    ):
-        return "target"  # "Năm 2025, Công ty phấn đấu …; 100% người lao động được …": the goal runs on
     if lex.clause_lead_target_re.match(clause):
         return "target"  # "Đảm bảo 100% cán bộ …": a requirement, even in a report
     if not percent and unit in lex.fact_units and (
@@ -366,6 +358,14 @@ def _modality(
         return "target"  # "Phương hướng năm 2024: giảm ít nhất 50% …"
     if sections.target_at(position) or default == "target":
         return "target"
+    sentence = _sentence_before(text, position)
+    carried = lex.cue_res["strong_target"].search(sentence)
+    if (
+        carried
+        and carried.group(0).lower() not in lex.report_exempt
+        and not _REGISTERED_RE.search(sentence, 0, carried.start())
+    ):
+        return "target"  # "Năm 2025, Công ty phấn đấu …; 100% người lao động được …": the goal runs on
     has_actual = bool(lex.cue_res["actual"].search(clause))
     if comparator == ">=" and (trailing or default is None) and not has_actual:
         return "target"
