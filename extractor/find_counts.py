@@ -51,6 +51,7 @@ EXTRACTOR = "counts"
 _TAKEN_KINDS = ("legal_ref", "date")
 _BOUNDARY_RE = re.compile(r"[.;:!?…](?=\s|$)|\n|\(")
 _SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+_FULL_STOP_RE = re.compile(r"[.!?…](?=\s|$)|\n")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -119,6 +120,12 @@ class _Lexicon:
     zero_never_heads: frozenset[str]
     coordinable: frozenset[str]
     zero_stop_words: frozenset[str]
+    scale_re: re.Pattern[str]
+    target_lead_word_re: re.Pattern[str]
+    zero_list_word_re: re.Pattern[str]
+    zero_list_break_re: re.Pattern[str]
+    zero_nao_re: re.Pattern[str]
+    zero_qualifier_re: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -141,7 +148,7 @@ def lexicon() -> _Lexicon:
             head_units.add(f"{classifier} {head}")
     number_re = re.compile(
         r"(?<![\w/.,%-])(?:"
-        r"(?P<ratio>\d{1,5}[ \t]*/[ \t]*\d{1,5})(?![\w/]|[.,]\d)"
+        rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
         r")",
@@ -229,6 +236,24 @@ def lexicon() -> _Lexicon:
         zero_never_heads=frozenset(zero_generic["never_heads"]),
         coordinable=frozenset(units["units"]) | frozenset(generic["classifiers"]),
         zero_stop_words=frozenset(modality["zero_stops"]),
+        zero_list_word_re=re.compile(rf"(?:{_alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
+        zero_list_break_re=re.compile(rf"(?:{_alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE),
+        zero_nao_re=re.compile(
+            rf"(?=[KkCc])(?<!\w)(?:{_alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
+            r"[ \t]+nào(?!\w)",
+            re.IGNORECASE,
+        ),
+        zero_qualifier_re=re.compile(
+            rf"[ \t]+(?P<qualifier>(?:{_alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,“”\"]{{0,50}})",
+            re.IGNORECASE,
+        ),
+        target_lead_word_re=re.compile(
+            rf"(?:{_alternation(modality['target_paragraph_leads'])})(?!\w)", re.IGNORECASE
+        ),
+        scale_re=re.compile(
+            rf"[ \t]+(?P<scale>{_alternation(list(numbers_vi.scale_words()))})(?!\w)(?![ \t]+lệ(?!\w))",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -247,6 +272,16 @@ def _clause_before(text: str, position: int, reach: int = 240) -> str:
     window = text[window_start:position]
     boundaries = list(_BOUNDARY_RE.finditer(window))
     return window[boundaries[-1].end() :] if boundaries else window
+
+
+_REGISTERED_RE = re.compile(r"(?<!\w)đăng[ \t]+ký[ \t]+$", re.IGNORECASE)
+
+
+def _sentence_before(text: str, position: int, reach: int = 240) -> str:
+    """The sentence up to ``position`` (back to . ! ? or a line break, at most ``reach`` characters)."""
+    window_start = max(0, position - reach)
+    ends = list(_FULL_STOP_RE.finditer(text, window_start, position))
+    return text[ends[-1].end() if ends else window_start : position]
 
 
 def _paragraph_prefix(text: str, position: int) -> str:
@@ -275,10 +310,15 @@ def _sections(text: str) -> _Sections:
     for match in _HEADING_RE.finditer(text):
         title = match.group("title")
         letters = [c for c in title if c.isalpha()]
-        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        lex = lexicon()
+        if not letters:
+            continue
+        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            if len(title) <= 100 and not _SENTENCE_END_RE.search(title) and lex.target_lead_word_re.match(title):
+                starts.append(match.start())  # "4. Phương hướng 6 tháng cuối năm 2025" on its own line
+                flags.append(True)
             continue
         starts.append(match.start())
-        lex = lexicon()
         flags.append(bool(lex.target_section_re.search(title)) and not lex.actual_section_re.search(title))
     return _Sections(starts, flags)
 
@@ -318,6 +358,14 @@ def _modality(
         return "target"  # "Phương hướng năm 2024: giảm ít nhất 50% …"
     if sections.target_at(position) or default == "target":
         return "target"
+    sentence = _sentence_before(text, position)
+    carried = lex.cue_res["strong_target"].search(sentence)
+    if (
+        carried
+        and carried.group(0).lower() not in lex.report_exempt
+        and not _REGISTERED_RE.search(sentence, 0, carried.start())
+    ):
+        return "target"  # "Năm 2025, Công ty phấn đấu …; 100% người lao động được …": the goal runs on
     has_actual = bool(lex.cue_res["actual"].search(clause))
     if comparator == ">=" and (trailing or default is None) and not has_actual:
         return "target"
@@ -334,8 +382,11 @@ def _value(
     comparator: str | None = None,
     modality: str,
     total: int | None = None,
+    scale: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    """A count's value; with a scale word ("2,3 tỷ đồng") the value is multiplied out (2300000000,
+    unit "đồng") and ``multiplier``/``surface_value`` keep what was written ("tỷ", 2.3)."""
+    result: dict[str, Any] = {
         "value": value,
         "unit": unit,
         "percent": percent,
@@ -344,6 +395,11 @@ def _value(
         "parent": None,
         "total": total,
     }
+    if scale is not None and value is not None:
+        result["value"] = numbers_vi.scaled(value, scale)
+        result["multiplier"] = scale.lower()
+        result["surface_value"] = value
+    return result
 
 
 def _normal_unit(surface: str) -> str:
@@ -383,12 +439,17 @@ def _coordinated_end(text: str, position: int) -> int:
 _EXTENSION_WINDOW_RE = re.compile(r"[ \t]+([^.,;:()\[\]\n“”\"…/%\d]{1,60})")
 
 
+#: The longest text handed to underthesea: its tokenizer is quadratic on long runs such as a
+#: "1.1.1.…" chain, so whatever the document holds, it only ever sees a short window.
+UNDERTHESEA_MAX_CHARS = 96
+
+
 @lru_cache(maxsize=4096)
 def _segment(window: str) -> tuple[str, ...]:
     """underthesea's word segmentation of a short window (imported on first use, results cached)."""
     from underthesea import word_tokenize
 
-    return tuple(word_tokenize(window))
+    return tuple(word_tokenize(window[:UNDERTHESEA_MAX_CHARS]))
 
 
 def _extend_unit(text: str, position: int) -> int:
@@ -426,7 +487,7 @@ def _tagged(window: str) -> tuple[tuple[str, str], ...]:
     """underthesea's POS tags of a short window (imported on first use, results cached)."""
     from underthesea import pos_tag
 
-    return tuple((word, tag) for word, tag in pos_tag(window))
+    return tuple((word, tag) for word, tag in pos_tag(window[:UNDERTHESEA_MAX_CHARS]))
 
 
 def _window(text: str, position: int) -> tuple[int, str] | None:
@@ -531,6 +592,8 @@ def _noun_phrase_end(
     return end
 
 
+_RATE_SUBSET_RE = re.compile(r",[ \t]*riêng(?:[ \t]+(?:các|những|số))?(?=[ \t])", re.IGNORECASE)
+_RATE_OBJECT_RE = re.compile(r"[ \t]+(?:các|những|số)(?=[ \t])", re.IGNORECASE)
 _RATE_RE = re.compile(r"(?<!\w)tỷ[ \t]+lệ(?:[ \t]+số)?(?=[ \t])", re.IGNORECASE)
 _RATE_GAP_VERB_RE = re.compile(r"(?<!\w)(?:đạt|được|là|chiếm|bằng)(?!\w)", re.IGNORECASE)
 
@@ -546,7 +609,27 @@ def _rate(clause: str) -> tuple[str | None, int | None]:
     unit = _match_unit(clause, last.end())
     gap = clause[last.end() :]
     governs = len(gap.split()) <= 8 and not _RATE_GAP_VERB_RE.search(gap)
-    return (_normal_unit(unit.group("unit")) if unit else None), (last.start() if governs else None)
+    if unit:
+        start, end = unit.start("unit"), unit.end()
+        if " " not in unit.group("unit").strip():  # "tỷ lệ người bệnh hài lòng": "người" alone says little
+            end = _noun_phrase_end(clause, start, head_end=end) or end
+    else:  # an unlisted noun: "tỷ lệ phụ huynh hài lòng … đạt 98,7%"
+        start = last.end() + len(clause[last.end() :]) - len(clause[last.end() :].lstrip(" \t"))
+        end = _noun_phrase_end(clause, last.end()) or start
+        if end == start:  # a verb first: "tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%"
+            for word in _RATE_OBJECT_RE.finditer(clause, last.end(), last.end() + 60):
+                found = _match_unit(clause, word.end())
+                if found:
+                    start, end = found.start("unit"), found.end()
+                    end = _noun_phrase_end(clause, start, head_end=end) or end
+                    break
+    subsets = list(_RATE_SUBSET_RE.finditer(clause, last.end()))
+    if subsets:  # "…, riêng các vụ án rất nghiêm trọng đạt 100%": the rate of that part
+        found = _match_unit(clause, subsets[-1].end())
+        if found:
+            start, end = found.start("unit"), _noun_phrase_end(clause, found.start("unit"), head_end=found.end())
+            end = end or found.end()
+    return (_normal_unit(clause[start:end]) or None), (last.start() if governs else None)
 
 
 def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None, int | float | None, int | None, bool]]:
@@ -613,6 +696,14 @@ def _generic_unit(
     return None, None
 
 
+_BRACKETED_RE = re.compile(r"[ \t]*\([ \t]*(?P<inner>[^()\n]{1,40}?)[ \t]*\)")
+
+
+def _same_number(value: int | float | None, inner: str) -> bool:
+    """Whether the bracket after a number repeats it ("bốn mươi hai (42)", "05 (năm)")."""
+    return value is not None and numbers_vi.parse_number(inner) == value
+
+
 def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
     """Every count and zero claim in normalized ``text``, in reading order.
 
@@ -627,6 +718,14 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
     for start, end, value, percent, total, spelled in _number_candidates(text):
         cursor = end
         comparator = None
+        scale = None
+        bracket = _BRACKETED_RE.match(text, cursor)
+        if bracket and _same_number(value, bracket.group("inner")):
+            cursor = bracket.end()  # "bốn mươi hai (42) cuộc", "42 (bốn mươi hai) cuộc"
+        scale_match = lex.scale_re.match(text, cursor) if percent is None and total is None else None
+        if scale_match:
+            scale = scale_match.group("scale")
+            cursor = scale_match.end()
         after = lex.after_re.match(text, cursor)
         if after:
             comparator = numbers_vi.comparator_after(after.group("cmp"))
@@ -655,8 +754,11 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
                 rate_start = start - len(clause) + rate_offset
         if unit_match:
             first_unit = _normal_unit(unit_match.group("unit"))
-            if percent is not None and first_unit in lex.percent_list_units:
-                span_end = _coordinated_end(text, unit_match.end())
+            coordinated = (
+                _coordinated_end(text, unit_match.end()) if first_unit in lex.percent_list_units else unit_match.end()
+            )
+            if (percent is not None and first_unit in lex.percent_list_units) or coordinated > unit_match.end():
+                span_end = coordinated  # "100% xã, phường", "22 xã, thị trấn", "96/112 thôn, tổ dân phố"
             elif first_unit in lex.classifiers:
                 span_end = _extend_unit(text, unit_match.end())
             else:
@@ -708,6 +810,7 @@ def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]]
                     comparator=comparator,
                     modality=modality,
                     total=total,
+                    scale=scale,
                 ),
                 confidence=confidence,
                 extractor=EXTRACTOR,
@@ -746,6 +849,11 @@ def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
             and (item.value["unit"] or "").split()[:1] != previous.value["unit"].split()[:1]
         ):
             item.value["unit"] = previous.value["unit"]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
+            for earlier in counts[:index]:  # "11 vụ phạm pháp hình sự … làm rõ 10/11 vụ": the fuller name
+                unit = earlier.value["unit"] or ""
+                if earlier.start >= sentence_start and unit.startswith(previous.value["unit"] + " "):
+                    item.value["unit"] = unit
+                    break
 
 
 def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
@@ -766,6 +874,10 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
         if " " not in _normal_unit(text[position:end]):  # "không có người tái phạm tội": "người" says nothing
             return _noun_phrase_end(text, position, head_end=end, extra_stops=lex.zero_stop_words) or end
         return end
+    compound = lex.zero_compound_re.match(text, position)
+    if compound and " và " in compound.group(0):  # "phụ nữ và trẻ em": one item although "và" stops
+        position = compound.end()
+        window = text[position : position + 200]
     cursor = position
     for count, word in enumerate(re.finditer(r"[ \t]*(,[ \t]*)?(\w+)", window)):
         absolute = position + word.start()
@@ -807,6 +919,79 @@ def _generic_zero_end(text: str, match: re.Match[str]) -> int:
     return head_end
 
 
+_LIST_NEXT_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:và|hay|hoặc)[ \t]+)?|[ \t]+(?:và|hay|hoặc)[ \t]+", re.IGNORECASE)
+_MAX_LIST_ITEMS = 8
+
+
+def _zero_evidence(text: str, start: int, end: int, unit: str, confidence: float) -> Evidence:
+    return Evidence(
+        kind="count",
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=_value(value=0, unit=unit, modality="zero"),
+        confidence=confidence,
+        extractor=EXTRACTOR,
+    )
+
+
+def _is_list_item(text: str, position: int) -> bool:
+    """Whether a zero list goes on at ``position``: an event or person word of the lexicon, or a
+    word underthesea tags as a noun ("đảm bảo an toàn" after the list is not an item)."""
+    lex = lexicon()
+    if not text[position : position + 1].islower():
+        return False
+    if lex.zero_list_word_re.match(text, position) or lex.zero_person_re.match(text, position):
+        return True
+    if lex.zero_list_break_re.match(text, position):
+        return False  # a new clause ("…, đảm bảo an toàn"), without asking underthesea
+    found = _window(text, position)
+    if found is None:
+        return False
+    tags = _tagged(found[1])
+    return bool(tags) and tags[0][1] in ("N", "Nc", "Np") and tags[0][0].lower() not in lex.zero_stop_words
+
+
+_PERSON_LIST_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)[^\W\d][^\W\d ]*(?:[ \t]+[^\W\d]+){0,3}?(?=[ \t]+nào(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _person_list_end(text: str, end: int) -> int:
+    """End of a coordinated list of people closed by "nào" ("cán bộ, công nhân viên nào"), else ``end``."""
+    match = _PERSON_LIST_RE.match(text, end)
+    return match.end() if match else end
+
+
+def _zero_list(text: str, end: int, taken: list[tuple[int, int]], confidence: float) -> list[Evidence]:
+    """The other items of a negated list ("không để xảy ra cháy rừng, tai nạn lao động, đuối nước
+    trẻ em"): one zero claim per item after the first, each spanning the item alone."""
+    items: list[Evidence] = []
+    cursor = end
+    for _ in range(_MAX_LIST_ITEMS):
+        separator = _LIST_NEXT_RE.match(text, cursor)
+        if separator is None or not _is_list_item(text, separator.end()):
+            break
+        item_start = separator.end()
+        item_end = _zero_phrase_end(text, item_start)
+        unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[item_start:item_end])).strip(" ,")
+        if item_end <= item_start or not unit or _overlaps(taken, item_start, item_end):
+            break
+        items.append(_zero_evidence(text, item_start, item_end, unit, confidence - 0.05))
+        cursor = item_end
+    return items
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` sits inside “…” on its line after other words: a name ("mô hình “Dòng họ
+    không có người vi phạm pháp luật”"), not a claim; a quotation that opens with the claim (“Không có
+    cá nhân … vi phạm”) still is one."""
+    line_start = text.rfind("\n", 0, position) + 1
+    opened = text.rfind("“", line_start, position)
+    return opened > text.rfind("”", line_start, position) and bool(text[opened + 1 : position].strip())
+
+
 def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
     lex = lexicon()
     claims: list[Evidence] = []
@@ -822,24 +1007,37 @@ def _zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
             unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(text[phrase_start:phrase_end])).strip(" ,")
             if not unit:
                 continue
+            if pattern is not lex.zero_generic_re and lex.zero_person_re.fullmatch(unit):
+                phrase_end = _person_list_end(text, phrase_end)  # "không có cán bộ, công nhân viên nào"
+                unit = _normal_unit(text[phrase_start:phrase_end])
             end = phrase_end
             tail = _ZERO_TAIL_RE.match(text, end)
             if tail:
                 end = tail.end()
-            if _overlaps(taken, match.start(), end):
+            qualifier = lex.zero_qualifier_re.match(text, end)
+            if qualifier and pattern is not lex.zero_generic_re and lex.zero_person_re.match(unit):
+                unit = f"{unit} {_normal_unit(qualifier.group('qualifier'))}"  # "… cá nhân nào vi phạm pháp luật"
+                end = qualifier.end("qualifier")
+            if _overlaps(taken, match.start(), end) or _inside_quotes(text, match.start()):
                 continue
-            claims.append(
-                Evidence(
-                    kind="count",
-                    text=text[match.start() : end],
-                    start=match.start(),
-                    end=end,
-                    value=_value(value=0, unit=unit, modality="zero"),
-                    confidence=confidence,
-                    extractor=EXTRACTOR,
-                )
-            )
-    return claims
+            claims.append(_zero_evidence(text, match.start(), end, unit, confidence))
+            if not tail and pattern is not lex.zero_generic_re and not lex.zero_person_re.match(unit):
+                claims.extend(_zero_list(text, phrase_end, taken, confidence))
+    for match in lex.zero_nao_re.finditer(text):  # "không tiếp nhận đơn thư khiếu nại, tố cáo nào"
+        unit = _LEADING_ARTICLE_RE.sub("", _normal_unit(match.group("phrase"))).strip(" ,")
+        if unit and not _overlaps(taken, match.start(), match.end()):
+            claims.append(_zero_evidence(text, match.start(), match.end(), unit, 0.75))
+    return _unique_spans(claims)
+
+
+def _unique_spans(claims: list[Evidence]) -> list[Evidence]:
+    """Drop a zero claim whose span another one already covers (two triggers on one list)."""
+    kept: list[Evidence] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and kept[-1].start <= claim.start and claim.end <= kept[-1].end:
+            continue
+        kept.append(claim)
+    return kept
 
 
 def _compatible(outer: Evidence, inner: Evidence) -> bool:

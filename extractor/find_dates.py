@@ -123,6 +123,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "day": re.compile(rf"{b}(?:ngày\s+)?(?P<a>{_NUMERIC_DATE}|{_WORD_DATE}){e}", flags),
         "spaced_day": re.compile(rf"{b}ngày\s+(?P<a>{_SPACED_DATE}){e}", flags),
         "day_no_year": re.compile(rf"{b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
+        # news style, a dot between day and month, only after a day word: "Ngày 19.8", "Chiều 04.9"
+        "dotted_day": re.compile(r"(?<![\w/.,\-])(?P<a>\d{1,2}\.\d{1,2})(?![\d/]|\.\d)"),
+        "dotted_head": re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?P<head>ngày))?|(?P<head2>ngày))\s+$", flags),
         "month": re.compile(rf"{b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
             rf"(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
@@ -260,10 +263,12 @@ def _range_value(a: _Atom, b: _Atom, doc_year: int | None) -> dict[str, Any] | N
         return _value(f"{_iso(a, None)}/{_iso(b, None)}", "range", False)
     year_a, year_b = a.year, b.year
     inferred = False
-    if year_a is None and year_b is not None:
+    if year_a is None and year_b is not None:  # "từ 01/11 đến 08/11/2024": the end fixes the start's year
         year_a = year_b if (a.month or 0) <= (b.month or 13) else year_b - 1
+        inferred = True
     if year_b is None and year_a is not None:
         year_b = year_a
+        inferred = True
     if year_a is None and year_b is None:
         if doc_year is None:
             return _value(f"{_iso(a, None)}/{_iso(b, None)}", "range", False)
@@ -321,6 +326,17 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         if atom and atom.level == "day":
             value, confidence = _single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end(), value, confidence - 0.1))
+
+    for m in p["dotted_day"].finditer(text):
+        lead = p["dotted_head"].search(text, max(0, m.start() - 16), m.start())
+        if lead is None or (lead.start() and text[lead.start() - 1].isalnum()):
+            continue
+        atom = _parse_atom(m.group("a"))
+        if atom and atom.level == "day":
+            value, confidence = _single(atom, doc_year)
+            head = "head" if lead.group("head") else "head2" if lead.group("head2") else None
+            start = lead.start(head) if head else m.start()
+            found.append(_Candidate(start, m.end(), value, confidence - 0.15))
 
     for m in p["month"].finditer(text):
         atom = _parse_atom(m.group("a"))
@@ -380,14 +396,32 @@ def _holiday_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     return found
 
 
-def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Longest first, no overlaps."""
+class _Occupancy:
+    """Which characters of the text chosen dates already cover; ``probes`` counts the characters
+    examined, so a test can check that selection is linear in the candidates' total length."""
+
+    def __init__(self, size: int) -> None:
+        self.covered = bytearray(size)
+        self.probes = 0
+
+    def free(self, start: int, end: int) -> bool:
+        self.probes += end - start
+        return self.covered.find(1, start, end) < 0
+
+    def take(self, start: int, end: int) -> None:
+        self.covered[start:end] = b"\x01" * (end - start)
+
+
+def _select(candidates: list[_Candidate], occupancy: _Occupancy | None = None) -> list[_Candidate]:
+    """Longest first, no overlaps. Linear in the candidates' total length after the sort (a date
+    phrase is short), where checking each against every chosen one was quadratic."""
+    if occupancy is None:
+        occupancy = _Occupancy(max((c.end for c in candidates), default=0))
     chosen: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(cand.start < end and start < cand.end for start, end in taken):
+        if not occupancy.free(cand.start, cand.end):
             continue
-        taken.append((cand.start, cand.end))
+        occupancy.take(cand.start, cand.end)
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 

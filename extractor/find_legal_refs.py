@@ -258,6 +258,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_word": re.compile(r"(?P<comma>[^\S\n]*,)?[^\S\n]+(?P<word>[^\s,;:.()“”\"'/]+)"),
         "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
         "roman": re.compile(r"[IVXLC]+"),
+        **_unnumbered_patterns(),
+        "type_word": re.compile(rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))(?![\w])"),
+    }
+
+
+def _unnumbered_patterns() -> dict[str, re.Pattern[str]]:
+    """Acts cited by name, and a number standing apart from its type word."""
+    acts = corpora.load_json("lexicons", "legal_document_types.json")["unnumbered_acts"]
+    congress_types = "|".join(_phrase_regex(t) for t in acts["congress_types"])
+    bodies = "|".join(_phrase_regex(b) for b in sorted(acts["congress_bodies"], key=len, reverse=True))
+    titled = "|".join(_phrase_regex(t) for t in acts["titled_types"])
+    return {
+        # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"
+        "congress": re.compile(
+            rf"(?=[Nn])(?<![\w])(?P<type>(?i:{congress_types}))[^\S\n]+(?i:đại[^\S\n]+hội)[^\S\n]+(?i:{bodies})"
+            rf"(?:[^\S\n]+[^\s,.;:()“”\"\d]+){{0,6}}?[^\S\n]+(?i:lần[^\S\n]+thứ)[^\S\n]+(?P<ord>[IVXLC]+|\d{{1,2}})(?![\w])"
+        ),
+        # Đề án “Xây dựng làng an toàn, khu dân cư an toàn …”
+        "titled": re.compile(rf"(?=[ĐđDd])(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"),
+        # "… số 45/QĐ-UBND" not right after a type word: the type is looked for before it
+        "bare_number": re.compile(rf"(?=[sS])(?<![\w])(?i:số)[^\S\n]*:?[^\S\n]*{_SYMBOL}"),
     }
 
 
@@ -699,12 +720,83 @@ def _iter_words(shadowed: str, position: int, limit: int):
         position = match.end()
 
 
+def _named_value(doc_type: DocType, name: str) -> dict[str, Any]:
+    return {
+        "doc_type": doc_type.name,
+        "number": None,
+        "year": None,
+        "code": None,
+        "date": None,
+        "issuer": None,
+        "key": name,
+        "name": name,
+    }
+
+
+def _act_name(surface: str) -> str:
+    """The key of an act cited by name: its words without quotation marks."""
+    return " ".join(surface.replace("“", " ").replace("”", " ").replace('"', " ").split())
+
+
+def _unnumbered_refs(text: str, shadowed: str, typed_ends: frozenset[int] = frozenset()) -> list[_Ref]:
+    """Acts cited by name (a congress's resolution, an Đề án with its title) and typed references
+    whose number stands apart from the type word, when the symbol's code names that type."""
+    p = _patterns()
+    refs: list[_Ref] = []
+    lowered = shadowed.lower()
+    patterns = [p[name] for name, cue in (("congress", "đại hội"), ("titled", "“")) if cue in lowered]
+    for pattern in patterns:  # most texts have neither: skip the scan
+        for m in pattern.finditer(shadowed):
+            doc_type = _type_of(m.group("type"))
+            if doc_type is not None:
+                name = _act_name(text[m.start() : m.end()])
+                refs.append(_Ref(m.start(), m.end(), doc_type, _named_value(doc_type, name), 0.8))
+    for m in p["bare_number"].finditer(shadowed):
+        if m.end() in typed_ends:
+            continue  # "Quyết định số 45/QĐ-UBND": already a typed reference
+        ref = _detached_ref(shadowed, m)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+_DETACHED_REACH = 200  # characters looked back from "số …" for its type word
+_DETACHED_GAP_RE = re.compile(r"[^\s.;:()“”\"\d/]+")
+_DETACHED_STOP_RE = re.compile(r"[.;:()“”\"\d/\n]")
+_DETACHED_MAX_WORDS = 24
+
+
+def _detached_ref(shadowed: str, m: re.Match[str]) -> _Ref | None:
+    """ "Quyết định về việc kiện toàn Ban Chỉ đạo … số 45/QĐ-UBND": the nearest capitalised type
+    word before "số" whose type the symbol's code names, with only words between (no digit or
+    sentence mark, at most 24)."""
+    p = _patterns()
+    window_start = max(0, m.start() - _DETACHED_REACH)
+    stops = list(_DETACHED_STOP_RE.finditer(shadowed, window_start, m.start()))
+    if stops:
+        window_start = stops[-1].end()
+    hinted = _hint_type(_symbol_value(m, doc_types()[0]))
+    if hinted is None:
+        return None
+    for type_match in reversed(list(p["type_word"].finditer(shadowed, window_start, m.start()))):
+        if type_match.group("type")[0].islower() or _type_of(type_match.group("type")) is not hinted:
+            continue  # "Quyết định phê duyệt kế hoạch kinh phí số 88/QĐ-UBND": passes over "kế hoạch"
+        gap = shadowed[type_match.end() : m.start()]
+        if not gap.strip() or not gap[:1].isspace() or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS:
+            return None
+        return _Ref(type_match.start(), m.end(), hinted, _symbol_value(m, hinted), 0.8)
+    return None
+
+
 def _select(refs: list[_Ref]) -> list[_Ref]:
-    """Longest first, no overlaps, in reading order."""
+    """Longest first, no overlaps, in reading order: a reference is short, so marking the
+    characters taken keeps this linear where comparing with every chosen one was quadratic."""
     chosen: list[_Ref] = []
+    taken = bytearray(max((r.end for r in refs), default=0))
     for ref in sorted(refs, key=lambda r: (-(r.end - r.start), -r.confidence, r.start)):
-        if any(ref.start < other.end and other.start < ref.end for other in chosen):
+        if taken.find(1, ref.start, ref.end) >= 0:
             continue
+        taken[ref.start : ref.end] = b"\x01" * (ref.end - ref.start)
         chosen.append(ref)
     return sorted(chosen, key=lambda r: r.start)
 
@@ -725,7 +817,13 @@ def _share_in_lists(refs: list[_Ref]) -> None:
 def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = shadow(text)
-    refs = _typed_refs(text, shadowed) + _short_refs(shadowed) + _named_law_refs(text, shadowed)
+    typed = _typed_refs(text, shadowed)
+    refs = (
+        typed
+        + _short_refs(shadowed)
+        + _named_law_refs(text, shadowed)
+        + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed))
+    )
     chosen = _select(refs)
     for ref in chosen:
         if ref.attach:

@@ -87,6 +87,92 @@ class DocumentInfo:
         return data
 
 
+# --------------------------------------------------------------------------- evidence values
+# One small class per kind, serialised to exactly the JSON of ``Evidence.value`` (the extract
+# contract): keys always present, plus the listed optional keys only when they hold something.
+# ``Evidence.value`` stays a plain dict for every consumer; ``Evidence.typed_value()`` reads it.
+
+
+@dataclass
+class LegalRefValue:
+    """A legal reference: ``key`` is shared by every mention of one document ("124/2021/TT-BCA")."""
+
+    doc_type: str  # canonical type word: "Thông tư", "Quyết định", "Đề án"
+    key: str  # canonical symbol, "<Type> <number>" for an unresolved short form, the name for an act by name
+    number: str | None = None  # ordinal as written ("124", "05")
+    year: int | None = None  # year segment of the symbol
+    code: str | None = None  # rest of the symbol ("TT-BCA")
+    date: str | None = None  # ISO issue date written right after the reference
+    issuer: str | None = None  # as written ("Bộ Công an")
+    name: str | None = None  # a law or act cited by name (optional key)
+
+    OPTIONAL = ("name",)
+
+
+@dataclass
+class DateValue:
+    """A date, period, range or recurring deadline."""
+
+    iso: str  # "2021-12-28", "2023-Q3", "2024-H1", "2025/2030", "--02-15"
+    kind: Literal["date", "period", "range", "recurring"]
+    inferred_year: bool = False  # the year is not written in the phrase (document's year, or a range's other end)
+
+    OPTIONAL = ()
+
+
+@dataclass
+class CountValue:
+    """A count or a zero claim; an amount with a scale word is multiplied out into ``value``."""
+
+    value: int | float  # 2300000000 for "2,3 tỷ đồng", 0 for a zero claim
+    unit: str | None  # what is counted ("cuộc tuyên truyền", "đồng"); for a percentage what it is of
+    percent: bool = False
+    comparator: Literal[">=", ">", "<=", "<"] | None = None
+    modality: Literal["actual", "target", "zero"] = "actual"
+    parent: int | None = None  # start offset of the total this count breaks down
+    total: int | None = None  # 5 for the ratio "05/05 tiêu chí"
+    multiplier: str | None = None  # scale word as written ("tỷ") (optional key)
+    surface_value: int | float | None = None  # the number as written (2.3) (optional key)
+
+    OPTIONAL = ("multiplier", "surface_value")
+
+
+@dataclass
+class ClaimValue:
+    """A criterion claim: which TT124 criteria, and what the document says of them."""
+
+    criteria: list[int | str]  # criterion numbers, or ["all"] for the whole standard
+    status: Literal["reported", "met", "not_met", "target"]
+    year: int | None = None  # the year the claim is for
+    count_met: int | None = None  # 5 in "đạt 05/05 tiêu chí"
+    count_total: int | None = None
+
+    OPTIONAL = ()
+
+
+EvidenceValue = LegalRefValue | DateValue | CountValue | ClaimValue
+VALUE_CLASSES: dict[str, type] = {
+    "legal_ref": LegalRefValue,
+    "date": DateValue,
+    "count": CountValue,
+    "criterion_claim": ClaimValue,
+}
+
+
+def value_to_dict(value: EvidenceValue) -> dict[str, Any]:
+    """The JSON of a value: every field, except optional keys that hold nothing."""
+    data = asdict(value)
+    for key in type(value).OPTIONAL:
+        if data[key] is None:
+            del data[key]
+    return data
+
+
+def value_from_dict(kind: str, data: dict[str, Any]) -> EvidenceValue:
+    """The typed value of an evidence ``kind`` from its JSON; unknown keys raise ``TypeError``."""
+    return VALUE_CLASSES[kind](**data)
+
+
 @dataclass
 class Evidence:
     """One piece of evidence with its provenance.
@@ -113,6 +199,10 @@ class Evidence:
         ).hexdigest()[:16]
         self.id = f"ev_{digest}"
 
+    def typed_value(self) -> EvidenceValue:
+        """``value`` as its kind's class (:class:`CountValue` …), for programs that want types."""
+        return value_from_dict(self.kind, self.value)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -126,6 +216,81 @@ class Evidence:
             "extractor": self.extractor,
             "criteria": self.criteria,
         }
+
+
+def _object_schema(cls: type, adapter_schema: dict[str, Any], optional: tuple[str, ...]) -> dict[str, Any]:
+    """pydantic's schema of a dataclass, made exact: every non-optional key required, no others."""
+    schema = dict(adapter_schema)
+    schema["required"] = [name for name in schema["properties"] if name not in optional]
+    schema["additionalProperties"] = False
+    for prop in schema["properties"].values():
+        prop.pop("default", None)
+    schema["description"] = (cls.__doc__ or "").strip().splitlines()[0]
+    return schema
+
+
+def extract_output_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one object printed by ``minhchung extract --format json``.
+
+    Built from the dataclasses above (pydantic, imported here only), so it cannot drift from them;
+    the README publishes it and a test checks the CLI's output against it.
+    """
+    from pydantic import TypeAdapter
+
+    defs: dict[str, Any] = {}
+    for cls in (LegalRefValue, DateValue, CountValue, ClaimValue):
+        defs[cls.__name__] = _object_schema(cls, TypeAdapter(cls).json_schema(), cls.OPTIONAL)
+    document = _object_schema(DocumentInfo, TypeAdapter(DocumentInfo).json_schema(), ("text",))
+    evidence_common = {
+        "id": {"type": "string"},
+        "text": {"type": "string"},
+        "page": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+        "start": {"type": "integer"},
+        "end": {"type": "integer"},
+        "confidence": {"type": "number"},
+        "extractor": {"type": "string"},
+        "criteria": {"type": "array", "items": {"type": "string"}},
+    }
+    evidence = {
+        "oneOf": [
+            {
+                "type": "object",
+                "properties": {
+                    **evidence_common,
+                    "kind": {"const": kind},
+                    "value": {"$ref": f"#/$defs/{cls.__name__}"},
+                },
+                "required": ["id", "kind", "text", "page", "start", "end", "value", "confidence", "extractor",
+                             "criteria"],
+                "additionalProperties": False,
+            }
+            for kind, cls in VALUE_CLASSES.items()
+        ]
+    }
+    criterion = {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "status": {"type": "string"},
+            "confidence": {"type": "number"},
+            "evidence_ids": {"type": "array", "items": {"type": "string"}},
+        },
+        "required": ["id", "title", "status", "confidence", "evidence_ids"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "minhchung extract --format json (one file)",
+        "type": "object",
+        "properties": {
+            "document": {"$ref": "#/$defs/DocumentInfo"},
+            "evidence": {"type": "array", "items": {"$ref": "#/$defs/Evidence"}},
+            "criteria": {"type": "array", "items": {"$ref": "#/$defs/Criterion"}},
+        },
+        "required": ["document", "evidence", "criteria"],
+        "additionalProperties": False,
+        "$defs": {"DocumentInfo": document, "Evidence": evidence, "Criterion": criterion, **defs},
+    }
 
 
 @dataclass

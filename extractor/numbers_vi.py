@@ -14,6 +14,7 @@ compiled once per process.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 import corpora
@@ -21,7 +22,9 @@ import corpora
 #: A number in digits, Vietnamese style: thousands grouped by dots, decimals after a comma.
 DIGITS_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS_PATTERN})$")
-_RATIO_RE = re.compile(r"^\s*(\d{1,5})\s*/\s*(\d{1,5})\s*$")
+#: A ratio "05/05", "1.050/1.050": two numbers in digits (thousands grouped by dots) around a slash.
+RATIO_PART_PATTERN = r"\d{1,3}(?:\.\d{3})+|\d{1,5}"
+_RATIO_RE = re.compile(rf"^\s*({RATIO_PART_PATTERN})\s*/\s*({RATIO_PART_PATTERN})\s*$")
 _PERCENT_RE = re.compile(rf"^\s*({DIGITS_PATTERN})\s*(?:%|phần trăm)\s*$")
 
 
@@ -132,7 +135,7 @@ def parse_ratio(text: str) -> tuple[int, int] | None:
     match = _RATIO_RE.match(text)
     if not match:
         return None
-    value, total = int(match.group(1)), int(match.group(2))
+    value, total = int(match.group(1).replace(".", "")), int(match.group(2).replace(".", ""))
     if total == 0 or value > total:
         return None
     return value, total
@@ -172,3 +175,16 @@ def spelled_number_pattern() -> str:
     words = sorted(spelled_words(), key=len, reverse=True)
     word = "|".join(re.escape(w) for w in words)
     return rf"(?:{word})(?:[ \t]+(?:{word}))*"
+
+
+@cache
+def scale_words() -> dict[str, int]:
+    """Scale words that multiply a written number ("nghìn" 1 000, "triệu", "tỷ"), from the lexicon."""
+    vocab = vocabulary()
+    return {word: vocab["multipliers"][word] for word in vocab["scale_words"]}
+
+
+def scaled(value: int | float, word: str) -> int | float:
+    """``value`` times the scale word ``word``, exact in decimal: ``scaled(2.3, "tỷ")`` → 2300000000."""
+    product = Decimal(str(value)) * scale_words()[word.lower()]
+    return int(product) if product == product.to_integral_value() else float(product)

@@ -85,8 +85,37 @@ def _adopt(value: dict[str, Any], key: str, code: str | None, year: int | None) 
         value["year"] = year
 
 
-def _full_refs(refs: Iterable[Evidence]) -> list[dict[str, Any]]:
-    return [ref.value for ref in refs if ref.value.get("code")]
+class _Cited:
+    """The full references of one text, indexed by type and number, one entry per distinct key.
+
+    Looking a reference up costs the number of distinct documents sharing its type and number
+    (one or two in practice), so resolving n references is linear in n; comparing each with
+    every full reference was quadratic.
+    """
+
+    def __init__(self, refs: Iterable[Evidence]) -> None:
+        self.by_number: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+        for ref in refs:
+            value = ref.value
+            if value.get("code"):
+                group = self.by_number.setdefault((value["doc_type"], _number(value["number"])), {})
+                group.setdefault(value["key"], []).append(value)
+        self._short: dict[tuple[str, str, Any], dict[str, Any] | None] = {}
+
+    def mentions(self, value: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        """Every full mention of the same type and number, by key."""
+        return self.by_number.get((value["doc_type"], _number(value["number"])), {})
+
+    def same_number(self, value: dict[str, Any]) -> list[dict[str, Any]]:
+        """One full reference per distinct key of the same type and number."""
+        return [mentions[-1] for mentions in self.mentions(value).values()]
+
+    def resolved_short(self, value: dict[str, Any]) -> dict[str, Any] | None:
+        """The one full reference a short form names (memoised per type, number and year)."""
+        key = (value["doc_type"], _number(value["number"]), value.get("year"))
+        if key not in self._short:
+            self._short[key] = _one_document(value, self.mentions(value))
+        return self._short[key]
 
 
 def _longer_symbol(value: dict[str, Any], full: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -104,26 +133,31 @@ def _longer_symbol(value: dict[str, Any], full: list[dict[str, Any]]) -> dict[st
     return next(iter(longer.values())) if len(longer) == 1 else None
 
 
-def _resolve_short(value: dict[str, Any], full: list[dict[str, Any]]) -> None:
-    number, year = _number(value["number"]), value.get("year")
+def _one_document(value: dict[str, Any], mentions: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
+    """Among full references of the same type and number, the one document a short form names
+    (``{}`` when two fit, ``None`` when none does)."""
+    year = value.get("year")
     same = {
         other["key"]: other
-        for other in full
-        if other["doc_type"] == value["doc_type"]
-        and _number(other["number"]) == number
-        and (year is None or other["year"] == year or str(other.get("date") or "").startswith(str(year)))
+        for group in mentions.values()
+        for other in group
+        if year is None or other["year"] == year or str(other.get("date") or "").startswith(str(year))
     }
     keys = set(same)
     # collapse shortened symbols of one document ("510/QĐ-BCA" and "510/QĐ-BCA-V05")
     for key, other in list(same.items()):
-        longer = _longer_symbol(other, list(same.values()))
-        if longer is not None:
+        if _longer_symbol(other, list(same.values())) is not None:
             keys.discard(key)
-    if len(keys) == 1:
-        other = same[next(iter(keys))]
+    return same[next(iter(keys))] if len(keys) == 1 else ({} if keys else None)
+
+
+def _resolve_short(value: dict[str, Any], cited: _Cited) -> None:
+    number, year = _number(value["number"]), value.get("year")
+    other = cited.resolved_short(value)
+    if other:
         _adopt(value, other["key"], other["code"], other["year"])
         return
-    if keys:
+    if other is not None:
         return  # two documents fit: leave it
     acts = _well_known_short_forms().get(short_key(value["doc_type"], number, year), [])
     if not acts and year is not None:
@@ -141,13 +175,13 @@ def _resolve_short(value: dict[str, Any], full: list[dict[str, Any]]) -> None:
 def resolve_short_forms(evidence: list[Evidence]) -> None:
     """Rewrite, in place, the keys of short forms and shortened symbols to their full key."""
     refs = [item for item in evidence if item.kind == KIND]
-    full = _full_refs(refs)
+    cited = _Cited(refs)
     for ref in refs:
         value = ref.value
         if value.get("name"):
             continue  # a law by name already carries its symbol
         if value.get("code"):
-            longer = _longer_symbol(value, full)
+            longer = _longer_symbol(value, cited.same_number(value))
             if longer is not None:
                 _adopt(value, longer["key"], longer["code"], longer["year"])
             elif (act := _well_known_aliases().get(value["key"])) is not None and value.get("date") in (
@@ -157,7 +191,7 @@ def resolve_short_forms(evidence: list[Evidence]) -> None:
                 _adopt(value, act["key"], act["code"], act["year"])
             continue
         if value.get("number"):
-            _resolve_short(value, full)
+            _resolve_short(value, cited)
 
 
 @Language.component("minhchung_resolve")

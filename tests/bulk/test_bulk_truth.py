@@ -138,8 +138,8 @@ INDICATORS = ("tuyen_truyen", "don_thu", "vu_chay", "mo_hinh")
 
 
 def _count_gap(name: str, written: str | None) -> bool:
-    """Count forms the pipeline does not read yet (see the xfail test below): a spelled number with
-    its digits in brackets ("bốn mươi hai (42) cuộc"), and "không tiếp nhận đơn thư … nào"."""
+    """Count forms the pipeline once missed (issue 10, read since; checked by the test below): a
+    spelled number with its digits in brackets ("bốn mươi hai (42) cuộc"), "không tiếp nhận đơn thư … nào"."""
     if written is None:
         return name == "don_thu"
     return "(" in written
@@ -172,10 +172,6 @@ def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
     assert {r["indicator"] for r in province} >= {"tuyen_truyen", "luot_nguoi_nghe"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline gap (extractor/find_counts.py, not bulk): 'bốn mươi hai (42) cuộc tuyên truyền', "
-    "'mười hai (12) đơn thư', 'ba (03) vụ cháy' (spelled number, digits in brackets) yield no count, and "
-    "'Trong năm không tiếp nhận đơn thư khiếu nại, tố cáo nào' yields no zero count for đơn thư"))
 def test_every_count_of_the_truth_appears_in_the_trends(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     trends = {(r["unit"], int(r["year"]), r["indicator"]): float(r["value"])

@@ -50,7 +50,7 @@ COUNTS = [
     ("Cán bộ, nhân dân ủng hộ quỹ phòng chống tội phạm được 5.000.000 đồng.", "bao_cao",
      "5.000.000 đồng", 5000000, "đồng", "actual"),
     ("Công ty trích 150 triệu đồng mua sắm phương tiện chữa cháy.", "ke_hoach",
-     "150 triệu đồng", 150, "triệu đồng", "target"),
+     "150 triệu đồng", 150_000_000, "đồng", "target"),
     ("Lực lượng Công an xã gồm 48 đồng chí.", "bao_cao", "48 đồng chí", 48, "đồng chí", "actual"),
     ("Kiểm tra định kỳ 12 lần/năm hệ thống báo cháy.", "ke_hoach", "12 lần", 12, "lần", "target"),
     ("Đã ra quân 06/06 đội thuế hoàn thành nhiệm vụ.", "bao_cao", "06/06 đội thuế", 6, "đội thuế", "actual"),
@@ -90,7 +90,8 @@ def test_counts_of_the_genre(text: str, doc_type: str, surface: str, value: floa
 ZERO_CLAIMS = [
     ("Trong năm không để xảy ra vụ việc phức tạp nào.", "bao_cao", "không để xảy ra vụ việc phức tạp nào",
      "vụ việc phức tạp"),
-    ("Trong năm học không có học sinh vi phạm pháp luật.", "bao_cao", "không có học sinh", "học sinh"),
+    ("Trong năm học không có học sinh vi phạm pháp luật.", "bao_cao", "không có học sinh vi phạm pháp luật",
+     "học sinh vi phạm pháp luật"),
     ("Qua kiểm tra không phát hiện trường hợp nào tàng trữ chất cấm.", "bao_cao",
      "không phát hiện trường hợp nào", "trường hợp"),
     ("Trên địa bàn chưa để xảy ra cháy, nổ, tai nạn lao động.", "bao_cao", "chưa để xảy ra cháy, nổ", "cháy, nổ"),

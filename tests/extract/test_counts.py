@@ -99,7 +99,7 @@ def test_taken_spans_are_left_to_dates_and_references() -> None:
         ("Năm 2024 có trên 95% học sinh được tuyên truyền.", "bao_cao", "trên 95% học sinh", 95, "học sinh",
          "actual"),
         ("Trong năm không có vụ việc nào phức tạp.", "bao_cao", "không có vụ việc nào", 0, "vụ việc", "zero"),
-        ("Công ty đã hỗ trợ 150 triệu đồng cho quỹ.", "bao_cao", "150 triệu đồng", 150, "triệu đồng", "actual"),
+        ("Công ty đã hỗ trợ 150 triệu đồng cho quỹ.", "bao_cao", "150 triệu đồng", 150_000_000, "đồng", "actual"),
         ("Tỷ lệ người lao động được đóng bảo hiểm xã hội đạt 98,5%.", "bao_cao", "98,5%", 98.5,
          "người lao động", "actual"),
         ("Hằng năm tổ chức ít nhất 02 buổi sinh hoạt chuyên đề.", "ke_hoach", "ít nhất 02 buổi sinh hoạt", 2,

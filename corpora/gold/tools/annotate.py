@@ -16,6 +16,7 @@ import json
 import re
 import shlex
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +106,29 @@ def date_value(value_text: str) -> dict[str, Any]:
     return {"iso": iso, "kind": kind, "inferred_year": "inferred" in words}
 
 
+def _scale_words() -> dict[str, int]:
+    """Scale words ("nghìn", "triệu", "tỷ") and their factors, from the number lexicon."""
+    lexicon = json.loads((REPO / "corpora" / "lexicons" / "numbers_vi.json").read_text(encoding="utf-8"))
+    return {word: lexicon["multipliers"][word] for word in lexicon["scale_words"]}
+
+
+def _plain_number(number: Decimal) -> int | float:
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
 def count_value(value_text: str, default_modality: str) -> tuple[dict[str, Any], str | None]:
+    """A count's value; "2.3 tỷ đồng" is normalised to 2300000000 "đồng" (multiplier "tỷ", surface 2.3)."""
     words, options = _options(shlex.split(value_text))
-    number = float(words[0])
+    number = Decimal(words[0])
     unit_words = [w for w in words[1:] if w != "pct"]
+    scale = _scale_words()
+    surface: dict[str, Any] = {}
+    if len(unit_words) > 1 and unit_words[0].lower() in scale and "pct" not in words:
+        surface = {"multiplier": unit_words[0].lower(), "surface_value": _plain_number(number)}
+        number *= scale[unit_words[0].lower()]
+        unit_words = unit_words[1:]
     value: dict[str, Any] = {
-        "value": int(number) if number.is_integer() else number,
+        "value": _plain_number(number),
         "unit": " ".join(unit_words).lower(),
         "percent": "pct" in words,
         "comparator": options.get("cmp"),
@@ -121,6 +139,7 @@ def count_value(value_text: str, default_modality: str) -> tuple[dict[str, Any],
         raise SpecError(f"unknown comparator {value['comparator']!r}")
     if "total" in options:
         value["total"] = int(options["total"])
+    value.update(surface)
     return value, options.get("parent")
 
 
