@@ -20,6 +20,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from extractor.ingest.sanitize import bound_marks
 from extractor.models import CharBox, Page, RawDocument
 
 # A page-number line: "3", "- 3 -", "Trang 3", "Trang 3/12".
@@ -92,9 +93,12 @@ class _Line:
 
 
 def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
-    """NFC-normalize ``text``; map each output character to a source offset."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC-normalize ``text``; map each output character to a source offset. Runs of combining
+    marks are bounded first (:func:`~extractor.ingest.sanitize.bound_marks`), so this is linear."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text, list(range(base, base + len(text)))
+    text, kept, _ = bound_marks(text)
+    source = list(range(len(text))) if kept is None else kept
     chars: list[str] = []
     origin: list[int] = []
     # Normalize cluster by cluster (a base letter and its combining marks) to keep the map exact.
@@ -103,7 +107,7 @@ def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
         if index == len(text) or not unicodedata.combining(text[index]):
             piece = unicodedata.normalize("NFC", text[cluster_start:index])
             chars.append(piece)
-            origin.extend([base + cluster_start] * len(piece))
+            origin.extend([base + source[cluster_start]] * len(piece))
             cluster_start = index
     return "".join(chars), origin
 

@@ -20,7 +20,8 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 from extractor.ingest.limits import Limits
-from extractor.ingest.safety import check_file_size, check_page_count, open_archive
+from extractor.ingest.safety import check_file_size, check_page_count, open_archive, read_member
+from extractor.ingest.sanitize import break_digit_runs
 from extractor.models import RawDocument
 
 __all__ = ["Limits", "load_document", "sniff_format"]
@@ -40,7 +41,7 @@ def sniff_format(path: Path, head: bytes, limits: Limits) -> str:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
-            if "mimetype" in names and archive.read("mimetype")[:100].strip() == _ODT_MIME:
+            if "mimetype" in names and read_member(archive, "mimetype", limits, str(path))[:100].strip() == _ODT_MIME:
                 return "odt"
         raise UnsupportedFormatError("a ZIP archive that is neither DOCX nor ODT", source=str(path))
     if head.startswith(_OLE2):
@@ -89,6 +90,9 @@ def load_document(
         raise
     except (OSError, MemoryError, RecursionError) as error:
         raise CorruptFileError(f"{type(error).__name__}: {error}", source=source) from error
+    except Exception as error:  # a parser's own exception on damaged input: still a typed error
+        raise CorruptFileError(f"unreadable ({type(error).__name__}: {str(error)[:200]})", source=source) from error
+    _break_digit_runs(document)
     check_page_count(document.page_count, limits, source)
     if not any(page.text.strip() for page in document.pages):
         raise EmptyDocumentError("no text found in the document", source=source)
@@ -97,6 +101,21 @@ def load_document(
 
         ensure_vietnamese("\n".join(page.text for page in document.pages), source=source)
     return document
+
+
+def _break_digit_runs(document: RawDocument) -> None:
+    """Break over-long digit runs on every page (see :mod:`extractor.ingest.sanitize`), boxes kept."""
+    broken = 0
+    for page in document.pages:
+        text, index_map, runs = break_digit_runs(page.text)
+        if index_map is None:
+            continue
+        broken += runs
+        if page.boxes is not None:
+            page.boxes = [page.boxes[i] if i >= 0 else None for i in index_map]
+        page.text = text
+    if broken:
+        document.warnings.append(f"{broken} digit run(s) longer than a number were broken with spaces")
 
 
 def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool, ocr: bool) -> RawDocument:

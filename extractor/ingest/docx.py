@@ -10,13 +10,13 @@ Word recorded (explicit or last rendered) start new pages.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, EmptyDocumentError
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_archive_xml, open_archive
+from extractor.ingest.sanitize import safe_nfc
 from extractor.models import Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -254,7 +254,7 @@ def _header_texts(document) -> list[str]:
                     text += "\n" + "\n".join(c.text for row in table.rows for c in row.cells if c.text.strip())
             except (KeyError, ValueError, AttributeError):
                 continue
-            text = unicodedata.normalize("NFC", text.strip())
+            text = safe_nfc(text.strip())
             if text and text not in texts:
                 texts.append(text)
     return texts
@@ -272,15 +272,19 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
         document = docx.Document(str(path))
     except Exception as error:  # python-docx/lxml raise many kinds on broken packages
         raise CorruptFileError(f"python-docx cannot open it: {error}", source=str(path)) from error
-    reader = _BodyReader(document)
-    reader.block(document.element.body)
+    try:
+        reader = _BodyReader(document)
+        reader.block(document.element.body)
+    except (AttributeError, KeyError, ValueError, TypeError) as error:  # a package python-docx half-understood
+        raise CorruptFileError(f"the DOCX body cannot be walked: {type(error).__name__}: {error}",
+                               source=str(path)) from error
     pages: list[Page] = []
     found = reader.legacy_found
     for paragraphs in reader.pages:
         text, page_found = legacy.repair("\n".join(paragraphs))
         found = found or page_found
         if paragraphs:
-            pages.append(Page(number=len(pages) + 1, text=unicodedata.normalize("NFC", text)))
+            pages.append(Page(number=len(pages) + 1, text=safe_nfc(text)))
     if not pages:
         raise EmptyDocumentError("the DOCX body holds no text", source=str(path))
     headers = [legacy.repair(h)[0] for h in _header_texts(document)]

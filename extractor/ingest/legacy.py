@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import corpora
+from extractor.ingest.sanitize import safe_nfc
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -173,7 +174,7 @@ def repair(text: str) -> tuple[str, str | None]:
     Line by line, so a document mixing Unicode and legacy paragraphs comes out whole.
     """
     repaired, _, found = repair_with_map(text)
-    return unicodedata.normalize("NFC", repaired), found
+    return safe_nfc(repaired), found
 
 
 def repair_with_map(text: str) -> tuple[str, list[int] | None, str | None]:

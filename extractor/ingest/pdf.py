@@ -16,6 +16,7 @@ from extractor.errors import CorruptFileError, EmptyDocumentError, EncryptedFile
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_page_count
+from extractor.ingest.sanitize import bound_marks, safe_nfc
 from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
@@ -179,7 +180,7 @@ def _repair_pages(pages: list[Page]) -> tuple[list[Page], str | None]:
     whole = "\f".join(p.text for p in pages)
     if legacy.detect(whole) is None:
         for page in pages:
-            page.text = unicodedata.normalize("NFC", page.text)
+            _nfc_page(page)
         return pages, None
     found = None
     for page in pages:
@@ -193,13 +194,15 @@ def _repair_pages(pages: list[Page]) -> tuple[list[Page], str | None]:
 
 
 def _nfc_page(page: Page) -> None:
-    """NFC-normalise a page, merging the boxes of characters that compose into one."""
+    """NFC-normalise a page (runs of combining marks bounded first, see :mod:`sanitize`), merging
+    the boxes of characters that compose into one."""
     if page.boxes is None:
-        page.text = unicodedata.normalize("NFC", page.text)
+        page.text = safe_nfc(page.text)
         return
-    if unicodedata.is_normalized("NFC", page.text):
+    if page.text.isascii() or unicodedata.is_normalized("NFC", page.text):
         return
-    text, boxes = page.text, page.boxes
+    bounded, kept, _ = bound_marks(page.text)
+    text, boxes = bounded, page.boxes if kept is None else [page.boxes[i] for i in kept]
     out_text: list[str] = []
     out_boxes: list[CharBox | None] = []
     start = 0
