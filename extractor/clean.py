@@ -4,7 +4,8 @@ Documents of the genre arrive hard-wrapped at ~80 columns (often with a blank li
 between wrapped lines), with document numbers split over lines ("Kế hoạch số 39/KH-⏎STP"),
 stand-alone page numbers, running headers/footers and ragged whitespace. :func:`normalize` joins wrapped lines into
 paragraphs (one paragraph per line of output), repairs split tokens, drops page numbers
-and running headers/footers (a line repeated at the top or bottom of most pages),\nand collapses whitespace, all in Unicode NFC.
+and running headers/footers (a line repeated at the top or bottom of most pages),\nand collapses whitespace, all in Unicode NFC. Runs of combining marks and digit runs longer than any
+number are bounded first (:mod:`extractor.ingest.sanitize`), so every step is linear in the text.
 
 Every character of the normalized text remembers where it came from (``origin``), the
 job eyecite's ``SpanUpdater`` does between cleaned and original text: evidence found at
@@ -20,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from extractor.ingest.sanitize import bound_marks
+from extractor.ingest.sanitize import bound_marks, break_digit_runs
 from extractor.models import CharBox, Page, RawDocument
 
 # A page-number line: "3", "- 3 -", "Trang 3", "Trang 3/12".
@@ -112,6 +113,15 @@ def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
+def _bounded_digits(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Over-long digit runs broken by spaces (:func:`~extractor.ingest.sanitize.break_digit_runs`):
+    no finder then meets a number Python cannot convert or a run its patterns backtrack over."""
+    broken, index_map, _ = break_digit_runs(text)
+    if index_map is None:
+        return text, origin
+    return broken, [origin[i] if i >= 0 else origin[index_map[k - 1]] for k, i in enumerate(index_map)]
+
+
 def _clean_line(text: str, origin: list[int]) -> _Line:
     """Collapse whitespace runs to one space and trim, keeping the map."""
     out_chars: list[str] = []
@@ -161,7 +171,7 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
     base = 0
     for page in pages:
         page_starts.append(base)
-        text, origin = _nfc_with_origin(page.text, base)
+        text, origin = _bounded_digits(*_nfc_with_origin(page.text, base))
         line_start = 0
         kept: list[_Line] = []
         for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):

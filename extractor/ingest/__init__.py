@@ -21,7 +21,6 @@ from extractor.errors import (
 )
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_file_size, check_page_count, open_archive, read_member
-from extractor.ingest.sanitize import break_digit_runs
 from extractor.models import RawDocument
 
 __all__ = ["Limits", "load_document", "sniff_format"]
@@ -92,7 +91,6 @@ def load_document(
         raise CorruptFileError(f"{type(error).__name__}: {error}", source=source) from error
     except Exception as error:  # a parser's own exception on damaged input: still a typed error
         raise CorruptFileError(f"unreadable ({type(error).__name__}: {str(error)[:200]})", source=source) from error
-    _break_digit_runs(document)
     check_page_count(document.page_count, limits, source)
     if not any(page.text.strip() for page in document.pages):
         raise EmptyDocumentError("no text found in the document", source=source)
@@ -101,21 +99,6 @@ def load_document(
 
         ensure_vietnamese("\n".join(page.text for page in document.pages), source=source)
     return document
-
-
-def _break_digit_runs(document: RawDocument) -> None:
-    """Break over-long digit runs on every page (see :mod:`extractor.ingest.sanitize`), boxes kept."""
-    broken = 0
-    for page in document.pages:
-        text, index_map, runs = break_digit_runs(page.text)
-        if index_map is None:
-            continue
-        broken += runs
-        if page.boxes is not None:
-            page.boxes = [page.boxes[i] if i >= 0 else None for i in index_map]
-        page.text = text
-    if broken:
-        document.warnings.append(f"{broken} digit run(s) longer than a number were broken with spaces")
 
 
 def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool, ocr: bool) -> RawDocument:
