@@ -2,7 +2,8 @@
 
 The archive is checked first (zip bomb, DTD/entity declarations, see :mod:`safety`). The body
 is walked in document order straight from the WordprocessingML so tables, content controls and
-text boxes keep their place; merged table cells appear once. Automatic list numbering, which
+text boxes keep their place; merged table cells appear once; a table of figures ("STT | Nội dung |
+Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`). Automatic list numbering, which
 Word keeps in ``numbering.xml`` rather than in the text, is rendered back ("1.", "a)", "-").
 Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
 Word recorded (explicit or last rendered) start new pages.
@@ -17,6 +18,7 @@ from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_archive_xml, open_archive
 from extractor.ingest.sanitize import safe_nfc
+from extractor.ingest.tables import render_figure_table
 from extractor.models import Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -181,11 +183,39 @@ class _BodyReader:
             if tag == f"{W}p":
                 self.paragraph(child)
             elif tag == f"{W}tbl":
-                for row in child.findall(f"{W}tr"):
-                    for cell in row.findall(f"{W}tc"):
-                        self.block(cell)
+                self.table(child)
             elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
                 self.block(child)
+
+    def table(self, table) -> None:
+        """A table of figures as one line per row (:mod:`tables`); any other table cell by cell.
+        Page breaks met inside the table are kept (after the row they occur in)."""
+        saved = self.pages
+        rows: list[list[list[list[str]]]] = []  # row → cell → pages → paragraphs
+        try:
+            for row in table.findall(f"{W}tr"):
+                cells = []
+                for cell in row.findall(f"{W}tc"):
+                    self.pages = [[]]
+                    self.block(cell)
+                    cells.append(self.pages)
+                rows.append(cells)
+        finally:
+            self.pages = saved
+        rendered = render_figure_table([[" ".join(p for page in cell for p in page) for cell in row] for row in rows])
+        if rendered is not None:
+            for line, row in zip(rendered, rows, strict=True):
+                if line:
+                    self.pages[-1].append(line)
+                if any(len(cell) > 1 for cell in row) and self.pages[-1]:
+                    self.pages.append([])
+            return
+        for row in rows:
+            for cell in row:
+                for number, paragraphs in enumerate(cell):
+                    if number and self.pages[-1]:
+                        self.pages.append([])
+                    self.pages[-1].extend(paragraphs)
 
     def paragraph(self, paragraph) -> None:
         style_node = paragraph.find(f"{W}pPr/{W}pStyle")

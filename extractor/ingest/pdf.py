@@ -2,7 +2,8 @@
 
 Measured on the seeds (``minhchung bench``): pypdfium2 reads the text layer ~50× faster than
 pdfplumber, so pdfplumber is only used with ``with_boxes=True``, where its text map gives one
-box per character of the page text. Encrypted, corrupt, truncated and zero-page files raise
+box per character of the page text. A page whose text looks tabular (a "STT … Đơn vị tính" header
+line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Encrypted, corrupt, truncated and zero-page files raise
 typed errors; pages without a text layer are left empty for :mod:`extractor.ingest.ocr`.
 """
 
@@ -17,6 +18,7 @@ from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_page_count
 from extractor.ingest.sanitize import bound_marks, safe_nfc
+from extractor.ingest.tables import looks_tabular, render_figure_table
 from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
@@ -82,6 +84,7 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
     check_complete(path)
     document = open_pdfium(path, limits)
     pages: list[Page] = []
+    tabular: list[int] = []
     try:
         for index in range(len(document)):
             page = document[index]
@@ -94,13 +97,55 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
                 textpage.close()
                 page.close()
             pages.append(Page(number=index + 1, text=text))
+            if looks_tabular(text):
+                tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
         if isinstance(error, (CorruptFileError, EmptyDocumentError)):
             raise
         raise CorruptFileError(f"cannot read page text: {error}", source=str(path)) from error
     finally:
         document.close()
+    if tabular:
+        _render_tables(path, pages, tabular)
     return _repair_pages(pages)
+
+
+def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
+    """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their ruled
+    tables of figures found by pdfplumber and rendered one line per row; the slow path, only there."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for index in indexes:
+                plumber_page = pdf.pages[index]
+                text = tabular_page_text(plumber_page)
+                if text is not None:
+                    pages[index].text = clean_page_text(text)
+                plumber_page.flush_cache()
+    except Exception:  # noqa: BLE001 - pdfplumber failing on a page PDFium read: keep PDFium's text
+        return
+
+
+def tabular_page_text(plumber_page) -> str | None:
+    """The page's text with each table of figures replaced by its rendered rows, in reading order
+    by position; ``None`` when the page holds no table of figures."""
+    rendered: list[tuple[tuple[float, float, float, float], list[str]]] = []
+    for table in plumber_page.find_tables():
+        lines = render_figure_table(table.extract())
+        if lines is not None:
+            rendered.append((table.bbox, [line for line in lines if line]))
+    if not rendered:
+        return None
+    blocks: list[tuple[float, str]] = [(bbox[1], "\n".join(lines)) for bbox, lines in rendered]
+    for line in plumber_page.extract_text_lines(return_chars=False):
+        middle = (line["top"] + line["bottom"]) / 2
+        inside = any(top <= middle <= bottom and line["x0"] < x1 and line["x1"] > x0
+                     for (x0, top, x1, bottom), _ in rendered)
+        if not inside:
+            blocks.append((line["top"], line["text"]))
+    blocks.sort(key=lambda block: block[0])
+    return "\n".join(text for _, text in blocks)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
