@@ -75,6 +75,8 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]] |
                 roles["label"].append(index)  # the first wordy column is what the row is about
     if not roles["label"] or not roles["figure"] or named == 0:
         return None
+    if not any(_is_figure(row[i]) for row in body for i in roles["figure"] if i < len(row)):
+        return None  # a table of words ("Tiêu chí 1 | Đạt") is read cell by cell
     return roles
 
 

@@ -58,3 +58,7 @@ def test_other_tables_are_left_alone(rows):
 def test_tabular_page_cue():
     assert looks_tabular("Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\n1 Tuyên truyền 12 buổi")
     assert not looks_tabular("Báo cáo kết quả\n1. Tuyên truyền 12 buổi")
+
+
+def test_a_table_of_words_is_not_a_table_of_figures():
+    assert render_figure_table([["Tiêu chí", "Kết quả"], ["Tiêu chí 1", "Đạt"]]) is None
