@@ -209,4 +209,5 @@ def describe(raw: RawDocument, text: str, structure: DocumentStructure) -> Docum
         ocr=raw.ocr,
         title=structure.title.text if structure.title is not None else None,
         place=structure.place,
+        warnings=list(raw.warnings),
     )

@@ -78,6 +78,7 @@ class DocumentInfo:
     ocr: bool = False
     title: str | None = None  # trích yếu
     place: str | None = None  # địa danh in "Sơn La, ngày …"
+    warnings: list[str] = field(default_factory=list)  # how the file was read: OCR, no diacritics …
     text: str | None = None  # only with --include-text
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from extractor.models import RawDocument
 
 __all__ = ["Limits", "load_document", "sniff_format"]
 
+NO_DIACRITICS_WARNING = "no_diacritics: the text is Vietnamese typed without diacritics (lower confidence)"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
@@ -94,10 +95,13 @@ def load_document(
     check_page_count(document.page_count, limits, source)
     if not any(page.text.strip() for page in document.pages):
         raise EmptyDocumentError("no text found in the document", source=source)
-    if check_language:
-        from extractor.language import ensure_vietnamese
+    from extractor.language import ensure_vietnamese, typed_without_diacritics
 
-        ensure_vietnamese("\n".join(page.text for page in document.pages), source=source)
+    whole = "\n".join(page.text for page in document.pages)
+    if check_language:
+        ensure_vietnamese(whole, source=source)
+    if typed_without_diacritics(whole):
+        document.warnings.append(NO_DIACRITICS_WARNING)
     return document
 
 

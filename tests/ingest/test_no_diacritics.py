@@ -1,0 +1,52 @@
+"""Issue 11: Vietnamese typed without diacritics is read (flagged ``no_diacritics``), not refused."""
+
+from __future__ import annotations
+
+from fixtures.bad_inputs import ENGLISH
+
+from extractor.errors import NotVietnameseError
+from extractor.ingest import NO_DIACRITICS_WARNING, load_document
+from extractor.language import is_vietnamese, strip_diacritics, typed_without_diacritics
+
+
+def test_seed_typed_without_diacritics_is_read_and_flagged(tmp_path, seed_names):
+    from extractor.pipeline import extract_file
+
+    for name in seed_names:
+        path = tmp_path / f"{name}.txt"
+        path.write_text(strip_diacritics(_seed(name)), encoding="utf-8")
+        document = load_document(path)  # the language check passes
+        assert NO_DIACRITICS_WARNING in document.warnings, name
+    result = extract_file(path)
+    assert NO_DIACRITICS_WARNING in result.document.warnings
+    assert result.evidence  # the finders get the text
+
+
+def test_ordinary_vietnamese_is_not_flagged(seed_path):
+    assert load_document(seed_path("xa-kon-gang-ke-hoach-tt124", "txt")).warnings == []
+
+
+def test_english_and_french_without_diacritics_are_still_refused(tmp_path):
+    french = ("Le rapport decrit la situation de securite du bureau pendant le premier semestre de l annee. Tous les "
+              "agents ont participe aux sessions de formation et aucun incident n a ete signale par les gardes. ") * 5
+    for text in (ENGLISH, french):
+        assert not is_vietnamese(text) and not typed_without_diacritics(text)
+    path = tmp_path / "french.txt"
+    path.write_text(french, encoding="utf-8")
+    try:
+        load_document(path)
+    except NotVietnameseError:
+        pass
+    else:
+        raise AssertionError("French was accepted")
+
+
+def test_strip_diacritics():
+    assert strip_diacritics("Thông tư số 124/2021/TT-BCA của Bộ Công an, Đắk Lắk") == \
+        "Thong tu so 124/2021/TT-BCA cua Bo Cong an, Dak Lak"
+
+
+def _seed(name: str) -> str:
+    from fixtures.files import seed_text
+
+    return seed_text(name).read_text(encoding="utf-8")
