@@ -5,7 +5,8 @@ is walked in document order straight from the WordprocessingML so tables, conten
 text boxes keep their place; merged table cells appear once; a table of figures ("STT | Nội dung |
 Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`). Automatic list numbering, which
 Word keeps in ``numbering.xml`` rather than in the text, is rendered back ("1.", "a)", "-").
-Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
+Footnote bodies (``word/footnotes.xml``) are kept apart on the page of their reference
+(``Page.footnotes``). Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
 Word recorded (explicit or last rendered) start new pages.
 """
 
@@ -176,6 +177,7 @@ class _BodyReader:
         self.fonts = _Fonts(document)
         self.pages: list[list[str]] = [[]]
         self.legacy_found: str | None = None
+        self.footnote_refs: list[tuple[int, str | None]] = []  # (page index, footnote id) in reading order
 
     def block(self, element) -> None:
         for child in element:
@@ -190,7 +192,7 @@ class _BodyReader:
     def table(self, table) -> None:
         """A table of figures as one line per row (:mod:`tables`); any other table cell by cell.
         Page breaks met inside the table are kept (after the row they occur in)."""
-        saved = self.pages
+        saved, refs_before = self.pages, len(self.footnote_refs)
         rows: list[list[list[list[str]]]] = []  # row → cell → pages → paragraphs
         try:
             for row in table.findall(f"{W}tr"):
@@ -202,6 +204,8 @@ class _BodyReader:
                 rows.append(cells)
         finally:
             self.pages = saved
+        for at in range(refs_before, len(self.footnote_refs)):  # marks in cells: the page the table starts on
+            self.footnote_refs[at] = (len(saved) - 1, self.footnote_refs[at][1])
         rendered = render_figure_table([[" ".join(p for page in cell for p in page) for cell in row] for row in rows])
         if rendered is not None:
             for line, row in zip(rendered, rows, strict=True):
@@ -259,6 +263,8 @@ class _BodyReader:
                 self._page_break(pieces)
             elif tag == f"{W}noBreakHyphen":
                 pieces.append("-")
+            elif tag == f"{W}footnoteReference":  # the mark shows nothing in the text; its body is kept apart
+                self.footnote_refs.append((len(self.pages) - 1, child.get(f"{W}id")))
             elif tag not in _SKIP:
                 self._inline(child, style, pieces)
 
@@ -269,6 +275,36 @@ class _BodyReader:
         pieces.clear()
         if self.pages[-1]:
             self.pages.append([])
+
+
+def _footnotes(document, reader: _BodyReader) -> list[tuple[int, str]]:
+    """``(page index, "N text")`` of each footnote referenced in the body, numbered in reading order
+    (what Word shows), read from ``word/footnotes.xml`` with the body's fonts and numbering."""
+    from docx.oxml import parse_xml
+
+    bodies = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except Exception:  # noqa: BLE001 - a broken footnotes part must not cost the body
+                return []
+            bodies = {note.get(f"{W}id"): note for note in root.findall(f"{W}footnote")}
+    notes: list[tuple[int, str]] = []
+    for number, (page, note_id) in enumerate(reader.footnote_refs, start=1):
+        body = bodies.get(note_id)
+        if body is None:
+            continue
+        saved = reader.pages
+        reader.pages = [[]]
+        try:
+            reader.block(body)
+            text = " ".join(" ".join(p.split()) for page_lines in reader.pages for p in page_lines)
+        finally:
+            reader.pages = saved
+        if text:
+            notes.append((page, f"{number} {text}"))
+    return notes
 
 
 def _header_texts(document) -> list[str]:
@@ -305,6 +341,7 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
     try:
         reader = _BodyReader(document)
         reader.block(document.element.body)
+        notes = _footnotes(document, reader)
     except (AttributeError, KeyError, ValueError, TypeError) as error:  # a package python-docx half-understood
         raise CorruptFileError(f"the DOCX body cannot be walked: {type(error).__name__}: {error}",
                                source=str(path)) from error
@@ -315,6 +352,8 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
         found = found or page_found
         if paragraphs:
             pages.append(Page(number=len(pages) + 1, text=safe_nfc(text)))
+    for index, note in notes if pages else ():
+        pages[min(index, len(pages) - 1)].footnotes.append(safe_nfc(legacy.repair(note)[0]))
     if not pages:
         raise EmptyDocumentError("the DOCX body holds no text", source=str(path))
     headers = [legacy.repair(h)[0] for h in _header_texts(document)]

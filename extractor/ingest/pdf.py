@@ -3,7 +3,8 @@
 Measured on the seeds (``minhchung bench``): pypdfium2 reads the text layer ~50× faster than
 pdfplumber, so pdfplumber is only used with ``with_boxes=True``, where its text map gives one
 box per character of the page text. A page whose text looks tabular (a "STT … Đơn vị tính" header
-line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Encrypted, corrupt, truncated and zero-page files raise
+line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Footnote
+marks (small raised digits glued to a number or a date) are dropped. Encrypted, corrupt, truncated and zero-page files raise
 typed errors; pages without a text layer are left empty for :mod:`extractor.ingest.ocr`.
 """
 
@@ -90,13 +91,18 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
             page = document[index]
             textpage = page.get_textpage()
             try:
-                text = clean_page_text(textpage.get_text_range())
+                raw_text = textpage.get_text_range()
+                text = clean_page_text(raw_text)
                 if looks_scrambled(text):
                     text = ordered_text(textpage, page.get_height())[0]
+                    notes: list[str] = []
+                else:
+                    body, notes = split_footnotes(textpage, raw_text)
+                    text = clean_page_text(body)
             finally:
                 textpage.close()
                 page.close()
-            pages.append(Page(number=index + 1, text=text))
+            pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes]))
             if looks_tabular(text):
                 tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
@@ -149,6 +155,68 @@ def tabular_page_text(plumber_page) -> str | None:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
+_SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
+_RISE = 0.15  # … and raised above its baseline (share of the text's font size)
+
+
+def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
+    """``(body, footnotes)`` of PDFium's text of one page. Footnote marks — digits or asterisks set
+    smaller than the character before them and raised above its baseline ("124/2021/TT-BCA¹",
+    "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") — are dropped from the body,
+    with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
+    the first line in the lower half of the page that starts with one of those marks in a smaller
+    font than the body ("1 Chú thích …") — is taken out of the body, one footnote per mark. Only
+    characters that can be marks are measured, so the fast path stays fast."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.count_chars() != len(text):  # characters outside the BMP: indexes differ, leave as is
+        return text, []
+    raw = textpage.raw
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(index: int) -> float:
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+        return y.value
+
+    drop: set[int] = set()
+    marks: list[tuple[int, int]] = []  # (start, end) of each mark
+    body_size = 0.0
+    for match in _MARK_CHARS.finditer(text):
+        index = match.start()
+        before = index - 1
+        while before in drop:
+            before -= 1
+        if before < 0 or text[before].isspace() or (text[before] in "mM" and text[index] in "23²³"):
+            continue  # a mark is glued to what it marks; m², m³ are units
+        size, base = pdfium_c.FPDFText_GetFontSize(raw, index), pdfium_c.FPDFText_GetFontSize(raw, before)
+        if not base or size > _SMALL * base or origin(index) - origin(before) < _RISE * base:
+            continue
+        drop.add(index)
+        if marks and marks[-1][1] == index:
+            marks[-1] = (marks[-1][0], index + 1)
+        else:
+            marks.append((index, index + 1))
+        body_size = body_size or base
+        after = index + 1
+        while after < len(text) and text[after] in "\r\n" and pdfium_c.FPDFText_IsGenerated(raw, after):
+            after += 1
+        if after > index + 1 and after < len(text) and abs(origin(after) - origin(before)) < _RISE * base:
+            drop.update(range(index + 1, after))  # the same line goes on after the mark
+    if not drop:
+        return text, []
+    names = {text[a:b] for a, b in marks}
+    starts = [m.start(1) for m in re.finditer(r"(?:^|\n)([\d*†‡]+) ?(?=\w)", text)
+              if m.start(1) > len(text) // 2 and m.group(1) in names
+              and pdfium_c.FPDFText_GetFontSize(raw, m.end()) < 0.95 * body_size]
+    cut, notes = len(text), []
+    if starts:
+        cut = starts[0]
+        bounds = [*starts, len(text)]
+        notes = [" ".join(text[a:b].split()) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return "".join(ch for i, ch in enumerate(text[:cut]) if i not in drop), notes
 
 
 def looks_scrambled(text: str) -> bool:
