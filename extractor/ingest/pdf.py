@@ -303,6 +303,10 @@ def _repair_pages(pages: list[Page]) -> tuple[list[Page], str | None]:
             page.boxes = [page.boxes[i] for i in index_map]
         page.text = repaired
         _nfc_page(page)
+        if page_found == legacy.TCVN3:  # the text layer dropped every bare "ư" (U+00AD)
+            page.text, kept, _ = legacy.restore_lost_u(page.text)
+            if page.boxes is not None and kept is not None:
+                page.boxes = [page.boxes[i] for i in kept]
     return pages, found
 
 
