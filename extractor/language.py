@@ -8,12 +8,14 @@ typed without diacritics is accepted (:func:`typed_without_diacritics`; ingestio
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 import corpora
 from extractor.errors import NotVietnameseError
+from extractor.ingest.diacritics import strip_diacritics
 from extractor.ingest.legacy import is_syllable
+
+__all__ = ["ensure_vietnamese", "is_vietnamese", "strip_diacritics", "typed_without_diacritics"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯĩĨũŨ\u1ea0-\u1ef9àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ]")
@@ -29,12 +31,6 @@ def _stop_words() -> frozenset[str]:
     """The common function words, with and without their diacritics ("được" and "duoc")."""
     words = corpora.load_json("encodings", "vietnamese.json")["stop_words"]
     return frozenset(words) | frozenset(strip_diacritics(w) for w in words)
-
-
-def strip_diacritics(text: str) -> str:
-    """Vietnamese letters without their marks ("Thông tư" → "Thong tu", "Đ" → "D")."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
 def vietnamese_scores(text: str) -> dict[str, float]:

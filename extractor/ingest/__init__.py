@@ -3,7 +3,8 @@
 ``load_document`` sniffs the content (magic bytes, never the file name), applies the size and
 safety limits, and dispatches: PDF (pypdfium2; pdfplumber boxes on request; OCR for pages
 without a text layer), DOCX (python-docx), DOC/ODT/RTF (LibreOffice → DOCX), TXT (encoding
-detection). Legacy TCVN3/VNI text is converted to Unicode. Every failure is a typed
+detection). Legacy TCVN3/VNI text is converted to Unicode; Vietnamese typed without
+diacritics is flagged (``warnings``) and its key phrases restored (:mod:`diacritics`). Every failure is a typed
 :class:`~extractor.errors.MinhChungError`.
 """
 
@@ -26,6 +27,7 @@ from extractor.models import RawDocument
 __all__ = ["Limits", "load_document", "sniff_format"]
 
 NO_DIACRITICS_WARNING = "no_diacritics: the text is Vietnamese typed without diacritics (lower confidence)"
+RESTORED_WARNING = "diacritics_restored"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
@@ -101,7 +103,15 @@ def load_document(
     if check_language:
         ensure_vietnamese(whole, source=source)
     if typed_without_diacritics(whole):
+        from extractor.ingest.diacritics import restore_key_phrases
+
+        restored = 0
+        for page in document.pages:  # same length: offsets and boxes stay valid
+            page.text, count = restore_key_phrases(page.text)
+            restored += count
         document.warnings.append(NO_DIACRITICS_WARNING)
+        document.warnings.append(f"{RESTORED_WARNING}: {restored} phrases (document types, issuers, "
+                                 f"date words, count units)")
     return document
 
 

@@ -50,3 +50,27 @@ def _seed(name: str) -> str:
     from fixtures.files import seed_text
 
     return seed_text(name).read_text(encoding="utf-8")
+
+
+def test_key_phrases_get_their_diacritics_back_and_the_finders_read_them(tmp_path):
+    from extractor.ingest.diacritics import restore_key_phrases
+    from extractor.pipeline import extract_file
+
+    bare = strip_diacritics(_seed("xa-kon-gang-ke-hoach-tt124"))
+    restored, count = restore_key_phrases(bare)
+    assert len(restored) == len(bare) and count > 50
+    assert "Thông tư số 124/2021/TT-BCA ngày 28/12/2021" in restored
+    path = tmp_path / "bare.txt"
+    path.write_text(bare, encoding="utf-8")
+    result = extract_file(path)
+    keys = {e.value.get("key") for e in result.evidence if e.kind == "legal_ref"}
+    assert "124/2021/TT-BCA" in keys
+    assert any(e.kind == "date" and e.value.get("iso") == "2021-12-28" for e in result.evidence)
+    assert any(w.startswith("diacritics_restored") for w in result.document.warnings)
+
+
+def test_ambiguous_bare_words_are_left_as_typed():
+    from extractor.ingest.diacritics import restore_key_phrases
+
+    assert restore_key_phrases("nam sinh va nu sinh, ban Nam")[0] == "nam sinh va nu sinh, ban Nam"
+    assert restore_key_phrases("nam 2023, ngay 5")[0] == "năm 2023, ngày 5"
