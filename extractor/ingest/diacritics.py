@@ -2,7 +2,7 @@
 
 "Thuc hien Thong tu so 124/2021/TT-BCA ngay 28/12/2021 cua Bo Cong an, to chuc 12 buoi" gives the
 finders nothing: their vocabulary is written with diacritics. :func:`restore_key_phrases` restores
-the document types, issuers, date words and count units of the lexicons (``corpora/``) — phrases
+the document types, issuers, laws cited by name, date words and count units of the lexicons (``corpora/``) — phrases
 whose bare form is unambiguous, date words only before a number, count units only after one — and
 leaves every other word as typed. Every Vietnamese letter is one character with or without its
 marks (NFC), so the text keeps its length and every offset and character box stays valid.
@@ -33,6 +33,7 @@ class _Tables:
     anywhere_re: re.Pattern[str] | None
     before_number_re: re.Pattern[str] | None
     after_number_re: re.Pattern[str] | None
+    symbols: dict[str, str]  # "QD" → "QĐ", "ND" → "NĐ": the parts of document numbers with a Đ
 
 
 def _unique(phrases: Iterable[str]) -> dict[str, str]:
@@ -57,21 +58,26 @@ def _tables() -> _Tables:
     issuers = corpora.load_json("lexicons", "issuers.json")
     dates = corpora.load_json("lexicons", "date_words.json")
     units = corpora.load_json("lexicons", "count_units.json")["units"]
-    anywhere = [*data["phrases"], *(n for kind in types for n in kind["names"]), *issuers["heads"],
+    anywhere = [*(n for kind in types for n in kind["names"]), *issuers["heads"],
                 *issuers["bodies"], *issuers["abbreviations"].values(), *dates["half_words"],
-                *dates["recurring_words"]]
+                *dates["recurring_words"], *dates["range_open_words"], *dates["range_close_words"],
+                *dates["relative_years"],
+                *(law["name"] for law in corpora.load_json("lexicons", "named_laws.json")["laws"])]
     after = [*units, *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", []))]
-    tables = [_unique(anywhere), _unique(data["before_number"]), _unique(after)]
+    preferred = _unique(data["phrases"])
+    tables = [{**_unique(anywhere), **preferred}, _unique(data["before_number"]), _unique(after)]
     anywhere_t, before_t, after_t = tables
 
     def compile_(pattern: str, table: dict[str, str]) -> re.Pattern[str] | None:
         return re.compile(pattern.format(_alternation(table)), re.IGNORECASE) if table else None
 
+    symbols = [*issuers["abbreviations"], *(a for kind in types for a in kind["abbreviations"] + kind["symbol_hints"])]
     return _Tables(
         anywhere_t, before_t, after_t,
         compile_(r"(?<![^\W\d_])(?:{})(?![^\W\d_])", anywhere_t),
         compile_(r"(?<![^\W\d_])(?:{})(?=\s+(?:\d|[IVX]+\b))", before_t),
         compile_(r"(?<=\d)(\s+)((?:{}))(?![^\W\d_])", after_t),
+        {strip_diacritics(a): a for a in symbols if "Đ" in a},
     )
 
 
@@ -88,6 +94,11 @@ def restore_key_phrases(text: str) -> tuple[str, int]:
 
     def put(start: int, typed: str, table: dict[str, str]) -> None:
         nonlocal restored
+        words = typed.split()
+        if typed.isupper() and len(words) == 1 and len(typed) <= 5:
+            return  # an abbreviation ("TU" in "18-CT/TU" is Tỉnh ủy, not "từ")
+        if any(w.isupper() and len(w) > 1 for w in words) and not typed.isupper():
+            return  # "TU ngay": an abbreviation followed by a word
         full = table.get(" ".join(typed.lower().split()))
         if full is None or len(full) != len(" ".join(typed.split())):
             return
@@ -103,4 +114,13 @@ def restore_key_phrases(text: str) -> tuple[str, int]:
             continue
         for match in pattern.finditer(text):
             put(match.start(group), match.group(group), table)
+    for match in _SYMBOL_PART.finditer(text):  # "349-QD/TU" → "349-QĐ/TU", "96/2016/ND-CP" → "…/NĐ-CP"
+        full = tables.symbols.get(match.group())
+        if full is not None and len(full) == len(match.group()):
+            chars[match.start():match.end()] = full
+            restored += 1
     return "".join(chars), restored
+
+
+# an upper-case part of a document number: after "12/", "12-", "/2016/" or before "-CP", "/TU"
+_SYMBOL_PART = re.compile(r"(?<=[\d/-])[A-Z]{2,8}(?=[-/]|\b)|\b[A-Z]{2,8}(?=[-/][A-Z])")
