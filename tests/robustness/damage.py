@@ -4,7 +4,8 @@ Each builder returns ``(name, suffix, bytes)`` triples, deterministic for a give
 time from the real LibreOffice/python-docx fixtures: byte flips, truncation (with and without a fake
 ``%%EOF``), deleted ranges, ZIP member damage (encrypted flag, impossible zip version, unknown
 compression, duplicates, missing members), XML damage inside ``word/document.xml``, deep nesting,
-a huge MediaBox, combining-mark floods and over-long digit runs.
+a huge MediaBox, combining-mark floods and over-long digit runs; and flips of the table, footnote
+and TCVN3 files of :mod:`variants`.
 """
 
 from __future__ import annotations
@@ -161,7 +162,24 @@ def txt_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
         yield f"txt-flip-{encoding}-{index}", "txt", _flip(text.encode(encoding, errors="replace"), rng, 20)
 
 
+def layout_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
+    """Byte flips and truncations of the files that take the slower paths: a table of figures
+    (pdfplumber), footnotes (character sizes), TCVN3 (legacy decoding and "ư" restoration)."""
+    from fixtures.files import figure_table_file
+    from variants import footnote_file, tcvn3_file
+
+    sources = {"table-pdf": figure_table_file("pdf"), "table-docx": figure_table_file("docx"),
+               "footnote-pdf": footnote_file(SEED, "pdf"), "footnote-docx": footnote_file(SEED, "docx"),
+               "tcvn3-pdf": tcvn3_file(SEED, "pdf")}
+    for label, path in sources.items():
+        data, suffix = path.read_bytes(), path.suffix[1:]
+        for index in range(5 * scale):
+            yield f"{label}-flip-{index}", suffix, _flip(data, rng, rng.choice((1, 4, 16)))
+        yield f"{label}-truncated-eof", suffix, data[:rng.randrange(9, len(data))] + b"\n%%EOF\n"
+
+
 def all_variants(seed: int = 11, scale: int = 1) -> list[Variant]:
     """Every damaged variant, deterministic for ``seed``; ``scale`` multiplies the random ones."""
     rng = random.Random(seed)
-    return [*pdf_variants(rng, scale), *docx_variants(rng, scale), *txt_variants(rng, scale)]
+    return [*pdf_variants(rng, scale), *docx_variants(rng, scale), *txt_variants(rng, scale),
+            *layout_variants(rng, scale)]

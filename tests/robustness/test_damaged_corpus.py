@@ -53,9 +53,9 @@ def test_every_damaged_variant_ends_in_a_result_or_a_typed_error(tmp_path):
                 key = hashlib.sha256("\f".join(page.text for page in raw.pages).encode()).hexdigest()
                 if key not in processed:  # the same text twice (a flip in unused bytes) is run once
                     processed.add(key)
-                    # every other distinct text through the whole pipeline, the others up to the finders
+                    # one distinct text in four through the whole pipeline, the others up to the finders
                     # (the criterion classifier's word segmentation is most of the time)
-                    evidence = process(raw).evidence if len(processed) % 2 else _find(raw)
+                    evidence = process(raw).evidence if len(processed) % 4 == 1 else _find(raw)
                     assert all(item.start <= item.end for item in evidence)
                 outcomes["result"] += 1
             except MinhChungError as error:
