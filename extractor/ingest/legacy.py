@@ -283,7 +283,7 @@ def restore_lost_u(text: str) -> tuple[str, list[int] | None, int]:
 
 
 # a line broken where the soft hyphen stood: "đ⏎ợc", "đ-⏎Ợc" (the layout hyphenated "được" at its "ư")
-_SPLIT_AT_LOST_U = re.compile(r"([^\W\d_]+)-?[ \t]*\n[ \t]*([ơờớởỡợƠỜỚỞỠỢ][^\W\d_]*)")
+_SPLIT_AT_LOST_U = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-?[ \t]*\n[ \t]*([ơờớởỡợƠỜỚỞỠỢ][^\W\d_]*)")
 
 
 def _join_split_syllables(text: str, table: dict[str, str]) -> tuple[str, list[int] | None]:

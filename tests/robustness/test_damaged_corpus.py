@@ -107,3 +107,19 @@ def test_normalizer_grows_linearly(unit):
 
     small, large = timed(12_500), timed(100_000)
     assert large < 30 * max(small, 0.002), (small, large)
+
+
+@pytest.mark.parametrize("unit", ["a", "\n", "ngời đ\nợc ", "1 buoi ", "STT\n", "Thong tu so 12/QD-UBND "])
+def test_text_repairs_grow_linearly(unit):
+    """The TCVN3 "ư" restoration, the table cue and the diacritics restoration: 8× the input, at most
+    30× the time."""
+    from extractor.ingest.diacritics import restore_key_phrases
+    from extractor.ingest.legacy import restore_lost_u
+    from extractor.ingest.tables import looks_tabular
+
+    def timed(size: int) -> float:
+        text = unit * (size // len(unit))
+        return _best_of(2, lambda: (restore_lost_u(text), looks_tabular(text), restore_key_phrases(text)))
+
+    small, large = timed(5_000), timed(40_000)
+    assert large < 30 * max(small, 0.002), (small, large)
