@@ -35,7 +35,7 @@ class Limits:
     max_ocr_pages: int = 100
     convert_timeout_s: float = 120.0
     ocr_timeout_s: float = 120.0  # per page
-    max_render_pixels: int = 40_000_000  # OCR bitmap of one page (A4 at 300 dpi is 8.7 M); larger pages render coarser
+    max_render_pixels: int = 20_000_000  # OCR bitmap of one page (A4 at 300 dpi: 8.7 M, A3: 17.4 M); larger ones coarser
     max_combining_marks: int = 4  # in a row on one letter (Vietnamese needs 2); more make NFC quadratic
     max_digit_run: int = 64  # digits read as one number; longer runs are broken (int() refuses > 4,300)
 

@@ -1,7 +1,8 @@
 """Scanned PDFs: find pages without a text layer and read them with Tesseract (``vie``).
 
 Pages are rendered by pypdfium2 at 300 dpi (coarser when that would exceed ``Limits.max_render_pixels``:
-a page with a huge MediaBox) and passed to the ``tesseract`` command line
+a page with a huge MediaBox), despeckled, straightened and binarised (:mod:`scan`) and passed to
+the ``tesseract`` command line
 (the same engine pytesseract wraps). OCR text is marked on the document (``ocr=True``) so
 later stages lower their confidence. Without Tesseract or its Vietnamese model the file
 gets :class:`~extractor.errors.ScannedDocumentError`.
@@ -18,6 +19,7 @@ from pathlib import Path
 from extractor.errors import CorruptFileError, FileTooLargeError, ScannedDocumentError
 from extractor.ingest.limits import Limits
 from extractor.ingest.sanitize import safe_nfc
+from extractor.ingest.scan import prepare_scan
 from extractor.models import Page
 
 MIN_TEXT_CHARS = 10  # a page with fewer visible characters has no usable text layer
@@ -100,10 +102,12 @@ def ocr_pages(path: Path, pages: list[Page], limits: Limits) -> list[int]:
                 pdf_page = document[page.number - 1]
                 try:
                     scale = render_scale(pdf_page.get_width(), pdf_page.get_height(), limits)
-                    bitmap = pdf_page.render(scale=scale, grayscale=True)
-                    bitmap.to_pil().save(image_path)
+                    prepared = prepare_scan(pdf_page.render(scale=scale, grayscale=True).to_pil())
                 finally:
                     pdf_page.close()
+                if prepared is None:  # a blank page: nothing to read
+                    continue
+                prepared.save(image_path)
                 page.text = _tesseract(binary, image_path, limits, str(path))
         return [p.number for p in targets]
     finally:
