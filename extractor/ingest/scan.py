@@ -52,12 +52,15 @@ def skew_angle(gray: Image.Image) -> float:
 
 
 MIN_INK = 0.0005  # share of dark pixels on the reduced copy below which a page is blank
+MIN_CONTRAST = 40  # grey levels between the darkest and the lightest pixel of a page with anything on it
 
 
 def has_ink(gray: Image.Image) -> bool:
     """False for a blank page (nothing for OCR to read), judged on a reduced copy."""
-    small = np.asarray(gray.convert("L").resize((200, max(1, int(200 * gray.height / max(gray.width, 1))))))
-    return float((small < 128).mean()) >= MIN_INK
+    small = np.asarray(gray.convert("L").resize((400, max(1, int(400 * gray.height / max(gray.width, 1))))))
+    if int(small.max()) - int(small.min()) < MIN_CONTRAST:
+        return False
+    return float((small < otsu_threshold(small)).mean()) >= MIN_INK
 
 
 def prepare_scan(image: Image.Image) -> Image.Image | None:

@@ -38,3 +38,11 @@ def test_skewed_noisy_scan_is_read(tmp_path):
     text = " ".join(document.pages[0].text.split())
     assert "124/2021/TT-BCA" in text
     assert "Kon Gang" in text
+
+
+def test_blank_page_is_not_sent_to_tesseract():
+    from extractor.ingest.scan import has_ink, prepare_scan
+
+    assert prepare_scan(Image.new("L", (1240, 1754), 255)) is None
+    speck = Image.new("L", (1240, 1754), 250)
+    assert not has_ink(speck)
