@@ -201,6 +201,7 @@ class _BodyReader:
                     self.pages = [[]]
                     self.block(cell)
                     cells.append(self.pages)
+                    cells.extend([[[]]] * (_grid_span(cell) - 1))  # merged across columns: keep the grid
                 rows.append(cells)
         finally:
             self.pages = saved
@@ -275,6 +276,13 @@ class _BodyReader:
         pieces.clear()
         if self.pages[-1]:
             self.pages.append([])
+
+
+def _grid_span(cell) -> int:
+    """How many grid columns a table cell covers (``w:gridSpan``), 1 to 64."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    value = span.get(f"{W}val") if span is not None else None
+    return min(max(int(value), 1), 64) if value and value.isdigit() else 1
 
 
 def _footnotes(document, reader: _BodyReader) -> list[tuple[int, str]]:

@@ -62,3 +62,23 @@ def test_tabular_page_cue():
 
 def test_a_table_of_words_is_not_a_table_of_figures():
     assert render_figure_table([["Tiêu chí", "Kết quả"], ["Tiêu chí 1", "Đạt"]]) is None
+
+
+def test_a_header_cell_merged_across_columns_keeps_the_grid(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Báo cáo kết quả công tác bảo đảm an ninh, trật tự năm 2023 của Ủy ban nhân dân xã.")
+    table = document.add_table(rows=3, cols=5)
+    values = [["STT", "Nội dung", "Số lượng", "", "Đơn vị tính"],
+              ["1", "Số buổi tuyên truyền", "10", "12", "buổi"],
+              ["2", "Số vụ phạm pháp hình sự", "4", "3", "vụ"]]
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(0, 2).merge(table.cell(0, 3))  # "Số lượng" over two columns
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    text = load_document(path).pages[0].text
+    assert "Số buổi tuyên truyền: Số lượng 10 buổi; 12 buổi." in text
+    assert "Số vụ phạm pháp hình sự: Số lượng 4 vụ; 3 vụ." in text
