@@ -115,3 +115,16 @@ def test_bound_marks_keeps_vietnamese_and_maps_back():
     text, kept, dropped = bound_marks("a" + "\u0301" * 10 + "b", limit=2)
     assert text == "a\u0301\u0301b" and dropped == 8 and kept == [0, 1, 2, 11]
     assert safe_nfc("e\u0302\u0323") == "ệ"
+
+
+def test_an_unforeseen_parser_exception_still_ends_in_a_typed_error(tmp_path, monkeypatch, seed_path):
+    """The last line of defence: whatever a parser raises on damaged input becomes CorruptFileError."""
+    from extractor.ingest import docx as docx_reader
+
+    def broken(path, limits):
+        raise KeyError("a part python-docx did not expect")
+
+    monkeypatch.setattr(docx_reader, "read_docx", broken)
+    with pytest.raises(CorruptFileError) as caught:
+        load_document(seed_path("ubnd-son-la-cong-van-2026", "docx"))
+    assert "KeyError" in caught.value.detail
