@@ -21,7 +21,13 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 from extractor.ingest.limits import Limits
-from extractor.ingest.safety import check_file_size, check_page_count, open_archive, read_member
+from extractor.ingest.safety import (
+    check_file_size,
+    check_page_count,
+    duplicate_members,
+    open_archive,
+    read_member,
+)
 from extractor.models import RawDocument
 
 __all__ = ["Limits", "load_document", "sniff_format"]
@@ -139,15 +145,19 @@ def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool
     if fmt in ("docx", "doc", "odt", "rtf"):
         from extractor.ingest.docx import read_docx
 
+        warnings: list[str] = []
         if fmt == "docx":
             pages, headers, found = read_docx(path, limits)
+            with open_archive(path, limits) as archive:
+                warnings += [f"duplicate_member: {name} is stored twice, the last copy was read"
+                             for name in duplicate_members(archive)]
         else:
             from extractor.ingest.convert import converted_to_docx
 
             with converted_to_docx(path, limits, fmt) as converted:
                 pages, headers, found = read_docx(converted, limits)
         return RawDocument(source=source, sha256=sha256, format=fmt, pages=pages, headers=headers,
-                           legacy_encoding=found, encoding=found)
+                           legacy_encoding=found, encoding=found, warnings=warnings)
     from extractor.ingest.text import read_text
 
     pages, encoding, found = read_text(data, source)

@@ -18,6 +18,9 @@ from extractor.ingest.limits import Limits
 _LARGE_MEMBER = 1024 * 1024  # members smaller than this cannot do harm whatever their ratio
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Office and LibreOffice write
+# parts that say what the document is: stored twice, the reader cannot know which one is meant
+_ESSENTIAL_PARTS = frozenset({"word/document.xml", "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                              "content.xml", "mimetype", "META-INF/manifest.xml"})
 
 
 def check_file_size(path: Path, limits: Limits) -> int:
@@ -67,12 +70,13 @@ def open_archive(path: Path, limits: Limits) -> zipfile.ZipFile:
 
 
 def check_members(members: list[zipfile.ZipInfo], source: str) -> None:
-    """Refuse, before any member is read, what ``zipfile`` or python-docx would trip over: a member
-    stored twice (which one is the document?), an encrypted member, an unknown zip version or
-    compression method."""
+    """Refuse, before any member is read, what ``zipfile`` or python-docx would trip over: a part
+    that says what the document is stored twice (which one is the document?), an encrypted member,
+    an unknown zip version or compression method. Other duplicates (a second ``styles.xml``) are
+    read as python-docx reads them, the last one, and reported by :func:`duplicate_members`."""
     seen: set[str] = set()
     for member in members:
-        if member.filename in seen:
+        if member.filename in seen and member.filename in _ESSENTIAL_PARTS:
             raise CorruptFileError(f"the archive holds the member {member.filename} twice", source=source)
         seen.add(member.filename)
         if member.flag_bits & 0x1:
@@ -83,6 +87,17 @@ def check_members(members: list[zipfile.ZipInfo], source: str) -> None:
         if member.compress_type not in _COMPRESSIONS:
             raise CorruptFileError(f"member {member.filename} uses unknown compression {member.compress_type}",
                                    source=source)
+
+
+def duplicate_members(archive: zipfile.ZipFile) -> list[str]:
+    """Names stored more than once in the archive."""
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for name in archive.namelist():
+        if name in seen and name not in duplicates:
+            duplicates.append(name)
+        seen.add(name)
+    return duplicates
 
 
 def read_member(archive: zipfile.ZipFile, name: str, limits: Limits, source: str) -> bytes:

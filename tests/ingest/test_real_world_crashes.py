@@ -128,3 +128,20 @@ def test_an_unforeseen_parser_exception_still_ends_in_a_typed_error(tmp_path, mo
     with pytest.raises(CorruptFileError) as caught:
         load_document(seed_path("ubnd-son-la-cong-van-2026", "docx"))
     assert "KeyError" in caught.value.detail
+
+
+def test_a_duplicated_minor_part_is_read_with_a_warning(tmp_path):
+    import zipfile
+
+    from fixtures.files import seed_file
+
+    source = seed_file("ubnd-son-la-cong-van-2026", "docx")
+    target = tmp_path / "duplicate-settings.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in original.infolist():
+            copy.writestr(item.filename, original.read(item.filename))
+        with pytest.warns(UserWarning):
+            copy.writestr("word/settings.xml", original.read("word/settings.xml"))
+    document = load_document(target)
+    assert "Nguyễn Đình Việt" in document.pages[-1].text
+    assert any(w.startswith("duplicate_member: word/settings.xml") for w in document.warnings)
