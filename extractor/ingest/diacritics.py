@@ -63,9 +63,17 @@ def _tables() -> _Tables:
                 *dates["recurring_words"], *dates["range_open_words"], *dates["range_close_words"],
                 *dates["relative_years"],
                 *(law["name"] for law in corpora.load_json("lexicons", "named_laws.json")["laws"])]
-    after = [*units, *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", []))]
+    counts = corpora.load_json("lexicons", "count_units.json")
+    modality = corpora.load_json("lexicons", "modality.json")
+    triggers = [*modality["zero_triggers_open"], *modality["zero_triggers_headed"]]
+    anywhere += [*triggers, *modality["strong_target"], *modality["strong_actual"], *modality["zero_compounds"],
+                 *(p for p in modality["target"] + modality["actual"] if " " in p)]
+    after = [*units, *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", [])),
+             *counts["percent_list_units"], *modality["zero_heads"], *modality["zero_person_heads"]]
     preferred = _unique(data["phrases"])
-    tables = [{**_unique(anywhere), **preferred}, _unique(data["before_number"]), _unique(after)]
+    # one bare syllable read anywhere is too ambiguous ("bo": bộ, bò, bỏ …): lexicon phrases need two words
+    tables = [{**_unique(p for p in anywhere if " " in p.strip()), **preferred}, _unique(data["before_number"]),
+              _unique(after)]
     anywhere_t, before_t, after_t = tables
 
     def compile_(pattern: str, table: dict[str, str]) -> re.Pattern[str] | None:
@@ -76,9 +84,16 @@ def _tables() -> _Tables:
         anywhere_t, before_t, after_t,
         compile_(r"(?<![^\W\d_])(?:{})(?![^\W\d_])", anywhere_t),
         compile_(r"(?<![^\W\d_])(?:{})(?=\s+(?:\d|[IVX]+\b))", before_t),
-        compile_(r"(?<=\d)(\s+)((?:{}))(?![^\W\d_])", after_t),
+        compile_(r"(?:(?<=\d)|(?<=%)|(?<=\b" + r")|(?<=\b".join(_lookbehinds(triggers)) + r"))(\s+)((?:{}))(?![^\W\d_])",
+                 after_t),
         {strip_diacritics(a): a for a in symbols if "Đ" in a},
     )
+
+
+def _lookbehinds(phrases: list[str]) -> list[str]:
+    """Fixed-width look-behind bodies for each phrase, with and without its diacritics."""
+    forms = {form for phrase in phrases for form in (phrase, strip_diacritics(phrase))}
+    return [re.escape(form) for form in sorted(forms)]
 
 
 def _with_case(typed: str, restored: str) -> str:
