@@ -69,7 +69,8 @@ def _tables() -> _Tables:
     anywhere += [*triggers, *modality["strong_target"], *modality["strong_actual"], *modality["zero_compounds"],
                  *(p for p in modality["target"] + modality["actual"] if " " in p)]
     after = [*units, *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", [])),
-             *counts["percent_list_units"], *modality["zero_heads"], *modality["zero_person_heads"]]
+             *counts["percent_list_units"], *modality["zero_heads"], *modality["zero_person_heads"],
+             *counts["generic"]["never_heads"]]  # "100 điểm", "3 tháng": measures, so no count is made of them
     preferred = _unique(data["phrases"])
     # one bare syllable read anywhere is too ambiguous ("bo": bộ, bò, bỏ …): lexicon phrases need two words
     tables = [{**_unique(p for p in anywhere if " " in p.strip()), **preferred}, _unique(data["before_number"]),
