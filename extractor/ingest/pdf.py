@@ -19,7 +19,7 @@ from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_page_count
 from extractor.ingest.sanitize import bound_marks, safe_nfc
-from extractor.ingest.tables import looks_tabular, render_figure_table
+from extractor.ingest.tables import looks_tabular, render_figure_table, strip_serial_numbers
 from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
@@ -128,6 +128,8 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
                 text = tabular_page_text(plumber_page)
                 if text is not None:
                     pages[index].text = clean_page_text(text)
+                else:  # no ruled table of figures: at least the serial numbers must not read as counts
+                    pages[index].text = strip_serial_numbers(pages[index].text)
                 plumber_page.flush_cache()
     except Exception:  # noqa: BLE001 - pdfplumber failing on a page PDFium read: keep PDFium's text
         return

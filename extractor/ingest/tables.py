@@ -5,8 +5,9 @@ alone, its unit on the next line) or over-reports them (in PDF the serial number
 "2 Số lượt người" reads as a count). :func:`render_figure_table` turns each row into one sentence,
 ``"<label>: <figure> <unit>."`` — several figure columns give ``"<label>: <header> <figure> <unit>;
 …"`` — and drops the serial column. Tables that are not tables of figures (the two-column header
-block of every administrative document, signature tables) are left alone (``None``). Header words
-live in ``corpora/document/tables.json``.
+block of every administrative document, signature tables) are left alone (``None``). For an unruled
+table in a PDF, :func:`strip_serial_numbers` at least drops the serial numbers that start its rows.
+Header words live in ``corpora/document/tables.json``.
 """
 
 from __future__ import annotations
@@ -120,9 +121,37 @@ def _render_row(row: list[str], header: list[str], roles: dict[str, list[int]]) 
 
 def looks_tabular(page_text: str) -> bool:
     """Cheap test on a PDF page's plain text: a serial header and a figure or unit header on one line."""
+    return _header_line(page_text) is not None
+
+
+def _header_line(page_text: str) -> re.Match[str] | None:
+    """The serial header ("STT") of the first line that also names a figure or unit column."""
     words = _vocabulary()
     for match in words.serial_cue.finditer(page_text):
         end = page_text.find("\n", match.end())
         if words.column_cue.search(page_text[match.start():end if end >= 0 else len(page_text)]):
-            return True
-    return False
+            return match
+    return None
+
+
+_SERIAL_ROW = re.compile(r"^(?P<serial>\d{1,3})\.?[ \t]+(?=[A-ZĐÀ-Ỹ])", re.MULTILINE)
+
+
+def strip_serial_numbers(page_text: str) -> str:
+    """An unruled table of figures in PDF text ("STT Nội dung Số lượng Đơn vị tính⏎1 Tổ chức …⏎12
+    buổi"): the serial numbers that start its rows — 1, 2, 3 … in order after the header line, each
+    followed by a capitalised label — are removed so they are not read as counts ("2 Số lượt người").
+    Figures ("12 buổi", lower-case unit) and everything before the header are left alone."""
+    header = _header_line(page_text)
+    if header is None:
+        return page_text
+    pieces: list[str] = []
+    position, expected = header.end(), 1
+    for match in _SERIAL_ROW.finditer(page_text, header.end()):
+        if int(match.group("serial")) != expected:
+            continue
+        pieces.append(page_text[position:match.start()])
+        position, expected = match.end(), expected + 1
+    if expected == 1:
+        return page_text
+    return page_text[:header.end()] + "".join(pieces) + page_text[position:]

@@ -82,3 +82,19 @@ def test_a_header_cell_merged_across_columns_keeps_the_grid(tmp_path):
     text = load_document(path).pages[0].text
     assert "Số buổi tuyên truyền: Số lượng 10 buổi; 12 buổi." in text
     assert "Số vụ phạm pháp hình sự: Số lượng 4 vụ; 3 vụ." in text
+
+
+def test_unruled_pdf_table_reports_no_serial_number_as_a_count():
+    from extractor.pipeline import extract_file
+
+    result = extract_file(figure_table_file("pdf", ruled=False))
+    counts = sorted((e.value["value"], e.value["unit"]) for e in result.evidence if e.kind == "count")
+    assert counts == sorted((value, unit) for value, (unit, _) in EXPECTED.items())
+
+
+def test_serial_numbers_are_stripped_only_in_order_after_the_header():
+    from extractor.ingest.tables import strip_serial_numbers
+
+    text = "1 Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\n1 Tuyên truyền\n12 buổi\n2 Tổ tự quản\n8 tổ\n5 Khác"
+    assert strip_serial_numbers(text) == \
+        "1 Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\nTuyên truyền\n12 buổi\nTổ tự quản\n8 tổ\n5 Khác"
