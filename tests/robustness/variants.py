@@ -8,7 +8,8 @@
   every bare "ư", stored as U+00AD);
 * ``no_diacritics``: the seed typed without diacritics (TXT);
 * ``table``: a report whose figures sit in a "STT | Nội dung | Số lượng | Đơn vị tính" table,
-  measured against the same figures written as sentences.
+  measured against the same figures written as sentences (``table_unruled``: the same table without
+  any line).
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
     pairs: list[tuple[str, str, Path, Path]] = []
     for fmt in ("docx", "pdf"):
         pairs.append(("table", fmt, figure_prose_file(fmt), figure_table_file(fmt)))
+    pairs.append(("table_unruled", "pdf", figure_prose_file("pdf"), figure_table_file("pdf", ruled=False)))
     for name in names:
         for fmt in ("docx", "pdf"):
             pairs.append(("footnote", fmt, seed_file(name, fmt), footnote_file(name, fmt)))
