@@ -103,7 +103,7 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
                 textpage.close()
                 page.close()
             pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes]))
-            if looks_tabular(text):
+            if len(text) <= limits.max_table_page_chars and looks_tabular(text):
                 tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
         if isinstance(error, (CorruptFileError, EmptyDocumentError)):
@@ -112,7 +112,7 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
     finally:
         document.close()
     if tabular:
-        _render_tables(path, pages, tabular)
+        _render_tables(path, pages, tabular[:limits.max_table_pages])
     return _repair_pages(pages)
 
 
