@@ -24,6 +24,7 @@ from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _EOF_WINDOW = 64 * 1024
+_EMPTY_PDF_MAX_BYTES = 64 * 1024  # a PDF with zero pages is smaller than this
 # PDFium error codes (FPDF_GetLastError)
 _ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 3, 4, 5
 
@@ -48,7 +49,8 @@ def open_pdfium(path: Path, limits: Limits):
         code = getattr(error, "err_code", None)
         if code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise EncryptedFileError("PDF needs a password", source=str(path)) from error
-        if _pdfminer_page_count(path) == 0:  # PDFium refuses an empty page tree
+        # PDFium refuses an empty page tree; an empty PDF is tiny, and pdfminer is slow on big broken files
+        if path.stat().st_size <= _EMPTY_PDF_MAX_BYTES and _pdfminer_page_count(path) == 0:
             raise EmptyDocumentError("the PDF has zero pages", source=str(path)) from error
         raise CorruptFileError(f"PDFium cannot parse the file: {error}", source=str(path)) from error
     pages = len(document)
