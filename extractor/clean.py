@@ -4,7 +4,8 @@ Documents of the genre arrive hard-wrapped at ~80 columns (often with a blank li
 between wrapped lines), with document numbers split over lines ("Kế hoạch số 39/KH-⏎STP"),
 stand-alone page numbers, running headers/footers and ragged whitespace. :func:`normalize` joins wrapped lines into
 paragraphs (one paragraph per line of output), repairs split tokens, drops page numbers
-and running headers/footers (a line repeated at the top or bottom of most pages),\nand collapses whitespace, all in Unicode NFC.
+and running headers/footers (a line repeated at the top or bottom of most pages),\nand collapses whitespace, all in Unicode NFC. Runs of combining marks and digit runs longer than any
+number are bounded first (:mod:`extractor.ingest.sanitize`), so every step is linear in the text.
 
 Every character of the normalized text remembers where it came from (``origin``), the
 job eyecite's ``SpanUpdater`` does between cleaned and original text: evidence found at
@@ -18,8 +19,12 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+import corpora
+from extractor.ingest.sanitize import bound_marks, break_digit_runs
 from extractor.models import CharBox, Page, RawDocument
 
 # A page-number line: "3", "- 3 -", "Trang 3", "Trang 3/12".
@@ -28,6 +33,9 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s+\d{1,3}(
 _OPEN_NUMBER = re.compile(r"(?:^|\s)[\w.]*\d[\w.]*(?:[/-][\wĐđ.]+)*[/-]$|[/-]\w*[/-]$")
 # The start of a line that continues a document number: "STP", "BCA-V05", "CT/TW", "2021/TT-BCA".
 _NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][\wĐđ]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
+# A document number cut before a hyphen: "124/2021/TT" ending a line, "-BCA" starting the next.
+_NUMBER_HEAD = re.compile(r"(?:^|\s)\d+/[\w/]*[A-ZĐ]$")
+_DASH_TAIL = re.compile(r"^-[A-ZĐ][\wĐđ]*(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A line that starts a new block: list markers, headings, criteria, greetings.
 _BLOCK_START = re.compile(
     r"""^(?:
@@ -92,9 +100,12 @@ class _Line:
 
 
 def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
-    """NFC-normalize ``text``; map each output character to a source offset."""
-    if unicodedata.is_normalized("NFC", text):
+    """NFC-normalize ``text``; map each output character to a source offset. Runs of combining
+    marks are bounded first (:func:`~extractor.ingest.sanitize.bound_marks`), so this is linear."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text, list(range(base, base + len(text)))
+    text, kept, _ = bound_marks(text)
+    source = list(range(len(text))) if kept is None else kept
     chars: list[str] = []
     origin: list[int] = []
     # Normalize cluster by cluster (a base letter and its combining marks) to keep the map exact.
@@ -103,9 +114,18 @@ def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
         if index == len(text) or not unicodedata.combining(text[index]):
             piece = unicodedata.normalize("NFC", text[cluster_start:index])
             chars.append(piece)
-            origin.extend([base + cluster_start] * len(piece))
+            origin.extend([base + source[cluster_start]] * len(piece))
             cluster_start = index
     return "".join(chars), origin
+
+
+def _bounded_digits(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Over-long digit runs broken by spaces (:func:`~extractor.ingest.sanitize.break_digit_runs`):
+    no finder then meets a number Python cannot convert or a run its patterns backtrack over."""
+    broken, index_map, _ = break_digit_runs(text)
+    if index_map is None:
+        return text, origin
+    return broken, [origin[i] if i >= 0 else origin[index_map[k - 1]] for k, i in enumerate(index_map)]
 
 
 def _clean_line(text: str, origin: list[int]) -> _Line:
@@ -157,7 +177,7 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
     base = 0
     for page in pages:
         page_starts.append(base)
-        text, origin = _nfc_with_origin(page.text, base)
+        text, origin = _bounded_digits(*_nfc_with_origin(page.text, base))
         line_start = 0
         kept: list[_Line] = []
         for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
@@ -173,6 +193,7 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         pages_lines.append(kept)
         base += len(page.text) + 1
     running = _running_lines(pages_lines)
+    head, foot = _running_blocks(pages_lines)
     lines: list[_Line] = []
     for kept in pages_lines:
         edge = _EDGE_LINES if running else 0
@@ -180,8 +201,66 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
             at_edge = position < edge or position >= len(kept) - edge
             if at_edge and _running_key(line.text) in running:
                 continue  # a running header or footer
+            key, from_end = _block_key(line.text), len(kept) - 1 - position
+            if position < len(head) and head[position] == key or from_end < len(foot) and foot[from_end] == key:
+                continue  # a line of a running header/footer paragraph that wraps over several lines
             lines.append(line)
     return lines, page_starts
+
+
+_MAX_BLOCK_LINES = 8  # a running header paragraph wraps over at most this many lines
+
+
+def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str]]:
+    """Keys of the lines, position by position from the top (and from the bottom), that most pages
+    share: a running header or footer that is a long paragraph wrapped over several lines ("Báo cáo
+    kết quả … năm 2023 của Ủy ban nhân dân xã …" on top of every page). A position where the pages
+    differ ends the block; a page needs a line of its own below the block to count."""
+    if len(pages_lines) < 3:
+        return [], []
+    needed = max(3, (len(pages_lines) * 2 + 2) // 3)
+    blocks: list[list[str]] = []
+    for step in (1, -1):
+        block: list[str] = []
+        for position in range(_MAX_BLOCK_LINES):
+            keys = Counter(_block_key(lines[position if step == 1 else -1 - position].text)
+                           for lines in pages_lines if len(lines) > position + 1)
+            if not keys:
+                break
+            key, count = keys.most_common(1)[0]
+            if count < needed:
+                break
+            block.append(key)
+        blocks.append(block if len(block) > _EDGE_LINES else [])  # shorter ones: _running_lines
+    head, foot = blocks
+    # a line that also stands elsewhere on a page is body text that happens to repeat, not a header
+    inside: set[str] = set()
+    for lines in pages_lines:
+        inside.update(_block_key(line.text) for line in lines[len(head):len(lines) - len(foot)])
+    if any(key in inside for key in head):
+        head = []
+    if any(key in inside for key in foot):
+        foot = []
+    return head, foot
+
+
+def _block_key(text: str) -> str:
+    """Running header paragraphs are compared as written: only a page number differs ("Trang 3")."""
+    return re.sub(r"\b(?:trang|page)\s*\d+(?:\s*/\s*\d+)?", "#", text.casefold())
+
+
+@cache
+def _before_number() -> re.Pattern[str]:
+    """Line ends that expect a number on the next line: "số", "ngày", a document type name …"""
+    words = list(corpora.load_json("document", "line_joins.json")["before_number"])
+    for kind in corpora.load_json("lexicons", "legal_document_types.json")["types"]:
+        words.extend(kind["names"])
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{alternation})$", re.IGNORECASE)
+
+
+def _ends_before_number(line: str) -> bool:
+    return bool(_before_number().search(line[-40:]))
 
 
 def _typical_width(lines: list[_Line]) -> int:
@@ -205,6 +284,10 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
     """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
     if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
         return ""
+    if _NUMBER_HEAD.search(previous) and _DASH_TAIL.match(following):
+        return ""  # "124/2021/TT⏎-BCA": a narrow column broke the number before its hyphen
+    if following[0].isdigit() and _ends_before_number(previous) and not _starts_block(following):
+        return " "  # "Thông tư số⏎124/2021/TT-BCA", "ngày⏎28/12/2021": a narrow column broke the reference
     if _starts_block(following):
         return "\n"
     if _HEADER_LINE.match(previous) or _HEADER_LINE.match(following):

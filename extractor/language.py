@@ -1,7 +1,8 @@
 """Is this text Vietnamese? Diacritics, syllable spelling and common words decide.
 
 Lenient with short texts (a title page, a one-line note): only a text with enough words and
-almost no Vietnamese in it is refused with :class:`~extractor.errors.NotVietnameseError`.
+almost no Vietnamese in it is refused with :class:`~extractor.errors.NotVietnameseError`. Vietnamese
+typed without diacritics is accepted (:func:`typed_without_diacritics`; ingestion flags it).
 """
 
 from __future__ import annotations
@@ -11,17 +12,25 @@ from functools import cache
 
 import corpora
 from extractor.errors import NotVietnameseError
+from extractor.ingest.diacritics import strip_diacritics
 from extractor.ingest.legacy import is_syllable
+
+__all__ = ["ensure_vietnamese", "is_vietnamese", "strip_diacritics", "typed_without_diacritics"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯĩĨũŨ\u1ea0-\u1ef9àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝ]")
 SAMPLE_WORDS = 3000
 MIN_WORDS = 30  # below this, accept unless there is no sign of Vietnamese at all
+MIN_BARE_SYLLABLES = 0.75  # text without diacritics: share of words spelled as syllables …
+MIN_BARE_STOP = 0.15  # … and of common function words (seeds stripped of marks: 0.82–0.88 and 0.25–0.31;
+#                       English 0.27 and 0.0, French 0.26 and 0.11)
 
 
 @cache
 def _stop_words() -> frozenset[str]:
-    return frozenset(corpora.load_json("encodings", "vietnamese.json")["stop_words"])
+    """The common function words, with and without their diacritics ("được" and "duoc")."""
+    words = corpora.load_json("encodings", "vietnamese.json")["stop_words"]
+    return frozenset(words) | frozenset(strip_diacritics(w) for w in words)
 
 
 def vietnamese_scores(text: str) -> dict[str, float]:
@@ -47,8 +56,17 @@ def is_vietnamese(text: str) -> bool:
         return scores["diacritic"] > 0 or scores["stop"] > 0 or scores["syllable"] >= 0.7
     if scores["diacritic"] >= 0.15:
         return True
-    # Vietnamese typed without diacritics still spells syllables and uses the common words.
-    return scores["syllable"] >= 0.85 and scores["stop"] >= 0.1
+    return typed_without_diacritics(text, scores)
+
+
+def typed_without_diacritics(text: str, scores: dict[str, float] | None = None) -> bool:
+    """Vietnamese typed without its marks ("Thuc hien Thong tu so 124/2021/TT-BCA"): almost no word
+    carries a Vietnamese letter, yet the words are spelled as syllables and the common function
+    words ("cua", "duoc", "va") are frequent. Accepted (flagged by ingestion), never refused."""
+    scores = scores or vietnamese_scores(text)
+    if scores["words"] < MIN_WORDS or scores["diacritic"] >= 0.02:
+        return False
+    return scores["syllable"] >= MIN_BARE_SYLLABLES and scores["stop"] >= MIN_BARE_STOP
 
 
 def ensure_vietnamese(text: str, source: str | None = None) -> None:

@@ -155,6 +155,12 @@ def _subject_type(text: str, issuer: str | None, subjects: dict) -> str | None:
     return best[0][0] if best and best[0][1] else None
 
 
+def _period_year(period: str | None) -> int | None:
+    """The year of an ISO-like period ("2023", "2023-H1", "2023-Q3"); ``None`` when it has none."""
+    found = re.match(r"(\d{4})(?!\d)", period or "")
+    return int(found.group(1)) if found else None
+
+
 def _dates(text: str, structure: DocumentStructure) -> tuple[str | None, str | None, int | None]:
     """issued_on, period and year."""
     issued_on = structure.place_date.value if structure.place_date is not None else None
@@ -174,11 +180,9 @@ def _dates(text: str, structure: DocumentStructure) -> tuple[str | None, str | N
         if halves or periods:
             period = (halves or periods)[0]
             break
-    year = None
-    if period:
-        year = int(period[:4])
-    elif structure.place_date is not None:
-        found = re.search(r"\d{4}", structure.place_date.text)
+    year = _period_year(period)  # "2023-H1" → 2023; "--H1" (6 tháng đầu năm, no year written) → None
+    if year is None and structure.place_date is not None:
+        found = re.search(r"\b\d{4}\b", structure.place_date.text)
         year = int(found.group()) if found else None
     if year is None:
         years = Counter(int(y) for y in re.findall(r"năm (20\d\d)\b", text))
@@ -205,4 +209,5 @@ def describe(raw: RawDocument, text: str, structure: DocumentStructure) -> Docum
         ocr=raw.ocr,
         title=structure.title.text if structure.title is not None else None,
         place=structure.place,
+        warnings=list(raw.warnings),
     )

@@ -34,12 +34,14 @@ class Page:
     """One page of source text as ingested (decoded, legacy-converted, NFC).
 
     ``boxes``, when present (PDF text layer), holds one box per character of ``text``
-    (``None`` for characters with no box, such as inserted line breaks).
+    (``None`` for characters with no box, such as inserted line breaks). ``footnotes`` are the
+    bodies of the footnotes this page carries ("1 Chú thích …"), not part of ``text``.
     """
 
     number: int  # 1-based
     text: str
     boxes: list[CharBox | None] | None = None
+    footnotes: list[str] = field(default_factory=list)  # footnote bodies referenced on this page, kept apart
 
 
 @dataclass
@@ -78,6 +80,7 @@ class DocumentInfo:
     ocr: bool = False
     title: str | None = None  # trích yếu
     place: str | None = None  # địa danh in "Sơn La, ngày …"
+    warnings: list[str] = field(default_factory=list)  # how the file was read: OCR, no diacritics …
     text: str | None = None  # only with --include-text
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 ``load_document`` sniffs the content (magic bytes, never the file name), applies the size and
 safety limits, and dispatches: PDF (pypdfium2; pdfplumber boxes on request; OCR for pages
 without a text layer), DOCX (python-docx), DOC/ODT/RTF (LibreOffice → DOCX), TXT (encoding
-detection). Legacy TCVN3/VNI text is converted to Unicode. Every failure is a typed
+detection). Legacy TCVN3/VNI text is converted to Unicode; Vietnamese typed without
+diacritics is flagged (``warnings``) and its key phrases restored (:mod:`diacritics`). Every failure is a typed
 :class:`~extractor.errors.MinhChungError`.
 """
 
@@ -20,11 +21,19 @@ from extractor.errors import (
     UnsupportedFormatError,
 )
 from extractor.ingest.limits import Limits
-from extractor.ingest.safety import check_file_size, check_page_count, open_archive
+from extractor.ingest.safety import (
+    check_file_size,
+    check_page_count,
+    duplicate_members,
+    open_archive,
+    read_member,
+)
 from extractor.models import RawDocument
 
 __all__ = ["Limits", "load_document", "sniff_format"]
 
+NO_DIACRITICS_WARNING = "no_diacritics: the text is Vietnamese typed without diacritics (lower confidence)"
+RESTORED_WARNING = "diacritics_restored"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
@@ -40,7 +49,7 @@ def sniff_format(path: Path, head: bytes, limits: Limits) -> str:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
-            if "mimetype" in names and archive.read("mimetype")[:100].strip() == _ODT_MIME:
+            if "mimetype" in names and read_member(archive, "mimetype", limits, str(path))[:100].strip() == _ODT_MIME:
                 return "odt"
         raise UnsupportedFormatError("a ZIP archive that is neither DOCX nor ODT", source=str(path))
     if head.startswith(_OLE2):
@@ -89,13 +98,26 @@ def load_document(
         raise
     except (OSError, MemoryError, RecursionError) as error:
         raise CorruptFileError(f"{type(error).__name__}: {error}", source=source) from error
+    except Exception as error:  # a parser's own exception on damaged input: still a typed error
+        raise CorruptFileError(f"unreadable ({type(error).__name__}: {str(error)[:200]})", source=source) from error
     check_page_count(document.page_count, limits, source)
     if not any(page.text.strip() for page in document.pages):
         raise EmptyDocumentError("no text found in the document", source=source)
-    if check_language:
-        from extractor.language import ensure_vietnamese
+    from extractor.language import ensure_vietnamese, typed_without_diacritics
 
-        ensure_vietnamese("\n".join(page.text for page in document.pages), source=source)
+    whole = "\n".join(page.text for page in document.pages)
+    if check_language:
+        ensure_vietnamese(whole, source=source)
+    if typed_without_diacritics(whole):
+        from extractor.ingest.diacritics import restore_key_phrases
+
+        restored = 0
+        for page in document.pages:  # same length: offsets and boxes stay valid
+            page.text, count = restore_key_phrases(page.text)
+            restored += count
+        document.warnings.append(NO_DIACRITICS_WARNING)
+        document.warnings.append(f"{RESTORED_WARNING}: {restored} phrases (document types, issuers, "
+                                 f"date words, count units)")
     return document
 
 
@@ -123,15 +145,19 @@ def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool
     if fmt in ("docx", "doc", "odt", "rtf"):
         from extractor.ingest.docx import read_docx
 
+        warnings: list[str] = []
         if fmt == "docx":
             pages, headers, found = read_docx(path, limits)
+            with open_archive(path, limits) as archive:
+                warnings += [f"duplicate_member: {name} is stored twice, the last copy was read"
+                             for name in duplicate_members(archive)]
         else:
             from extractor.ingest.convert import converted_to_docx
 
             with converted_to_docx(path, limits, fmt) as converted:
                 pages, headers, found = read_docx(converted, limits)
         return RawDocument(source=source, sha256=sha256, format=fmt, pages=pages, headers=headers,
-                           legacy_encoding=found, encoding=found)
+                           legacy_encoding=found, encoding=found, warnings=warnings)
     from extractor.ingest.text import read_text
 
     pages, encoding, found = read_text(data, source)

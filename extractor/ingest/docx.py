@@ -2,21 +2,24 @@
 
 The archive is checked first (zip bomb, DTD/entity declarations, see :mod:`safety`). The body
 is walked in document order straight from the WordprocessingML so tables, content controls and
-text boxes keep their place; merged table cells appear once. Automatic list numbering, which
+text boxes keep their place; merged table cells appear once; a table of figures ("STT | Nội dung |
+Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`). Automatic list numbering, which
 Word keeps in ``numbering.xml`` rather than in the text, is rendered back ("1.", "a)", "-").
-Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
+Footnote bodies (``word/footnotes.xml``) are kept apart on the page of their reference
+(``Page.footnotes``). Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
 Word recorded (explicit or last rendered) start new pages.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, EmptyDocumentError
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_archive_xml, open_archive
+from extractor.ingest.sanitize import safe_nfc
+from extractor.ingest.tables import render_figure_table
 from extractor.models import Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -174,6 +177,7 @@ class _BodyReader:
         self.fonts = _Fonts(document)
         self.pages: list[list[str]] = [[]]
         self.legacy_found: str | None = None
+        self.footnote_refs: list[tuple[int, str | None]] = []  # (page index, footnote id) in reading order
 
     def block(self, element) -> None:
         for child in element:
@@ -181,11 +185,42 @@ class _BodyReader:
             if tag == f"{W}p":
                 self.paragraph(child)
             elif tag == f"{W}tbl":
-                for row in child.findall(f"{W}tr"):
-                    for cell in row.findall(f"{W}tc"):
-                        self.block(cell)
+                self.table(child)
             elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
                 self.block(child)
+
+    def table(self, table) -> None:
+        """A table of figures as one line per row (:mod:`tables`); any other table cell by cell.
+        Page breaks met inside the table are kept (after the row they occur in)."""
+        saved, refs_before = self.pages, len(self.footnote_refs)
+        rows: list[list[list[list[str]]]] = []  # row → cell → pages → paragraphs
+        try:
+            for row in table.findall(f"{W}tr"):
+                cells = []
+                for cell in row.findall(f"{W}tc"):
+                    self.pages = [[]]
+                    self.block(cell)
+                    cells.append(self.pages)
+                    cells.extend([[[]]] * (_grid_span(cell) - 1))  # merged across columns: keep the grid
+                rows.append(cells)
+        finally:
+            self.pages = saved
+        for at in range(refs_before, len(self.footnote_refs)):  # marks in cells: the page the table starts on
+            self.footnote_refs[at] = (len(saved) - 1, self.footnote_refs[at][1])
+        rendered = render_figure_table([[" ".join(p for page in cell for p in page) for cell in row] for row in rows])
+        if rendered is not None:
+            for line, row in zip(rendered, rows, strict=True):
+                if line:
+                    self.pages[-1].append(line)
+                if any(len(cell) > 1 for cell in row) and self.pages[-1]:
+                    self.pages.append([])
+            return
+        for row in rows:
+            for cell in row:
+                for number, paragraphs in enumerate(cell):
+                    if number and self.pages[-1]:
+                        self.pages.append([])
+                    self.pages[-1].extend(paragraphs)
 
     def paragraph(self, paragraph) -> None:
         style_node = paragraph.find(f"{W}pPr/{W}pStyle")
@@ -229,6 +264,8 @@ class _BodyReader:
                 self._page_break(pieces)
             elif tag == f"{W}noBreakHyphen":
                 pieces.append("-")
+            elif tag == f"{W}footnoteReference":  # the mark shows nothing in the text; its body is kept apart
+                self.footnote_refs.append((len(self.pages) - 1, child.get(f"{W}id")))
             elif tag not in _SKIP:
                 self._inline(child, style, pieces)
 
@@ -239,6 +276,43 @@ class _BodyReader:
         pieces.clear()
         if self.pages[-1]:
             self.pages.append([])
+
+
+def _grid_span(cell) -> int:
+    """How many grid columns a table cell covers (``w:gridSpan``), 1 to 64."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    value = span.get(f"{W}val") if span is not None else None
+    return min(max(int(value), 1), 64) if value and value.isdigit() else 1
+
+
+def _footnotes(document, reader: _BodyReader) -> list[tuple[int, str]]:
+    """``(page index, "N text")`` of each footnote referenced in the body, numbered in reading order
+    (what Word shows), read from ``word/footnotes.xml`` with the body's fonts and numbering."""
+    from docx.oxml import parse_xml
+
+    bodies = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except Exception:  # noqa: BLE001 - a broken footnotes part must not cost the body
+                return []
+            bodies = {note.get(f"{W}id"): note for note in root.findall(f"{W}footnote")}
+    notes: list[tuple[int, str]] = []
+    for number, (page, note_id) in enumerate(reader.footnote_refs, start=1):
+        body = bodies.get(note_id)
+        if body is None:
+            continue
+        saved = reader.pages
+        reader.pages = [[]]
+        try:
+            reader.block(body)
+            text = " ".join(" ".join(p.split()) for page_lines in reader.pages for p in page_lines)
+        finally:
+            reader.pages = saved
+        if text:
+            notes.append((page, f"{number} {text}"))
+    return notes
 
 
 def _header_texts(document) -> list[str]:
@@ -254,7 +328,7 @@ def _header_texts(document) -> list[str]:
                     text += "\n" + "\n".join(c.text for row in table.rows for c in row.cells if c.text.strip())
             except (KeyError, ValueError, AttributeError):
                 continue
-            text = unicodedata.normalize("NFC", text.strip())
+            text = safe_nfc(text.strip())
             if text and text not in texts:
                 texts.append(text)
     return texts
@@ -272,15 +346,22 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
         document = docx.Document(str(path))
     except Exception as error:  # python-docx/lxml raise many kinds on broken packages
         raise CorruptFileError(f"python-docx cannot open it: {error}", source=str(path)) from error
-    reader = _BodyReader(document)
-    reader.block(document.element.body)
+    try:
+        reader = _BodyReader(document)
+        reader.block(document.element.body)
+        notes = _footnotes(document, reader)
+    except (AttributeError, KeyError, ValueError, TypeError) as error:  # a package python-docx half-understood
+        raise CorruptFileError(f"the DOCX body cannot be walked: {type(error).__name__}: {error}",
+                               source=str(path)) from error
     pages: list[Page] = []
     found = reader.legacy_found
     for paragraphs in reader.pages:
         text, page_found = legacy.repair("\n".join(paragraphs))
         found = found or page_found
         if paragraphs:
-            pages.append(Page(number=len(pages) + 1, text=unicodedata.normalize("NFC", text)))
+            pages.append(Page(number=len(pages) + 1, text=safe_nfc(text)))
+    for index, note in notes if pages else ():
+        pages[min(index, len(pages) - 1)].footnotes.append(safe_nfc(legacy.repair(note)[0]))
     if not pages:
         raise EmptyDocumentError("the DOCX body holds no text", source=str(path))
     headers = [legacy.repair(h)[0] for h in _header_texts(document)]

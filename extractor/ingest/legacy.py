@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 import corpora
+from extractor.ingest.sanitize import safe_nfc
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -173,7 +174,7 @@ def repair(text: str) -> tuple[str, str | None]:
     Line by line, so a document mixing Unicode and legacy paragraphs comes out whole.
     """
     repaired, _, found = repair_with_map(text)
-    return unicodedata.normalize("NFC", repaired), found
+    return safe_nfc(repaired), found
 
 
 def repair_with_map(text: str) -> tuple[str, list[int] | None, str | None]:
@@ -234,3 +235,81 @@ def font_encoding(font_name: str | None) -> tuple[str | None, bool]:
     if lowered.startswith("vni-") or lowered.startswith("vni "):
         return VNI, False
     return None, False
+
+
+@cache
+def _lost_u_table() -> tuple[dict[str, str], frozenset[str]]:
+    data = corpora.load_json("encodings", "tcvn3_lost_u.json")
+    return data["restore"], frozenset(data["context_only"])
+
+
+_LOST_U_WORD = re.compile(r"[^\W\d_]+")
+
+
+def restore_lost_u(text: str) -> tuple[str, list[int] | None, int]:
+    """Put back the bare "ư" a TCVN3 PDF loses (stored as U+00AD, dropped by text extraction):
+    "Hớng dẫn" → "Hướng dẫn", "ngời" → "người", "Thông t 124" → "Thông tư 124", from the table of
+    damaged syllables in ``corpora/encodings/tcvn3_lost_u.json``. Returns the text, each output
+    character's source index (``None`` when nothing changed) and how many words were restored."""
+    table, context_only = _lost_u_table()
+    text, joined = _join_split_syllables(text, table)
+    pieces: list[str] = []
+    index_map: list[int] = []
+    position = restored = 0
+    for match in _LOST_U_WORD.finditer(text):
+        word = match.group()
+        fixed = table.get(word.lower())
+        if fixed is None:
+            continue
+        if word.lower() in context_only and not _inside_sentence(text, match.start(), match.end()):
+            continue
+        if word.isupper() and len(word) > 1:
+            fixed = fixed.upper()
+        elif word[0].isupper():
+            fixed = fixed[0].upper() + fixed[1:]
+        pieces.append(text[position:match.start()])
+        index_map.extend(range(position, match.start()))
+        pieces.append(fixed)
+        index_map.extend(min(match.start() + i, match.end() - 1) for i in range(len(fixed)))
+        position = match.end()
+        restored += 1
+    if not restored:
+        return text, joined, 0
+    pieces.append(text[position:])
+    index_map.extend(range(position, len(text)))
+    if joined is not None:
+        index_map = [joined[i] for i in index_map]
+    return "".join(pieces), index_map, restored
+
+
+# a line broken where the soft hyphen stood: "đ⏎ợc", "đ-⏎Ợc" (the layout hyphenated "được" at its "ư")
+_SPLIT_AT_LOST_U = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-?[ \t]*\n[ \t]*([ơờớởỡợƠỜỚỞỠỢ][^\W\d_]*)")
+
+
+def _join_split_syllables(text: str, table: dict[str, str]) -> tuple[str, list[int] | None]:
+    """Join the two halves of a damaged syllable that a line break separates (the line was
+    hyphenated at the lost "ư"); returns the text and its index map (``None`` when unchanged)."""
+    matches = [m for m in _SPLIT_AT_LOST_U.finditer(text) if (m.group(1) + m.group(2)).lower() in table]
+    if not matches:
+        return text, None
+    pieces: list[str] = []
+    index_map: list[int] = []
+    position = 0
+    for match in matches:
+        pieces.append(text[position:match.end(1)])
+        index_map.extend(range(position, match.end(1)))
+        position = match.start(2)
+    pieces.append(text[position:])
+    index_map.extend(range(position, len(text)))
+    return "".join(pieces), index_map
+
+
+def _inside_sentence(text: str, start: int, end: int) -> bool:
+    """A lone consonant ("t", "c") is a damaged syllable only between words ("Thông t 124", "dân c.",
+    "chính trị, t tưởng"), never at the start of a line or before ")" (list markers "c)")."""
+    previous = start
+    while previous > 0 and text[previous - 1] in " \t\n":
+        previous -= 1
+    if previous == start or previous == 0 or text[end:end + 1] in (")", "/", "-"):
+        return False
+    return text[previous - 1].isalnum() or text[previous - 1] in ",;"

@@ -35,6 +35,11 @@ class Limits:
     max_ocr_pages: int = 100
     convert_timeout_s: float = 120.0
     ocr_timeout_s: float = 120.0  # per page
+    max_render_pixels: int = 20_000_000  # OCR bitmap of one page (A4 at 300 dpi: 8.7 M, A3: 17.4 M); larger ones coarser
+    max_combining_marks: int = 4  # in a row on one letter (Vietnamese needs 2); more make NFC quadratic
+    max_table_pages: int = 50  # PDF pages read a second time by pdfplumber for their tables of figures
+    max_table_page_chars: int = 30_000  # a page with more text is not searched for tables
+    max_digit_run: int = 64  # digits read as one number; longer runs are broken (int() refuses > 4,300)
 
     @classmethod
     def from_env(cls) -> Limits:

@@ -1,6 +1,8 @@
 """Scanned PDFs: find pages without a text layer and read them with Tesseract (``vie``).
 
-Pages are rendered by pypdfium2 at 300 dpi and passed to the ``tesseract`` command line
+Pages are rendered by pypdfium2 at 300 dpi (coarser when that would exceed ``Limits.max_render_pixels``:
+a page with a huge MediaBox), despeckled, straightened and binarised (:mod:`scan`) and passed to
+the ``tesseract`` command line
 (the same engine pytesseract wraps). OCR text is marked on the document (``ocr=True``) so
 later stages lower their confidence. Without Tesseract or its Vietnamese model the file
 gets :class:`~extractor.errors.ScannedDocumentError`.
@@ -11,12 +13,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 from extractor.errors import CorruptFileError, FileTooLargeError, ScannedDocumentError
 from extractor.ingest.limits import Limits
+from extractor.ingest.sanitize import safe_nfc
+from extractor.ingest.scan import prepare_scan
 from extractor.models import Page
 
 MIN_TEXT_CHARS = 10  # a page with fewer visible characters has no usable text layer
@@ -49,6 +52,16 @@ def require_tesseract(source: str) -> str:
     if not has_vie:
         raise ScannedDocumentError("tesseract has no Vietnamese model: install tesseract-ocr-vie", source=source)
     return binary
+
+
+def render_scale(width_pt: float, height_pt: float, limits: Limits) -> float:
+    """Points → pixels factor for OCR: :data:`RENDER_DPI`, lowered so the bitmap stays within
+    ``limits.max_render_pixels`` (a page with a huge MediaBox would otherwise need gigabytes)."""
+    scale = RENDER_DPI / 72
+    area = max(width_pt, 1.0) * max(height_pt, 1.0)
+    if area * scale * scale > limits.max_render_pixels:
+        scale = (limits.max_render_pixels / area) ** 0.5
+    return scale
 
 
 def _page_has_images(page) -> bool:
@@ -88,10 +101,13 @@ def ocr_pages(path: Path, pages: list[Page], limits: Limits) -> list[int]:
                 image_path = Path(workdir) / f"page-{page.number}.png"
                 pdf_page = document[page.number - 1]
                 try:
-                    bitmap = pdf_page.render(scale=RENDER_DPI / 72, grayscale=True)
-                    bitmap.to_pil().save(image_path)
+                    scale = render_scale(pdf_page.get_width(), pdf_page.get_height(), limits)
+                    prepared = prepare_scan(pdf_page.render(scale=scale, grayscale=True).to_pil())
                 finally:
                     pdf_page.close()
+                if prepared is None:  # a blank page: nothing to read
+                    continue
+                prepared.save(image_path)
                 page.text = _tesseract(binary, image_path, limits, str(path))
         return [p.number for p in targets]
     finally:
@@ -108,4 +124,4 @@ def _tesseract(binary: str, image: Path, limits: Limits, source: str) -> str:
         raise CorruptFileError(f"OCR timed out after {limits.ocr_timeout_s:.0f} s", source=source) from error
     if done.returncode != 0:
         raise CorruptFileError(f"tesseract failed: {done.stderr.decode(errors='replace')[:200]}", source=source)
-    return unicodedata.normalize("NFC", done.stdout.decode("utf-8", errors="replace"))
+    return safe_nfc(done.stdout.decode("utf-8", errors="replace"))

@@ -2,7 +2,9 @@
 
 Measured on the seeds (``minhchung bench``): pypdfium2 reads the text layer ~50× faster than
 pdfplumber, so pdfplumber is only used with ``with_boxes=True``, where its text map gives one
-box per character of the page text. Encrypted, corrupt, truncated and zero-page files raise
+box per character of the page text. A page whose text looks tabular (a "STT … Đơn vị tính" header
+line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Footnote
+marks (small raised digits glued to a number or a date) are dropped. Encrypted, corrupt, truncated and zero-page files raise
 typed errors; pages without a text layer are left empty for :mod:`extractor.ingest.ocr`.
 """
 
@@ -16,10 +18,13 @@ from extractor.errors import CorruptFileError, EmptyDocumentError, EncryptedFile
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_page_count
+from extractor.ingest.sanitize import bound_marks, safe_nfc
+from extractor.ingest.tables import looks_tabular, render_figure_table, strip_serial_numbers
 from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _EOF_WINDOW = 64 * 1024
+_EMPTY_PDF_MAX_BYTES = 64 * 1024  # a PDF with zero pages is smaller than this
 # PDFium error codes (FPDF_GetLastError)
 _ERR_FORMAT, _ERR_PASSWORD, _ERR_SECURITY = 3, 4, 5
 
@@ -44,7 +49,8 @@ def open_pdfium(path: Path, limits: Limits):
         code = getattr(error, "err_code", None)
         if code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise EncryptedFileError("PDF needs a password", source=str(path)) from error
-        if _pdfminer_page_count(path) == 0:  # PDFium refuses an empty page tree
+        # PDFium refuses an empty page tree; an empty PDF is tiny, and pdfminer is slow on big broken files
+        if path.stat().st_size <= _EMPTY_PDF_MAX_BYTES and _pdfminer_page_count(path) == 0:
             raise EmptyDocumentError("the PDF has zero pages", source=str(path)) from error
         raise CorruptFileError(f"PDFium cannot parse the file: {error}", source=str(path)) from error
     pages = len(document)
@@ -81,28 +87,140 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
     check_complete(path)
     document = open_pdfium(path, limits)
     pages: list[Page] = []
+    tabular: list[int] = []
     try:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             try:
-                text = clean_page_text(textpage.get_text_range())
+                raw_text = textpage.get_text_range()
+                text = clean_page_text(raw_text)
                 if looks_scrambled(text):
                     text = ordered_text(textpage, page.get_height())[0]
+                    notes: list[str] = []
+                else:
+                    body, notes = split_footnotes(textpage, raw_text)
+                    text = clean_page_text(body)
             finally:
                 textpage.close()
                 page.close()
-            pages.append(Page(number=index + 1, text=text))
+            pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes]))
+            if len(text) <= limits.max_table_page_chars and looks_tabular(text):
+                tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
         if isinstance(error, (CorruptFileError, EmptyDocumentError)):
             raise
         raise CorruptFileError(f"cannot read page text: {error}", source=str(path)) from error
     finally:
         document.close()
+    if tabular:
+        _render_tables(path, pages, tabular[:limits.max_table_pages])
     return _repair_pages(pages)
 
 
+def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
+    """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their ruled
+    tables of figures found by pdfplumber and rendered one line per row; the slow path, only there."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for index in indexes:
+                plumber_page = pdf.pages[index]
+                text = tabular_page_text(plumber_page)
+                if text is not None:
+                    pages[index].text = clean_page_text(text)
+                else:  # no ruled table of figures: at least the serial numbers must not read as counts
+                    pages[index].text = strip_serial_numbers(pages[index].text)
+                plumber_page.flush_cache()
+    except Exception:  # noqa: BLE001 - pdfplumber failing on a page PDFium read: keep PDFium's text
+        return
+
+
+def tabular_page_text(plumber_page) -> str | None:
+    """The page's text with each table of figures replaced by its rendered rows, in reading order
+    by position; ``None`` when the page holds no table of figures."""
+    rendered: list[tuple[tuple[float, float, float, float], list[str]]] = []
+    for table in plumber_page.find_tables():
+        lines = render_figure_table(table.extract())
+        if lines is not None:
+            rendered.append((table.bbox, [line for line in lines if line]))
+    if not rendered:
+        return None
+    blocks: list[tuple[float, str]] = [(bbox[1], "\n".join(lines)) for bbox, lines in rendered]
+    for line in plumber_page.extract_text_lines(return_chars=False):
+        middle = (line["top"] + line["bottom"]) / 2
+        inside = any(top <= middle <= bottom and line["x0"] < x1 and line["x1"] > x0
+                     for (x0, top, x1, bottom), _ in rendered)
+        if not inside:
+            blocks.append((line["top"], line["text"]))
+    blocks.sort(key=lambda block: block[0])
+    return "\n".join(text for _, text in blocks)
+
+
 _WORDS = re.compile(r"[^\W\d_]+")
+_MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
+_SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
+_RISE = 0.15  # … and raised above its baseline (share of the text's font size)
+
+
+def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
+    """``(body, footnotes)`` of PDFium's text of one page. Footnote marks — digits or asterisks set
+    smaller than the character before them and raised above its baseline ("124/2021/TT-BCA¹",
+    "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") — are dropped from the body,
+    with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
+    the first line in the lower half of the page that starts with one of those marks in a smaller
+    font than the body ("1 Chú thích …") — is taken out of the body, one footnote per mark. Only
+    characters that can be marks are measured, so the fast path stays fast."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.count_chars() != len(text):  # characters outside the BMP: indexes differ, leave as is
+        return text, []
+    raw = textpage.raw
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(index: int) -> float:
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+        return y.value
+
+    drop: set[int] = set()
+    marks: list[tuple[int, int]] = []  # (start, end) of each mark
+    body_size = 0.0
+    for match in _MARK_CHARS.finditer(text):
+        index = match.start()
+        before = index - 1
+        while before in drop:
+            before -= 1
+        if before < 0 or text[before].isspace() or (text[before] in "mM" and text[index] in "23²³"):
+            continue  # a mark is glued to what it marks; m², m³ are units
+        size, base = pdfium_c.FPDFText_GetFontSize(raw, index), pdfium_c.FPDFText_GetFontSize(raw, before)
+        if not base or size > _SMALL * base or origin(index) - origin(before) < _RISE * base:
+            continue
+        drop.add(index)
+        if marks and marks[-1][1] == index:
+            marks[-1] = (marks[-1][0], index + 1)
+        else:
+            marks.append((index, index + 1))
+        body_size = body_size or base
+        after = index + 1
+        while after < len(text) and text[after] in "\r\n" and pdfium_c.FPDFText_IsGenerated(raw, after):
+            after += 1
+        if after > index + 1 and after < len(text) and abs(origin(after) - origin(before)) < _RISE * base:
+            drop.update(range(index + 1, after))  # the same line goes on after the mark
+    if not drop:
+        return text, []
+    names = {text[a:b] for a, b in marks}
+    starts = [m.start(1) for m in re.finditer(r"(?:^|\n)([\d*†‡]+) ?(?=\w)", text)
+              if m.start(1) > len(text) // 2 and m.group(1) in names
+              and pdfium_c.FPDFText_GetFontSize(raw, m.end()) < 0.95 * body_size]
+    cut, notes = len(text), []
+    if starts:
+        cut = starts[0]
+        bounds = [*starts, len(text)]
+        notes = [" ".join(text[a:b].split()) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return "".join(ch for i, ch in enumerate(text[:cut]) if i not in drop), notes
 
 
 def looks_scrambled(text: str) -> bool:
@@ -179,7 +297,7 @@ def _repair_pages(pages: list[Page]) -> tuple[list[Page], str | None]:
     whole = "\f".join(p.text for p in pages)
     if legacy.detect(whole) is None:
         for page in pages:
-            page.text = unicodedata.normalize("NFC", page.text)
+            _nfc_page(page)
         return pages, None
     found = None
     for page in pages:
@@ -189,17 +307,23 @@ def _repair_pages(pages: list[Page]) -> tuple[list[Page], str | None]:
             page.boxes = [page.boxes[i] for i in index_map]
         page.text = repaired
         _nfc_page(page)
+        if page_found == legacy.TCVN3:  # the text layer dropped every bare "ư" (U+00AD)
+            page.text, kept, _ = legacy.restore_lost_u(page.text)
+            if page.boxes is not None and kept is not None:
+                page.boxes = [page.boxes[i] for i in kept]
     return pages, found
 
 
 def _nfc_page(page: Page) -> None:
-    """NFC-normalise a page, merging the boxes of characters that compose into one."""
+    """NFC-normalise a page (runs of combining marks bounded first, see :mod:`sanitize`), merging
+    the boxes of characters that compose into one."""
     if page.boxes is None:
-        page.text = unicodedata.normalize("NFC", page.text)
+        page.text = safe_nfc(page.text)
         return
-    if unicodedata.is_normalized("NFC", page.text):
+    if page.text.isascii() or unicodedata.is_normalized("NFC", page.text):
         return
-    text, boxes = page.text, page.boxes
+    bounded, kept, _ = bound_marks(page.text)
+    text, boxes = bounded, page.boxes if kept is None else [page.boxes[i] for i in kept]
     out_text: list[str] = []
     out_boxes: list[CharBox | None] = []
     start = 0

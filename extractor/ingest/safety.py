@@ -9,13 +9,18 @@ rejected, as defusedxml does with ``forbid_dtd``; sizes are bounded before readi
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
-from extractor.errors import CorruptFileError, FileTooLargeError, UnsafeArchiveError
+from extractor.errors import CorruptFileError, EncryptedFileError, FileTooLargeError, UnsafeArchiveError
 from extractor.ingest.limits import Limits
 
 _LARGE_MEMBER = 1024 * 1024  # members smaller than this cannot do harm whatever their ratio
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Office and LibreOffice write
+# parts that say what the document is: stored twice, the reader cannot know which one is meant
+_ESSENTIAL_PARTS = frozenset({"word/document.xml", "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                              "content.xml", "mimetype", "META-INF/manifest.xml"})
 
 
 def check_file_size(path: Path, limits: Limits) -> int:
@@ -35,9 +40,14 @@ def open_archive(path: Path, limits: Limits) -> zipfile.ZipFile:
     """Open a ZIP container after checking member count, total size and compression ratio."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise CorruptFileError(f"not a readable ZIP archive: {error}", source=str(path)) from error
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
+        raise CorruptFileError(f"not a readable ZIP archive: {type(error).__name__}: {error}", source=str(path)) from error
     members = archive.infolist()
+    try:
+        check_members(members, str(path))
+    except (CorruptFileError, EncryptedFileError):
+        archive.close()
+        raise
     if len(members) > limits.max_archive_members:
         archive.close()
         raise UnsafeArchiveError(f"{len(members)} archive members > {limits.max_archive_members}", source=str(path))
@@ -59,17 +69,47 @@ def open_archive(path: Path, limits: Limits) -> zipfile.ZipFile:
     return archive
 
 
+def check_members(members: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse, before any member is read, what ``zipfile`` or python-docx would trip over: a part
+    that says what the document is stored twice (which one is the document?), an encrypted member,
+    an unknown zip version or compression method. Other duplicates (a second ``styles.xml``) are
+    read as python-docx reads them, the last one, and reported by :func:`duplicate_members`."""
+    seen: set[str] = set()
+    for member in members:
+        if member.filename in seen and member.filename in _ESSENTIAL_PARTS:
+            raise CorruptFileError(f"the archive holds the member {member.filename} twice", source=source)
+        seen.add(member.filename)
+        if member.flag_bits & 0x1:
+            raise EncryptedFileError(f"archive member {member.filename} is encrypted", source=source)
+        if member.extract_version > zipfile.MAX_EXTRACT_VERSION:
+            raise CorruptFileError(f"member {member.filename} needs zip version {member.extract_version / 10:.1f}",
+                                   source=source)
+        if member.compress_type not in _COMPRESSIONS:
+            raise CorruptFileError(f"member {member.filename} uses unknown compression {member.compress_type}",
+                                   source=source)
+
+
+def duplicate_members(archive: zipfile.ZipFile) -> list[str]:
+    """Names stored more than once in the archive."""
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for name in archive.namelist():
+        if name in seen and name not in duplicates:
+            duplicates.append(name)
+        seen.add(name)
+    return duplicates
+
+
 def read_member(archive: zipfile.ZipFile, name: str, limits: Limits, source: str) -> bytes:
     """Read one archive member, never more than the XML part limit (headers can lie about sizes)."""
     try:
         with archive.open(name) as handle:
             data = handle.read(limits.max_xml_part_bytes + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-        if "encrypted" in str(error).lower():
-            from extractor.errors import EncryptedFileError
-
-            raise EncryptedFileError(str(error), source=source) from error
-        raise CorruptFileError(f"cannot read {name}: {error}", source=source) from error
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error) as error:
+        if "encrypted" in str(error).lower() or "password" in str(error).lower():
+            raise EncryptedFileError(f"archive member {name} is encrypted", source=source) from error
+        raise CorruptFileError(f"cannot read {name}: {type(error).__name__}: {error}", source=source) from error
     if len(data) > limits.max_xml_part_bytes:
         raise UnsafeArchiveError(f"part {name} larger than {limits.max_xml_part_bytes} bytes", source=source)
     return data

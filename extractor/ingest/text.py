@@ -7,10 +7,10 @@ charset-normalizer is the last resort. A form feed (``\\f``) starts a new page.
 from __future__ import annotations
 
 import codecs
-import unicodedata
 
 from extractor.errors import EmptyDocumentError, UnsupportedFormatError
 from extractor.ingest import legacy
+from extractor.ingest.sanitize import safe_nfc
 from extractor.models import Page
 
 _CP1252_HIGH = {
@@ -76,7 +76,7 @@ def decode_bytes(data: bytes, source: str = "") -> tuple[str, str, str | None]:
     best = max(candidates, key=lambda name: legacy.syllable_ratio(candidates[name])[0])
     if legacy.syllable_ratio(candidates[best])[1] == 0 and not guessed:
         raise UnsupportedFormatError("cannot determine the text encoding", source=source)
-    text = unicodedata.normalize("NFC", candidates[best])
+    text = safe_nfc(candidates[best])
     if best in (legacy.TCVN3, legacy.VNI):
         return text, "windows-1252", best
     return _finish(text, best)
@@ -112,4 +112,4 @@ def read_text(data: bytes, source: str) -> tuple[list[Page], str, str | None]:
     text, encoding, found = decode_bytes(data, source)
     if not text.strip():
         raise EmptyDocumentError("the text file holds no text", source=source)
-    return split_pages(unicodedata.normalize("NFC", text)), encoding, found
+    return split_pages(safe_nfc(text)), encoding, found

@@ -1,0 +1,154 @@
+"""Real-world variants of the same content, made at test time, to measure what each costs in recall.
+
+* ``clean``: the seed as a DOCX / LibreOffice PDF (:func:`fixtures.files.seed_file`);
+* ``footnote``: the seed with a footnote after every legal reference and numeric date (a Flat ODT
+  with ``<text:note>`` converted by LibreOffice to DOCX and PDF: real footnotes, the PDF's marks are
+  superscript digits glued to the token);
+* ``tcvn3``: the seed typed in the legacy .VnTime font (TCVN3 bytes in the DOCX runs; its PDF loses
+  every bare "ư", stored as U+00AD);
+* ``no_diacritics``: the seed typed without diacritics (TXT);
+* ``table``: a report whose figures sit in a "STT | Nội dung | Số lượng | Đơn vị tính" table,
+  measured against the same figures written as sentences (``table_unruled``: the same table without
+  any line).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from fixtures.files import (
+    FIGURE_INTRO,
+    FIGURE_ROWS,
+    FIXTURE_VERSION,
+    FONT,
+    GENERATED,
+    GOLDEN,
+    convert,
+    figure_table_file,
+    seed_file,
+    use_font,
+)
+
+OUT = GENERATED / FIXTURE_VERSION / "variants"
+# what a footnote mark follows: a document number ("124/2021/TT-BCA", "720/HD-BCĐ") or a numeric date
+_NOTE_AFTER = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="{font}" svg:font-family="'{font}'"/></office:font-face-decls>
+<office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:text-align="justify"/>
+<style:text-properties style:font-name="{font}" fo:font-size="12pt"/></style:default-style></office:styles>
+<office:body><office:text>
+{body}
+</office:text></office:body></office:document>
+"""
+
+
+def strip_diacritics(text: str) -> str:
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
+
+
+def _golden(name: str) -> list[str]:
+    return (GOLDEN / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def footnote_file(name: str, fmt: str) -> Path:
+    """The seed with a real footnote after each document number and numeric date, as ``fmt``."""
+    source = OUT / "footnote" / f"{name}.fodt"
+    if not source.exists():
+        number = 0
+        paragraphs = []
+        for line in _golden(name):
+            pieces, position = [], 0
+            for match in _NOTE_AFTER.finditer(line):
+                number += 1
+                pieces.append(escape(line[position:match.end()]))
+                pieces.append(f'<text:note text:id="ftn{number}" text:note-class="footnote"><text:note-citation>'
+                              f'{number}</text:note-citation><text:note-body><text:p>Chú thích {number}: xem văn bản '
+                              f'gốc.</text:p></text:note-body></text:note>')
+                position = match.end()
+            pieces.append(escape(line[position:]))
+            paragraphs.append(f"<text:p>{''.join(pieces)}</text:p>")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(_FODT.format(font=FONT, body="\n".join(paragraphs)), encoding="utf-8")
+    target = source.with_suffix(f".{fmt}")
+    if not target.exists():
+        convert(source, fmt, source.parent)
+    return target
+
+
+def tcvn3_file(name: str, fmt: str) -> Path:
+    """The seed typed in .VnTime (TCVN3 characters in the runs), as DOCX or its LibreOffice PDF."""
+    import docx
+
+    from extractor.ingest.legacy import encode
+
+    source = OUT / "tcvn3" / f"{name}.docx"
+    if not source.exists():
+        document = docx.Document()
+        use_font(document)
+        for line in _golden(name):
+            document.add_paragraph().add_run(encode(line, "tcvn3")).font.name = ".VnTime"
+        source.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(source))
+    if fmt == "docx":
+        return source
+    target = source.with_suffix(f".{fmt}")
+    if not target.exists():
+        convert(source, fmt, source.parent)
+    return target
+
+
+def no_diacritics_file(name: str) -> Path:
+    target = OUT / "no_diacritics" / f"{name}.txt"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(strip_diacritics("\n".join(_golden(name))), encoding="utf-8")
+    return target
+
+
+def figure_prose_file(fmt: str) -> Path:
+    """The figures of :data:`FIGURE_ROWS` written as sentences: the ``clean`` side of the table variant."""
+    import docx
+
+    source = OUT / "table" / "figure-prose.docx"
+    if not source.exists():
+        document = docx.Document()
+        use_font(document)
+        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
+                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+            document.add_paragraph(line)
+        for _, label, figure, unit in FIGURE_ROWS[1:]:
+            document.add_paragraph(f"{label}: {figure} {unit}.")
+        document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(source))
+    if fmt == "docx":
+        return source
+    target = source.with_suffix(f".{fmt}")
+    if not target.exists():
+        convert(source, fmt, source.parent)
+    return target
+
+
+def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
+    """``(variant, format, clean file, variant file)`` for every measured combination."""
+    pairs: list[tuple[str, str, Path, Path]] = []
+    for fmt in ("docx", "pdf"):
+        pairs.append(("table", fmt, figure_prose_file(fmt), figure_table_file(fmt)))
+    pairs.append(("table_unruled", "pdf", figure_prose_file("pdf"), figure_table_file("pdf", ruled=False)))
+    for name in names:
+        for fmt in ("docx", "pdf"):
+            pairs.append(("footnote", fmt, seed_file(name, fmt), footnote_file(name, fmt)))
+            pairs.append(("tcvn3", fmt, seed_file(name, fmt), tcvn3_file(name, fmt)))
+        pairs.append(("no_diacritics", "txt", seed_file(name, "docx"), no_diacritics_file(name)))
+    return pairs
