@@ -202,6 +202,8 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         rules.append(f"{generic.group(0)} (chung cho các điểm)")
     excused = {pid for pid, status in statuses.items() if status == "excused"}
     statuses = {pid: ("met" if status == "excused" else status) for pid, status in statuses.items()}
+    if context != "result":  # a plan's "không để xảy ra …" is a promise for each point it names
+        statuses = {pid: ("unclear" if status == "met" else status) for pid, status in statuses.items()}
     failed = [pid for pid, status in statuses.items() if status == "not_met"]
     if failed:
         return ClauseCall("not_met", call.cue, "; ".join(r for r in rules if "tăng" in r or "…" in r) or rules[0],

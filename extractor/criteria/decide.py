@@ -58,7 +58,7 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
                 found[point_id] = point_status
     default = Status.MET if status == Status.MET else Status.UNCLEAR if status != Status.MISSING else Status.MISSING
     return [{"id": point.id, "point": point.point, "title": point.title_vi,
-             "status": found.get(point.id, default if status == Status.MET else Status.MISSING)}
+             "status": str(found.get(point.id, default if status == Status.MET else Status.MISSING))}
             for point in points]
 
 
