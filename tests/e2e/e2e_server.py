@@ -106,9 +106,11 @@ def serve(backend: str, database_url: str, root: Path) -> Iterator[LiveServer]:
                 process.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright (the bundled browsers cannot be downloaded here)."""
+    """Debian's Chromium driven by Playwright (the bundled browsers cannot be downloaded here). One per test
+    module: Playwright's sync API runs an event loop while it is open, which later suites (the reliability
+    suite's asyncio clients) must not inherit."""
     from playwright.sync_api import sync_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
