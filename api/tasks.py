@@ -94,7 +94,7 @@ def run_extract(context: JobContext) -> None:
         link.symlink_to(stored.resolve())
         context.report(0.2, "extracting")
         try:
-            result = extract_file(link, include_text=True)
+            result = extract_file(link, include_text=True, limits=context.settings.limits())
         except Exception as error:
             if isinstance(error, MinhChungError):
                 error.source = filename
