@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from extractor.ingest.limits import Limits
+
+_LIMITS = Limits()  # the library's defaults: every zip limit lives in extractor/ingest/limits.py
 
 
 def _int_env(name: str, default: int) -> int:
@@ -21,8 +25,11 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     max_bulk_bytes: int = 2 * 1024 * 1024 * 1024
     max_files_per_upload: int = 20
-    max_unzipped_bytes: int = 200 * 1024 * 1024
-    max_zip_ratio: int = 200
+    # the service's own values of the library's zip limits (``limits()`` hands them to every check)
+    max_unzipped_bytes: int = _LIMITS.max_uncompressed_bytes  # one DOCX/ODT upload
+    max_zip_ratio: int = _LIMITS.max_compression_ratio
+    max_bulk_unzipped_bytes: int = 10 * _LIMITS.max_uncompressed_bytes  # a bulk .zip upload
+    max_bulk_members: int = 10_000  # a bulk .zip upload
     token_ttl_hours: int = 12
     job_lease_seconds: int = 60
     job_max_attempts: int = 3
@@ -46,6 +53,14 @@ class Settings:
     instance_id: str | None = None  # set by ``minhchung serve``: /ready counts this instance's workers
     parent_pid: int | None = None  # a worker started by ``serve`` dies with this process
 
+    def limits(self) -> Limits:
+        """The library's :class:`Limits` (``MINHCHUNG_MAX_*`` env included) with this service's upload and
+        zip values: what the upload checks, the worker's ingestion and bulk runs are given."""
+        return replace(Limits.from_env(), max_bytes=self.max_upload_bytes,
+                       max_uncompressed_bytes=self.max_unzipped_bytes, max_compression_ratio=self.max_zip_ratio,
+                       max_bulk_uncompressed_bytes=self.max_bulk_unzipped_bytes,
+                       max_bulk_members=self.max_bulk_members)
+
     @classmethod
     def from_env(cls) -> Settings:
         """Settings from environment variables; relative paths are relative to the current directory."""
@@ -55,6 +70,7 @@ class Settings:
             max_upload_bytes=_int_env("MINHCHUNG_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
             max_bulk_bytes=_int_env("MINHCHUNG_MAX_BULK_BYTES", 2 * 1024 * 1024 * 1024),
             max_files_per_upload=_int_env("MINHCHUNG_MAX_FILES_PER_UPLOAD", 20),
+            max_unzipped_bytes=_int_env("MINHCHUNG_MAX_UNCOMPRESSED_BYTES", _LIMITS.max_uncompressed_bytes),
             token_ttl_hours=_int_env("MINHCHUNG_TOKEN_TTL_HOURS", 12),
             job_lease_seconds=_int_env("MINHCHUNG_JOB_LEASE_SECONDS", 60),
             job_max_attempts=_int_env("MINHCHUNG_JOB_MAX_ATTEMPTS", 3),
@@ -86,6 +102,7 @@ class Settings:
             "MINHCHUNG_MAX_UPLOAD_BYTES": str(self.max_upload_bytes),
             "MINHCHUNG_MAX_BULK_BYTES": str(self.max_bulk_bytes),
             "MINHCHUNG_MAX_FILES_PER_UPLOAD": str(self.max_files_per_upload),
+            "MINHCHUNG_MAX_UNCOMPRESSED_BYTES": str(self.max_unzipped_bytes),
             "MINHCHUNG_TOKEN_TTL_HOURS": str(self.token_ttl_hours),
             "MINHCHUNG_JOB_LEASE_SECONDS": str(self.job_lease_seconds),
             "MINHCHUNG_JOB_MAX_ATTEMPTS": str(self.job_max_attempts),

@@ -1,6 +1,6 @@
 """Upload checks by content, never by file name: magic bytes, zip bombs, encryption, obvious corruption.
 
-``check_upload(path, settings)`` returns the format (pdf, docx, odt, doc, rtf, txt) or raises a typed
+``check_upload(path, settings.limits())`` returns the format (pdf, docx, odt, doc, rtf, txt) or raises a typed
 error from :mod:`extractor.errors`. Checks are cheap; the worker's full ingestion may still find more.
 """
 
@@ -21,6 +21,8 @@ from extractor.errors import (
     UnsafeArchiveError,
     UnsupportedFormatError,
 )
+from extractor.ingest.limits import Limits
+from extractor.ingest.safety import open_archive
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -84,25 +86,8 @@ def _check_xml_parts(archive: zipfile.ZipFile) -> None:
             raise UnsafeArchiveError("XML prologs too long")
 
 
-def _check_zip(path: Path, max_unzipped: int, max_ratio: int) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise CorruptFileError(f"broken zip container: {error}") from error
-    total = 0
-    for info in archive.infolist():
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > max_ratio:
-            raise UnsafeArchiveError(f"{info.filename} expands {info.file_size // info.compress_size}×")
-    if total > max_unzipped:
-        raise UnsafeArchiveError(f"expands to {total} bytes (limit {max_unzipped})")
-    if len(archive.infolist()) > 10000:
-        raise UnsafeArchiveError("too many entries")
-    return archive
-
-
-def _zip_format(path: Path, max_unzipped: int, max_ratio: int) -> str:
-    with _check_zip(path, max_unzipped, max_ratio) as archive:
+def _zip_format(path: Path, limits: Limits) -> str:
+    with open_archive(path, limits) as archive:
         names = set(archive.namelist())
         if "word/document.xml" in names:
             _check_xml_parts(archive)
@@ -164,20 +149,21 @@ def _looks_like_text(head: bytes) -> bool:
     return best is not None and best.encoding is not None
 
 
-def check_upload(path: Path, *, max_bytes: int, max_unzipped: int, max_ratio: int) -> str:
-    """The document format of ``path`` judged by its content; a typed error when it must be refused."""
+def check_upload(path: Path, limits: Limits) -> str:
+    """The document format of ``path`` judged by its content; a typed error when it must be refused.
+    ``limits``: ``Settings.limits()``; archives go through the library's one zip check (``open_archive``)."""
     size = path.stat().st_size
     if size == 0:
         raise EmptyDocumentError("empty file")
-    if size > max_bytes:
-        raise FileTooLargeError(f"{size} bytes > limit {max_bytes}")
+    if size > limits.max_bytes:
+        raise FileTooLargeError(f"{size} bytes > limit {limits.max_bytes}")
     with path.open("rb") as handle:
         head = handle.read(8192)
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         _check_pdf(path)
         return "pdf"
     if head.startswith(ZIP_MAGIC):
-        return _zip_format(path, max_unzipped, max_ratio)
+        return _zip_format(path, limits)
     if head.startswith(OLE_MAGIC):
         return _ole_format(path)
     if head.startswith(b"{\\rtf"):
@@ -190,9 +176,9 @@ def check_upload(path: Path, *, max_bytes: int, max_unzipped: int, max_ratio: in
     raise UnsupportedFormatError("unrecognised binary content")
 
 
-def check_zip_upload(path: Path, *, max_unzipped: int, max_ratio: int) -> None:
-    """A bulk upload must be a safe zip archive."""
+def check_zip_upload(path: Path, limits: Limits) -> None:
+    """A bulk upload must be a safe zip archive of dossiers (the same check as the bulk run's input)."""
     with path.open("rb") as handle:
         if not handle.read(4).startswith(ZIP_MAGIC):
             raise UnsupportedFormatError("bulk upload must be a .zip archive")
-    _check_zip(path, max_unzipped, max_ratio).close()
+    open_archive(path, limits, bulk=True).close()

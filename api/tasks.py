@@ -94,7 +94,7 @@ def run_extract(context: JobContext) -> None:
         link.symlink_to(stored.resolve())
         context.report(0.2, "extracting")
         try:
-            result = extract_file(link, include_text=True)
+            result = extract_file(link, include_text=True, limits=context.settings.limits())
         except Exception as error:
             if isinstance(error, MinhChungError):
                 error.source = filename
@@ -114,10 +114,13 @@ def run_extract(context: JobContext) -> None:
 
 
 def _call_bulk(run_bulk: Callable[..., Any], source: Path, out_dir: Path,
-               report: Callable[[float, str], None], workers: int = 0) -> Any:
-    """Call ``extractor.bulk.run_bulk`` with whichever argument names it takes."""
+               report: Callable[[float, str], None], workers: int = 0, limits: Any = None) -> Any:
+    """Call ``extractor.bulk.run_bulk`` with whichever argument names it takes (``limits``: the
+    service's zip limits, ``Settings.limits()``, the same the bulk upload was checked with)."""
     parameters = inspect.signature(run_bulk).parameters
     kwargs: dict[str, Any] = {}
+    if limits is not None and "zip_limits" in parameters:
+        kwargs["zip_limits"] = limits
     if workers > 0 and "workers" in parameters:
         kwargs["workers"] = workers
     for name in ("progress", "on_progress", "progress_callback"):
@@ -154,7 +157,8 @@ def run_bulk_job(context: JobContext) -> None:
             link.symlink_to(source.resolve())
             source = link
         try:
-            outcome = _call_bulk(run_bulk, source, out_dir, context.report, context.settings.bulk_workers)
+            outcome = _call_bulk(run_bulk, source, out_dir, context.report, context.settings.bulk_workers,
+                                 context.settings.limits())
         except MinhChungError as error:
             raise PermanentJobError(error_dict(error)) from error
     summary: dict[str, Any] = {"out_dir": str(out_dir.resolve()),

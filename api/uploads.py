@@ -44,8 +44,7 @@ def receive(stream: BinaryIO, filename: str, settings: Settings, tmp_dir: Path) 
                 handle.write(chunk)
         path = Path(handle.name)
         try:
-            fmt = check_upload(path, max_bytes=settings.max_upload_bytes,
-                               max_unzipped=settings.max_unzipped_bytes, max_ratio=settings.max_zip_ratio)
+            fmt = check_upload(path, settings.limits())
         except MinhChungError as error:
             error.source = filename
             raise

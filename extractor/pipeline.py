@@ -21,7 +21,7 @@ from extractor import nlp
 from extractor.clean import NormalizedText, normalize
 from extractor.criteria.mapping import assess
 from extractor.errors import EmptyDocumentError
-from extractor.ingest import load_document
+from extractor.ingest import Limits, load_document
 from extractor.language import ensure_vietnamese
 from extractor.metadata import describe
 from extractor.models import DocumentInfo, Evidence, ExtractionResult, RawDocument
@@ -100,7 +100,7 @@ def process(raw: RawDocument, *, include_text: bool = False) -> ExtractionResult
     return ExtractionResult(document=info, evidence=evidence, criteria=criteria)
 
 
-def extract_file(path: str | Path, *, include_text: bool = False) -> ExtractionResult:
-    """Read ``path`` (PDF, DOCX, DOC, ODT, RTF, TXT) and return its evidence."""
+def extract_file(path: str | Path, *, include_text: bool = False, limits: Limits | None = None) -> ExtractionResult:
+    """Read ``path`` (PDF, DOCX, DOC, ODT, RTF, TXT) and return its evidence (``limits``: default from the env)."""
     # the language is checked once, on the normalized text, in process()
-    return process(load_document(path, check_language=False), include_text=include_text)
+    return process(load_document(path, limits=limits, check_language=False), include_text=include_text)

@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api", tags=["bulk"])
 
 def _check_and_store(path: Path, settings: Settings) -> str:
     """Check the zip (bombs, size) and store it content-addressed; its sha256 (runs off the event loop)."""
-    check_zip_upload(path, max_unzipped=settings.max_unzipped_bytes * 10, max_ratio=settings.max_zip_ratio)
+    check_zip_upload(path, settings.limits())
     sha = sha256_of(path)
     ContentStore(settings.storage_dir).put(path, sha)
     return sha

@@ -23,9 +23,10 @@ from extractor.bulk.evidence_table import Entry, tabulate
 from extractor.bulk.executors import run_dask, run_local
 from extractor.bulk.ledger import Ledger
 from extractor.bulk.report import write_report
-from extractor.bulk.sources import ZipLimits, discover
+from extractor.bulk.sources import discover
 from extractor.bulk.work import DEFAULT_EXTRACTOR, DEFAULT_TIMEOUT
 from extractor.bulk.writers import write_csv, write_workbook
+from extractor.ingest.limits import Limits
 
 Progress = Callable[[int, int], None]
 
@@ -65,7 +66,7 @@ def _bar(total: int, enabled: bool):
 def run_bulk(
     path: str | Path, out_dir: str | Path, *, workers: int | None = None, dask_address: str | None = None,
     progress: Progress | None = None, show_bar: bool = True, force: bool = False,
-    extractor_ref: str = DEFAULT_EXTRACTOR, zip_limits: ZipLimits | None = None,
+    extractor_ref: str = DEFAULT_EXTRACTOR, zip_limits: Limits | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BulkSummary:
     """Analyse every dossier under ``path`` (folder or .zip) into ``out_dir``; resumable.

@@ -1,9 +1,10 @@
 """Find the files of a bulk run: walk a folder tree, or unpack a .zip of dossiers safely.
 
-Zip members are checked before anything is written: no absolute paths, no ``..``, no
-symlinks, bounded member count, bounded size per member and in total, bounded compression
-ratio. A bad member is rejected (listed with its reason) and the rest still runs; an
-archive whose totals exceed the limits is refused as a whole (``UnsafeArchiveError``).
+Zip members are checked before anything is written. The archive goes through the project's one
+zip check, :func:`extractor.ingest.safety.open_archive` with :class:`~extractor.ingest.limits.Limits`
+(member count, size per member and in total, compression ratio, nesting): over a limit, it is
+refused as a whole (``UnsafeArchiveError``). A member with an absolute path, ``..`` or a symlink is
+rejected (listed with its reason) and the rest still runs.
 """
 
 from __future__ import annotations
@@ -15,17 +16,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from extractor.errors import CorruptFileError, UnsafeArchiveError
+from extractor.errors import UnsafeArchiveError
+from extractor.ingest.limits import Limits
+from extractor.ingest.safety import open_archive
 
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt"})
-
-
-@dataclass(frozen=True)
-class ZipLimits:
-    max_members: int = 100_000
-    max_member_bytes: int = 200 * 1024 * 1024
-    max_total_bytes: int = 20 * 1024 * 1024 * 1024
-    max_ratio: float = 200.0  # uncompressed / compressed, per member
 
 
 @dataclass
@@ -57,7 +52,9 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> str | None:
+def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
+    """Why a member must not be written out. :func:`open_archive` has already refused the archive for a
+    bomb over 1 MiB; a smaller member packed tighter than the same ratio limit is skipped here."""
     name = info.filename
     pure = PurePosixPath(name.replace("\\", "/"))
     if name.startswith(("/", "\\")) or pure.is_absolute() or (len(name) > 1 and name[1] == ":"):
@@ -67,29 +64,18 @@ def _member_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> str | None:
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         return "symbolic link"
-    if info.file_size > limits.max_member_bytes:
-        return f"member larger than {limits.max_member_bytes} bytes"
-    if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
-        return f"compression ratio above {limits.max_ratio:.0f}"
+    if info.compress_size and info.file_size / info.compress_size > limits.max_compression_ratio:
+        return f"compression ratio above {limits.max_compression_ratio}"
     return None
 
 
-def extract_zip(archive: Path, dest_root: Path, limits: ZipLimits | None = None) -> Sources:
+def extract_zip(archive: Path, dest_root: Path, limits: Limits | None = None) -> Sources:
     """Unpack the document members of ``archive`` under ``dest_root/<archive sha>/``."""
-    limits = limits or ZipLimits()
+    limits = limits or Limits.from_env()
     digest = sha256_file(archive)[:16]
     dest = dest_root / digest
-    try:
-        handle = zipfile.ZipFile(archive)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise CorruptFileError(str(error), source=str(archive)) from error
-    with handle:
+    with open_archive(archive, limits, bulk=True) as handle:
         members = handle.infolist()
-        if len(members) > limits.max_members:
-            raise UnsafeArchiveError(f"{len(members)} members", source=str(archive))
-        total = sum(m.file_size for m in members)
-        if total > limits.max_total_bytes:
-            raise UnsafeArchiveError(f"{total} bytes uncompressed", source=str(archive))
         files: list[SourceFile] = []
         rejected: list[Rejected] = []
         for info in members:
@@ -136,7 +122,7 @@ def walk_folder(root: Path) -> Sources:
     return Sources(root, files)
 
 
-def discover(path: str | Path, work_dir: Path, limits: ZipLimits | None = None) -> Sources:
+def discover(path: str | Path, work_dir: Path, limits: Limits | None = None) -> Sources:
     """The input's documents: a folder tree, a .zip, or a single document file."""
     source = Path(path)
     if not source.exists():

@@ -1,5 +1,10 @@
 """Resource limits for ingestion: file size, page count, archive size, tool time-outs.
 
+Every ZIP limit (DOCX/ODT documents and the .zip of dossiers a bulk run or a bulk upload reads)
+lives here, in :class:`Limits`, and nowhere else: the upload check (``api/sniff.py``, which builds
+its ``Limits`` from ``api.settings.Settings.limits()``), ingestion and bulk input all go through
+:func:`extractor.ingest.safety.open_archive`.
+
 Defaults suit real báo cáo / kế hoạch files; each can be changed per call or through the
 environment (``MINHCHUNG_MAX_BYTES``, ``MINHCHUNG_MAX_PAGES``, ``MINHCHUNG_MAX_UNCOMPRESSED_BYTES``).
 """
@@ -28,9 +33,14 @@ class Limits:
 
     max_bytes: int = 50 * MB
     max_pages: int = 500
+    # --- ZIP archives (DOCX/ODT documents and bulk .zip inputs): checked by ingest/safety.open_archive
     max_uncompressed_bytes: int = 200 * MB  # DOCX/ODT: sum of member sizes
-    max_compression_ratio: int = 100  # a large member packed tighter than this is a zip bomb
-    max_archive_members: int = 5000
+    max_compression_ratio: int = 100  # a member over 1 MiB packed tighter than this is a zip bomb (any archive)
+    max_archive_members: int = 5000  # DOCX/ODT
+    max_member_bytes: int = 200 * MB  # one member, uncompressed (any archive)
+    max_nesting_depth: int = 32  # folder levels in one member's path (any archive)
+    max_bulk_members: int = 100_000  # a .zip of dossiers (bulk run, bulk upload)
+    max_bulk_uncompressed_bytes: int = 20 * 1024 * MB  # a .zip of dossiers: sum of member sizes
     max_xml_part_bytes: int = 64 * MB  # the biggest XML part we are willing to parse
     max_ocr_pages: int = 100
     convert_timeout_s: float = 120.0

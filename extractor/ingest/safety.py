@@ -12,7 +12,13 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from extractor.errors import CorruptFileError, EncryptedFileError, FileTooLargeError, UnsafeArchiveError
+from extractor.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    FileTooLargeError,
+    MinhChungError,
+    UnsafeArchiveError,
+)
 from extractor.ingest.limits import Limits
 
 _LARGE_MEMBER = 1024 * 1024  # members smaller than this cannot do harm whatever their ratio
@@ -36,37 +42,49 @@ def check_page_count(pages: int, limits: Limits, source: str) -> None:
         raise FileTooLargeError(f"{pages} pages > limit {limits.max_pages}", source=source)
 
 
-def open_archive(path: Path, limits: Limits) -> zipfile.ZipFile:
-    """Open a ZIP container after checking member count, total size and compression ratio."""
+def open_archive(path: Path, limits: Limits, *, bulk: bool = False) -> zipfile.ZipFile:
+    """Open a ZIP container after :func:`check_archive`: the one zip-bomb check of the project (upload,
+    ingestion and bulk input). ``bulk``: a .zip of dossiers (bulk totals, no Office part checks)."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
         raise CorruptFileError(f"not a readable ZIP archive: {type(error).__name__}: {error}", source=str(path)) from error
-    members = archive.infolist()
     try:
-        check_members(members, str(path))
-    except (CorruptFileError, EncryptedFileError):
+        check_archive(archive.infolist(), limits, str(path), bulk=bulk)
+    except MinhChungError:
         archive.close()
         raise
-    if len(members) > limits.max_archive_members:
-        archive.close()
-        raise UnsafeArchiveError(f"{len(members)} archive members > {limits.max_archive_members}", source=str(path))
+    return archive
+
+
+def check_archive(members: list[zipfile.ZipInfo], limits: Limits, source: str, *, bulk: bool = False) -> None:
+    """Refuse an archive, from its central directory and before any member is read, whose member count,
+    total or per-member uncompressed size, compression ratio or path nesting exceeds ``limits``
+    (:class:`UnsafeArchiveError`); a document archive (not ``bulk``) also goes through :func:`check_members`.
+    Headers can lie about sizes: readers still bound what they read (:func:`read_member`)."""
+    if not bulk:
+        check_members(members, source)
+    max_members = limits.max_bulk_members if bulk else limits.max_archive_members
+    max_total = limits.max_bulk_uncompressed_bytes if bulk else limits.max_uncompressed_bytes
+    if len(members) > max_members:
+        raise UnsafeArchiveError(f"{len(members)} archive members > {max_members}", source=source)
     total = 0
     for member in members:
         total += member.file_size
+        if member.file_size > limits.max_member_bytes:
+            raise UnsafeArchiveError(
+                f"member {member.filename} expands to {member.file_size} bytes > limit {limits.max_member_bytes}",
+                source=source)
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > _LARGE_MEMBER and ratio > limits.max_compression_ratio:
-            archive.close()
             raise UnsafeArchiveError(
-                f"member {member.filename} expands {ratio:.0f}× ({member.file_size} bytes): zip bomb",
-                source=str(path),
-            )
-    if total > limits.max_uncompressed_bytes:
-        archive.close()
-        raise UnsafeArchiveError(
-            f"uncompressed size {total} bytes > limit {limits.max_uncompressed_bytes}: zip bomb", source=str(path)
-        )
-    return archive
+                f"member {member.filename} expands {ratio:.0f}× ({member.file_size} bytes): zip bomb", source=source)
+        depth = len([part for part in member.filename.replace("\\", "/").split("/") if part])
+        if depth > limits.max_nesting_depth:
+            raise UnsafeArchiveError(
+                f"member {member.filename[:200]} nests {depth} levels > {limits.max_nesting_depth}", source=source)
+    if total > max_total:
+        raise UnsafeArchiveError(f"uncompressed size {total} bytes > limit {max_total}: zip bomb", source=source)
 
 
 def check_members(members: list[zipfile.ZipInfo], source: str) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from api import sniff
+from extractor.ingest.limits import Limits
 
 from .conftest import SEED, SQLITE_ONLY, add_evidence, make_dossier, upload
 
@@ -162,8 +163,7 @@ def test_pdfium_is_called_by_one_thread_at_a_time(monkeypatch, seed_path):
     threads = [
         threading.Thread(
             target=sniff.check_upload,
-            args=(pdf,),
-            kwargs={"max_bytes": 10**8, "max_unzipped": 10**8, "max_ratio": 200},
+            args=(pdf, Limits(max_bytes=10**8)),
         )
         for _ in range(6)
     ]
