@@ -76,23 +76,24 @@ def run(args: argparse.Namespace) -> int:
     upgrade_head(engine)
     with Session(engine) as session:
         if action == "list":
-            for user in users.list_users(session):
-                state = "active" if user.active else "deactivated"
-                if user.locked_until is not None and user.failed_logins:
-                    state += f", locked until {user.locked_until.isoformat()}"
-                print(f"{user.id}\t{user.username}\t{user.role}\t{user.province or ''}\t{state}")
+            for row in users.list_users(session):
+                state = "active" if row.active else "deactivated"
+                if row.locked_until is not None and row.failed_logins:
+                    state += f", locked until {row.locked_until.isoformat()}"
+                print(f"{row.id}\t{row.username}\t{row.role}\t{row.province or ''}\t{state}")
             return 0
         if action == "add":
             password = _read_password(args)
             if password is None:
                 return 2
             try:
-                user = users.create_user(session, args.username, password, args.role, args.province)
+                created = users.create_user(session, args.username, password, args.role, args.province)
             except ApiError as error:
                 print(f"minhchung: {error.message_vi} / {error.message_en} ({error.detail})", file=sys.stderr)
                 return 1
             session.commit()
-            print(f"created {user.role} {user.username}" + (f" ({user.province})" if user.province else ""))
+            print(f"created {created.role} {created.username}"
+                  + (f" ({created.province})" if created.province else ""))
             return 0
         user = users.find_user(session, args.username)
         if user is None:
