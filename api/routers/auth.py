@@ -1,4 +1,5 @@
-"""Log in and out, who am I, password change, sessions, and user management (admin).
+"""Log in and out, who am I, password change, sessions, and user management (admin; the changes
+themselves are :mod:`api.users`, shared with ``minhchung user``).
 
 Log-in is throttled per client address (in memory, :mod:`api.throttle`) and per account (a lockout in
 the database an admin can lift). Everything a log-in does after the address check (database look-up,
