@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,37 +111,10 @@ def run_extract(context: JobContext) -> None:
         queue.mark_done(session, context.job_id, {"document_id": document_id, **counts})
 
 
-def _call_bulk(run_bulk: Callable[..., Any], source: Path, out_dir: Path,
-               report: Callable[[float, str], None], workers: int = 0, limits: Any = None) -> Any:
-    """Call ``extractor.bulk.run_bulk`` with whichever argument names it takes (``limits``: the
-    service's zip limits, ``Settings.limits()``, the same the bulk upload was checked with)."""
-    parameters = inspect.signature(run_bulk).parameters
-    kwargs: dict[str, Any] = {}
-    if limits is not None and "zip_limits" in parameters:
-        kwargs["zip_limits"] = limits
-    if workers > 0 and "workers" in parameters:
-        kwargs["workers"] = workers
-    for name in ("progress", "on_progress", "progress_callback"):
-        if name in parameters:
-            kwargs[name] = lambda done, total=None, *_a: report(
-                (done / total) if total else 0.5, f"{done}/{total}" if total else str(done))
-            break
-    if "show_bar" in parameters:
-        kwargs["show_bar"] = False
-    for name in ("out", "out_dir", "output", "output_dir"):
-        if name in parameters:
-            kwargs[name] = out_dir
-            return run_bulk(source, **kwargs)
-    return run_bulk(source, out_dir, **kwargs)
-
-
 def run_bulk_job(context: JobContext) -> None:
-    """Run the bulk analysis (``extractor.bulk.run_bulk``) on an uploaded zip or a server folder."""
-    try:
-        run_bulk = importlib.import_module("extractor.bulk.run").run_bulk
-    except (ImportError, AttributeError) as error:
-        raise PermanentJobError({"code": "not_available", "message_vi": "Chức năng phân tích hàng loạt chưa có.",
-                                 "message_en": f"Bulk analysis is not available: {error}"}) from error
+    """Run the bulk analysis (:func:`extractor.bulk.run.run_bulk`) on an uploaded zip or a server folder."""
+    from extractor.bulk.run import run_bulk
+
     if context.payload.get("sha256"):
         source = ContentStore(context.settings.storage_dir).path_for(context.payload["sha256"])
     else:
@@ -151,22 +122,24 @@ def run_bulk_job(context: JobContext) -> None:
     out_dir = Path(context.settings.bulk_output_dir) / f"job-{context.job_id}"
     out_dir.mkdir(parents=True, exist_ok=True)
     context.report(0.05, "starting bulk analysis")
+
+    def progress(done: int, total: int) -> None:
+        context.report(done / total if total else 0.5, f"{done}/{total}")
+
     with tempfile.TemporaryDirectory(prefix="minhchung-bulk-") as tmp:
         if context.payload.get("sha256"):
             link = Path(tmp) / "upload.zip"
             link.symlink_to(source.resolve())
             source = link
         try:
-            outcome = _call_bulk(run_bulk, source, out_dir, context.report, context.settings.bulk_workers,
-                                 context.settings.limits())
+            outcome = run_bulk(source, out_dir, workers=context.settings.bulk_workers or None,
+                               progress=progress, show_bar=False, zip_limits=context.settings.limits())
         except MinhChungError as error:
             raise PermanentJobError(error_dict(error)) from error
     summary: dict[str, Any] = {"out_dir": str(out_dir.resolve()),
-                               "files": sorted(p.name for p in out_dir.iterdir())}
-    if hasattr(outcome, "to_dict"):
-        outcome = outcome.to_dict()
-    if isinstance(outcome, dict):
-        summary["summary"] = {k: v for k, v in outcome.items() if isinstance(v, str | int | float | bool)}
+                               "files": sorted(p.name for p in out_dir.iterdir()),
+                               "summary": {k: v for k, v in outcome.to_dict().items()
+                                           if isinstance(v, str | int | float | bool)}}
     with Session(context.engine) as session, session.begin():
         if queue.owns(session, context.job_id, context.worker_id):
             record(session, None, "bulk_done", "job", context.job_id, after=summary)

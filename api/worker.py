@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     settings = Settings.from_env()
     if settings.parent_pid is not None and not die_with_parent(settings.parent_pid):
-        print(f"worker: serving process {settings.parent_pid} is gone; not starting", file=sys.stderr)
+        log.error("serving process %s is gone; not starting", settings.parent_pid)
         return 1
     worker = Worker(settings, worker_id=args.worker_id)
 
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
-    print(f"worker {worker.worker_id} started", flush=True)
+    log.info("worker %s started", worker.worker_id)
     worker.run_forever(warm_up=_warm_up)
     return 0
 

@@ -164,10 +164,7 @@ def _period_year(period: str | None) -> int | None:
 def _dates(text: str, structure: DocumentStructure) -> tuple[str | None, str | None, int | None]:
     """issued_on, period and year."""
     issued_on = structure.place_date.value if structure.place_date is not None else None
-    try:
-        from extractor.find_dates import find_dates
-    except ImportError:  # pragma: no cover - find_dates ships with the project
-        return issued_on, None, None
+    from extractor.find_dates import find_dates  # here, not at the top: it loads spaCy
     title = structure.title.text if structure.title else ""
     # the opening paragraphs, up to the first numbered section: a year in "I. MỤC ĐÍCH" is a goal
     intro_end = min([structure.body_start + _INTRO_CHARS] + [s.start for s in structure.sections if s.level <= 2])

@@ -1,4 +1,5 @@
-"""Log in and out, who am I, password change, sessions, and user management (admin).
+"""Log in and out, who am I, password change, sessions, and user management (admin; the changes
+themselves are :mod:`api.users`, shared with ``minhchung user``).
 
 Log-in is throttled per client address (in memory, :mod:`api.throttle`) and per account (a lockout in
 the database an admin can lift). Everything a log-in does after the address check (database look-up,
@@ -17,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.access import province_key
+from api import users
 from api.audit_trail import record
 from api.csrf import require_csrf_token
 from api.deps import SESSION_COOKIE, Admin, AppState, CurrentUser, Db, app_state, request_credential
@@ -44,7 +45,6 @@ from api.security import (
     record_success,
     revoke_sessions,
     revoke_token,
-    unlock,
     user_for_token,
     verify_password,
 )
@@ -193,39 +193,7 @@ def end_other_sessions(request: Request, user: CurrentUser, db: Db) -> dict:
 @router.get("/users", response_model=list[UserAdminOut])
 def list_users(_admin: Admin, db: Db) -> list[User]:
     """Every user, with whether it is active or locked (admin)."""
-    return list(db.scalars(select(User).order_by(User.id)))
-
-
-def create_user(db: Session, username: str, password: str, role: str, province: str | None) -> User:
-    """Shared by ``POST /api/users`` and ``minhchung user add``."""
-    if role == "assessor" and not province_key(province):
-        raise ApiError(422, "validation_error", "an assessor needs a province (jurisdiction)")
-    if db.scalar(select(User).where(User.username == username)) is not None:
-        raise ApiError(409, "duplicate", f"user {username} exists")
-    user = User(
-        username=username,
-        password_hash=hash_password(password),
-        role=role,
-        province=(province or "").strip() or None,
-    )
-    db.add(user)
-    db.flush()
-    return user
-
-
-def set_password(db: Session, user: User, password: str) -> int:
-    """Shared by ``PUT /api/users/{id}/password`` and ``minhchung user passwd``: a new password, every
-    session of the user ended; how many ended."""
-    user.password_hash = hash_password(password)
-    unlock(db, user)
-    return revoke_sessions(db, user.id)
-
-
-def deactivate_user(db: Session, user: User) -> int:
-    """Shared by ``POST /api/users/{id}/deactivate`` and ``minhchung user deactivate``: the user can no
-    longer log in and every session ends; how many ended. Their records and audit trail stay."""
-    user.active = False
-    return revoke_sessions(db, user.id)
+    return users.list_users(db)
 
 
 @router.post("/users", response_model=UserOut, status_code=201)
@@ -235,7 +203,7 @@ async def add_user(body: UserIn, request: Request, admin: Admin) -> UserOut:
 
     def work() -> UserOut:
         with state.sessions() as session:
-            user = create_user(session, body.username, body.password, body.role, body.province)
+            user = users.create_user(session, body.username, body.password, body.role, body.province)
             record(
                 session,
                 admin,
@@ -265,8 +233,7 @@ async def reset_password(user_id: PathId, body: PasswordSetIn, request: Request,
     def work() -> None:
         with state.sessions() as session:
             user = _user(session, user_id)
-            revoked = set_password(session, user, body.password)
-            record(session, admin, "password_reset", "user", user.id, after={"sessions_revoked": revoked})
+            users.set_password(session, user, body.password, admin)
             session.commit()
 
     await _on_gate(state, work)
@@ -279,8 +246,7 @@ def deactivate(user_id: PathId, admin: Admin, db: Db) -> User:
     user = _user(db, user_id)
     if user.id == admin.id:
         raise ApiError(422, "validation_error", "an admin cannot deactivate their own account")
-    revoked = deactivate_user(db, user)
-    record(db, admin, "deactivate", "user", user.id, after={"active": False, "sessions_revoked": revoked})
+    users.deactivate_user(db, user, admin)
     db.commit()
     return user
 
@@ -289,8 +255,7 @@ def deactivate(user_id: PathId, admin: Admin, db: Db) -> User:
 def activate(user_id: PathId, admin: Admin, db: Db) -> User:
     """Re-activate a user (admin)."""
     user = _user(db, user_id)
-    user.active = True
-    record(db, admin, "activate", "user", user.id, after={"active": True})
+    users.activate_user(db, user, admin)
     db.commit()
     return user
 
@@ -299,7 +264,6 @@ def activate(user_id: PathId, admin: Admin, db: Db) -> User:
 def unlock_user(user_id: PathId, admin: Admin, db: Db) -> User:
     """Lift a user's log-in lockout (admin)."""
     user = _user(db, user_id)
-    unlock(db, user)
-    record(db, admin, "unlock", "user", user.id)
+    users.unlock_user(db, user, admin)
     db.commit()
     return user

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
 import threading
 import time
 import uuid
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,23 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _first_admin(engine) -> None:  # type: ignore[no-untyped-def]
-    """With no user at all, create ``admin`` (password from MINHCHUNG_ADMIN_PASSWORD or a random one)."""
-    import secrets
-
-    from sqlalchemy import func, select
-    from sqlalchemy.orm import Session
-
-    from api.orm import User
-    from api.routers.auth import create_user
-
-    with Session(engine) as session:
-        if session.scalar(select(func.count()).select_from(User)):
-            return
-        username = os.environ.get("MINHCHUNG_ADMIN_USERNAME", "admin")
-        password = os.environ.get("MINHCHUNG_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        create_user(session, username, password, "admin", None)
-        session.commit()
+def _announce_first_admin(username: str, password: str) -> None:
+    """Print the first admin's name and password (or where the password came from)."""
     shown = "(from MINHCHUNG_ADMIN_PASSWORD)" if os.environ.get("MINHCHUNG_ADMIN_PASSWORD") else password
     print("=" * 70)
     print(f"  Đã tạo quản trị viên đầu tiên / first admin created: {username}  password: {shown}")
@@ -73,7 +61,7 @@ class WorkerPool:
                 continue
             for index, process in enumerate(self.processes):
                 if process.poll() is not None and not self.stopping.is_set():
-                    print(f"worker pid {process.pid} exited ({process.returncode}); restarting", flush=True)
+                    log.warning("worker pid %d exited (%s); restarting", process.pid, process.returncode)
                     self.processes[index] = self._spawn()
 
     def stop(self) -> None:
@@ -89,15 +77,23 @@ class WorkerPool:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Start the service. It is imported here, not at the top: the library imports without it."""
+    import secrets
+
     import uvicorn
 
     from api.app import create_app
     from api.settings import Settings
+    from api.users import create_first_admin
 
     settings = Settings.from_env()
     settings.instance_id = uuid.uuid4().hex  # this run's workers; /ready counts only them
     app = create_app(settings, migrate=True)
-    _first_admin(app.state.mc.engine)
+    # With no user at all: ``admin`` (password from MINHCHUNG_ADMIN_PASSWORD or a random one).
+    username = os.environ.get("MINHCHUNG_ADMIN_USERNAME", "admin")
+    password = os.environ.get("MINHCHUNG_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+    if create_first_admin(app.state.mc.engine, username, password):
+        _announce_first_admin(username, password)
     pool = WorkerPool(max(0, args.workers), {**os.environ, **settings.to_env()})
     pool.start()
     database = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url

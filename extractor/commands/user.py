@@ -57,46 +57,45 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one ``minhchung user`` action against ``DATABASE_URL`` (migrating it first)."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
+    """Run one ``minhchung user`` action against ``DATABASE_URL`` (migrating it first).
 
-    from api.audit_trail import record
-    from api.db import make_engine
-    from api.errors import ApiError
-    from api.migrate import upgrade_head
-    from api.orm import User
-    from api.routers.auth import create_user, deactivate_user, set_password
-    from api.security import unlock
-    from api.settings import Settings
-
+    The service (:mod:`api.users`) is imported here, not at the top: the library imports without it."""
     action = getattr(args, "user_action", None)
     if action not in {"add", "list", "passwd", "deactivate", "activate", "unlock"}:
         print(USAGE, file=sys.stderr)
         return 2
+    from sqlalchemy.orm import Session
+
+    from api import users
+    from api.db import make_engine
+    from api.errors import ApiError
+    from api.migrate import upgrade_head
+    from api.settings import Settings
+
     engine = make_engine(Settings.from_env().database_url)
     upgrade_head(engine)
     with Session(engine) as session:
         if action == "list":
-            for user in session.scalars(select(User).order_by(User.id)):
-                state = "active" if user.active else "deactivated"
-                if user.locked_until is not None and user.failed_logins:
-                    state += f", locked until {user.locked_until.isoformat()}"
-                print(f"{user.id}\t{user.username}\t{user.role}\t{user.province or ''}\t{state}")
+            for row in users.list_users(session):
+                state = "active" if row.active else "deactivated"
+                if row.locked_until is not None and row.failed_logins:
+                    state += f", locked until {row.locked_until.isoformat()}"
+                print(f"{row.id}\t{row.username}\t{row.role}\t{row.province or ''}\t{state}")
             return 0
         if action == "add":
             password = _read_password(args)
             if password is None:
                 return 2
             try:
-                user = create_user(session, args.username, password, args.role, args.province)
+                created = users.create_user(session, args.username, password, args.role, args.province)
             except ApiError as error:
                 print(f"minhchung: {error.message_vi} / {error.message_en} ({error.detail})", file=sys.stderr)
                 return 1
             session.commit()
-            print(f"created {user.role} {user.username}" + (f" ({user.province})" if user.province else ""))
+            print(f"created {created.role} {created.username}"
+                  + (f" ({created.province})" if created.province else ""))
             return 0
-        user = session.scalar(select(User).where(User.username == args.username))
+        user = users.find_user(session, args.username)
         if user is None:
             print(f"minhchung: không có người dùng / no such user: {args.username}", file=sys.stderr)
             return 1
@@ -104,27 +103,16 @@ def run(args: argparse.Namespace) -> int:
             password = _read_password(args)
             if password is None:
                 return 2
-            ended = set_password(session, user, password)
-            record(session, None, "password_reset", "user", user.id, after={"sessions_revoked": ended})
+            ended = users.set_password(session, user, password, None)
             message = f"password of {user.username} changed; {ended} session(s) ended"
         elif action == "deactivate":
-            ended = deactivate_user(session, user)
-            record(
-                session,
-                None,
-                "deactivate",
-                "user",
-                user.id,
-                after={"active": False, "sessions_revoked": ended},
-            )
+            ended = users.deactivate_user(session, user, None)
             message = f"{user.username} deactivated; {ended} session(s) ended"
         elif action == "activate":
-            user.active = True
-            record(session, None, "activate", "user", user.id, after={"active": True})
+            users.activate_user(session, user, None)
             message = f"{user.username} activated"
         else:
-            unlock(session, user)
-            record(session, None, "unlock", "user", user.id)
+            users.unlock_user(session, user, None)
             message = f"{user.username} unlocked"
         session.commit()
         print(message)

@@ -38,7 +38,8 @@ def _heading(result: ExtractionResult) -> list[str]:
     return [f"# {info.source}",
             f"  loại văn bản: {info.doc_type or '—'} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "
             f"ngày: {info.issued_on or '—'} · kỳ: {info.period or '—'} · đối tượng: {subject} · "
-            f"năm: {info.year or '—'} · {info.pages} trang" + (" (OCR)" if info.ocr else "")]
+            f"năm: {info.year or '—'} · {info.pages} trang" + (" (OCR)" if info.ocr else "")] + [
+            f"  cảnh báo / warning: {warning}" for warning in info.warnings]
 
 
 def _evidence_rows(result: ExtractionResult) -> list[tuple[str, str, str, str, str]]:

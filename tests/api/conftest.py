@@ -34,9 +34,9 @@ from sqlalchemy.orm import Session
 from api.app import create_app
 from api.db import make_engine
 from api.migrate import upgrade_head
-from api.routers.auth import create_user
 from api.security import issue_token
 from api.settings import Settings
+from api.users import create_user
 
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "mat-khau-thu-nghiem"

@@ -30,7 +30,7 @@ def test_gold_file_is_valid_and_current(path) -> None:
         assert data["text"][ann["start"]:ann["end"]] == ann["text"]
     source = corpora.CORPORA_DIR.parent / data["source"]
     assert normalize_plain(source.read_text(encoding="utf-8")) == data["text"], (
-        "gold text is stale: run `python corpora/gold/tools/annotate.py build`"
+        "gold text is stale: run `python -m corpora.gold.tools.annotate build`"
     )
 
 
@@ -56,6 +56,6 @@ def test_validator_reports_unknown_kind_and_missing_value_keys() -> None:
 
 
 def test_build_from_specs_reproduces_the_stored_gold(tmp_path) -> None:
-    tool = GOLD_DIR / "tools" / "annotate.py"
-    result = subprocess.run([sys.executable, str(tool), "check"], capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "corpora.gold.tools.annotate", "check"],
+                            cwd=corpora.CORPORA_DIR.parent, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

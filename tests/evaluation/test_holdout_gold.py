@@ -51,7 +51,7 @@ def test_every_holdout_document_has_its_raw_text_and_spec() -> None:
 def test_stored_text_is_the_normalized_source(path: Path) -> None:
     data = _load(path)
     raw = (REPO / data["source"]).read_text(encoding="utf-8")
-    assert normalize_plain(raw) == data["text"], f"re-run corpora/gold/tools/annotate.py --dir corpora/{path.parent.name} build"
+    assert normalize_plain(raw) == data["text"], f"re-run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"
 
 
 @pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
@@ -130,4 +130,4 @@ def _annotate_tool(gold_dir: Path) -> ModuleType:
 @pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
 def test_stored_annotations_are_what_the_spec_builds(path: Path) -> None:
     built = _annotate_tool(path.parent).build_document(path.parent / "specs" / f"{path.stem}.ann")
-    assert built == _load(path), f"edit the spec, then run corpora/gold/tools/annotate.py --dir corpora/{path.parent.name} build"
+    assert built == _load(path), f"edit the spec, then run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"

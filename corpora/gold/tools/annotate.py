@@ -1,9 +1,12 @@
 """Build and check the gold corpus from its human-edited specs (``corpora/gold/specs/*.ann``).
 
-    python corpora/gold/tools/annotate.py build [DOC_ID...]   # spec → <doc_id>.json + <doc_id>.review.md
-    python corpora/gold/tools/annotate.py check               # validate every gold JSON, flag stale text
-    python corpora/gold/tools/annotate.py find DOC_ID PHRASE  # where a phrase occurs in the normalized text
-    python corpora/gold/tools/annotate.py --dir corpora/gold_holdout check   # another gold set
+Run it as a module, from the repository's root with the project's Python (``.venv/bin/python``, where
+``extractor`` is installed), or from anywhere once the project is installed:
+
+    python -m corpora.gold.tools.annotate build [DOC_ID...]   # spec → <doc_id>.json + <doc_id>.review.md
+    python -m corpora.gold.tools.annotate check               # validate every gold JSON, flag stale text
+    python -m corpora.gold.tools.annotate find DOC_ID PHRASE  # where a phrase occurs in the normalized text
+    python -m corpora.gold.tools.annotate --dir corpora/gold_holdout check   # another gold set
 
 Offsets are never typed by hand: a spec names each phrase, this tool finds its span in
 ``normalize_plain(raw_text)``. The spec format is described in ``GUIDELINES.md``.
@@ -20,12 +23,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from extractor.clean import normalize_plain
+from extractor.evaluate import schema, validate_gold
+
 GOLD_DIR = Path(__file__).resolve().parents[1]
 REPO = GOLD_DIR.parents[1]
-sys.path.insert(0, str(REPO))
-
-from extractor.clean import normalize_plain  # noqa: E402
-from extractor.evaluate import schema, validate_gold  # noqa: E402
 
 KIND_LETTERS = {"L": "legal_ref", "D": "date", "C": "count", "K": "criterion_claim"}
 _SYMBOL = re.compile(r"^(?P<number>\d+)(?:/(?P<year>\d{4}))?[/-](?P<code>.+)$")
@@ -273,7 +275,7 @@ def stale_problems(data: dict[str, Any]) -> list[str]:
     if not source.is_file():
         return [f"source {data['source']} is missing"]
     if normalize_plain(source.read_text(encoding="utf-8")) != data["text"]:
-        return ["stored text differs from normalize_plain(source): re-run `annotate.py build`"]
+        return ["stored text differs from normalize_plain(source): re-run `python -m corpora.gold.tools.annotate build`"]
     return []
 
 
