@@ -26,6 +26,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "12
 _COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
                        r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,()]{0,40}|"
                        r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)")
+_NEGATED = re.compile(r"\b(?:không|chẳng|chưa|không phải)(?: do| vì| phải)?\s*$")
 _THIS_PERIOD = re.compile(r"\btrong kỳ\b|\bnăm nay\b|kỳ đánh giá này|từ đầu năm")
 _PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")
 _LATE_PREVIOUS = re.compile(r"tháng\s*1[12]\s*(?:/|năm)\s*(?:19|20)\d{2}")  # the period opens in November
@@ -149,6 +150,20 @@ def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     return _first(cues["occurrence"], text) or _first(tuple(around), text)
 
 
+def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
+    """Does the sentence report that an incident of a kind the clause lists happened (not prevented, not
+    denied)? Such a sentence speaks to the clause whatever the classifier says: a failure must surface."""
+    lowered = without_comparison_base(text.lower())
+    negation = _first(catalogue.shared_cues()["negation"], lowered)
+    for point in assessed_points(criterion):
+        cue = _first(point.kind.cues, lowered)
+        if cue is None or point.kind.comparison or (negation is not None and negation.start() < cue.end()):
+            continue
+        if _occurrence(lowered, cue) is not None:
+            return True
+    return False
+
+
 def _point_status(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
     """A point's status from one sentence, with the rule, or None when the sentence does not speak to it."""
     kind = point.kind
@@ -173,6 +188,8 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
     if other_year(text, year):
         return "excluded", f"điểm {point.point}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
     exception = _first(kind.exceptions, text)
+    if exception is not None and _NEGATED.search(text[max(0, exception.start() - 16):exception.start()]):
+        exception = None  # "không do thiên tai" denies the exception
     if exception is not None:
         return "excused", f"điểm {point.point}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
     minor = _first(kind.minor, text)

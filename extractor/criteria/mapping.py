@@ -23,6 +23,7 @@ from extractor.models import DocumentInfo, Evidence
 MIN_CONFIDENCE = 0.5
 SECTION_CONFIDENCE = 0.8  # a sentence under a report's own "Tiêu chí N:" heading
 REFERENCE_CONFIDENCE = 0.9  # a sentence that names "Tiêu chí N" itself
+INCIDENT_CONFIDENCE = 0.6  # a sentence reporting a listed incident the classifier did not link
 LIST_SENTENCE_CHARS = 120
 # Evidence kinds that can support a criterion; dates and legal references are context of their sentence.
 SUPPORTING_KINDS = frozenset({"count", "criterion_claim"})
@@ -161,8 +162,10 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
 
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
     to any criterion it names); elsewhere the classifier's families decide, for the unit's article and for
-    any other kind of unit the sentence explicitly addresses. (Linking by the clauses' own cues as well was
-    measured and dropped: it helped on the development gold it was built on, not on the blind gold.)
+    any other kind of unit the sentence explicitly addresses; a result sentence reporting an incident of a
+    kind a clause lists is linked to it as well, so that no failure stays hidden. (Linking by every cue of
+    the clauses was measured and dropped: it helped on the development gold it was built on, not on the
+    blind gold.)
     """
     linked: dict[str, SentenceFinding] = {}
     article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
@@ -205,6 +208,10 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
             for family in relevant:
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
+            if context == "result":
+                for criterion in catalogue.for_article(article):
+                    if criterion.id not in linked and clauses.reports_incident(criterion, sentence.text):
+                        link(criterion, list(criterion.families), INCIDENT_CONFIDENCE)
     for number in references - {heading}:
         criterion = article_criteria[number]
         link(criterion, list(criterion.families), REFERENCE_CONFIDENCE, named=True)

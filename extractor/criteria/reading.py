@@ -161,12 +161,15 @@ def read(document: DocumentInfo, text: str) -> Reading:
                    outside_scope=scope)
 
 
-_DATED_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b|\bnăm ((?:19|20)\d{2})\b")
+_DATED_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b")
+_NAMED_YEAR = re.compile(r"\bnăm ((?:19|20)\d{2})\b")
 
 
 def year_from_text(text: str) -> int | None:
-    """The year a text without a header speaks of: the most frequent year of its dates (latest on a tie)."""
-    years = [int(found.group(1) or found.group(2)) for found in _DATED_YEAR.finditer(text)]
-    if not years:
-        return None
-    return max(set(years), key=lambda year: (years.count(year), year))
+    """The year a text without a header speaks of: the most frequent year of its full dates (latest on a
+    tie), else of its "năm YYYY" — never the year in a law's name ("Bộ luật Lao động 2019")."""
+    for pattern in (_DATED_YEAR, _NAMED_YEAR):
+        years = [int(found.group(1)) for found in pattern.finditer(text)]
+        if years:
+            return max(set(years), key=lambda year: (years.count(year), year))
+    return None
