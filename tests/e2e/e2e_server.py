@@ -15,6 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 from fixtures.server import BACKENDS, free_port, pg_database, wait_answering
+from playwright.sync_api import expect
+
+# Upper bounds for waiting on the page (conditions are awaited, never slept for): generous, so that a loaded
+# 2-core machine passes; a test that works finishes long before them.
+BROWSER_WAIT_MS = 90_000
+expect.set_options(timeout=BROWSER_WAIT_MS)
 
 REPO = Path(__file__).resolve().parents[2]
 MINHCHUNG = Path(sys.executable).with_name("minhchung")

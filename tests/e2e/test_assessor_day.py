@@ -11,7 +11,7 @@ import re
 import time
 
 import pytest
-from e2e_server import ASSESSOR, PROVINCE, SCREENSHOTS, LiveServer
+from e2e_server import ASSESSOR, BROWSER_WAIT_MS, PROVINCE, SCREENSHOTS, LiveServer
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -56,7 +56,7 @@ def open_page(browser: Browser, live_server: LiveServer, width: int = 1280, heig
     context = browser.new_context(base_url=live_server.base_url, viewport={"width": width, "height": height},
                                   locale="vi-VN")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(BROWSER_WAIT_MS)
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.goto("/")

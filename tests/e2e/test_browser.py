@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from e2e_server import ADMIN, ASSESSOR, AUDITOR, PROVINCE, SCREENSHOTS, LiveServer
+from e2e_server import ADMIN, ASSESSOR, AUDITOR, BROWSER_WAIT_MS, PROVINCE, SCREENSHOTS, LiveServer
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, expect
 
@@ -24,7 +24,7 @@ def new_page(browser: Browser, live_server: LiveServer) -> tuple[Page, list[str]
     context = browser.new_context(base_url=live_server.base_url, viewport={"width": 1400, "height": 900},
                                   accept_downloads=True, locale="vi-VN")
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(BROWSER_WAIT_MS)
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     return page, errors
