@@ -163,10 +163,10 @@ def run(args: argparse.Namespace) -> int:
           f"http://{args.host}:{args.port}/api/auth/login -H 'Content-Type: application/json' "
           "-d '{\"username\":\"admin\",\"password\":\"…\"}'")
     print("Dừng / stop: Ctrl+C (các worker dừng theo / the workers stop with it)", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info"))
     try:
-        server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info"))
-        server.run(sockets=[sock])
+        server.run(sockets=[sock])  # the socket bound above: no second bind, no race for the port
     finally:
         pool.stop()
         sock.close()
-    return 0
+    return 0 if server.started else 1  # as uvicorn.run: the application failed to start
