@@ -9,7 +9,7 @@ DEV_STAMP   := $(VENV)/.installed-dev
 PYTHON      ?= python3
 PIP         := $(BIN)/pip install -q --disable-pip-version-check
 
-.PHONY: run test setup setup-runtime system-deps lint evaluate bench clean
+.PHONY: run test setup setup-runtime system-deps system-deps-dev lint evaluate bench clean
 
 # Runtime: re-installed when requirements.lock or pyproject.toml changes.
 $(STAMP): pyproject.toml requirements.lock
@@ -30,12 +30,16 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	touch $(DEV_STAMP)
 	@echo "Minh Chứng: đã cài xong / installed."
 
+# Debian packages: LibreOffice, Tesseract (vie), poppler-utils; the development set adds Chromium.
 system-deps:
 	./scripts/install-system-deps.sh
 
+system-deps-dev:
+	./scripts/install-system-deps.sh --dev
+
 setup-runtime: system-deps $(STAMP)
 
-setup: system-deps $(DEV_STAMP)
+setup: system-deps-dev $(DEV_STAMP)
 
 run: setup-runtime
 	$(BIN)/minhchung serve $(ARGS)
