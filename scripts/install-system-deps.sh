@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages Minh Chứng uses, only those that are missing:
 # LibreOffice (DOC/ODT/RTF conversion, test fixtures), Tesseract with Vietnamese (scanned PDFs),
-# poppler-utils (pdftoppm), Chromium (browser tests). Needs root or sudo; otherwise says what to install.
+# poppler-utils (pdftoppm); with --dev also Chromium (browser tests only: `make test`, not `make run`).
+# Needs root or sudo; otherwise says what to install.
 set -euo pipefail
 declare -A need=(
   [soffice]=libreoffice-writer-nogui
   [tesseract]=tesseract-ocr
   [pdftoppm]=poppler-utils
-  [chromium]=chromium
 )
+[ "${1:-}" = "--dev" ] && need[chromium]=chromium
 missing=()
 for tool in "${!need[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${need[$tool]}")

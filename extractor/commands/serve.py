@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -30,6 +31,54 @@ def _announce_first_admin(username: str, password: str) -> None:
     print("  Đổi mật khẩu hoặc tạo người dùng: minhchung user add --username U --role assessor "
           "--province 'Sơn La' --password-stdin")
     print("=" * 70, flush=True)
+
+
+PORT_IN_USE_EXIT = 2  # the --port given cannot be used: a bad argument
+
+
+def bind_listening_socket(host: str, port: int) -> socket.socket:
+    """Bind ``host:port`` now, before anything is started or announced (raises ``OSError`` when the port is
+    taken or the address is not this machine's). The socket is handed to uvicorn, so nothing can take the
+    port between this check and serving."""
+    family, kind, proto, _name, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        # As uvicorn does: a restart may reuse a port still in TIME_WAIT; a port another program listens
+        # on stays refused.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def port_error_message(host: str, port: int, error: OSError) -> str:
+    """The Vietnamese/English message for a port that cannot be used."""
+    import errno
+
+    if error.errno == errno.EADDRINUSE:
+        return (f"Lỗi: cổng {port} trên {host} đang được chương trình khác dùng (có thể Minh Chứng đã chạy rồi). "
+                f"Dừng chương trình đó hoặc chọn cổng khác: minhchung serve --port {port + 1}\n"
+                f"Error: port {port} on {host} is already in use (Minh Chứng may already be running). "
+                f"Stop that program or choose another port: minhchung serve --port {port + 1}")
+    return (f"Lỗi: không mở được {host}:{port} ({error.strerror or error}). Kiểm tra --host và --port.\n"
+            f"Error: cannot listen on {host}:{port} ({error.strerror or error}). Check --host and --port.")
+
+
+def database_description(database_url: str) -> str:
+    """What the start line says about the database: the absolute file of a SQLite database, else the
+    URL without its credentials."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return "SQLite (in memory)"
+        return f"SQLite {os.path.abspath(url.database)}"
+    return database_url.split("@")[-1] if "@" in database_url else database_url
 
 
 class WorkerPool:
@@ -86,24 +135,38 @@ def run(args: argparse.Namespace) -> int:
     from api.settings import Settings
     from api.users import create_first_admin
 
-    settings = Settings.from_env()
-    settings.instance_id = uuid.uuid4().hex  # this run's workers; /ready counts only them
-    app = create_app(settings, migrate=True)
-    # With no user at all: ``admin`` (password from MINHCHUNG_ADMIN_PASSWORD or a random one).
-    username = os.environ.get("MINHCHUNG_ADMIN_USERNAME", "admin")
-    password = os.environ.get("MINHCHUNG_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-    if create_first_admin(app.state.mc.engine, username, password):
-        _announce_first_admin(username, password)
+    # The port first: a port in use stops here, before migrations, workers or any start line.
+    try:
+        sock = bind_listening_socket(args.host, args.port)
+    except OSError as error:
+        print(port_error_message(args.host, args.port, error), file=sys.stderr, flush=True)
+        return PORT_IN_USE_EXIT
+    try:
+        settings = Settings.from_env()
+        settings.instance_id = uuid.uuid4().hex  # this run's workers; /ready counts only them
+        app = create_app(settings, migrate=True)
+        # With no user at all: ``admin`` (password from MINHCHUNG_ADMIN_PASSWORD or a random one).
+        username = os.environ.get("MINHCHUNG_ADMIN_USERNAME", "admin")
+        password = os.environ.get("MINHCHUNG_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        if create_first_admin(app.state.mc.engine, username, password):
+            _announce_first_admin(username, password)
+    except BaseException:
+        sock.close()
+        raise
     pool = WorkerPool(max(0, args.workers), {**os.environ, **settings.to_env()})
     pool.start()
-    database = settings.database_url.split("@")[-1] if "@" in settings.database_url else settings.database_url
-    print(f"Minh Chứng: http://{args.host}:{args.port}/  (API docs: /docs; database: {database}; "
+    database = database_description(settings.database_url)
+    print(f"Cơ sở dữ liệu / database: {database}")
+    print(f"Minh Chứng: http://{args.host}:{args.port}/  (API docs: /docs; "
           f"storage: {settings.storage_dir}; workers: {args.workers})")
     print("Đăng nhập / log in: mở địa chỉ trên, hoặc: curl -X POST "
           f"http://{args.host}:{args.port}/api/auth/login -H 'Content-Type: application/json' "
-          "-d '{\"username\":\"admin\",\"password\":\"…\"}'", flush=True)
+          "-d '{\"username\":\"admin\",\"password\":\"…\"}'")
+    print("Dừng / stop: Ctrl+C (các worker dừng theo / the workers stop with it)", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info"))
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        server.run(sockets=[sock])  # the socket bound above: no second bind, no race for the port
     finally:
         pool.stop()
-    return 0
+        sock.close()
+    return 0 if server.started else 1  # as uvicorn.run: the application failed to start

@@ -94,3 +94,23 @@ def decision_label(row: dict[str, Any]) -> str:
     """Only the decided status's label (for the workbook's drop-down column), "" when undecided."""
     decision = row.get("decision")
     return vocabulary.status_label(decision["decision"]) if decision else ""
+
+
+def dossier_notes(card: dict[str, Any], wording: dict[str, str]) -> list[str]:
+    """The “Lưu ý về hồ sơ” lines of a card, the same on paper and in the workbook: each document of another
+    unit, year or kind (``warnings``: “file: message”), the documents left out of the proposal
+    (``excluded_documents``), those the assessor accepted, and the overall label's ``outside_scope`` note.
+    Empty when the dossier is consistent. ``wording``: ``corpora/forms/scorecard.json`` ``dossier_notes``."""
+    warnings = card.get("warnings") or []
+    lines = [f"{Path(str(item.get('source') or '')).name}: {item.get('message_vi') or ''}".strip()
+             for item in warnings]
+    excluded = [str(source) for source in card.get("excluded_documents") or []]
+    if excluded:
+        lines.append(wording["excluded"].format(files=", ".join(Path(source).name for source in excluded)))
+    accepted = sorted({str(item.get("source")) for item in warnings} - set(excluded))
+    if accepted:
+        lines.append(wording["accepted"].format(files=", ".join(Path(source).name for source in accepted)))
+    scope = (card.get("overall") or {}).get("outside_scope")
+    if scope:
+        lines.append(wording["outside_scope"].format(note=scope))
+    return lines

@@ -79,6 +79,18 @@ def _heading(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
     layout.paragraph(document, f"{form['documents_label']}: {documents}", space_after=8)
 
 
+def _dossier_notes(document: Any, card: dict[str, Any], wording: dict[str, Any]) -> None:
+    """A short “Lưu ý về hồ sơ” block above the table: documents of another unit, year or kind, those left
+    out of the proposal, and a unit outside TT124's scope. Nothing when the dossier is consistent."""
+    lines = form_rows.dossier_notes(card, wording)
+    if not lines:
+        return
+    layout.paragraph(document, f"{wording['title']}:", bold=True, space_after=2, keep_with_next=True)
+    for index, line in enumerate(lines):
+        layout.paragraph(document, f"- {line}", italic=True, space_after=8 if index == len(lines) - 1 else 2,
+                         keep_with_next=index < len(lines) - 1)
+
+
 def _criterion_cell(cell: Any, row: dict[str, Any], size: float) -> None:
     layout.add_run(layout.first_paragraph(cell), row["id"], bold=True, size=size)
     layout.paragraph(cell, row["title"], size=size, space_after=0)
@@ -170,6 +182,7 @@ def write(card: dict[str, Any], target: Path | BinaryIO, *, issuer: str | None =
     _national_header(section, form, issuer)
     _page_numbers(section, form)
     _heading(document, card, form)
+    _dossier_notes(document, card, scorecard_form()["dossier_notes"])
     _criteria_table(document, card, form)
     _closing(document, card, form)
     document.save(target)

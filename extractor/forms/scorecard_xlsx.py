@@ -104,6 +104,40 @@ def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     working_table(technical, 1, 10)
 
 
+def _plain(value: Any) -> Any:
+    """A cell value: numbers and text as they are, anything else as its text."""
+    return value if value is None or isinstance(value, (str, int, float)) else str(value)
+
+
+def _dossier_notes_sheet(book: Any, card: dict[str, Any], wording: dict[str, Any]) -> None:
+    """Sheet “Lưu ý về hồ sơ”: one row per warning (file, field, the document's and the dossier's value, the
+    message, whether it counts toward the proposal), then the other notes (left out, accepted, outside
+    scope) in the message column; row 3 of the scorecard sheet points to it. Nothing when there is none."""
+    lines = form_rows.dossier_notes(card, wording)
+    if not lines:
+        return
+    sheet = book.create_sheet(wording["sheet"], 1)  # right after the scorecard sheet
+    write_row(sheet, 1, wording["sheet_columns"])
+    bold_row(sheet, 1)
+    excluded = set(card.get("excluded_documents") or [])
+    warnings = card.get("warnings") or []
+    line = 2
+    for item in warnings:
+        source = str(item.get("source") or "")
+        field = str(item.get("field") or "")
+        line = write_row(sheet, line, [
+            Path(source).name, wording["fields"].get(field, field), _plain(item.get("document_value")),
+            _plain(item.get("dossier_value")), item.get("message_vi") or "",
+            wording["not_counted"] if source in excluded else wording["counted"]])
+    for note in lines[len(warnings):]:
+        line = write_row(sheet, line, ["", "", "", "", note, ""])
+    widths(sheet, (34, 14, 26, 26, 70, 16))
+    working_table(sheet, 1, len(wording["sheet_columns"]))
+    summary = book.worksheets[0]
+    write_row(summary, 3, [wording["title"], "; ".join(
+        [wording["sheet_pointer"].format(count=len(lines), sheet=wording["sheet"]), *lines[len(warnings):]])])
+
+
 def write(card: dict[str, Any], target: Path | BinaryIO) -> Path | BinaryIO:
     """Write the workbook of ``card`` (``scorecard.build``'s shape) to a path or binary stream."""
     from openpyxl import Workbook
@@ -112,6 +146,7 @@ def write(card: dict[str, Any], target: Path | BinaryIO) -> Path | BinaryIO:
     book = Workbook()
     _scorecard_sheet(book, card, settings)
     _evidence_sheets(book, card, settings)
+    _dossier_notes_sheet(book, card, scorecard_form()["dossier_notes"])
     book.active = 0
     book.save(target)
     return target

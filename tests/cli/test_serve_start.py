@@ -1,0 +1,99 @@
+"""``minhchung serve`` at start (issue 14): a port already in use is a clear Vietnamese/English error and a
+non-zero exit before any start line (and before the database is touched); a SQLite database is named by
+its absolute path; a real start says the database, the admin's password and how to stop."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from queue import Empty, Queue
+
+from fixtures.server import free_port
+
+from extractor.commands.serve import PORT_IN_USE_EXIT, database_description
+
+REPO = Path(__file__).resolve().parents[2]
+SUCCESS_MARKS = ("Minh Chứng: http://", "Uvicorn running", "first admin", "Application startup complete")
+
+
+def _env(root: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "DATABASE_URL": "sqlite:///var/minhchung.db",  # relative: the start line must resolve it
+        "MINHCHUNG_STORAGE_DIR": str(root / "storage"),
+        "MINHCHUNG_BULK_DIR": str(root / "bulk"),
+        "MINHCHUNG_ADMIN_PASSWORD": "mat-khau-thu-nghiem-14",
+    }
+
+
+def _serve(root: Path, port: int, **popen) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "extractor.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", "0"],
+        cwd=root, env=_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
+    )
+
+
+def test_a_port_in_use_is_a_clear_error_and_a_non_zero_exit_before_any_start_line(tmp_path):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        process = _serve(tmp_path, port)
+        try:
+            out, err = process.communicate(timeout=120)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    assert process.returncode == PORT_IN_USE_EXIT != 0
+    assert f"cổng {port}" in err and "đang được chương trình khác dùng" in err
+    assert f"port {port}" in err and "already in use" in err
+    assert "Traceback" not in err
+    for mark in SUCCESS_MARKS:
+        assert mark not in out and mark not in err, mark
+    assert not (tmp_path / "var" / "minhchung.db").exists()  # stopped before migrations
+
+
+def test_sqlite_is_named_by_its_absolute_path_and_a_server_by_host_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert database_description("sqlite:///var/minhchung.db") == f"SQLite {tmp_path / 'var' / 'minhchung.db'}"
+    assert database_description("sqlite:////srv/mc/mc.db") == "SQLite /srv/mc/mc.db"
+    shown = database_description("postgresql+psycopg://minhchung:bi-mat@db.local/minhchung")
+    assert "bi-mat" not in shown and "db.local/minhchung" in shown
+
+
+def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(tmp_path):
+    port = free_port()
+    process = _serve(tmp_path, port, start_new_session=True)
+    lines: list[str] = []
+    queue: Queue[str] = Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: [queue.put(line) for line in stdout], daemon=True).start()
+    try:
+        while True:  # bounded: each line within 180 s, and the output ends with the stop line
+            try:
+                line = queue.get(timeout=180)
+            except Empty:
+                break
+            lines.append(line)
+            if line.startswith("Dừng / stop"):
+                break
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    text = "".join(lines)
+    assert f"SQLite {tmp_path / 'var' / 'minhchung.db'}" in text, text + (process.stderr.read() if process.stderr else "")
+    assert "first admin created: admin" in text and "(from MINHCHUNG_ADMIN_PASSWORD)" in text
+    assert "Ctrl+C" in text
+    assert text.index("SQLite") < text.index(f"Minh Chứng: http://127.0.0.1:{port}/")
