@@ -120,3 +120,21 @@ def test_without_footnotes_nothing_changes():
     result = process(_raw([Page(1, BODY)]), include_text=True)
     assert result.document.text is not None and FOOTNOTES_SEPARATOR not in result.document.text
     assert all(item.source_part == "body" and "footnote" not in item.to_dict() for item in result.evidence)
+
+
+def test_a_saved_result_keeps_the_flag_and_is_reassessed_on_its_body_only(tmp_path):
+    import json
+
+    from extractor.criteria import sources
+
+    note = "1 Năm 2023 trên địa bàn xã không để xảy ra cháy, nổ, không có người nghiện ma túy mới."
+    saved = tmp_path / "result.json"
+    output = process(_raw([Page(1, BODY, footnotes=[note])]), include_text=True).to_dict(include_text=True)
+    saved.write_text(json.dumps(output, ensure_ascii=False), encoding="utf-8")
+    loaded = sources.load(saved, subject_type="co_quan")  # a kind other than the text's: re-assessed
+    assert [e.to_dict() for e in loaded.evidence if e.source_part == "footnote"] == [
+        {**item, "criteria": []} for item in output["evidence"] if item.get("source_part") == "footnote"]
+    assert loaded.document.text is not None
+    body_end = len(body_text(loaded.document.text))
+    sentences = [s for criterion in loaded.criteria for s in criterion["sentences"]]
+    assert sentences and all(s["start"] < body_end for s in sentences)  # the footnote's claim decides nothing
