@@ -181,7 +181,10 @@ class Evidence:
     """One piece of evidence with its provenance.
 
     ``start``/``end`` index the normalized text (``DocumentInfo.text``); ``page`` is the
-    1-based page of the source where the span starts.
+    1-based page of the source where the span starts. Evidence read in a footnote body has
+    ``source_part`` "footnote" and ``footnote``, the footnote's 1-based number in the document: its
+    span indexes the footnotes part that follows the body in the normalized text (after one empty
+    line, one footnote per line), and ``page`` is the page of the footnote.
     """
 
     kind: str
@@ -194,6 +197,8 @@ class Evidence:
     page: int | None = None
     id: str = ""
     criteria: list[str] = field(default_factory=list)  # TT124 criterion ids this supports
+    source_part: Literal["body", "footnote"] = "body"  # where in the document it was read
+    footnote: int | None = None  # the footnote's 1-based number in the document (source_part "footnote")
 
     def assign_id(self, document_sha256: str) -> None:
         """Deterministic id: the same document processed twice yields the same ids."""
@@ -207,7 +212,7 @@ class Evidence:
         return value_from_dict(self.kind, self.value)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "kind": self.kind,
             "text": self.text,
@@ -219,6 +224,10 @@ class Evidence:
             "extractor": self.extractor,
             "criteria": self.criteria,
         }
+        if self.source_part != "body":  # optional keys: body evidence is written as before
+            data["source_part"] = self.source_part
+            data["footnote"] = self.footnote
+        return data
 
 
 def _object_schema(cls: type, adapter_schema: dict[str, Any], optional: tuple[str, ...]) -> dict[str, Any]:
@@ -253,6 +262,8 @@ def extract_output_schema() -> dict[str, Any]:
         "confidence": {"type": "number"},
         "extractor": {"type": "string"},
         "criteria": {"type": "array", "items": {"type": "string"}},
+        "source_part": {"enum": ["body", "footnote"]},
+        "footnote": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
     }
     evidence = {
         "oneOf": [

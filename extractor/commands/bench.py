@@ -143,6 +143,8 @@ def staged_extract(path: Path, watch: Stopwatch):
     with watch.stage("locate"):
         evidence.sort(key=lambda item: (item.start, item.end, item.kind))
         pipeline.locate(evidence, normalized, raw.sha256)
+    with watch.stage("footnotes"):
+        pipeline.add_footnote_evidence(raw, normalized.text, evidence, context)
     with watch.stage("criteria"), _classifier_timed(watch):
         criteria = assess(info, normalized.text, evidence, page_at=normalized.page_at)
     result = ExtractionResult(document=info, evidence=evidence, criteria=criteria)

@@ -40,7 +40,9 @@ def load(path: str | Path, subject_type: str | None = None) -> ExtractionResult:
         result.document.subject_type = subject_type
         for item in result.evidence:
             item.criteria = []
-        result.criteria = assess(result.document, result.document.text, result.evidence)
+        from extractor.pipeline import body_text
+
+        result.criteria = assess(result.document, body_text(result.document.text), result.evidence)
     return result
 
 
