@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import corpora
+from extractor import lexicons
 from extractor.ingest.sanitize import bound_marks, break_digit_runs
 from extractor.models import CharBox, Page, RawDocument
 
@@ -253,7 +254,7 @@ def _block_key(text: str) -> str:
 def _before_number() -> re.Pattern[str]:
     """Line ends that expect a number on the next line: "số", "ngày", a document type name …"""
     words = list(corpora.load_json("document", "line_joins.json")["before_number"])
-    for kind in corpora.load_json("lexicons", "legal_document_types.json")["types"]:
+    for kind in lexicons.cited_document_types()["types"]:
         words.extend(kind["names"])
     alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?:^|\s)(?:{alternation})$", re.IGNORECASE)

@@ -20,7 +20,8 @@ written ("124", "05"), ``year`` the year segment of the symbol or null, ``code``
 the symbol ("TT-BCA", "CT/TW"), ``date`` the ISO issue date, ``issuer`` as written, ``key`` the
 canonical symbol shared by every mention ("124/2021/TT-BCA", "44-KL/TW"); an unresolved short
 form has the key "<Type> <number>" until :mod:`extractor.resolve` gives it the full one.
-Vocabulary lives in ``corpora/lexicons/`` (document types, issuers, named laws, well-known acts).
+Vocabulary lives in ``corpora/lexicons/`` (named laws, well-known acts; document types and issuers, their
+``cited`` parts, through :mod:`extractor.lexicons`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import corpora
+from extractor import lexicons
 from extractor.find_dates import parse_date_phrase
 from extractor.models import Evidence
 
@@ -129,7 +131,7 @@ def _phrase_regex(phrase: str) -> str:
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
-    data = corpora.load_json("lexicons", "legal_document_types.json")
+    data = lexicons.cited_document_types()
     return tuple(
         DocType(
             slug=item["slug"],
@@ -161,7 +163,7 @@ def _type_by_hint() -> dict[str, DocType]:
 @cache
 def _capitalized_only() -> frozenset[str]:
     return frozenset(
-        corpora.load_json("lexicons", "legal_document_types.json")["short_form_capitalized_only"]
+        lexicons.cited_document_types()["short_form_capitalized_only"]
     )
 
 
@@ -172,7 +174,7 @@ def _well_known() -> list[dict[str, Any]]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = corpora.load_json("lexicons", "legal_document_types.json")
+    data = lexicons.cited_document_types()
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
     type_words = "|".join(_phrase_regex(n) for n in names)
     short_types = {t for t in doc_types() if t.slug in set(data["short_form_types"])}
@@ -265,7 +267,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _unnumbered_patterns() -> dict[str, re.Pattern[str]]:
     """Acts cited by name, and a number standing apart from its type word."""
-    acts = corpora.load_json("lexicons", "legal_document_types.json")["unnumbered_acts"]
+    acts = lexicons.cited_document_types()["unnumbered_acts"]
     congress_types = "|".join(_phrase_regex(t) for t in acts["congress_types"])
     bodies = "|".join(_phrase_regex(b) for b in sorted(acts["congress_bodies"], key=len, reverse=True))
     titled = "|".join(_phrase_regex(t) for t in acts["titled_types"])
@@ -297,7 +299,7 @@ def _well_known_abbr_numbers() -> frozenset[tuple[str, str]]:
 
 @cache
 def _issuer_lexicon() -> dict[str, Any]:
-    return corpora.load_json("lexicons", "issuers.json")
+    return lexicons.cited_issuers()
 
 
 @cache
@@ -327,7 +329,7 @@ def _issuer_heads() -> str:
 
 @cache
 def _ascii_folds() -> dict[str, str]:
-    return corpora.load_json("lexicons", "legal_document_types.json").get("symbol_ascii_folds", {})
+    return lexicons.cited_document_types().get("symbol_ascii_folds", {})
 
 
 def canonical_symbol(symbol: str) -> str:

@@ -2,7 +2,8 @@
 
 Read from the header block when there is one; otherwise inferred from the title and the body
 ("Sở Tư pháp báo cáo kết quả…", "Ủy ban nhân dân xã Kon Gang xây dựng Kế hoạch"). Whatever
-the text does not support stays ``None``. Vocabulary: ``corpora/document/*.json``; dates and
+the text does not support stays ``None``. Vocabulary: ``corpora/document/*.json`` and, for types and issuers,
+:mod:`extractor.lexicons`; dates and
 periods come from :func:`extractor.find_dates.find_dates`.
 """
 
@@ -13,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 import corpora
+from extractor import lexicons
 from extractor.models import DocumentInfo, RawDocument
 from extractor.structure import DocumentStructure
 
@@ -21,8 +23,7 @@ _INTRO_CHARS = 1500  # the opening paragraphs say who reports what for which per
 
 @cache
 def _vocabulary() -> tuple[dict, dict, dict]:
-    return (corpora.load_json("document", "doc_types.json"), corpora.load_json("document", "issuers.json"),
-            corpora.load_json("document", "subjects.json"))
+    return (lexicons.own_document_types(), lexicons.heading_issuers(), corpora.load_json("document", "subjects.json"))
 
 
 def _doc_type(text: str, structure: DocumentStructure, doc_types: dict) -> str | None:

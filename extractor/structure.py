@@ -4,7 +4,7 @@ Header block (cơ quan ban hành, số/ký hiệu, địa danh–ngày tháng, l
 "V/v …"), numbered sections (I., 1., 1.1., a), -, +), "Nơi nhận" and the signature block
 (KT./TM./Q., chức vụ, người ký). Every part carries a span into the text. Blank template
 fields ("Số: /UBND-NC", "ngày tháng năm 2026") are flagged ``blank`` and never filled in.
-Vocabulary lives in ``corpora/document/``.
+Vocabulary lives in ``corpora/document/`` (document types and issuers: :mod:`extractor.lexicons`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import corpora
+from extractor import lexicons
 
 
 @dataclass
@@ -73,8 +74,7 @@ _HEADER_LINES = 24
 
 @cache
 def _vocabulary() -> tuple[dict, dict, dict]:
-    return (corpora.load_json("document", "doc_types.json"), corpora.load_json("document", "issuers.json"),
-            corpora.load_json("document", "signature.json"))
+    return (lexicons.own_document_types(), lexicons.heading_issuers(), corpora.load_json("document", "signature.json"))
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:

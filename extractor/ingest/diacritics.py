@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import corpora
+from extractor import lexicons
 
 
 def strip_diacritics(text: str) -> str:
@@ -54,8 +55,8 @@ def _alternation(table: dict[str, str]) -> str:
 @cache
 def _tables() -> _Tables:
     data = corpora.load_json("encodings", "bare_phrases.json")
-    types = corpora.load_json("lexicons", "legal_document_types.json")["types"]
-    issuers = corpora.load_json("lexicons", "issuers.json")
+    types = lexicons.cited_document_types()["types"]
+    issuers = lexicons.cited_issuers()
     dates = corpora.load_json("lexicons", "date_words.json")
     units = corpora.load_json("lexicons", "count_units.json")["units"]
     anywhere = [*(n for kind in types for n in kind["names"]), *issuers["heads"],

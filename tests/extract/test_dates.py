@@ -11,6 +11,8 @@ from extractor.clean import normalize_plain
 from extractor.find_dates import document_year, find_dates, parse_date_phrase
 from extractor.nlp import FindContext
 
+from .genre_sentences import CASES, YEAR, Date, Ref, case_id
+
 SEEDS = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
 
 
@@ -184,3 +186,20 @@ def test_component_adds_dates_to_doc() -> None:
     doc = nlp.get_pipe("minhchung_dates")(doc)
     assert [e.value["iso"] for e in doc._.evidence] == ["2023-H1", "2023-02-27"]
     assert all(e.extractor == "dates" for e in doc._.evidence)
+
+
+# ---------------------------------------------------------------- the genre's other habits
+# Every sentence of ``genre_sentences.CASES`` with its complete list of dates (document year 2024).
+
+
+def genre_dates(text: str) -> list[Date]:
+    found = find_dates(text, FindContext(year=YEAR))
+    for item in found:
+        assert text[item.start : item.end] == item.text
+    return [(e.text, e.value["iso"], e.value["kind"], e.value["inferred_year"]) for e in found]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_dates_in_genre_variants(case: tuple[str, list[Ref], list[Date]]) -> None:
+    text, _refs, expected_dates = case
+    assert genre_dates(text) == expected_dates

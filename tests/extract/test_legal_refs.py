@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from extractor.clean import normalize_plain
 from extractor.find_legal_refs import find_legal_refs
 from extractor.nlp import FindContext
+from extractor.resolve import resolve_short_forms
+
+from .genre_sentences import CASES, YEAR, Date, Ref, case_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
 
@@ -361,3 +365,42 @@ def test_component_adds_spans_to_doc() -> None:
     assert [e.value["key"] for e in doc._.evidence] == ["48/KH-UBND"]
     assert [s.text for s in doc.spans["legal_ref"]] == ["Kế hoạch số 48/KH-UBND"]
     assert doc._.evidence[0].extractor == "legal_refs"
+
+
+# ---------------------------------------------------------------- the genre's other habits
+# Every sentence of ``genre_sentences.CASES`` with its complete list of references (a false hit fails
+# as surely as a miss); short forms resolved as the pipeline does.
+
+
+def legal_refs(text: str) -> list[Ref]:
+    """The references of a sentence as (surface, doc_type, key, date, issuer), spans checked against the text."""
+    found = find_legal_refs(text, FindContext(year=YEAR))
+    resolve_short_forms(found)
+    for item in found:
+        assert text[item.start : item.end] == item.text
+    return [(e.text, e.value["doc_type"], e.value["key"], e.value["date"], e.value["issuer"]) for e in found]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_legal_refs_in_genre_variants(case: tuple[str, list[Ref], list[Date]]) -> None:
+    text, expected_refs, _dates = case
+    assert legal_refs(text) == expected_refs
+
+
+def test_suite_is_large_and_varied() -> None:
+    """The suite covers at least 80 sentences, with references, dates and negatives each well represented."""
+    with_refs = sum(1 for _t, r, _d in CASES if r)
+    with_dates = sum(1 for _t, _r, d in CASES if d)
+    negatives = sum(1 for _t, r, d in CASES if not r and not d)
+    assert len(CASES) >= 80
+    assert with_refs >= 35 and with_dates >= 45 and negatives >= 10
+
+
+def test_every_mention_of_one_document_shares_its_key() -> None:
+    """OCR's "QD", spaced slashes and en dashes do not split one document into several keys."""
+    text = (
+        "Căn cứ Quyết định số 1157/QĐ-BCĐ ngày 15/3/2024; thực hiện Quyết định số 1157/QD-BCĐ; "
+        "theo Quyết định số 1157 / QĐ–BCĐ."
+    )
+    keys: set[Any] = {ref[2] for ref in legal_refs(text)}
+    assert keys == {"1157/QĐ-BCĐ"}

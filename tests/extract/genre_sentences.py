@@ -1,4 +1,7 @@
-"""Held-out robustness suite: legal references and dates written in the genre's many other habits.
+"""Sentences in the genre's many other habits, each with its complete legal references and dates.
+
+Data, not tests: ``test_legal_refs.py`` and ``test_dates.py`` assert the references and the dates of
+every sentence (``CASES``).
 
 Each sentence is written in the style of a báo cáo / kế hoạch on ANTT and "phong trào toàn dân bảo
 vệ an ninh Tổ quốc" from a province, commune, agency, school or enterprise — other habits than the
@@ -24,36 +27,12 @@ Decisions where the guidelines (``corpora/gold/GUIDELINES.md``) are silent:
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from extractor.find_dates import find_dates
-from extractor.find_legal_refs import find_legal_refs
-from extractor.nlp import FindContext
-from extractor.resolve import resolve_short_forms
-
 YEAR = 2024
 
 # (surface, doc_type, key, date, issuer)
 Ref = tuple[str, str, str, str | None, str | None]
 # (surface, iso, kind, inferred_year)
 Date = tuple[str, str, str, bool]
-
-
-def legal_refs(text: str) -> list[Ref]:
-    found = find_legal_refs(text, FindContext(year=YEAR))
-    resolve_short_forms(found)
-    for item in found:
-        assert text[item.start : item.end] == item.text
-    return [(e.text, e.value["doc_type"], e.value["key"], e.value["date"], e.value["issuer"]) for e in found]
-
-
-def dates(text: str) -> list[Date]:
-    found = find_dates(text, FindContext(year=YEAR))
-    for item in found:
-        assert text[item.start : item.end] == item.text
-    return [(e.text, e.value["iso"], e.value["kind"], e.value["inferred_year"]) for e in found]
 
 
 CASES: list[tuple[str, list[Ref], list[Date]]] = [
@@ -814,36 +793,5 @@ ISSUER_CASES: list[tuple[str, list[Ref], list[Date]]] = [
 CASES += ISSUER_CASES
 
 
-def _id(case: tuple[str, list[Ref], list[Date]]) -> str:
+def case_id(case: tuple[str, list[Ref], list[Date]]) -> str:
     return case[0][:48]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
-def test_legal_refs_in_genre_variants(case: tuple[str, list[Ref], list[Date]]) -> None:
-    text, expected_refs, _dates = case
-    assert legal_refs(text) == expected_refs
-
-
-@pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
-def test_dates_in_genre_variants(case: tuple[str, list[Ref], list[Date]]) -> None:
-    text, _refs, expected_dates = case
-    assert dates(text) == expected_dates
-
-
-def test_suite_is_large_and_varied() -> None:
-    """The suite covers at least 80 sentences, with references, dates and negatives each well represented."""
-    with_refs = sum(1 for _t, r, _d in CASES if r)
-    with_dates = sum(1 for _t, _r, d in CASES if d)
-    negatives = sum(1 for _t, r, d in CASES if not r and not d)
-    assert len(CASES) >= 80
-    assert with_refs >= 35 and with_dates >= 45 and negatives >= 10
-
-
-def test_every_mention_of_one_document_shares_its_key() -> None:
-    """OCR's "QD", spaced slashes and en dashes do not split one document into several keys."""
-    text = (
-        "Căn cứ Quyết định số 1157/QĐ-BCĐ ngày 15/3/2024; thực hiện Quyết định số 1157/QD-BCĐ; "
-        "theo Quyết định số 1157 / QĐ–BCĐ."
-    )
-    keys: set[Any] = {ref[2] for ref in legal_refs(text)}
-    assert keys == {"1157/QĐ-BCĐ"}
