@@ -80,7 +80,11 @@ def audit_out(entry: AuditEntry) -> dict[str, Any]:
             "before": entry.before, "after": entry.after, "note": entry.note}
 
 
-def paginate(session: Session, query, page: int, page_size: int, convert) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def paginate(session: Session, query, page: int, page_size: int, convert=None, *,  # type: ignore[no-untyped-def]
+             convert_all=None) -> dict[str, Any]:
+    """One page of ``query``: each row through ``convert``, or the whole page through ``convert_all`` (rows →
+    items, for conversions that read the database once per page rather than once per row)."""
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = session.scalars(query.offset((page - 1) * page_size).limit(page_size)).all()
-    return {"items": [convert(r) for r in rows], "total": total, "page": page, "page_size": page_size}
+    items = convert_all(rows) if convert_all is not None else [convert(r) for r in rows]
+    return {"items": items, "total": total, "page": page, "page_size": page_size}

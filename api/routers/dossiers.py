@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
 
-from api import dossier_checks, scorecards
+from api import dossier_checks, scorecards, summaries
 from api.access import get_dossier, get_unit, province_key, restrict_units
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
@@ -24,14 +25,18 @@ router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
 def list_dossiers(user: CurrentUser, db: Db, unit_id: QueryId = None, year: Year = None,
                   province: ShortText = None, page: PageNo = 1,
                   page_size: PageSize = 50) -> dict:
-    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
+    """The dossiers the user may see, newest first, each with its counts and proposed result
+    (``api.summaries``: a few queries per page; a scorecard is rebuilt only for a dossier that changed)."""
+    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id)
+                           .options(selectinload(Dossier.unit)))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
     if year is not None:
         query = query.where(Dossier.year == year)
     if province:
         query = query.where(Unit.province_key == province_key(province))
-    return paginate(db, query.order_by(Dossier.id.desc()), page, page_size, lambda d: dossier_out(db, d))
+    return paginate(db, query.order_by(Dossier.id.desc()), page, page_size,
+                    convert_all=lambda rows: summaries.dossier_summaries(db, rows))
 
 
 @router.post("", response_model=DossierOut, status_code=201)
