@@ -26,7 +26,9 @@ def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
             "error": document.error, "job_id": job_id, "created_at": document.created_at}
 
 
-def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = False) -> dict[str, Any]:
+def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = False,
+                card: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One dossier with its counts and proposed result (``card``: its scorecard, when built already)."""
     counts = dict(session.execute(select(EvidenceRow.status, func.count()).where(
         EvidenceRow.dossier_id == dossier.id).group_by(EvidenceRow.status)).all())
     total = sum(counts.values())
@@ -38,7 +40,7 @@ def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = Fa
         .group_by(Job.status)).all())
     decided = session.scalar(select(func.count()).select_from(CriterionDecision).where(
         CriterionDecision.dossier_id == dossier.id)) or 0
-    card = scorecards.build(session, dossier)
+    card = card or scorecards.build(session, dossier)
     out: dict[str, Any] = {
         "id": dossier.id, "unit": dossier.unit, "year": dossier.year, "created_at": dossier.created_at,
         "document_count": len(documents),

@@ -55,9 +55,9 @@ def create_dossier(body: DossierIn, user: Writer, db: Db) -> dict:
 @router.get("/{dossier_id}", response_model=DossierDetail)
 def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
-    return dossier_out(db, dossier, with_documents=True) | {
-        "checks": dossier_checks.dossier_check(db, dossier),
-        "assessor_result": scorecards.build(db, dossier)["overall"]}
+    card = scorecards.build(db, dossier)
+    return dossier_out(db, dossier, with_documents=True, card=card) | {
+        "checks": dossier_checks.dossier_check(db, dossier), "assessor_result": card["overall"]}
 
 
 @router.delete("/{dossier_id}/scorecard/criteria/{criterion_id}")
