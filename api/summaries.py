@@ -8,7 +8,9 @@ reads, taken from the database for all listed dossiers at once:
 - evidence: how many, the sum of the review versions and the latest ``updated_at`` (every review);
 - decisions: how many, the newest id, the sum of versions (decide, change, clear);
 - the audit trail: the newest entry of the dossier (accept-mismatch and every other recorded change);
-- the unit's name and kind and the dossier's year.
+- the unit's name and kind, the dossier's year and creation time;
+
+under the database's URL (one process may serve, or test, several databases).
 
 Any change that affects the scorecard changes the fingerprint, whichever process made it (API or worker),
 so a stale proposal is never served; unchanged dossiers are not rebuilt.
@@ -28,7 +30,7 @@ from api import scorecards
 from api.orm import AuditEntry, CriterionDecision, Document, Dossier, EvidenceRow, Job
 
 CACHE_SIZE = 4096
-_cache: OrderedDict[tuple[int, tuple[Any, ...]], dict[str, Any]] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, tuple[Any, ...]], dict[str, Any]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -49,8 +51,10 @@ def proposals(session: Session, dossiers: Sequence[Dossier],
               fingerprints: dict[int, tuple[Any, ...]]) -> dict[int, dict[str, Any]]:
     """dossier id → ``{"proposed_overall", "overall"}``, built only for dossiers whose fingerprint changed."""
     out: dict[int, dict[str, Any]] = {}
+    bind = session.get_bind()
+    database = str(bind.engine.url)
     for dossier in dossiers:
-        key = (dossier.id, fingerprints[dossier.id])
+        key = (database, dossier.id, fingerprints[dossier.id])
         with _lock:
             cached = _cache.get(key)
             if cached is not None:
@@ -100,7 +104,7 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
         doc = documents.get(dossier.id, (0, None, None))
         ev = evidence.get(dossier.id, (0, 0, None))
         fingerprints[dossier.id] = (
-            dossier.year, dossier.unit.name, dossier.unit.kind,
+            dossier.year, _stamp(dossier.created_at), dossier.unit.name, dossier.unit.kind,
             doc[0], doc[1], _stamp(doc[2]), ev[0], int(ev[1] or 0), _stamp(ev[2]),
             *decisions.get(dossier.id, (0, None, 0)), audit.get(dossier.id, (None,))[0])
     cards = proposals(session, dossiers, fingerprints)
