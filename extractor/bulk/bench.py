@@ -85,7 +85,8 @@ class PeakMemory:
         self._thread.join()
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The bench's options, ``n`` resolved (``--quick``: a small corpus unless ``--n`` says otherwise)."""
     parser = argparse.ArgumentParser(prog="python -m extractor.bulk.bench", description=__doc__)
     parser.add_argument("--n", type=int, default=None, help="documents in the synthetic corpus (default 2000)")
     parser.add_argument("--quick", action="store_true",
@@ -96,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="pdf,docx")
     args = parser.parse_args(argv)
     args.n = args.n or (QUICK_DOCUMENTS if args.quick else 2000)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
 
     from extractor.bulk.run import run_bulk
     from extractor.synth.generate import generate_corpus
