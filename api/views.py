@@ -26,7 +26,9 @@ def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
             "error": document.error, "job_id": job_id, "created_at": document.created_at}
 
 
-def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = False) -> dict[str, Any]:
+def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = False,
+                card: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One dossier with its counts and proposed result (``card``: its scorecard, when built already)."""
     counts = dict(session.execute(select(EvidenceRow.status, func.count()).where(
         EvidenceRow.dossier_id == dossier.id).group_by(EvidenceRow.status)).all())
     total = sum(counts.values())
@@ -38,7 +40,7 @@ def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = Fa
         .group_by(Job.status)).all())
     decided = session.scalar(select(func.count()).select_from(CriterionDecision).where(
         CriterionDecision.dossier_id == dossier.id)) or 0
-    card = scorecards.build(session, dossier)
+    card = card or scorecards.build(session, dossier)
     out: dict[str, Any] = {
         "id": dossier.id, "unit": dossier.unit, "year": dossier.year, "created_at": dossier.created_at,
         "document_count": len(documents),
@@ -80,7 +82,11 @@ def audit_out(entry: AuditEntry) -> dict[str, Any]:
             "before": entry.before, "after": entry.after, "note": entry.note}
 
 
-def paginate(session: Session, query, page: int, page_size: int, convert) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def paginate(session: Session, query, page: int, page_size: int, convert=None, *,  # type: ignore[no-untyped-def]
+             convert_all=None) -> dict[str, Any]:
+    """One page of ``query``: each row through ``convert``, or the whole page through ``convert_all`` (rows →
+    items, for conversions that read the database once per page rather than once per row)."""
     total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = session.scalars(query.offset((page - 1) * page_size).limit(page_size)).all()
-    return {"items": [convert(r) for r in rows], "total": total, "page": page, "page_size": page_size}
+    items = convert_all(rows) if convert_all is not None else [convert(r) for r in rows]
+    return {"items": items, "total": total, "page": page, "page_size": page_size}

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
 
-from api import dossier_checks, scorecards
+from api import dossier_checks, scorecards, summaries
 from api.access import get_dossier, get_unit, province_key, restrict_units
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, Writer
@@ -24,14 +25,18 @@ router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
 def list_dossiers(user: CurrentUser, db: Db, unit_id: QueryId = None, year: Year = None,
                   province: ShortText = None, page: PageNo = 1,
                   page_size: PageSize = 50) -> dict:
-    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
+    """The dossiers the user may see, newest first, each with its counts and proposed result
+    (``api.summaries``: a few queries per page; a scorecard is rebuilt only for a dossier that changed)."""
+    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id)
+                           .options(selectinload(Dossier.unit)))
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
     if year is not None:
         query = query.where(Dossier.year == year)
     if province:
         query = query.where(Unit.province_key == province_key(province))
-    return paginate(db, query.order_by(Dossier.id.desc()), page, page_size, lambda d: dossier_out(db, d))
+    return paginate(db, query.order_by(Dossier.id.desc()), page, page_size,
+                    convert_all=lambda rows: summaries.dossier_summaries(db, rows))
 
 
 @router.post("", response_model=DossierOut, status_code=201)
@@ -50,9 +55,9 @@ def create_dossier(body: DossierIn, user: Writer, db: Db) -> dict:
 @router.get("/{dossier_id}", response_model=DossierDetail)
 def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
-    return dossier_out(db, dossier, with_documents=True) | {
-        "checks": dossier_checks.dossier_check(db, dossier),
-        "assessor_result": scorecards.build(db, dossier)["overall"]}
+    card = scorecards.build(db, dossier)
+    return dossier_out(db, dossier, with_documents=True, card=card) | {
+        "checks": dossier_checks.dossier_check(db, dossier), "assessor_result": card["overall"]}
 
 
 @router.delete("/{dossier_id}/scorecard/criteria/{criterion_id}")

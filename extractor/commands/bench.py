@@ -9,7 +9,11 @@ One run on one corpus (the seeds rendered to PDF by LibreOffice, ``tests/fixture
 - the CPU of ``minhchung --help`` and of ``minhchung extract`` on one small file, each in a fresh process;
 - peak resident memory of a fresh ``minhchung extract`` process and of this one;
 - CPU milliseconds per page of the whole pipeline on one PDF of 5, 50, 200 and 500 pages (the seeds'
-  pages repeated): a step that grows faster than the document shows up as a rising cost per page.
+  pages repeated): a step that grows faster than the document shows up as a rising cost per page;
+- the service: one 50-page PDF from accepted (stored, its ``extract`` job queued) to evidence stored — the
+  worker's own loop step (``api.worker.Worker.run_once``: claim, ``api.tasks.run_extract``, store, audit,
+  done) in this process, on a fresh SQLite database, with the pipeline already loaded (as a worker has it
+  after its warm-up). The service is imported only for this line, and skipped when it is not installed.
 
 CPU time, not wall time: the machine may be shared. ``--quick`` runs a small version (two seeds,
 lengths 5 and 50).
@@ -30,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+SERVICE_PAGES = 50
 LENGTHS = (5, 50, 200, 500)
 QUICK_LENGTHS = (5, 50)
 
@@ -194,6 +199,61 @@ def concatenated_pdf(sources: list[Path], pages: int, out: Path) -> Path:
     return out
 
 
+def service_document(path: Path, folder: Path) -> dict[str, float | int | str] | None:
+    """One uploaded document through the service's worker, in this process: CPU seconds from accepted (file
+    stored, ``extract`` job queued, as ``POST /api/dossiers/{id}/documents`` leaves it) to evidence stored
+    and the job done. None when the service (``api``) is not installed."""
+    try:
+        from sqlalchemy import func, select
+        from sqlalchemy.orm import Session
+
+        from api import queue
+        from api.access import province_key
+        from api.db import make_engine
+        from api.migrate import upgrade_head
+        from api.orm import Document, Dossier, EvidenceRow, Job, Unit
+        from api.settings import Settings
+        from api.storage import ContentStore, sha256_of
+        from api.worker import Worker
+    except ImportError:
+        return None
+
+    settings = Settings(database_url=f"sqlite:///{folder / 'service.db'}", storage_dir=folder / "storage")
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade_head(engine)
+        sha256 = sha256_of(path)
+        ContentStore(settings.storage_dir).put(path, sha256)
+        with Session(engine) as session, session.begin():
+            unit = Unit(name="Sở Kế hoạch và Đầu tư", kind="co_quan", province="Sơn La",
+                        province_key=province_key("Sơn La"))
+            session.add(unit)
+            session.flush()
+            dossier = Dossier(unit_id=unit.id, year=2022)
+            session.add(dossier)
+            session.flush()
+            document = Document(dossier_id=dossier.id, sha256=sha256, filename=path.name, format="pdf",
+                                size=path.stat().st_size, status="queued")
+            session.add(document)
+            session.flush()
+            queue.enqueue(session, "extract", {"document_id": document.id}, document_id=document.id,
+                          cost=document.size)
+            document_id = document.id
+        worker = Worker(settings, engine=engine, worker_id="bench")
+        started = time.process_time()
+        worked = worker.run_once()
+        seconds = time.process_time() - started
+        with Session(engine) as session:
+            job_status = session.scalar(select(Job.status).where(Job.document_id == document_id))
+            stored = session.scalar(select(func.count()).select_from(EvidenceRow).where(
+                EvidenceRow.document_id == document_id)) or 0
+            pages = session.scalar(select(Document.page_count).where(Document.id == document_id)) or 0
+        return {"seconds": seconds, "pages": pages, "evidence": stored,
+                "status": str(job_status) if worked else "not claimed"}
+    finally:
+        engine.dispose()
+
+
 def _row(name: str, pages: int, seconds: float, reference: float | None) -> str:
     rate = pages / seconds if seconds > 0 else float("inf")
     share = f"{100 * rate / reference:6.1f} %" if reference and rate != float("inf") else "      –"
@@ -275,6 +335,17 @@ def run(args: argparse.Namespace) -> int:
           f"start-up {extract_cpu - warm:.2f} s")
     print(f"peak RSS: fresh `minhchung extract` process {extract_rss:.0f} MB; this bench process "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+    print()
+    with tempfile.TemporaryDirectory() as folder:
+        path = concatenated_pdf(pdfs, SERVICE_PAGES, Path(folder) / f"upload-{SERVICE_PAGES}.pdf")
+        service = service_document(path, Path(folder))
+    if service is None:
+        print(f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored — skipped (api not installed)")
+    else:
+        print(f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored: {service['seconds']:.2f} s CPU "
+              f"({1000 * float(service['seconds']) / max(1, int(service['pages'])):.1f} ms/page; job "
+              f"{service['status']}, {service['evidence']} evidence rows; worker step in this process, SQLite)")
 
     print()
     print("cost per page by document length (one PDF of the seeds' pages repeated; CPU ms per page)")

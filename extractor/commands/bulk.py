@@ -28,11 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     bench = subparsers.add_parser(
         "bulk-bench", help="đo tốc độ phân tích hàng loạt (văn bản/giây, trang/giây, bộ nhớ)",
-        description="Benchmark: documents/s and pages/s for 1 and N workers and peak memory on a synthetic corpus.",
+        description="Benchmark: documents/s and pages/s for 1 … N local workers and Dask LocalClusters, the "
+                    "speed-up vs 1 worker, CPU time and peak memory, on one synthetic corpus.",
         **help_options(),
     )
     bench.add_argument("--n", type=int, default=2000, help="documents in the synthetic corpus (default 2000)")
+    bench.add_argument("--quick", action="store_true", help="a small corpus (40 documents) for a short run")
     bench.add_argument("--workers", default=None, help="comma list of worker counts (default: 1,<cores>)")
+    bench.add_argument("--dask", default=None, help="comma list of Dask LocalCluster sizes, e.g. 2,4")
     bench.add_argument("--corpus", default=None, help="reuse/keep the synthetic corpus in this folder")
     bench.add_argument("--formats", default="pdf,docx")
     bench.set_defaults(func=run_bench)
@@ -66,7 +69,13 @@ def run(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     from extractor.bulk.bench import main
 
-    argv = ["--n", str(args.n), "--formats", args.formats]
+    argv = ["--formats", args.formats]
+    if not args.quick or args.n != 2000:  # --quick alone: its small corpus
+        argv += ["--n", str(args.n)]
+    if args.quick:
+        argv.append("--quick")
+    if args.dask:
+        argv += ["--dask", args.dask]
     if args.workers:
         argv += ["--workers", args.workers]
     if args.corpus:

@@ -32,3 +32,22 @@ def test_staged_extraction_is_extract_file_with_every_stage_timed():
     assert {"find legal_refs", "find dates", "find counts", "find claims", "criteria", "criteria: classifier",
             "output"} <= set(stages)
     assert watch.total() == sum(seconds for name, seconds in watch.seconds.items() if name != "criteria: classifier")
+
+
+def test_the_service_line_runs_the_worker_from_accepted_to_evidence_stored(tmp_path):
+    """The bench's service figure measures a real job: claimed, extracted, stored on SQLite, done."""
+    from sqlalchemy import create_engine, func, select
+
+    from api.orm import EvidenceRow
+
+    made = bench.concatenated_pdf([seed_file(SEED, "pdf")], 3, tmp_path / "three.pdf")
+    service = bench.service_document(made, tmp_path)
+    assert service is not None
+    assert service["status"] == "done" and service["pages"] == 3
+    engine = create_engine(f"sqlite:///{tmp_path / 'service.db'}")
+    try:
+        with engine.connect() as connection:
+            stored = connection.scalar(select(func.count()).select_from(EvidenceRow))
+    finally:
+        engine.dispose()
+    assert stored == service["evidence"] > 0
