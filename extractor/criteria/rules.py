@@ -370,11 +370,14 @@ def quotes_article_criterion(text: str, subject_type: str | None) -> bool:
 
 
 def quotes_criterion(text: str, criterion: catalogue.Criterion, threshold: float = 0.6) -> bool:
-    """Does the sentence merely restate the criterion's wording (a heading, not evidence)?"""
+    """Does the sentence merely restate the criterion's wording (a heading, not evidence)? A sentence that
+    adds figures of its own ("…; tuy nhiên có 01 cá nhân bị kỷ luật cảnh cáo") reports, it does not quote."""
     wording = criterion.wording
     if not wording:
         return False
     body = catalogue.status_cues()["criterion_heading"].sub("", text)
+    if re.search(r"\d", body) and not re.search(r"\d", wording):
+        return False
     words = _words(body)
     if len(words) < 5:
         return False

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from openpyxl import load_workbook
 
 PROCEDURE_KEY = {"ke_hoach": "ke_hoach", "dang_ky": "ban_dang_ky", "bao_cao": "bao_cao_ket_qua",
@@ -79,9 +78,10 @@ def _small_fire(t: dict) -> bool:
     return bool(t["counts"]) and t["counts"]["vu_chay"] > 0
 
 
-# Contradictions the pipeline does not read yet (see the xfail test below): the xã's criterion 3,
-# "tuy nhiên trong năm có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định".
-UNREAD_CONTRADICTIONS = frozenset({"TT124.5.3"})
+# The xã's criterion 3 is contradicted by a sentence under its own heading ("Tiêu chí 3: Công an Phường …
+# đã tham mưu …; tuy nhiên trong năm có 01 cá nhân bị kỷ luật cảnh cáo"): a heading with figures of its own
+# reports, it does not merely quote the clause.
+HEADING_CONTRADICTION = "TT124.5.3"
 
 
 def test_contradicted_criterion_shows_not_met(bulk_run, truth, read_csv):
@@ -94,23 +94,17 @@ def test_contradicted_criterion_shows_not_met(bulk_run, truth, read_csv):
     exact = 0
     for t in truth:
         key = (t["unit"], t["year"])
-        read = [cid for cid in t["contradicted"] if cid not in UNREAD_CONTRADICTIONS]
+        read = list(t["contradicted"])
         for cid in read:  # the exact criterion the report contradicts
             assert criteria[(*key, cid)] == "not_met", (*key, cid)
             assert (*key, cid) in missing, (*key, cid)
             exact += 1
         if t["contradicted"]:
             assert overall[key] == "chua_dat", key  # the biên bản says chưa đạt even when unread
-        if not _small_fire(t):  # see the xfail test below for the small-fire sentence
-            assert not_met.get(key, set()) == set(read), key
+        assert not_met.get(key, set()) == set(read), key  # a small fire, put out, fails nothing
     assert exact >= 2
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline error (extractor/criteria/mapping.py, not bulk): in a cơ sở giáo dục's báo cáo, "
-    "'Xảy ra 01 vụ cháy nhỏ, đã kịp thời dập tắt, không gây thiệt hại nghiêm trọng.' is mapped to "
-    "TT124.7.4 not_met (cue 'xảy ra 01 vụ') although TT124 excludes only serious fires; the dossier "
-    "is then chua_dat though every criterion is met"))
 def test_no_criterion_is_contradicted_beyond_the_truth(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     _criteria, not_met = _statuses(out, read_csv)
@@ -119,16 +113,10 @@ def test_no_criterion_is_contradicted_beyond_the_truth(bulk_run, truth, read_csv
         assert not_met.get((t["unit"], t["year"]), set()) == set(t["contradicted"]), (t["unit"], t["year"])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pipeline error (extractor/criteria, not bulk): in a xã's báo cáo, 'Tiêu chí 3: Công an Phường … đã tham "
-    "mưu …; tuy nhiên trong năm có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.' contradicts "
-    "TT124.5.3 ('không có cá nhân vi phạm bị xử lý kỷ luật') but is mapped 'unclear' (cue 'trích dẫn nội "
-    "dung tiêu chí'), so the dossier shows the criterion met"))
 def test_every_contradicted_criterion_is_read(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     criteria, _not_met = _statuses(out, read_csv)
-    unread = [(t["unit"], t["year"], cid) for t in truth for cid in t["contradicted"] if cid in UNREAD_CONTRADICTIONS]
-    assert unread, "the corpus exercises the sentence named in the reason"
+    assert any(HEADING_CONTRADICTION in t["contradicted"] for t in truth), "the corpus exercises the heading sentence"
     for t in truth:
         for cid in t["contradicted"]:
             assert criteria[(t["unit"], t["year"], cid)] == "not_met", (t["unit"], t["year"], cid)
