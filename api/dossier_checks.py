@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +26,7 @@ from api.orm import AuditEntry, Document, Dossier
 from extractor import vocabulary
 from extractor.criteria import catalogue
 from extractor.criteria import dossier as criteria_dossier
+from extractor.models import DocumentInfo
 
 ACCEPT_ACTION = "accept_mismatch"
 QUICK_FORMATS = {"txt", "pdf", "docx"}  # read at upload without LibreOffice or OCR
@@ -50,8 +50,8 @@ def mismatches(info: dict[str, Any] | None, dossier: Dossier) -> list[dict[str, 
     if not info:
         return []
     unit = dossier.unit
-    document = SimpleNamespace(source=info.get("source") or "", issuer=info.get("issuer"), year=info.get("year"),
-                               subject_type=info.get("subject_type"))
+    document = DocumentInfo(source=info.get("source") or "", sha256="", pages=0, issuer=info.get("issuer"),
+                            year=info.get("year"), subject_type=info.get("subject_type"))
     found = []
     for item in criteria_dossier.mismatches(document, unit.name, dossier.year, unit.kind):
         if item.field == "issuer":

@@ -204,15 +204,15 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
              year: int | None) -> ClauseCall:
     points = assessed_points(criterion)
     statuses: dict[str, str] = {}
-    rules: list[str] = []
+    point_rules: dict[str, str] = {}
     text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
     for point in points:
         found = _point_status(point, text, context, year)
         if found is not None:
-            statuses[point.id], rule = found
-            rules.append(rule)
+            statuses[point.id], point_rules[point.id] = found
+    rules = list(point_rules.values())
     generic = _first(criterion.generic_negation, text) if criterion.generic_negation else None
-    general = generic is not None and context == "result" and not any(s == "not_met" for s in statuses.values())
+    general = generic is not None and context == "result" and "not_met" not in statuses.values()
     if generic is not None and general:
         for point in points:
             statuses.setdefault(point.id, "met")
@@ -223,7 +223,7 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         statuses = {pid: ("unclear" if status == "met" else status) for pid, status in statuses.items()}
     failed = [pid for pid, status in statuses.items() if status == "not_met"]
     if failed:
-        return ClauseCall("not_met", call.cue, "; ".join(r for r in rules if "tăng" in r or "…" in r) or rules[0],
+        return ClauseCall("not_met", call.cue, "; ".join(point_rules[pid] for pid in failed),
                           points={k: v for k, v in statuses.items() if v != "excluded"})
     if any(status == "excluded" for status in statuses.values()):
         kept = {k: v for k, v in statuses.items() if v != "excluded"}

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.criteria import catalogue
+from extractor.criteria.clauses import assessed_points
 from extractor.vocabulary import Status
 
 DECIDING_MAX = 3
@@ -42,8 +43,6 @@ def _deciding(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status: str) -> list[dict[str, Any]]:
-    from extractor.criteria.clauses import assessed_points
-
     points = assessed_points(criterion)
     if not points:
         return []
@@ -56,10 +55,9 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
             if previous != Status.NOT_MET and (point_status == Status.NOT_MET or previous is None
                                                or (previous == Status.UNCLEAR and point_status == Status.MET)):
                 found[point_id] = point_status
-    default = Status.MET if status == Status.MET else Status.UNCLEAR if status != Status.MISSING else Status.MISSING
+    unspoken = Status.MET if status == Status.MET else Status.MISSING  # a met clause clears every point
     return [{"id": point.id, "point": point.point, "title": point.title_vi,
-             "status": str(found.get(point.id, default if status == Status.MET else Status.MISSING))}
-            for point in points]
+             "status": str(found.get(point.id, unspoken))} for point in points]
 
 
 def _excused(quote: dict[str, Any], excused: set[str]) -> bool:
@@ -73,8 +71,6 @@ def _incomplete(criterion: catalogue.Criterion, achieved: list[dict[str, Any]],
                 quotes: list[dict[str, Any]]) -> str | None:
     """Why the results shown are not enough for the clause (an act after its deadline, its rating, its core
     parts, enough of its parts or points), or None when they are."""
-    from extractor.criteria.clauses import assessed_points
-
     shown = {part for item in achieved for part in item.get("parts", [])}
     late = [item for item in quotes if "late" in item.get("parts", [])]
     if late:

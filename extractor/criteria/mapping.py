@@ -27,13 +27,6 @@ INCIDENT_CONFIDENCE = 0.6  # a sentence reporting a listed incident the classifi
 LIST_SENTENCE_CHARS = 120
 # Evidence kinds that can support a criterion; dates and legal references are context of their sentence.
 SUPPORTING_KINDS = frozenset({"count", "criterion_claim"})
-# Words that say a sentence speaks to another kind of unit than the document's own.
-OTHER_SUBJECT_CUES = {
-    "khu_dan_cu": ("khu dân cư", "thôn", "tổ dân phố", "hộ gia đình"),
-    "co_quan": ("cơ quan, doanh nghiệp", "đối với cơ quan"),
-    "co_so_giao_duc": ("cơ sở giáo dục", "nhà trường", "trường học", "học sinh"),
-    "xa": ("ubnd xã", "đảng ủy xã", "công an xã", "đối với xã"),
-}
 
 
 @dataclass
@@ -71,7 +64,7 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     found = [own] if own else []
     lowered = sentence_text.lower()
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
-        for subject, cues in OTHER_SUBJECT_CUES.items():
+        for subject, cues in reading.other_subject_cues().items():
             article = catalogue.article_for(subject)
             if article is not None and article not in found and any(cue in lowered for cue in cues):
                 found.append(article)

@@ -37,6 +37,7 @@ def _rules() -> dict[str, Any]:
         "lead": float(data["subject_lead"]),
         "header_marks": [re.compile(p, re.MULTILINE) for p in data["header_marks"]],
         "header_window": int(data["header_window"]),
+        "other_subjects": {kind: tuple(cues) for kind, cues in data["other_subject_cues"].items()},
         "plan_headings": [re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]],
         "title_subjects": {kind: [re.compile(p, re.IGNORECASE) for p in patterns]
                            for kind, patterns in data["subject_title_cues"].items()},
@@ -52,7 +53,6 @@ class Reading:
     subject_from: str  # header | body | given | none
     year: int | None
     plan_parts: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # [start, end) spans that plan
-    outside_scope: str | None = None  # why TT124 does not apply to the unit (Điều 1), if it does not
 
     @property
     def promises(self) -> bool:
@@ -71,8 +71,12 @@ class Reading:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "subject_type": self.subject_type, "subject_from": self.subject_from,
-                "year": self.year, "plan_parts": [list(part) for part in self.plan_parts],
-                "outside_scope": self.outside_scope}
+                "year": self.year, "plan_parts": [list(part) for part in self.plan_parts]}
+
+
+def other_subject_cues() -> dict[str, tuple[str, ...]]:
+    """Words by which a sentence addresses another kind of unit than its document's ("đối với cơ quan")."""
+    return _rules()["other_subjects"]
 
 
 def kind_for_doc_type(doc_type: str | None) -> str:
@@ -155,10 +159,7 @@ def read(document: DocumentInfo, text: str) -> Reading:
         subject_from = "body" if subject else "none"
     parts = () if kind in PROMISE_READINGS else plan_parts(text)
     year = document.year if kind != "news" else (year_from_text(text) or document.year)
-    naming = " ".join(part for part in (document.issuer or "", document.title or "", text[:_TITLE_WINDOW]) if part)
-    scope = catalogue.outside_scope(subject, naming.lower())
-    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=year, plan_parts=parts,
-                   outside_scope=scope)
+    return Reading(kind=kind, subject_type=subject, subject_from=subject_from, year=year, plan_parts=parts)
 
 
 _DATED_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d{2})\b")

@@ -28,6 +28,7 @@ from fixtures.files import (
     GOLDEN,
     convert,
     figure_table_file,
+    in_format,
     seed_file,
     use_font,
 )
@@ -100,12 +101,7 @@ def tcvn3_file(name: str, fmt: str) -> Path:
             document.add_paragraph().add_run(encode(line, "tcvn3")).font.name = ".VnTime"
         source.parent.mkdir(parents=True, exist_ok=True)
         document.save(str(source))
-    if fmt == "docx":
-        return source
-    target = source.with_suffix(f".{fmt}")
-    if not target.exists():
-        convert(source, fmt, source.parent)
-    return target
+    return in_format(source, fmt)
 
 
 def no_diacritics_file(name: str) -> Path:
@@ -132,12 +128,7 @@ def figure_prose_file(fmt: str) -> Path:
         document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
         source.parent.mkdir(parents=True, exist_ok=True)
         document.save(str(source))
-    if fmt == "docx":
-        return source
-    target = source.with_suffix(f".{fmt}")
-    if not target.exists():
-        convert(source, fmt, source.parent)
-    return target
+    return in_format(source, fmt)
 
 
 def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
