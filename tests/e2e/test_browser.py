@@ -296,3 +296,39 @@ def test_auditor_sees_no_edit_controls(reviewed: dict, browser: Browser, live_se
     shot(page, "auditor-audit", live_server.backend)
     page.context.close()
     assert errors == []
+
+
+def test_a_change_made_before_the_session_is_read_back_still_goes_through(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    """After a reload the UI learns its CSRF token from /api/me; on a busy server a person may act before
+    that answer comes. The change must then fetch the token itself instead of being refused (403)."""
+    page, errors = new_page(browser, live_server)
+    log_in(page, ADMIN)
+    held: list = []
+
+    def hold_the_pages_own(route) -> None:  # the page's own /api/me stays unanswered; later ones go through
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/me", hold_the_pages_own)
+    page.goto("/")
+    for _ in range(600):  # the page asks for /api/me once its vocabulary has loaded
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the page did not ask for /api/me"
+    status = page.evaluate(
+        """import('/static/js/api.js').then((api) => api.post('/api/units',
+             {name: 'Đơn vị tạo khi trang đang tải', kind: 'xa', province: 'Sơn La'})).then(() => 201, (e) => e.status)"""
+    )
+    held[0].continue_()
+    page.unroute("**/api/me")
+    assert status == 201
+    with live_server.client(ADMIN) as admin:
+        names = [unit["name"] for unit in admin.get("/api/units", params={"page_size": 500}).json()["items"]]
+    assert "Đơn vị tạo khi trang đang tải" in names
+    page.context.close()
+    assert errors == []

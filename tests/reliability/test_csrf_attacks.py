@@ -100,6 +100,7 @@ def test_forged_requests_from_another_port_change_nothing(target, attacker):
             page.wait_for_timeout(500)
             # Back on the service: still logged in, and the UI itself can still change data.
             page.goto(f"{target.url}/")
+            page.get_by_test_id("current-user").wait_for()  # the session is back (its /api/me answered)
             me = page.evaluate("fetch('/api/me').then((r) => r.status)")
             ui_change = page.evaluate(
                 """import('/static/js/api.js').then((api) => api.post('/api/units',

@@ -18,8 +18,30 @@ export function setCsrfToken(token) {
   csrfToken = token || null;
 }
 
+const isChange = (method) => method !== "GET" && method !== "HEAD";
+
 function csrfHeaders(method) {
-  return csrfToken && method !== "GET" && method !== "HEAD" ? { "X-CSRF-Token": csrfToken } : {};
+  return csrfToken && isChange(method) ? { "X-CSRF-Token": csrfToken } : {};
+}
+
+let pendingToken = null;
+/**
+ * Before a change: if the token is not known yet (a change made while the page's first /api/me is still
+ * on its way, e.g. on a slow or busy server), fetch it once from /api/me. Without a cookie session the
+ * answer carries no token and the request goes without one (the server then decides).
+ */
+async function ensureCsrfToken(method) {
+  if (csrfToken || !isChange(method)) return;
+  pendingToken ??= fetch("/api/me", { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((me) => {
+      if (me?.csrf_token && !csrfToken) csrfToken = me.csrf_token;
+    })
+    .catch(() => {})
+    .finally(() => {
+      pendingToken = null;
+    });
+  await pendingToken;
 }
 
 /** Pull a readable (Vietnamese first) message out of an error body. */
@@ -47,6 +69,7 @@ export function setUnauthorizedHandler(fn) {
 
 /** JSON request; resolves with the parsed body, rejects with ApiError. */
 export async function request(method, path, body) {
+  if (!path.endsWith("/auth/login")) await ensureCsrfToken(method);
   const options = { method, credentials: "same-origin", headers: { Accept: "application/json", ...csrfHeaders(method) } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
@@ -92,7 +115,8 @@ export function items(data) {
  * Upload files with XMLHttpRequest so the browser reports progress.
  * `onProgress(loaded, total)`; resolves with the parsed JSON body.
  */
-export function upload(path, files, onProgress) {
+export async function upload(path, files, onProgress) {
+  await ensureCsrfToken("POST");
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const file of files) form.append("files", file, file.name);
