@@ -109,15 +109,16 @@ def load_document(
     if check_language:
         ensure_vietnamese(whole, source=source)
     if typed_without_diacritics(whole):
-        from extractor.ingest.diacritics import restore_key_phrases
+        from extractor.ingest.diacritics import restore_key_phrases, restore_syllables
 
-        restored = 0
+        phrases = syllables = 0
         for page in document.pages:  # same length: offsets and boxes stay valid
             page.text, count = restore_key_phrases(page.text)
-            restored += count
+            page.text, changed = restore_syllables(page.text)
+            phrases, syllables = phrases + count, syllables + changed
         document.warnings.append(NO_DIACRITICS_WARNING)
-        document.warnings.append(f"{RESTORED_WARNING}: {restored} phrases (document types, issuers, "
-                                 f"date words, count units)")
+        document.warnings.append(f"{RESTORED_WARNING}: {phrases} phrases of the lexicons (document types, "
+                                 f"issuers, date words, count units), then {syllables} other syllables")
     return document
 
 

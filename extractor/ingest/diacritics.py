@@ -141,3 +141,98 @@ def restore_key_phrases(text: str) -> tuple[str, int]:
 
 # an upper-case part of a document number: after "12/", "12-", "/2016/" or before "-CP", "/TU"
 _SYMBOL_PART = re.compile(r"(?<=[\d/-])[A-Z]{2,8}(?=[-/]|\b)|\b[A-Z]{2,8}(?=[-/][A-Z])")
+
+
+# --- every other syllable: the most likely full form given its neighbours (models/diacritics) -------------
+
+# a run of syllables typed together: words separated by one space, not by punctuation, digits or lines
+_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class _SyllableModel:
+    forms: dict[str, dict[str, int]]  # bare → {full form: times seen}
+    seen: dict[str, int]  # full form → times seen
+    total: int  # syllables counted
+    pairs: dict[tuple[str, str], int]  # (full, full) → times seen side by side
+    followers: dict[str, tuple[int, int]]  # full → (times it has a right neighbour, distinct neighbours)
+
+
+@cache
+def _syllable_model() -> _SyllableModel:
+    import json
+
+    from models import MODELS_DIR
+
+    data = json.loads((MODELS_DIR / "diacritics" / "syllables.json").read_text(encoding="utf-8"))
+    seen = {form: n for full in data["forms"].values() for form, n in full.items()}
+    pairs: dict[tuple[str, str], int] = {}
+    followers: dict[str, list[int]] = {}
+    for key, n in data["pairs"].items():
+        left, right = key.split(" ", 1)
+        pairs[(left, right)] = n
+        tally = followers.setdefault(left, [0, 0])
+        tally[0] += n
+        tally[1] += 1
+    return _SyllableModel(data["forms"], seen, sum(seen.values()), pairs,
+                          {form: (n, distinct) for form, (n, distinct) in followers.items()})
+
+
+def _candidates(typed: str, model: _SyllableModel) -> list[str]:
+    """Full forms a typed syllable may stand for; itself alone when it is not bare, an abbreviation
+    ("UBND", "TU") or unknown."""
+    lower = typed.lower()
+    if strip_diacritics(lower) != lower or (typed.isupper() and len(typed) > 1):
+        return [lower]
+    return list(model.forms.get(lower) or [lower])
+
+
+def _log_unigram(form: str, model: _SyllableModel) -> float:
+    import math
+
+    return math.log((model.seen.get(form, 0) + 0.5) / (model.total + 0.5 * (len(model.seen) + 1)))
+
+
+def _log_next(previous: str, form: str, model: _SyllableModel) -> float:
+    """log P(form | previous), Witten-Bell: the pair's share, mixed with the form's own frequency in
+    proportion to how many different syllables were seen after ``previous``."""
+    import math
+
+    n, distinct = model.followers.get(previous, (0, 0))
+    if n == 0:
+        return _log_unigram(form, model)
+    return math.log((model.pairs.get((previous, form), 0) + distinct * math.exp(_log_unigram(form, model)))
+                    / (n + distinct))
+
+
+def _decode(syllables: list[str], model: _SyllableModel) -> list[str]:
+    """Bigram Viterbi over the full forms each syllable may stand for: the most likely sentence."""
+    options = [_candidates(s, model) for s in syllables]
+    best: dict[str, tuple[float, list[str]]] = {c: (_log_unigram(c, model), [c]) for c in options[0]}
+    for here in options[1:]:
+        step: dict[str, tuple[float, list[str]]] = {}
+        for form in here:
+            score, path = max(((score + _log_next(previous, form, model), path)
+                               for previous, (score, path) in best.items()), key=lambda sp: sp[0])
+            step[form] = (score, [*path, form])
+        best = step
+    return max(best.values(), key=lambda sp: sp[0])[1]
+
+
+def restore_syllables(text: str) -> tuple[str, int]:
+    """``text`` with each syllable typed bare given its most likely diacritics (same length, case kept
+    letter by letter), and how many syllables changed. Syllables the model has not seen stay as typed."""
+    model = _syllable_model()
+    chars = list(text)
+    changed = 0
+    for run in _RUN.finditer(text):
+        typed = run.group().split(" ")
+        if all(_candidates(s, model) == [s.lower()] for s in typed):
+            continue
+        position = run.start()
+        for syllable, full in zip(typed, _decode(typed, model), strict=True):
+            if full != syllable.lower() and len(full) == len(syllable):
+                chars[position:position + len(syllable)] = _with_case(syllable, full)
+                changed += 1
+            position += len(syllable) + 1
+    return "".join(chars), changed

@@ -74,3 +74,72 @@ def test_ambiguous_bare_words_are_left_as_typed():
 
     assert restore_key_phrases("nam sinh va nu sinh, ban Nam")[0] == "nam sinh va nu sinh, ban Nam"
     assert restore_key_phrases("nam 2023, ngay 5")[0] == "năm 2023, ngày 5"
+
+
+def _syllables(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def test_most_syllables_get_their_diacritics_back_on_text_the_model_never_saw(seed_names):
+    """The syllable model is counted from the corpora without the seeds, so the seeds measure it."""
+    from extractor.ingest.diacritics import restore_key_phrases, restore_syllables
+    from extractor.ingest.diacritics_training import training_texts
+
+    assert not [name for name, _ in training_texts() if name.startswith("seeds/")]
+    right = total = 0
+    for name in seed_names:
+        clean = _seed(name)
+        bare = strip_diacritics(clean)
+        restored, changed = restore_syllables(restore_key_phrases(bare)[0])
+        assert len(restored) == len(bare) and changed > 100, name
+        pairs = list(zip(_syllables(clean), _syllables(restored), strict=True))
+        right += sum(typed == full for typed, full in pairs)
+        total += len(pairs)
+    assert right / total >= 0.93  # 0.947 measured; lexicon phrases alone gave 0.420
+
+
+def test_neighbours_choose_between_forms_of_one_bare_syllable():
+    from extractor.ingest.diacritics import restore_syllables
+
+    text, _ = restore_syllables("khong de xay ra khung bo, bao loan tai co so giao duc")
+    assert text == "không để xảy ra khủng bố, bạo loạn tại cơ sở giáo dục"
+    # abbreviations, words the model never saw and words with marks stay as typed; case is kept
+    assert restore_syllables("UBND xa Quyxyz, Đảng uy")[0] == "UBND xã Quyxyz, Đảng ủy"
+    assert restore_syllables("Khong")[0] == "Không"
+
+
+def test_counts_typed_without_diacritics_are_found_as_in_the_clean_text(tmp_path):
+    """Issue 11: a zero claim or a count whose unit is typed bare is read as in the clean text."""
+    from collections import Counter
+
+    from extractor.pipeline import extract_file
+
+    def counts(path):
+        return Counter((e.value.get("value"), strip_diacritics(str(e.value.get("unit"))).lower())
+                       for e in extract_file(path).evidence if e.kind == "count")
+
+    found = expected = 0
+    for name in ("so-tu-phap-son-la-bao-cao-6-thang-2023", "xa-kon-gang-ke-hoach-tt124"):
+        clean_path, bare_path = tmp_path / f"{name}.txt", tmp_path / f"{name}-bare.txt"
+        clean = _seed(name)
+        clean_path.write_text(clean, encoding="utf-8")
+        bare_path.write_text(strip_diacritics(clean), encoding="utf-8")
+        wanted, got = counts(clean_path), counts(bare_path)
+        expected += sum(wanted.values())
+        found += sum((wanted & got).values())
+    assert expected > 20 and found / expected >= 0.9  # value and unit; lexicon phrases alone gave 0.73
+
+
+def test_the_committed_model_is_what_the_corpora_give():
+    """Rebuilding from the corpora gives the committed artefact: nobody edited it by hand."""
+    import json
+
+    from extractor.ingest.diacritics_training import MODEL_PATH, count, training_texts
+
+    texts = training_texts()
+    rebuilt = count(text for _, text in texts)
+    committed = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert committed["forms"] == rebuilt["forms"] and committed["pairs"] == rebuilt["pairs"]
+    assert committed["trained_on"] == [name for name, _ in texts]
