@@ -139,6 +139,22 @@ def subunit_before(text: str, position: int) -> str | None:
     return None
 
 
+def denies_incidents(criterion: catalogue.Criterion, text: str, *, at_least: int = 2) -> bool:
+    """Does the sentence deny, by name, at least ``at_least`` kinds of incident the clause lists ("không
+    phát hiện hoạt động chống Đảng …; không có hoạt động ly khai, đòi tự trị")? Such a sentence speaks to
+    the clause whatever the classifier says, as a report of an incident does."""
+    lowered = without_comparison_base(text.lower())
+    negation = _first(catalogue.shared_cues()["negation"], lowered)
+    if negation is None:
+        return False
+    denied = set()
+    for point in assessed_points(criterion):
+        cue = _first(point.kind.cues, lowered)
+        if cue is not None and not point.kind.comparison and negation.start() < cue.end():
+            denied.add(point.kind.key)
+    return len(denied) >= at_least
+
+
 def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """The words saying the event named by ``cue`` happened, unless it is spoken of as something to prevent."""
     cues = catalogue.shared_cues()
@@ -198,6 +214,21 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
     if kind.serious and _first(kind.serious, text) is None:
         return "unclear", f"điểm {point.point}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định"
     return "not_met", f"điểm {point.point}: {occurrence.group(0)} … {cue.group(0)}"
+
+
+def excused_by_next(criterion: catalogue.Criterion, failed: dict[str, str], following: str) -> set[str]:
+    """The failing points (``failed``: point id → status) that the next sentence of the same paragraph
+    excuses under the point's own exceptions ("… Tổ dân phòng phát hiện, bắt giữ ngay tại chỗ, báo cáo ngay
+    Công an phường": a serious crime promptly detected and reported, Điều 4 khoản 4 điểm b)."""
+    lowered = following.lower()
+    excused = set()
+    for point in assessed_points(criterion):
+        if failed.get(point.id) != "not_met":
+            continue
+        exception = _first(point.kind.exceptions, lowered)
+        if exception is not None and not _NEGATED.search(lowered[max(0, exception.start() - 16):exception.start()]):
+            excused.add(point.id)
+    return excused
 
 
 def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str,
@@ -272,6 +303,14 @@ def rating_in(text: str) -> tuple[int, str] | None:
         return None
     negative = [item for item in found if item[0] == 0]
     return negative[0] if negative else max(found)
+
+
+def rates_its_subject(criterion: catalogue.Criterion, text: str) -> bool:
+    """Does the sentence give the rating of the body a graded clause rates, named by the clause's own
+    words ("Tổ bảo vệ an ninh, trật tự ở cơ sở … được đánh giá hoàn thành tốt nhiệm vụ" for Điều 4 khoản 5)?"""
+    if criterion.rating is None or not criterion.cues:
+        return False
+    return rating_in(text) is not None and any(cue.search(text) for cue in criterion.cues)
 
 
 def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str) -> ClauseCall:

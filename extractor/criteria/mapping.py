@@ -130,12 +130,15 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     findings: list[SentenceFinding] = []
     tracker = rules.SectionTracker(reading_kind=document_reading.kind)
     index = EvidenceIndex(evidence)
-    for sentence, family_scores in zip(sentences, probabilities, strict=True):
+    for position, (sentence, family_scores) in enumerate(zip(sentences, probabilities, strict=True)):
         heading = tracker.see(sentence.text)
         context = document_reading.context_at(sentence.start)
         linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
                                 heading, context)
         inside = index.inside(sentence)
+        following = sentences[position + 1] if position + 1 < len(sentences) else None
+        if following is not None and following.paragraph == sentence.paragraph:
+            _excuse_from(following.text, linked)
         for finding in linked:
             finding.evidence_ids = [item.id for item in inside if item.id and item.kind in SUPPORTING_KINDS]
             finding.context_ids = [item.id for item in inside if item.id and item.kind not in SUPPORTING_KINDS]
@@ -148,6 +151,17 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     return findings
 
 
+def _excuse_from(following: str, linked: list[SentenceFinding]) -> None:
+    """A failure the next sentence of its paragraph places under the point's exception is excused there."""
+    for finding in linked:
+        if finding.status != "not_met" or not finding.points:
+            continue
+        excused = clauses.excused_by_next(catalogue.by_id(finding.criterion_id), finding.points, following)
+        if excused:
+            finding.parts = sorted({*finding.parts, *(f"excused:{pid}" for pid in excused)})
+            finding.rule = f"{finding.rule}; câu sau nêu trường hợp loại trừ (kịp thời phát hiện, báo cáo ngay …)"
+
+
 def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
                    own_article: int | None, section_number: int | None, heading: int | None,
                    context: str) -> list[SentenceFinding]:
@@ -156,7 +170,9 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
     to any criterion it names); elsewhere the classifier's families decide, for the unit's article and for
     any other kind of unit the sentence explicitly addresses; a result sentence reporting an incident of a
-    kind a clause lists is linked to it as well, so that no failure stays hidden. (Linking by every cue of
+    kind a clause lists is linked to it as well, so that no failure stays hidden, so is one that denies two
+    or more of the listed kinds by name, and so is one that gives
+    the rating of the very body a graded clause rates ("Tổ bảo vệ an ninh, trật tự … hoàn thành tốt nhiệm vụ"). (Linking by every cue of
     the clauses was measured and dropped: it helped on the development gold it was built on, not on the
     blind gold.)
     """
@@ -203,7 +219,9 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
                     link(criterion, [family], family_scores[family])
             if context == "result":
                 for criterion in catalogue.for_article(article):
-                    if criterion.id not in linked and clauses.reports_incident(criterion, sentence.text):
+                    if criterion.id not in linked and (clauses.reports_incident(criterion, sentence.text)
+                                                       or clauses.denies_incidents(criterion, sentence.text)
+                                                       or clauses.rates_its_subject(criterion, sentence.text)):
                         link(criterion, list(criterion.families), INCIDENT_CONFIDENCE)
     for number in references - {heading}:
         criterion = article_criteria[number]

@@ -152,6 +152,10 @@ def read(document: DocumentInfo, text: str) -> Reading:
     subject: str | None
     if len(titled) == 1 and header not in titled and {*titled, header} != {"co_quan", "doanh_nghiep"}:
         subject, subject_from = titled.pop(), "title"
+    elif kind == "news" and (body := subject_from_body(text)) is not None:
+        # a news text has no header: what metadata took for its issuer is one body mention ("Công an
+        # huyện …" reporting on a commune), so the kind of unit the text speaks of most comes first
+        subject, subject_from = body, "body"
     else:
         subject, subject_from = header, "header" if header else "none"
     if subject is None:

@@ -270,8 +270,8 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
             value = float(match.group("pct").replace(",", ".")) / 100
         else:
             numerator, denominator = int(match.group("num")), int(match.group("den"))
-            if denominator <= 0 or numerator > denominator:
-                continue
+            if denominator <= 0 or numerator > denominator or (numerator <= 12 and 1900 <= denominator <= 2100):
+                continue  # "tháng 3/2024" is a month, not a share
             value, seen_fraction = numerator / denominator, True
         following = [span for span in spans if match.end() <= span[0] <= match.end() + RATIO_REACH]
         preceding = [span for span in spans if match.start() - RATIO_REACH <= span[1] <= match.start()]
@@ -283,6 +283,14 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
             value = 1 - value  # "còn 02/24 thôn chưa đăng ký"
         readings.append(RatioReading(match.group(0), span[2], value))
     return readings
+
+
+def _failing_words_counted(lowered: str, readings: list[RatioReading]) -> bool:
+    """Are the sentence's failing words ("khu dân cư Gò Mít và Đồng Bưa chưa đạt") about the units its
+    shares count ("công nhận 12/14 khu dân cư …")? Then the shares decide, not those words."""
+    failing = [match.start() for match in re.finditer(r"\b(?:chưa|không) đạt\b", lowered)]
+    first_share = min((lowered.find(item.surface) for item in readings if item.surface in lowered), default=-1)
+    return bool(failing) and first_share >= 0 and all(position > first_share for position in failing)
 
 
 def _graded_ratio(call: StatusCall, lowered: str, requirement: catalogue.RatioRequirement) -> StatusCall:
@@ -297,7 +305,7 @@ def _graded_ratio(call: StatusCall, lowered: str, requirement: catalogue.RatioRe
         item = short[0]
         return StatusCall("not_met", f"{item.surface}: {item.value:.0%} {item.measure.label_vi} "
                                      f"< {item.measure.minimum:.0%}")
-    if call.status == "not_met":
+    if call.status == "not_met" and not _failing_words_counted(lowered, readings):
         return call
     shown = "; ".join(f"{item.surface}: {item.measure.label_vi} {item.value:.0%} ≥ {item.measure.minimum:.0%}"
                       for item in readings)
@@ -308,8 +316,8 @@ def speaks_to(criterion: str, text: str) -> bool:
     """Can ``text`` be evidence for ``criterion`` at all? A clause that asks for shares of registering or
     recognised units is only spoken to by a sentence that mentions registering or recognition."""
     requirement = catalogue.ratio_requirements().get(criterion)
-    if requirement is None:
-        return True
+    if requirement is None or catalogue.by_id(criterion).shape != "ratio":
+        return True  # a clause with a share among other parts (Điều 4 khoản 1) is spoken to by each part
     return bool(_cue_spans(text.lower(), requirement))
 
 

@@ -31,10 +31,16 @@ def split_sentences(text: str) -> list[Sentence]:
             position = line.find(piece, cursor)
             cursor = position + len(piece)
             stripped = piece.strip()
-            if len(stripped) < _MIN_CHARS:
-                continue
+            if len(stripped) < _MIN_CHARS and not _is_criterion_heading(stripped):
+                continue  # a numbering ("3.") or a stray fragment; a bare "Tiêu chí 3" heading is kept
             lead = len(piece) - len(piece.lstrip())
             start = offset + position + lead
             found.append(Sentence(stripped, start, start + len(stripped), index))
         offset += len(line) + 1
     return found
+
+
+def _is_criterion_heading(text: str) -> bool:
+    from extractor.criteria import catalogue
+
+    return bool(catalogue.status_cues()["criterion_heading"].match(text))
