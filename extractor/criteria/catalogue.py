@@ -184,6 +184,12 @@ def rating_scale() -> tuple[tuple[int, str, tuple[re.Pattern[str], ...]], ...]:
                  for item in load_json("tt124", "criteria.json")["rating_scale"])
 
 
+@cache
+def rating_pending() -> tuple[re.Pattern[str], ...]:
+    """Words saying a rating or title is still proposed or awaiting review ("đang chờ kết quả bình xét")."""
+    return _compile(load_json("tt124", "criteria.json")["rating_pending"]["patterns"])
+
+
 def _rating(item: dict[str, Any] | None) -> RatingRequirement | None:
     if not item:
         return None

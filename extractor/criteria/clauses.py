@@ -320,6 +320,9 @@ def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context
     if rating is None or context != "result" or call.status in {"target", "not_met"}:
         return ClauseCall(call.status, call.cue, None, forecast=call.forecast)
     level, words = rating
+    pending = _first(catalogue.rating_pending(), text)
+    if pending is not None and level >= criterion.rating.minimum:
+        return ClauseCall("unclear", words, f"xếp loại “{words}” chưa chính thức ({pending.group(0)}): cần thẩm định")
     if level < criterion.rating.minimum:
         return ClauseCall("not_met", words, f"xếp loại “{words}” thấp hơn yêu cầu: {criterion.rating.label_vi}",
                           parts={"rating"})

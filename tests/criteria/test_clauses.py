@@ -99,3 +99,18 @@ def test_small_disputes_settled_by_mediation_are_not_a_prolonged_dispute():
     assert statuses(report("Báo cáo", "khu_dan_cu"), text).get("TT124.4.3") != "not_met"
     prolonged = "BÁO CÁO\nTrên địa bàn thôn còn 01 vụ tranh chấp đất đai phức tạp, kéo dài giữa hai dòng họ."
     assert statuses(report("Báo cáo", "khu_dan_cu"), prolonged)["TT124.4.3"] == "not_met"
+
+
+def test_a_rating_still_awaiting_its_review_does_not_show_the_clause_met():
+    pending = ("BÁO CÁO\nLực lượng bảo vệ cơ quan hoàn thành tốt nhiệm vụ được giao; Sở đang thực hiện hồ sơ xét đề "
+               "nghị danh hiệu “Lao động tiên tiến” cho tập thể. Không có cán bộ bị kỷ luật từ hình thức cảnh cáo trở lên.")
+    assert statuses(report("Báo cáo", "co_quan"), pending)["TT124.6.4"] == "unclear"
+    given = ("BÁO CÁO\nNăm 2023, lực lượng bảo vệ cơ quan được đánh giá hoàn thành tốt nhiệm vụ, tập thể đạt danh hiệu "
+             "“Lao động tiên tiến”. Không có cán bộ bị kỷ luật từ hình thức cảnh cáo trở lên.")
+    assert statuses(report("Báo cáo", "co_quan"), given)["TT124.6.4"] == "met"
+
+
+def test_the_other_criteria_all_met_is_a_self_assessment_not_evidence():
+    text = ("Bản Nà Lừa chưa được công nhận\nĐây là mâu thuẫn phức tạp, kéo dài trong nội bộ nhân dân, nên dù các tiêu "
+            "chí khác đều đạt, bản vẫn chưa được xét công nhận.")
+    assert statuses(news("Bản Nà Lừa chưa được công nhận", "khu_dan_cu"), text)["TT124.4.2"] == "unclear"

@@ -25,7 +25,9 @@ def test_so_khdt_report_gives_a_five_criterion_article_6_scorecard(khdt_card):
     assert khdt_card["subject_type"] == "co_quan" and khdt_card["year"] == 2022
     rows = {row["id"]: row for row in khdt_card["criteria"]}
     assert list(rows) == [f"TT124.6.{n}" for n in range(1, 6)]
-    assert [rows[f"TT124.6.{n}"]["status"] for n in range(2, 5)] == ["met", "met", "met"]
+    assert [rows[f"TT124.6.{n}"]["status"] for n in range(2, 4)] == ["met", "met"]
+    # "hoàn thành tốt nhiệm vụ được giao; Sở đang thực hiện hồ sơ xét đề nghị danh hiệu …": not yet rated
+    assert rows["TT124.6.4"]["status"] == "unclear" and "chưa chính thức" in " ".join(rows["TT124.6.4"]["reasons"])
     deciding = rows["TT124.6.3"]["deciding"]
     assert 1 <= len(deciding) <= 3 and all(quote["page"] and quote["document"] for quote in deciding)
     assert any("không có trường hợp xảy ra theo Tiêu chí 3" in quote["text"] for quote in deciding)
@@ -48,7 +50,7 @@ def test_criterion_5_rests_on_a_forecast_so_the_assessor_must_confirm_it(khdt_ca
     assert rows["TT124.6.5"]["deciding"][0]["text"].startswith("Dự kiến 07/07 phòng")
     overall = khdt_card["overall"]  # Điều 8: đạt only when every criterion is met
     assert overall["proposal"] == "chua_du_can_cu"
-    assert overall["criteria_to_check"] == ["TT124.6.1", "TT124.6.5"]
+    assert overall["criteria_to_check"] == ["TT124.6.1", "TT124.6.4", "TT124.6.5"]
     assert "TT124.6.5" in overall["label_vi"]
 
 
