@@ -281,12 +281,25 @@ def _is_upper(line: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def _issuer_tail(following: str) -> bool:
+    """Does the line open with the issuer part of a document number ("BCA-V05", "UBND")?"""
+    tail = _NUMBER_TAIL.match(following)
+    return tail is not None and re.split(r"[/-]", tail.group())[0] in _issuer_abbreviations()
+
+
+@cache
+def _issuer_abbreviations() -> frozenset[str]:
+    return frozenset(lexicons.cited_issuers()["abbreviations"])
+
+
 def _joiner(previous: str, following: str, wrap_width: int) -> str:
     """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
     if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
         return ""
     if _NUMBER_HEAD.search(previous) and _DASH_TAIL.match(following):
         return ""  # "124/2021/TT⏎-BCA": a narrow column broke the number before its hyphen
+    if _NUMBER_HEAD.search(previous) and _issuer_tail(following):
+        return "-"  # "510/QĐ⏎BCA-V05": the PDF dropped the hyphen it broke the line at (a soft hyphen)
     if following[0].isdigit() and _ends_before_number(previous) and not _starts_block(following):
         return " "  # "Thông tư số⏎124/2021/TT-BCA", "ngày⏎28/12/2021": a narrow column broke the reference
     if _starts_block(following):

@@ -1,4 +1,4 @@
-"""``minhchung extract FILE...``: print each file's document info, evidence and criteria.
+"""``minhchung extract FILE...``: print each file's document info, evidence and criteria (a folder: its documents).
 
 JSON (one object for one file; JSON Lines for several), or a table for a person that fits the terminal.
 A file that cannot be read — missing, unreadable, or one that crashes the pipeline — prints a typed error
@@ -43,6 +43,8 @@ def _extract(path: str, include_text: bool):
 
     if not Path(path).exists():
         raise InputNotFoundError(source=path)
+    if Path(path).is_dir():  # a folder with no document in it (folders are expanded in ``run``)
+        raise InputNotFoundError("no document (PDF, DOCX, DOC, ODT, RTF, TXT) in this folder", source=path)
     try:
         return extract_file(path, include_text=include_text)
     except MinhChungError:
@@ -52,6 +54,24 @@ def _extract(path: str, include_text: bool):
         raise InternalError(f"{type(error).__name__}: {error}", source=path) from error
 
 
+def _documents(names: list[str]) -> list[str]:
+    """The files named; a folder gives its documents (sorted, sub-folders too), or itself when it has none."""
+    from pathlib import Path
+
+    from extractor.criteria.sources import SUPPORTED
+
+    found: list[str] = []
+    for name in names:
+        folder = Path(name)
+        if folder.is_dir():
+            inside = sorted(str(item) for item in folder.rglob("*")
+                            if item.is_file() and item.suffix.lower() in SUPPORTED - {".json"})
+            found += inside or [name]
+        else:
+            found.append(name)
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -59,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor.forms.terminal import print_table
 
     exit_code = 0
-    files = args.files
+    files = _documents(args.files)
     failed = 0
     show_progress = len(files) > 1 and not args.quiet
     for path in tqdm(files, desc="extract", unit="tệp", disable=not show_progress, file=sys.stderr):

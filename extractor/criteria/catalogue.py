@@ -47,10 +47,15 @@ class Point:
     """One điểm of a clause (``TT124.6.3.d``) with its verbatim text and the incident kind it lists."""
 
     id: str
-    point: str
+    point: str  # the letter as ids write it: "dd" for đ
     title_vi: str
     text: str | None
     kind: IncidentKind
+
+    @property
+    def letter(self) -> str:
+        """The letter as the law writes it ("đ"), for people."""
+        return "đ" if self.point == "dd" else self.point
 
 
 @dataclass(frozen=True)

@@ -189,12 +189,12 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
     cues = catalogue.shared_cues()
     negation = _first(cues["negation"], text)
     if negation is not None and negation.start() < cue.end():
-        return "met", f"điểm {point.point}: {negation.group(0)} {cue.group(0)}"
+        return "met", f"điểm {point.letter}: {negation.group(0)} {cue.group(0)}"
     if kind.comparison:
         if _FALL.search(text):
-            return "met", f"điểm {point.point}: {cue.group(0)} giảm so với năm trước"
+            return "met", f"điểm {point.letter}: {cue.group(0)} giảm so với năm trước"
         if _RISE.search(text) and context == "result":
-            return "not_met", f"điểm {point.point}: {cue.group(0)} tăng so với năm trước"
+            return "not_met", f"điểm {point.letter}: {cue.group(0)} tăng so với năm trước"
         return None
     if context != "result":
         return None
@@ -202,18 +202,18 @@ def _point_status(point: catalogue.Point, text: str, context: str, year: int | N
     if occurrence is None:
         return None
     if other_year(text, year):
-        return "excluded", f"điểm {point.point}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
+        return "excluded", f"điểm {point.letter}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
     exception = _first(kind.exceptions, text)
     if exception is not None and _NEGATED.search(text[max(0, exception.start() - 16):exception.start()]):
         exception = None  # "không do thiên tai" denies the exception
     if exception is not None:
-        return "excused", f"điểm {point.point}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
+        return "excused", f"điểm {point.letter}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
     minor = _first(kind.minor, text)
     if minor is not None:
-        return "met", f"điểm {point.point}: {cue.group(0)} không nghiêm trọng ({minor.group(0)})"
+        return "met", f"điểm {point.letter}: {cue.group(0)} không nghiêm trọng ({minor.group(0)})"
     if kind.serious and _first(kind.serious, text) is None:
-        return "unclear", f"điểm {point.point}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định"
-    return "not_met", f"điểm {point.point}: {occurrence.group(0)} … {cue.group(0)}"
+        return "unclear", f"điểm {point.letter}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định"
+    return "not_met", f"điểm {point.letter}: {occurrence.group(0)} … {cue.group(0)}"
 
 
 def excused_by_next(criterion: catalogue.Criterion, failed: dict[str, str], following: str) -> set[str]:

@@ -56,7 +56,7 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
                                                or (previous == Status.UNCLEAR and point_status == Status.MET)):
                 found[point_id] = point_status
     unspoken = Status.MET if status == Status.MET else Status.MISSING  # a met clause clears every point
-    return [{"id": point.id, "point": point.point, "title": point.title_vi,
+    return [{"id": point.id, "point": point.letter, "title": point.title_vi,
              "status": str(found.get(point.id, unspoken))} for point in points]
 
 

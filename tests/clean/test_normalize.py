@@ -104,3 +104,11 @@ def test_a_wrapped_line_starting_with_a_number_and_no_dot_is_not_a_list_item() -
         "10 năm sau đối với khu dân cư trên địa bàn xã."
     )
     assert "ngày 31 tháng 10 năm sau" in normalize_plain(raw)
+
+
+def test_a_number_whose_hyphen_the_pdf_dropped_at_a_line_break_comes_out_whole() -> None:
+    """pdfium reads a hyphen at the end of a line as a soft hyphen and drops it: "510/QĐ⏎BCA-V05"."""
+    text = normalize_plain("Căn cứ Quyết định số 510/QĐ\nBCA-V05 ngày 28/4/2022 của Bộ Công an ban hành bộ tiêu chí")
+    assert "510/QĐ-BCA-V05 ngày" in text
+    # an ordinary word after a number at the end of a line stays a word
+    assert "12/QĐ-Ban" not in normalize_plain("Quyết định số 12/QĐ\nBan chỉ đạo đã họp")

@@ -82,3 +82,16 @@ def test_the_table_fits_the_terminal_and_speaks_vietnamese(files, capsys, monkey
         assert vocabulary.label("evidence_kind", kind) in out
     words = " ".join(out.split())  # a wrapped heading keeps its words
     assert vocabulary.status_label("unclear") in words and "Xã, phường, thị trấn" in words
+
+
+def test_a_folder_gives_its_documents_and_an_empty_one_is_not_found(files, tmp_path, capsys):
+    folder = Path(files[0]).parent
+    (folder / "notes.json").write_text("{}", encoding="utf-8")  # a stored result, not a document
+    main(["extract", str(folder), "--quiet"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    sources = [line["source"] if "error" in line else line["document"]["source"] for line in lines]
+    assert sources == sorted(files)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["extract", str(empty)]) == 19
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "not_found"

@@ -114,3 +114,12 @@ def test_the_other_criteria_all_met_is_a_self_assessment_not_evidence():
     text = ("Bản Nà Lừa chưa được công nhận\nĐây là mâu thuẫn phức tạp, kéo dài trong nội bộ nhân dân, nên dù các tiêu "
             "chí khác đều đạt, bản vẫn chưa được xét công nhận.")
     assert statuses(news("Bản Nà Lừa chưa được công nhận", "khu_dan_cu"), text)["TT124.4.2"] == "unclear"
+
+
+def test_point_dd_is_shown_as_the_law_writes_it():
+    text = ("BÁO CÁO\nNăm 2023, cơ quan không để xảy ra tội phạm nghiêm trọng, không để xảy ra cháy, nổ, không có "
+            "khiếu kiện đông người, không có đình công, ngừng việc tập thể.")
+    entry = next(item for item in assess(report("Báo cáo", "co_quan"), text, []) if item["id"] == "TT124.6.3")
+    letters = {point["id"].rsplit(".", 1)[1]: point["point"] for point in entry["points"]}
+    assert letters["dd"] == "đ" and letters["a"] == "a"
+    assert "điểm dd" not in " ".join(entry["reasons"])
