@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from extractor import vocabulary
 from extractor.criteria import catalogue, scorecard
 from extractor.models import ExtractionResult
 
@@ -140,20 +141,25 @@ def audit(results: list[ExtractionResult]) -> dict[str, Any]:
 
 def table(report: dict[str, Any]) -> str:
     """A readable plain-text rendering of :func:`audit`."""
+    from extractor.forms.audit_table import conditional_words, section_titles
+
+    conditional = conditional_words()
     lines: list[str] = []
     for unit in report["units"]:
         lines.append(f"== {unit['unit'] or '(đơn vị?)'} · năm {unit['year'] or '?'} · {unit['subject_type'] or '?'}"
                      f" (Điều {unit['article'] or '?'}) · {len(unit['documents'])} tệp")
         lines.append(f"   {unit['overall']['label_vi']}")
-        sections = [("Tiêu chí chưa có minh chứng", [f"{u['id']} {u['title']} [{u['status']}]" for u in unit["unsupported"]]),
-                    ("Tiêu chí mới có minh chứng một phần / cần thẩm định",
+        titles = section_titles()
+        sections = [(titles["unsupported"], [f"{u['id']} {u['title']} [{vocabulary.status_label(u['status'])}]"
+                                             for u in unit["unsupported"]]),
+                    (titles["partially_supported"],
                      [f"{p['id']} {p['title']}: {' '.join(p['reasons'])}" for p in unit["partially_supported"]]),
-                    ("Tiêu chí bị minh chứng phản bác", [f"{c['id']} {c['title']}" for c in unit["contradicted"]]),
-                    ("Chỉ tiêu kế hoạch chưa có kết quả", [f"{t['criterion']}: “{t['text'][:100]}”"
-                                                           for t in unit["targets_without_results"]]),
-                    ("Hồ sơ còn thiếu", [f"{m['title_vi']}" + (" (nếu có tổ chức Đảng)" if m["conditional"] else "")
-                                         for m in unit["missing_documents"]]),
-                    ("Thời hạn", [f"{d['document']}: {d['message_vi']}" for d in unit["deadlines"]])]
+                    (titles["contradicted"], [f"{c['id']} {c['title']}" for c in unit["contradicted"]]),
+                    (titles["targets_without_results"], [f"{t['criterion']}: “{t['text'][:100]}”"
+                                                         for t in unit["targets_without_results"]]),
+                    (titles["missing_documents"], [f"{m['title_vi']}" + (f" {conditional}" if m["conditional"] else "")
+                                                   for m in unit["missing_documents"]]),
+                    (titles["deadlines"], [f"{d['document']}: {d['message_vi']}" for d in unit["deadlines"]])]
         for title, items in sections:
             lines.append(f"-- {title}: {len(items)}")
             lines += [f"   • {item}" for item in items]

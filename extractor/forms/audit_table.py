@@ -21,6 +21,16 @@ def _form() -> dict[str, Any]:
     return load_json("forms", "audit.json")
 
 
+def section_titles() -> dict[str, str]:
+    """The audit's section titles, for the export and the plain-text audit alike."""
+    return dict(_form()["sections"])
+
+
+def conditional_words() -> str:
+    """What a document asked only of units with a Party organisation says after its name."""
+    return str(_form()["conditional"])
+
+
 def _finding(unit: dict[str, Any], section: str, **fields: Any) -> dict[str, Any]:
     return {"unit": unit["unit"] or "", "year": unit["year"],
             "subject": vocabulary.label("subject_type", unit["subject_type"]),
