@@ -1,0 +1,250 @@
+"""Tables of figures on a PDF page, ruled or not, rendered one line per row with their boxes.
+
+A page whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`) is read again with
+pdfplumber. Ruled tables are found from their drawn lines (``find_tables``). A table without lines —
+columns aligned by whitespace only, as many offices print "STT  Nội dung  Số lượng  Đơn vị tính" — is
+found from word positions: a header line starting with a serial header, split into cells at wide
+gaps; the column boundaries placed in the empty gutters between them; the lines below joining the
+table while none of their phrases straddles a boundary; a row starting at each line with a serial
+number (a wrapped label goes on under it). Either table is rendered by
+:func:`~extractor.ingest.tables.render_figure_runs`; every character keeps its box, so the plain
+path and the box-keeping path of :mod:`extractor.ingest.pdf` give the same text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.ingest.tables import Run, header_role, render_figure_runs, run_of, starts_header
+from extractor.models import CharBox
+
+_LINE_TOLERANCE = 0.5  # share of a word's height two words' tops may differ by on one line
+_CELL_GAP = 1.2  # a gap wider than this many font sizes separates two header cells …
+_PHRASE_GAP = 0.6  # … and wider than this, two phrases of a row (a space is ~0.25 of the size)
+_ROW_GAP = 2.2  # lines further apart than this many line heights are not one table
+
+
+@dataclass
+class _Word:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    run: Run
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class _Line:
+    words: list[_Word] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+    def groups(self, gap: float) -> list[list[_Word]]:
+        """The line's words split where the space between two is wider than ``gap`` font sizes."""
+        out: list[list[_Word]] = []
+        for word in self.words:
+            if out and word.x0 - out[-1][-1].x1 <= gap * self.size:
+                out[-1].append(word)
+            else:
+                out.append([word])
+        return out
+
+
+def _run(words: list[_Word]) -> Run:
+    text: list[str] = []
+    boxes: list = []
+    for number, word in enumerate(words):
+        if number:
+            text.append(" ")
+            boxes.append(None)
+        text.append(word.run[0])
+        boxes.extend(word.run[1])
+    return "".join(text), boxes
+
+
+def _words(plumber_page) -> list[_Word]:
+    out = []
+    for word in plumber_page.extract_words(return_chars=True):
+        text: list[str] = []
+        boxes: list[CharBox | None] = []
+        for char in word["chars"]:
+            box = CharBox(char["x0"], char["top"], char["x1"], char["bottom"])
+            text.append(char["text"])
+            boxes.extend([box] * len(char["text"]))
+        out.append(_Word(word["x0"], word["x1"], word["top"], word["bottom"], ("".join(text), boxes)))
+    return out
+
+
+def _lines(words: list[_Word]) -> list[_Line]:
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1].words[0].top - word.top) <= _LINE_TOLERANCE * word.size:
+            lines[-1].words.append(word)
+        else:
+            lines.append(_Line([word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def page_with_tables(plumber_page) -> Run | None:
+    """The page's text and boxes with each table of figures rendered one line per row, the other
+    lines in reading order by position; ``None`` when the page holds no table of figures."""
+    lines = _lines(_words(plumber_page))
+    tables = _ruled_tables(plumber_page, lines) or _unruled_tables(lines)
+    if not tables:
+        return None
+    blocks: list[tuple[float, Run]] = []
+    used: set[int] = set()
+    for first, members, rendered in tables:
+        used.update(members)
+        blocks.append((lines[first].top, _join_lines([line for line in rendered if line[0]])))
+    blocks += [(line.top, _run(line.words)) for index, line in enumerate(lines) if index not in used]
+    blocks.sort(key=lambda block: block[0])
+    return _join_lines([run for _, run in blocks])
+
+
+def _join_lines(runs: list[Run]) -> Run:
+    text: list[str] = []
+    boxes: list = []
+    for number, (piece, piece_boxes) in enumerate(runs):
+        if number:
+            text.append("\n")
+            boxes.append(None)
+        text.append(piece)
+        boxes.extend(piece_boxes)
+    return "".join(text), boxes
+
+
+_Table = tuple[int, set[int], list[Run]]  # first line, the lines it covers, the rendered rows
+
+
+def _ruled_tables(plumber_page, lines: list[_Line]) -> list[_Table]:
+    """Tables with drawn lines (pdfplumber), cells read from the words whose middle is inside them."""
+    out: list[_Table] = []
+    for table in plumber_page.find_tables():
+        x0, top, x1, bottom = table.bbox
+        members = {i for i, line in enumerate(lines)
+                   if top <= (line.top + line.bottom) / 2 <= bottom
+                   and any(x0 <= (w.x0 + w.x1) / 2 <= x1 for w in line.words)}
+        rows: list[list[Run]] = []
+        for row in table.rows:
+            cells: list[Run] = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append(run_of(""))
+                    continue
+                cx0, ctop, cx1, cbottom = cell
+                inside = [_Line([w for w in lines[i].words
+                                 if cx0 <= (w.x0 + w.x1) / 2 <= cx1 and ctop <= (w.top + w.bottom) / 2 <= cbottom])
+                          for i in sorted(members)]
+                cells.append(_run([w for line in inside for w in line.words]))
+            rows.append(cells)
+        rendered = render_figure_runs(rows)
+        if rendered is not None and members:
+            out.append((min(members), members, rendered))
+    return out
+
+
+def _unruled_tables(lines: list[_Line]) -> list[_Table]:
+    out: list[_Table] = []
+    index = 0
+    while index < len(lines):
+        found = _unruled_table_at(lines, index)
+        if found is None:
+            index += 1
+            continue
+        out.append(found)
+        index = max(found[1]) + 1
+    return out
+
+
+def _unruled_table_at(lines: list[_Line], start: int) -> _Table | None:
+    header = lines[start]
+    cells = header.groups(_CELL_GAP)
+    if len(cells) < 3 or not starts_header(" ".join(w.run[0] for w in header.words)):
+        return None
+    # the lines that may belong to the table: close below each other
+    candidates: list[_Line] = []
+    previous = header
+    for line in lines[start + 1:]:
+        if line.top - previous.bottom > _ROW_GAP * previous.size:
+            break
+        candidates.append(line)
+        previous = line
+    bounds = [_gutter(cells[k], cells[k + 1], candidates) for k in range(len(cells) - 1)]
+    members = [start]
+    body: list[list[list[_Word]]] = []  # per line, the words of each column
+    for offset, line in enumerate(candidates, start + 1):
+        columns: list[list[_Word]] = [[] for _ in cells]
+        fits = True
+        for phrase in line.groups(_PHRASE_GAP):
+            left, right = phrase[0].x0, phrase[-1].x1
+            if any(left < bound < right for bound in bounds):
+                fits = False
+                break
+            columns[sum(1 for bound in bounds if bound <= left)].extend(phrase)
+        if not fits:
+            break
+        members.append(offset)
+        body.append(columns)
+    if not body:
+        return None
+    header_cells = [list(cell) for cell in cells]
+    roles = [header_role(_run(cell)[0]) for cell in cells]
+    serial = roles.index("serial") if "serial" in roles else None
+    rows: list[list[list[_Word]]] = []
+    for columns in body:
+        starts_row = serial is None or bool(columns[serial])
+        if not rows and not starts_row:  # a header cell wrapped onto a second line
+            for cell, words in zip(header_cells, columns, strict=True):
+                cell.extend(words)
+            continue
+        if starts_row or not rows:
+            rows.append(columns)
+        else:
+            for cell, words in zip(rows[-1], columns, strict=True):
+                cell.extend(words)
+    table = [[_run(cell) for cell in header_cells]] + [[_run(cell) for cell in row] for row in rows]
+    rendered = render_figure_runs(table)
+    if rendered is None:
+        return None
+    return start, set(members), rendered
+
+
+def _gutter(left: list[_Word], right: list[_Word], lines: list[_Line]) -> float:
+    """Where the boundary between two header cells goes: the x between them crossed by the fewest
+    phrases of the lines below (the middle of the widest such stretch)."""
+    low, high = left[-1].x1, right[0].x0
+    if high - low < 2:
+        return (low + high) / 2
+    phrases = [(p[0].x0, p[-1].x1) for line in lines for p in line.groups(_PHRASE_GAP)]
+    steps = max(2, int(high - low))
+    best: tuple[int, int, int] | None = None  # (crossings, -length, start step)
+    run_start, run_count = 0, -1
+    for step in range(steps + 1):
+        x = low + (high - low) * step / steps
+        count = sum(1 for a, b in phrases if a < x < b)
+        if count != run_count:
+            run_start, run_count = step, count
+        candidate = (count, -(step - run_start), run_start)
+        if best is None or candidate < best:
+            best = candidate
+    assert best is not None
+    count, negative_length, first = best
+    middle = first + (-negative_length) / 2
+    return low + (high - low) * middle / steps
