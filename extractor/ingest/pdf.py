@@ -17,9 +17,9 @@ from pathlib import Path
 from extractor.errors import CorruptFileError, EmptyDocumentError, EncryptedFileError
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
+from extractor.ingest.pdf_tables import page_with_tables
 from extractor.ingest.safety import check_page_count
 from extractor.ingest.sanitize import bound_marks, safe_nfc
-from extractor.ingest.pdf_tables import page_with_tables
 from extractor.ingest.tables import looks_tabular, serial_free_indexes
 from extractor.models import CharBox, Page
 

@@ -18,7 +18,6 @@ from functools import cache
 
 import corpora
 
-
 Run = tuple[str, list]
 """A piece of text with one box (or ``None``) per character: a PDF cell keeps its provenance."""
 
