@@ -19,8 +19,8 @@ from extractor.ingest.tables import Run, header_role, render_figure_runs, run_of
 from extractor.models import CharBox
 
 _LINE_TOLERANCE = 0.5  # share of a word's height two words' tops may differ by on one line
-_CELL_GAP = 1.2  # a gap wider than this many font sizes separates two header cells …
-_PHRASE_GAP = 0.6  # … and wider than this, two phrases of a row (a space is ~0.25 of the size)
+_CELL_GAP = 0.7  # a gap wider than this many font sizes separates two header cells (a space is ~0.3) …
+_PHRASE_GAP = 0.6  # … and wider than this, two phrases of a row
 _ROW_GAP = 2.2  # lines further apart than this many line heights are not one table
 
 
@@ -227,24 +227,20 @@ def _unruled_table_at(lines: list[_Line], start: int) -> _Table | None:
 
 
 def _gutter(left: list[_Word], right: list[_Word], lines: list[_Line]) -> float:
-    """Where the boundary between two header cells goes: the x between them crossed by the fewest
-    phrases of the lines below (the middle of the widest such stretch)."""
-    low, high = left[-1].x1, right[0].x0
-    if high - low < 2:
-        return (low + high) / 2
-    phrases = [(p[0].x0, p[-1].x1) for line in lines for p in line.groups(_PHRASE_GAP)]
-    steps = max(2, int(high - low))
-    best: tuple[int, int, int] | None = None  # (crossings, -length, start step)
-    run_start, run_count = 0, -1
-    for step in range(steps + 1):
-        x = low + (high - low) * step / steps
-        count = sum(1 for a, b in phrases if a < x < b)
-        if count != run_count:
-            run_start, run_count = step, count
-        candidate = (count, -(step - run_start), run_start)
-        if best is None or candidate < best:
-            best = candidate
-    assert best is not None
-    count, negative_length, first = best
-    middle = first + (-negative_length) / 2
-    return low + (high - low) * middle / steps
+    """Where the boundary between two header cells goes: in the leftmost stretch, from the end of the
+    left header to the end of the right one (figures are often right-aligned under a wider header),
+    crossed by the fewest phrases of the rows below — the lines of several phrases, so prose after
+    the table and a wrapped label do not count."""
+    low, high = left[-1].x1, right[-1].x1
+    phrases = [(p[0].x0, p[-1].x1) for line in lines if len(groups := line.groups(_PHRASE_GAP)) > 1
+               for p in groups]
+    if not phrases or high - low < 2:
+        return (low + right[0].x0) / 2
+    steps = int(high - low)
+    counts = [sum(1 for a, b in phrases if a < low + step < b) for step in range(steps + 1)]
+    fewest = min(counts)
+    first = counts.index(fewest)
+    last = first
+    while last + 1 <= steps and counts[last + 1] == fewest:
+        last += 1
+    return low + (first + last) / 2

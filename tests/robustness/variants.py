@@ -143,3 +143,29 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
             pairs.append(("tcvn3", fmt, seed_file(name, fmt), tcvn3_file(name, fmt)))
         pairs.append(("no_diacritics", "txt", seed_file(name, "docx"), no_diacritics_file(name)))
     return pairs
+
+
+def tab_stop_table_file(fmt: str) -> Path:
+    """The figures of :data:`FIGURE_ROWS` typed as a table with tab stops (no table at all: one
+    paragraph per row, columns aligned by tabs, as many offices type them), as DOCX or its PDF."""
+    import docx
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Cm
+
+    source = OUT / "table" / "figure-tabs.docx"
+    if not source.exists():
+        document = docx.Document()
+        use_font(document)
+        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
+                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+            document.add_paragraph(line)
+        for row in FIGURE_ROWS:
+            paragraph = document.add_paragraph("\t".join(row))
+            stops = paragraph.paragraph_format.tab_stops
+            stops.add_tab_stop(Cm(1.3))
+            stops.add_tab_stop(Cm(12.8), WD_TAB_ALIGNMENT.RIGHT)
+            stops.add_tab_stop(Cm(13.6))
+        document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(source))
+    return in_format(source, fmt)
