@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.ingest.tables import Run, header_role, render_figure_runs, run_of, starts_header
+from extractor.ingest.tables import Run, header_role, is_serial, render_figure_runs, run_of, starts_header
 from extractor.models import CharBox
 
 _LINE_TOLERANCE = 0.5  # share of a word's height two words' tops may differ by on one line
@@ -208,7 +208,10 @@ def _unruled_table_at(lines: list[_Line], start: int) -> _Table | None:
     roles = [header_role(_run(cell)[0]) for cell in cells]
     serial = roles.index("serial") if "serial" in roles else None
     rows: list[list[list[_Word]]] = []
-    for columns in body:
+    for number, columns in enumerate(body):
+        if serial is not None and columns[serial] and not is_serial(_run(columns[serial])[0]):
+            del members[number + 1:]  # not a row of the table ("Nơi nhận:" under the serial column)
+            break
         starts_row = serial is None or bool(columns[serial])
         if not rows and not starts_row:  # a header cell wrapped onto a second line
             for cell, words in zip(header_cells, columns, strict=True):

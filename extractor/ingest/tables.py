@@ -30,6 +30,7 @@ class _Vocabulary:
     figure: frozenset[str]
     note: frozenset[str]
     figure_cell: re.Pattern[str]
+    serial_cell: re.Pattern[str]
     serial_cue: re.Pattern[str]
     column_cue: re.Pattern[str]
 
@@ -41,6 +42,7 @@ def _vocabulary() -> _Vocabulary:
         serial=frozenset(data["serial_headers"]), label=frozenset(data["label_headers"]),
         unit=frozenset(data["unit_headers"]), figure=frozenset(data["figure_headers"]),
         note=frozenset(data["note_headers"]), figure_cell=re.compile(data["figure_cell"]),
+        serial_cell=re.compile(data["serial_cell"]),
         serial_cue=re.compile(data["tabular_page_cues"]["serial"]),
         column_cue=re.compile(data["tabular_page_cues"]["columns"]),
     )
@@ -169,6 +171,11 @@ def _rstrip(run: Run, chars: str) -> Run:
     text, boxes = run
     end = len(text.rstrip(chars))
     return text[:end], boxes[:end]
+
+
+def is_serial(cell: str) -> bool:
+    """A serial cell: 1, 1.2, IV, a)."""
+    return bool(_vocabulary().serial_cell.match(cell.strip()))
 
 
 def header_role(cell: str) -> str | None:

@@ -169,3 +169,48 @@ def tab_stop_table_file(fmt: str) -> Path:
         source.parent.mkdir(parents=True, exist_ok=True)
         document.save(str(source))
     return in_format(source, fmt)
+
+
+# a longer table without lines: twelve rows (serials past 9), lower-case and wrapped labels, two
+# figure columns, a unit header wrapped over two lines in a narrow column
+WIDE_ROWS = (
+    ("STT", "Nội dung", "Kế hoạch", "Kết quả", "Đơn vị tính"),
+    ("1", "Tuyên truyền pháp luật về phòng, chống tội phạm cho nhân dân", "10", "12", "buổi"),
+    ("2", "số lượt người tham gia tuyên truyền", "1.000", "1.250", "lượt người"),
+    ("3", "Tổ tự quản về an ninh trật tự", "6", "8", "tổ"),
+    ("4", "Vụ phạm pháp hình sự", "5", "3", "vụ"),
+    ("5", "Hội nghị triển khai phong trào toàn dân bảo vệ an ninh Tổ quốc", "2", "2", "hội nghị"),
+    ("6", "Lớp tập huấn nghiệp vụ cho lực lượng bảo vệ dân phố", "4", "5", "lớp"),
+    ("7", "mô hình tự quản được xây dựng", "3", "4", "mô hình"),
+    ("8", "Tin bài phát trên loa truyền thanh", "40", "46", "tin bài"),
+    ("9", "hộ gia đình ký cam kết", "900", "950", "hộ"),
+    ("10", "Cuộc họp tổ dân phố", "24", "26", "cuộc"),
+    ("11", "Đối tượng được giáo dục tại cộng đồng", "15", "14", "đối tượng"),
+    ("12", "Vụ việc được hòa giải thành", "20", "21", "vụ việc"),
+)
+
+
+def wide_unruled_table_file(fmt: str) -> Path:
+    """:data:`WIDE_ROWS` in a table without any line, narrow figure and unit columns, as DOCX or PDF."""
+    import docx
+    from docx.shared import Cm
+
+    source = OUT / "table" / "figure-wide-unruled.docx"
+    if not source.exists():
+        document = docx.Document()
+        use_font(document)
+        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO", FIGURE_INTRO):
+            document.add_paragraph(line)
+        table = document.add_table(rows=len(WIDE_ROWS), cols=len(WIDE_ROWS[0]))
+        table.autofit = False
+        widths = (Cm(1.3), Cm(8.2), Cm(2.4), Cm(2.4), Cm(2.2))
+        for r, row in enumerate(WIDE_ROWS):
+            for c, value in enumerate(row):
+                table.cell(r, c).width = widths[c]
+                table.cell(r, c).text = value
+        document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
+        document.add_paragraph("Nơi nhận:")
+        document.add_paragraph("- Công an huyện;")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(source))
+    return in_format(source, fmt)

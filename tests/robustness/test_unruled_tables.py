@@ -1,0 +1,87 @@
+"""Issue 11: tables of figures printed without lines — columns aligned by whitespace only (a DOCX
+table without borders, a text typed with tab stops) — come out of the PDF one line per row, as ruled
+tables do: "<label>: <figure> <unit>.", the serial column dropped, so no serial number is a count."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures.files import FIGURE_ROWS, figure_table_file
+from variants import WIDE_ROWS, tab_stop_table_file, wide_unruled_table_file
+
+from extractor.ingest import load_document
+
+FILES = {
+    "no borders": lambda: figure_table_file("pdf", ruled=False),
+    "tab stops": lambda: tab_stop_table_file("pdf"),
+}
+
+
+def _counts(path):
+    from extractor.pipeline import extract_file
+
+    result = extract_file(path, include_text=True)
+    return result, [e for e in result.evidence if e.kind == "count"]
+
+
+@pytest.mark.parametrize("layout", sorted(FILES))
+def test_each_row_is_one_line_and_each_count_comes_once_with_its_label(layout):
+    result, counts = _counts(FILES[layout]())
+    expected = {int(figure.replace(".", "")): (unit, label) for _, label, figure, unit in FIGURE_ROWS[1:]}
+    assert sorted(e.value["value"] for e in counts) == sorted(expected)  # no serial number among them
+    text = result.document.text
+    for item in counts:
+        unit, label = expected[item.value["value"]]
+        assert item.value["unit"] == unit
+        line_start = text.rfind("\n", 0, item.start) + 1
+        assert text[line_start:item.start] == f"{label}: "
+    assert text.index("124/2021/TT-BCA") < text.index("Nội dung / Số lượng / Đơn vị tính") \
+        < text.index("Trên đây là báo cáo")
+
+
+def test_a_long_table_without_lines_reads_as_its_docx():
+    """Twelve rows (serials 10, 11, 12), labels wrapped over up to six lines, some in lower case, two
+    figure columns: the PDF gives the rows the DOCX gives (the DOCX table is read from its XML)."""
+    pdf = load_document(wide_unruled_table_file("pdf")).pages
+    docx_lines = load_document(wide_unruled_table_file("docx")).pages[0].text.splitlines()
+    pdf_lines = pdf[0].text.splitlines()
+    rows = [line for line in docx_lines if line.endswith(".") and "Kế hoạch" in line]
+    assert len(rows) == len(WIDE_ROWS) - 1
+    for row in rows[:-1]:  # the last row's label goes on over the page break
+        assert row in pdf_lines
+    assert "Nơi nhận:" in pdf_lines or "Nơi nhận:" in "\n".join(p.text for p in pdf[1:]).splitlines()
+    _, pdf_counts = _counts(wide_unruled_table_file("pdf"))
+    _, docx_counts = _counts(wide_unruled_table_file("docx"))
+    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == \
+        sorted((e.value["value"], e.value["unit"]) for e in docx_counts)
+
+
+def test_a_table_of_words_without_lines_is_left_alone(tmp_path):
+    """A header with "STT" and "Kết quả" over words only ("Đạt"): not a table of figures, the page
+    text stays as PDFium reads it (the serial numbers still dropped)."""
+    import docx
+    from fixtures.files import convert, use_font
+
+    document = docx.Document()
+    use_font(document)
+    document.add_paragraph("Kết quả tự đánh giá các tiêu chí của xã năm 2023 như sau:")
+    rows = [("STT", "Tiêu chí", "Kết quả"), ("1", "Tiêu chí về tuyên truyền", "Đạt"), ("2", "Tiêu chí về hòa giải", "Chưa đạt")]
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    source = tmp_path / "words.docx"
+    document.save(str(source))
+    text = load_document(convert(source, "pdf", tmp_path)).pages[0].text
+    assert "Tiêu chí về tuyên" in text and "Đạt" in text and ": Đạt" not in text
+    assert "\n1 " not in text and "\n2 " not in text
+
+
+def test_prose_in_columns_is_not_a_table():
+    from extractor.ingest.pdf_tables import _Line, _unruled_table_at, _Word
+
+    def line(top, *words):
+        return _Line([_Word(x0, x1, top, top + 12, (text, [None] * len(text))) for x0, x1, text in words])
+
+    lines = [line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
+             line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023"))]
+    assert _unruled_table_at(lines, 0) is None
