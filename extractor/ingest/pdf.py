@@ -173,7 +173,7 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
             for index in indexes:
                 plumber_page = pdf.pages[index]
                 page = pages[index]
-                found = page_with_tables(plumber_page)
+                found = page_with_tables(plumber_page, footnotes=bool(page.footnotes))
                 if found is not None:
                     text, boxes = _clean_with_boxes(found[0], found[1])
                     page.text, page.boxes = text, boxes if page.boxes is not None else None

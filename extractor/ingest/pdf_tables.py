@@ -76,17 +76,53 @@ def _run(words: list[_Word]) -> Run:
     return "".join(text), boxes
 
 
+_MARKS = frozenset("0123456789*†‡¹²³⁰⁴⁵⁶⁷⁸⁹")
+_SMALL = 0.8  # a footnote mark is set smaller than the character before it …
+_RISE = 0.15  # … and raised above its baseline (share of that character's size), as pdf.footnote_split
+
+
 def _words(plumber_page) -> list[_Word]:
+    """The page's words with one box per character, footnote marks (small raised digits glued to the
+    character before them, "124/2021/TT-BCA¹") left out."""
     out = []
-    for word in plumber_page.extract_words(return_chars=True):
+    previous = None
+    for word in plumber_page.extract_words(return_chars=True, extra_attrs=["size"]):
         text: list[str] = []
         boxes: list[CharBox | None] = []
         for char in word["chars"]:
+            if previous is not None and _is_mark(char, previous):
+                continue
+            previous = char
             box = CharBox(char["x0"], char["top"], char["x1"], char["bottom"])
             text.append(char["text"])
             boxes.extend([box] * len(char["text"]))
-        out.append(_Word(word["x0"], word["x1"], word["top"], word["bottom"], ("".join(text), boxes)))
+        if text:
+            out.append(_Word(word["x0"], word["x1"], word["top"], word["bottom"], ("".join(text), boxes)))
     return out
+
+
+def _is_mark(char: dict, before: dict) -> bool:
+    if char["text"] not in _MARKS or abs(char["x0"] - before["x1"]) > 1.5:
+        return False
+    if before["text"] in "mM" and char["text"] in "23²³":  # m², m³ are units
+        return False
+    size, base = char.get("size") or 0, before.get("size") or 0
+    return bool(base) and size <= _SMALL * base and before["bottom"] - char["bottom"] >= _RISE * base
+
+
+def _without_footnotes(lines: list[_Line], page_height: float) -> list[_Line]:
+    """The lines above the footnote area: from the first line in the lower half of the page that
+    starts with a mark ("1 Chú thích …") in a smaller size than the body."""
+    if not lines:
+        return lines
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2]
+    for index, line in enumerate(lines):
+        first = line.words[0].run[0]
+        if line.top > page_height / 2 and first and all(ch in _MARKS for ch in first) \
+                and line.size < 0.95 * body:
+            return lines[:index]
+    return lines
 
 
 def _lines(words: list[_Word]) -> list[_Line]:
@@ -101,10 +137,13 @@ def _lines(words: list[_Word]) -> list[_Line]:
     return lines
 
 
-def page_with_tables(plumber_page) -> Run | None:
+def page_with_tables(plumber_page, *, footnotes: bool = False) -> Run | None:
     """The page's text and boxes with each table of figures rendered one line per row, the other
-    lines in reading order by position; ``None`` when the page holds no table of figures."""
+    lines in reading order by position; ``None`` when the page holds no table of figures. Footnote
+    marks are left out; with ``footnotes`` (the page has some, kept apart), so is the footnote area."""
     lines = _lines(_words(plumber_page))
+    if footnotes:
+        lines = _without_footnotes(lines, plumber_page.height)
     tables = _ruled_tables(plumber_page, lines) or _unruled_tables(lines)
     if not tables:
         return None

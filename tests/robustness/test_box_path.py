@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 from fixtures.files import figure_table_file
-from variants import footnote_file, tab_stop_table_file
+from variants import footnote_file, footnoted_table_file, tab_stop_table_file
 
 from extractor.ingest import load_document
 
@@ -18,6 +18,7 @@ FILES = {
     "table": lambda: figure_table_file("pdf"),
     "table_unruled": lambda: figure_table_file("pdf", ruled=False),
     "table_tabs": lambda: tab_stop_table_file("pdf"),
+    "table_footnote": lambda: footnoted_table_file("pdf"),
 }
 
 
@@ -37,9 +38,10 @@ def test_box_path_gives_the_plain_text_footnotes_and_evidence(variant):
     assert [p.footnotes for p in boxed.pages] == [p.footnotes for p in plain.pages]
     assert all(p.boxes is None for p in plain.pages)
     assert _evidence(boxed) == _evidence(plain)
-    if variant == "footnote":
+    if "footnote" in variant:
         assert boxed.pages[0].footnotes and "Chú thích" not in "".join(p.text for p in boxed.pages)
-    else:
+        assert "124/2021/TT-BCA ngày 28/12/2021 " in "".join(p.text for p in boxed.pages)
+    if "table" in variant:
         assert "Vụ phạm pháp hình sự: 3 vụ." in boxed.pages[0].text
 
 

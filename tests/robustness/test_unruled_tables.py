@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 from fixtures.files import FIGURE_ROWS, figure_table_file
-from variants import WIDE_ROWS, tab_stop_table_file, wide_unruled_table_file
+from variants import WIDE_ROWS, footnoted_table_file, tab_stop_table_file, wide_unruled_table_file
 
 from extractor.ingest import load_document
 
 FILES = {
     "no borders": lambda: figure_table_file("pdf", ruled=False),
+    "footnotes on the page": lambda: footnoted_table_file("pdf"),
     "tab stops": lambda: tab_stop_table_file("pdf"),
 }
 
@@ -85,3 +86,19 @@ def test_prose_in_columns_is_not_a_table():
     lines = [line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
              line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023"))]
     assert _unruled_table_at(lines, 0) is None
+
+
+def test_a_table_page_with_footnotes_keeps_them_apart_and_drops_their_marks():
+    """The page is read again for its table: its footnote marks ("TT-BCA¹", "28/12/2021²") and its
+    footnote area must not come back into the text (the date would read 28/12/20212)."""
+    from extractor.pipeline import extract_file
+
+    pdf, docx = footnoted_table_file("pdf"), footnoted_table_file("docx")
+    page = load_document(pdf).pages[0]
+    assert "124/2021/TT-BCA ngày 28/12/2021 của" in page.text and "Chú thích" not in page.text
+    assert page.footnotes == ["1 Chú thích 1: xem văn bản gốc.", "2 Chú thích 2: xem văn bản gốc."]
+
+    def keys(path):
+        return sorted((e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date", "count"))
+
+    assert keys(pdf) == keys(docx)
