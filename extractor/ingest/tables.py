@@ -3,7 +3,7 @@
 Read cell by cell, such a table loses its counts (in DOCX each cell is a line, the number stands
 alone, its unit on the next line) or over-reports them (in PDF the serial number glues to the label:
 "2 Số lượt người" reads as a count). :func:`render_figure_table` turns each row into one sentence,
-``"<label>: <figure> <unit>."`` — several figure columns give ``"<label>: <header> <figure> <unit>;
+``"<label>: <figure> <unit>."`` — several figure columns give ``"<label>: <figure> <unit> (<header>);
 …"`` — and drops the serial column. Tables that are not tables of figures (the two-column header
 block of every administrative document, signature tables) are left alone (``None``). For an unruled
 table in a PDF, :func:`strip_serial_numbers` at least drops the serial numbers that start its rows.
@@ -109,6 +109,10 @@ def render_figure_runs(rows: list[list[Run]]) -> list[Run] | None:
 _EMPTY: Run = ("", [])
 
 
+def _parenthesised(run: Run) -> Run:
+    return _join([run_of("("), run, run_of(")")], "") if run[0] else run
+
+
 def _at(row: list[Run], index: int) -> Run:
     return row[index] if index < len(row) else _EMPTY
 
@@ -124,7 +128,9 @@ def _render_row(row: list[Run], header: list[str], roles: dict[str, list[int]]) 
     if len(figures) == 1:
         said = _join([p for p in (figures[0][1], unit) if p[0]], " ")
     else:
-        said = _join([_join([p for p in (name, value, unit) if p[0]], " ") for name, value in figures], "; ")
+        # the header after the figure: "Kế hoạch 10 buổi" would read as the document "Kế hoạch 10"
+        said = _join([_join([p for p in (value, unit, _parenthesised(name)) if p[0]], " ")
+                      for name, value in figures], "; ")
     line = _join([label, said], ": ") if label[0] else said
     if note[0]:
         line = _join([line, run_of(" ("), note, run_of(")")], "")

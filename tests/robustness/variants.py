@@ -9,7 +9,9 @@
 * ``no_diacritics``: the seed typed without diacritics (TXT);
 * ``table``: a report whose figures sit in a "STT | Nội dung | Số lượng | Đơn vị tính" table,
   measured against the same figures written as sentences (``table_unruled``: the same table without
-  any line).
+  any line; ``table_tabs``: typed with tab stops, no table; ``table_footnote``: a table without
+  lines on a page with footnotes; ``table_wide``: twelve rows without lines, wrapped labels, two
+  figure columns).
 """
 
 from __future__ import annotations
@@ -112,19 +114,25 @@ def no_diacritics_file(name: str) -> Path:
     return target
 
 
-def figure_prose_file(fmt: str) -> Path:
-    """The figures of :data:`FIGURE_ROWS` written as sentences: the ``clean`` side of the table variant."""
+def figure_prose_file(fmt: str, rows: tuple[tuple[str, ...], ...] | None = None) -> Path:
+    """The figures of :data:`FIGURE_ROWS` (or ``rows``: :data:`WIDE_ROWS`, "label: 10 buổi (Kế hoạch);
+    12 buổi (Kết quả).") written as sentences: the ``clean`` side of the table variants."""
     import docx
 
-    source = OUT / "table" / "figure-prose.docx"
+    source = OUT / "table" / ("figure-prose.docx" if rows is None else f"figure-prose-{len(rows)}x{len(rows[0])}.docx")
     if not source.exists():
         document = docx.Document()
         use_font(document)
         for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
                      "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
             document.add_paragraph(line)
-        for _, label, figure, unit in FIGURE_ROWS[1:]:
-            document.add_paragraph(f"{label}: {figure} {unit}.")
+        if rows is None:
+            for _, label, figure, unit in FIGURE_ROWS[1:]:
+                document.add_paragraph(f"{label}: {figure} {unit}.")
+        else:
+            for _, label, *figures, unit in rows[1:]:
+                said = "; ".join(f"{figure} {unit} ({name})" for name, figure in zip(rows[0][2:-1], figures, strict=True))
+                document.add_paragraph(f"{label}: {said}.")
         document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
         source.parent.mkdir(parents=True, exist_ok=True)
         document.save(str(source))
@@ -137,6 +145,10 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
     for fmt in ("docx", "pdf"):
         pairs.append(("table", fmt, figure_prose_file(fmt), figure_table_file(fmt)))
     pairs.append(("table_unruled", "pdf", figure_prose_file("pdf"), figure_table_file("pdf", ruled=False)))
+    for fmt in ("docx", "pdf"):
+        pairs.append(("table_tabs", fmt, figure_prose_file(fmt), tab_stop_table_file(fmt)))
+        pairs.append(("table_footnote", fmt, figure_prose_file(fmt), footnoted_table_file(fmt)))
+        pairs.append(("table_wide", fmt, figure_prose_file(fmt, WIDE_ROWS), wide_unruled_table_file(fmt)))
     for name in names:
         for fmt in ("docx", "pdf"):
             pairs.append(("footnote", fmt, seed_file(name, fmt), footnote_file(name, fmt)))
@@ -199,7 +211,8 @@ def wide_unruled_table_file(fmt: str) -> Path:
     if not source.exists():
         document = docx.Document()
         use_font(document)
-        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO", FIGURE_INTRO):
+        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
+                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
             document.add_paragraph(line)
         table = document.add_table(rows=len(WIDE_ROWS), cols=len(WIDE_ROWS[0]))
         table.autofit = False
@@ -240,6 +253,7 @@ def footnoted_table_file(fmt: str) -> Path:
             for row in FIGURE_ROWS)
         body = "\n".join([
             "<text:p>ỦY BAN NHÂN DÂN XÃ KON GANG</text:p>", "<text:p>BÁO CÁO</text:p>",
+            "<text:p>Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023</text:p>",
             f"<text:p>Thực hiện Thông tư số 124/2021/TT-BCA{note(1)} ngày 28/12/2021{note(2)} của Bộ Công an, "
             "Ủy ban nhân dân xã báo cáo kết quả năm 2023 như sau:</text:p>",
             f'<table:table table:name="T1"><table:table-column table:number-columns-repeated="{len(FIGURE_ROWS[0])}"/>'
