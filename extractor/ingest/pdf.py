@@ -165,15 +165,22 @@ def char_boxes(textpage, page_height: float, length: int) -> list[CharBox | None
 def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
     """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their tables
     of figures, ruled or aligned by whitespace only, found by :mod:`pdf_tables` and rendered one
-    line per row; the slow path, only there. Boxes, when kept, follow the text."""
+    line per row; the slow path, only there — and on the page after one whose table without lines
+    runs to its end (the table goes on there without its header). Boxes, when kept, follow the text."""
     import pdfplumber
 
+    todo = sorted(indexes)
+    budget = 2 * len(todo)  # continued tables read at most as many pages again
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for index in indexes:
-                plumber_page = pdf.pages[index]
-                page = pages[index]
-                found = page_with_tables(plumber_page, footnotes=bool(page.footnotes))
+            carried, last = None, -1
+            while todo and budget:
+                index = todo.pop(0)
+                budget -= 1
+                if index != last + 1:
+                    carried = None  # a table goes on only on the very next page
+                plumber_page, page = pdf.pages[index], pages[index]
+                found, carried = page_with_tables(plumber_page, footnotes=bool(page.footnotes), carried=carried)
                 if found is not None:
                     text, boxes = _clean_with_boxes(found[0], found[1])
                     page.text, page.boxes = text, boxes if page.boxes is not None else None
@@ -184,6 +191,9 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
                         if page.boxes is not None:
                             page.boxes = [page.boxes[i] for i in kept]
                 plumber_page.flush_cache()
+                if carried is not None and index + 1 < len(pages) and index + 1 not in todo:
+                    todo.insert(0, index + 1)
+                last = index
     except Exception:  # noqa: BLE001 - pdfplumber failing on a page PDFium read: keep PDFium's text
         return
 

@@ -22,6 +22,7 @@ _LINE_TOLERANCE = 0.5  # share of a word's height two words' tops may differ by 
 _CELL_GAP = 0.7  # a gap wider than this many font sizes separates two header cells (a space is ~0.3) …
 _PHRASE_GAP = 0.6  # … and wider than this, two phrases of a row
 _ROW_GAP = 2.2  # lines further apart than this many line heights are not one table
+_FOOT = 0.9  # below this share of the page height: the page's foot (page number), not its text
 
 
 @dataclass
@@ -137,16 +138,31 @@ def _lines(words: list[_Word]) -> list[_Line]:
     return lines
 
 
-def page_with_tables(plumber_page, *, footnotes: bool = False) -> Run | None:
-    """The page's text and boxes with each table of figures rendered one line per row, the other
-    lines in reading order by position; ``None`` when the page holds no table of figures. Footnote
-    marks are left out; with ``footnotes`` (the page has some, kept apart), so is the footnote area."""
+def page_with_tables(plumber_page, *, footnotes: bool = False,
+                     carried: Columns | None = None) -> tuple[Run | None, Columns | None]:
+    """``(text, columns)``: the page's text and boxes with each table of figures rendered one line
+    per row, the other lines in reading order by position (``None`` when the page holds no table of
+    figures), and the columns of a table without lines that runs to the page's end, for the next
+    page (``carried`` there). Footnote marks are left out; with ``footnotes`` (the page has some,
+    kept apart), so is the footnote area."""
     lines = _lines(_words(plumber_page))
     if footnotes:
         lines = _without_footnotes(lines, plumber_page.height)
-    tables = _ruled_tables(plumber_page, lines) or _unruled_tables(lines)
+    tables: list[_Table] = []
+    carry = None
+    if carried is not None:
+        tables, carry = continued_table(lines, carried, plumber_page.height)
+    start = max(tables[0][1]) + 1 if tables else 0
+    more = _ruled_tables(plumber_page, lines)
+    if more:
+        carry = None
+    else:
+        more, next_carry = _unruled_tables(lines[start:], plumber_page.height)
+        more = [(first + start, {i + start for i in members}, rendered) for first, members, rendered in more]
+        carry = next_carry if more else carry
+    tables += more
     if not tables:
-        return None
+        return None, None
     blocks: list[tuple[float, Run]] = []
     used: set[int] = set()
     for first, members, rendered in tables:
@@ -154,7 +170,7 @@ def page_with_tables(plumber_page, *, footnotes: bool = False) -> Run | None:
         blocks.append((lines[first].top, _join_lines([line for line in rendered if line[0]])))
     blocks += [(line.top, _run(line.words)) for index, line in enumerate(lines) if index not in used]
     blocks.sort(key=lambda block: block[0])
-    return _join_lines([run for _, run in blocks])
+    return _join_lines([run for _, run in blocks]), carry
 
 
 def _join_lines(runs: list[Run]) -> Run:
@@ -199,25 +215,101 @@ def _ruled_tables(plumber_page, lines: list[_Line]) -> list[_Table]:
     return out
 
 
-def _unruled_tables(lines: list[_Line]) -> list[_Table]:
+@dataclass
+class Columns:
+    """An unruled table's columns, carried to the next page when the table runs to the page's end
+    (a long table goes on without its header)."""
+
+    header: list[str]
+    bounds: list[float]
+
+
+def _unruled_tables(lines: list[_Line], page_height: float) -> tuple[list[_Table], Columns | None]:
     out: list[_Table] = []
+    carry = None
     index = 0
     while index < len(lines):
         found = _unruled_table_at(lines, index)
         if found is None:
             index += 1
             continue
-        out.append(found)
-        index = max(found[1]) + 1
-    return out
+        table, columns = found
+        out.append(table)
+        index = max(table[1]) + 1
+        carry = columns if _runs_to_the_end(lines, index, page_height) else None
+    return out, carry
 
 
-def _unruled_table_at(lines: list[_Line], start: int) -> _Table | None:
+def _runs_to_the_end(lines: list[_Line], after: int, page_height: float) -> bool:
+    """Nothing but the page's foot (a page number) below the table."""
+    return all(line.top > _FOOT * page_height for line in lines[after:])
+
+
+def continued_table(lines: list[_Line], carried: Columns, page_height: float) -> tuple[list[_Table], Columns | None]:
+    """The rows at the top of a page that go on with the previous page's table (no header here)."""
+    members, _, rows = _table_body(lines, 0, carried.bounds, carried.header, None)
+    if not rows:
+        return [], None
+    table = [[run_of(text) for text in carried.header]] + [[_run(cell) for cell in row] for row in rows]
+    rendered = render_figure_runs(table)
+    if rendered is None:
+        return [], None
+    carry = carried if _runs_to_the_end(lines, max(members) + 1, page_height) else None
+    return [(members[0], set(members), rendered[1:])], carry
+
+
+def _fit(line: _Line, bounds: list[float]) -> list[list[_Word]] | None:
+    """The line's words per column, ``None`` when one of its phrases straddles a column boundary."""
+    columns: list[list[_Word]] = [[] for _ in range(len(bounds) + 1)]
+    for phrase in line.groups(_PHRASE_GAP):
+        left, right = phrase[0].x0, phrase[-1].x1
+        if any(left < bound < right for bound in bounds):
+            return None
+        columns[sum(1 for bound in bounds if bound <= left)].extend(phrase)
+    return columns
+
+
+def _table_body(lines: list[_Line], first: int, bounds: list[float], header: list[str],
+                header_cells: list[list[_Word]] | None) -> tuple[list[int], list[list[_Word]] | None,
+                                                                   list[list[list[_Word]]]]:
+    """``(members, header cells, rows)`` from ``lines[first:]``: the lines that fit the columns, close
+    below each other; a row starts at a line with a serial number (a wrapped label goes on under
+    it), anything else under the serial column ends the table. Lines before the first row go on the
+    header's cells (when given: a header wrapped onto a second line)."""
+    roles = [header_role(text) for text in header]
+    serial = roles.index("serial") if "serial" in roles else None
+    members: list[int] = []
+    rows: list[list[list[_Word]]] = []
+    previous = lines[first - 1] if first else None
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if previous is not None and line.top - previous.bottom > _ROW_GAP * previous.size:
+            break
+        columns = _fit(line, bounds)
+        if columns is None:
+            break
+        if serial is not None and columns[serial] and not is_serial(_run(columns[serial])[0]):
+            break  # not a row of the table ("Nơi nhận:" under the serial column)
+        starts_row = serial is None or bool(columns[serial])
+        if not rows and not starts_row and header_cells is not None:
+            for cell, words in zip(header_cells, columns, strict=True):
+                cell.extend(words)
+        elif starts_row or not rows:
+            rows.append(columns)
+        else:
+            for cell, words in zip(rows[-1], columns, strict=True):
+                cell.extend(words)
+        members.append(index)
+        previous = line
+    return members, header_cells, rows
+
+
+def _unruled_table_at(lines: list[_Line], start: int) -> tuple[_Table, Columns] | None:
     header = lines[start]
     cells = header.groups(_CELL_GAP)
     if len(cells) < 3 or not starts_header(" ".join(w.run[0] for w in header.words)):
         return None
-    # the lines that may belong to the table: close below each other
+    # the lines that may belong to the table, close below each other, place the column boundaries
     candidates: list[_Line] = []
     previous = header
     for line in lines[start + 1:]:
@@ -226,46 +318,15 @@ def _unruled_table_at(lines: list[_Line], start: int) -> _Table | None:
         candidates.append(line)
         previous = line
     bounds = [_gutter(cells[k], cells[k + 1], candidates) for k in range(len(cells) - 1)]
-    members = [start]
-    body: list[list[list[_Word]]] = []  # per line, the words of each column
-    for offset, line in enumerate(candidates, start + 1):
-        columns: list[list[_Word]] = [[] for _ in cells]
-        fits = True
-        for phrase in line.groups(_PHRASE_GAP):
-            left, right = phrase[0].x0, phrase[-1].x1
-            if any(left < bound < right for bound in bounds):
-                fits = False
-                break
-            columns[sum(1 for bound in bounds if bound <= left)].extend(phrase)
-        if not fits:
-            break
-        members.append(offset)
-        body.append(columns)
-    if not body:
+    texts = [_run(cell)[0] for cell in cells]
+    members, header_cells, rows = _table_body(lines, start + 1, bounds, texts, [list(cell) for cell in cells])
+    if not rows or header_cells is None:
         return None
-    header_cells = [list(cell) for cell in cells]
-    roles = [header_role(_run(cell)[0]) for cell in cells]
-    serial = roles.index("serial") if "serial" in roles else None
-    rows: list[list[list[_Word]]] = []
-    for number, columns in enumerate(body):
-        if serial is not None and columns[serial] and not is_serial(_run(columns[serial])[0]):
-            del members[number + 1:]  # not a row of the table ("Nơi nhận:" under the serial column)
-            break
-        starts_row = serial is None or bool(columns[serial])
-        if not rows and not starts_row:  # a header cell wrapped onto a second line
-            for cell, words in zip(header_cells, columns, strict=True):
-                cell.extend(words)
-            continue
-        if starts_row or not rows:
-            rows.append(columns)
-        else:
-            for cell, words in zip(rows[-1], columns, strict=True):
-                cell.extend(words)
     table = [[_run(cell) for cell in header_cells]] + [[_run(cell) for cell in row] for row in rows]
     rendered = render_figure_runs(table)
     if rendered is None:
         return None
-    return start, set(members), rendered
+    return (start, {start, *members}, rendered), Columns([_run(cell)[0] for cell in header_cells], bounds)
 
 
 def _gutter(left: list[_Word], right: list[_Word], lines: list[_Line]) -> float:
