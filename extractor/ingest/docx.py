@@ -19,7 +19,7 @@ from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_archive_xml, open_archive
 from extractor.ingest.sanitize import safe_nfc
-from extractor.ingest.tables import render_figure_table
+from extractor.ingest.tables import render_figure_table, render_tab_tables
 from extractor.models import Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -357,6 +357,7 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
     found = reader.legacy_found
     for paragraphs in reader.pages:
         text, page_found = legacy.repair("\n".join(paragraphs))
+        text = render_tab_tables(text)
         found = found or page_found
         if paragraphs:
             pages.append(Page(number=len(pages) + 1, text=safe_nfc(text)))

@@ -249,3 +249,34 @@ def serial_free_indexes(page_text: str) -> list[int] | None:
         position = end
     kept.extend(range(position, len(page_text)))
     return kept
+
+
+_TABS = re.compile(r"\t+")
+
+
+def render_tab_tables(text: str) -> str:
+    """A table of figures typed with tab stops (no table: "STT⇥Nội dung⇥Số lượng⇥Đơn vị tính", then one
+    paragraph per row, columns separated by tabs) rendered like a table, one line per row; the lines
+    of the table are the header line and the tabbed lines right under it."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "\t" not in line or not starts_header(" ".join(line.split())):
+            out.append(line)
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and "\t" in lines[end] and lines[end].strip():
+            end += 1
+        rendered = render_figure_table([_TABS.split(row.strip()) for row in lines[index:end]])
+        if rendered is None:
+            out.append(line)
+            index += 1
+            continue
+        out.extend(row for row in rendered if row)
+        index = end
+    return "\n".join(out)

@@ -1,6 +1,7 @@
 """Issue 11: tables of figures printed without lines — columns aligned by whitespace only (a DOCX
 table without borders, a text typed with tab stops) — come out of the PDF one line per row, as ruled
-tables do: "<label>: <figure> <unit>.", the serial column dropped, so no serial number is a count."""
+tables do: "<label>: <figure> <unit>.", the serial column dropped, so no serial number is a count.
+A DOCX typed with tab stops gives the same lines."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ FILES = {
     "no borders": lambda: figure_table_file("pdf", ruled=False),
     "footnotes on the page": lambda: footnoted_table_file("pdf"),
     "tab stops": lambda: tab_stop_table_file("pdf"),
+    "tab stops (docx)": lambda: tab_stop_table_file("docx"),
 }
 
 
@@ -103,3 +105,12 @@ def test_a_table_page_with_footnotes_keeps_them_apart_and_drops_their_marks():
         return sorted((e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date", "count"))
 
     assert keys(pdf) == keys(docx)
+
+
+def test_tab_separated_lines_under_a_header_are_a_table():
+    from extractor.ingest.tables import render_tab_tables
+
+    text = "Mở đầu\tkhông phải bảng\nSTT\tNội dung\tSố lượng\tĐVT\n1\tSố buổi tuyên truyền\t\t12\tbuổi\nHết."
+    assert render_tab_tables(text) == "Mở đầu\tkhông phải bảng\nNội dung / Số lượng / ĐVT\nSố buổi tuyên truyền: 12 buổi.\nHết."
+    words = "STT\tTiêu chí\tKết quả\n1\tTiêu chí 1\tĐạt"
+    assert render_tab_tables(words) == words
