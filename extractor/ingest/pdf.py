@@ -1,11 +1,14 @@
-"""PDF text layer: pypdfium2 for plain text (fast path), pdfplumber when character boxes are needed.
+"""PDF text layer: pypdfium2 for the text, pdfplumber for the pages that hold tables of figures.
 
 Measured on the seeds (``minhchung bench``): pypdfium2 reads the text layer ~50× faster than
-pdfplumber, so pdfplumber is only used with ``with_boxes=True``, where its text map gives one
-box per character of the page text. A page whose text looks tabular (a "STT … Đơn vị tính" header
-line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Footnote
-marks (small raised digits glued to a number or a date) are dropped. Encrypted, corrupt, truncated and zero-page files raise
-typed errors; pages without a text layer are left empty for :mod:`extractor.ingest.ocr`.
+pdfplumber. With ``with_boxes=True`` (:func:`read_pdf_boxes`, for provenance and highlighting) the
+same text is read with one box per character (PDFium's loose character boxes), so both paths give
+the same text: footnote marks (small raised digits glued to a number or a date) dropped, footnote
+bodies kept apart in ``Page.footnotes``. A page whose text looks tabular (a "STT … Đơn vị tính"
+header line) is also read by pdfplumber (:mod:`extractor.ingest.pdf_tables`) so its tables of
+figures — ruled, or aligned by whitespace only — come out one line per row, boxes kept. Encrypted,
+corrupt, truncated and zero-page files raise typed errors; pages without a text layer are left
+empty for :mod:`extractor.ingest.ocr`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.ingest.tables import Run, header_role, is_serial, render_figure_runs, run_of, starts_header
+from extractor.ingest.tables import (
+    Run,
+    header_role,
+    is_figure,
+    is_serial,
+    render_figure_runs,
+    run_of,
+    starts_header,
+)
 from extractor.models import CharBox
 
 _LINE_TOLERANCE = 0.5  # share of a word's height two words' tops may differ by on one line
@@ -274,7 +282,8 @@ def _table_body(lines: list[_Line], first: int, bounds: list[float], header: lis
                                                                    list[list[list[_Word]]]]:
     """``(members, header cells, rows)`` from ``lines[first:]``: the lines that fit the columns, close
     below each other; a row starts at a line with a serial number (a wrapped label goes on under
-    it), anything else under the serial column ends the table. Lines before the first row go on the
+    it) or with a figure where the row above has one already (a "Tổng cộng" row), anything else
+    under the serial column ends the table. Lines before the first row go on the
     header's cells (when given: a header wrapped onto a second line)."""
     roles = [header_role(text) for text in header]
     serial = roles.index("serial") if "serial" in roles else None
@@ -290,7 +299,8 @@ def _table_body(lines: list[_Line], first: int, bounds: list[float], header: lis
             break
         if serial is not None and columns[serial] and not is_serial(_run(columns[serial])[0]):
             break  # not a row of the table ("Nơi nhận:" under the serial column)
-        starts_row = serial is None or bool(columns[serial])
+        starts_row = serial is None or bool(columns[serial]) or bool(rows) and any(
+            words and rows[-1][i] and is_figure(_run(words)[0]) for i, words in enumerate(columns))  # "Tổng cộng"
         if not rows and not starts_row and header_cells is not None:
             for cell, words in zip(header_cells, columns, strict=True):
                 cell.extend(words)
@@ -306,8 +316,10 @@ def _table_body(lines: list[_Line], first: int, bounds: list[float], header: lis
 
 def _unruled_table_at(lines: list[_Line], start: int) -> tuple[_Table, Columns] | None:
     header = lines[start]
+    if not starts_header(" ".join(w.run[0] for w in header.words)):
+        return None
     cells = header.groups(_CELL_GAP)
-    if len(cells) < 3 or not starts_header(" ".join(w.run[0] for w in header.words)):
+    if len(cells) < 3:
         return None
     # the lines that may belong to the table, close below each other, place the column boundaries
     candidates: list[_Line] = []

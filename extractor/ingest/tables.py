@@ -5,9 +5,12 @@ alone, its unit on the next line) or over-reports them (in PDF the serial number
 "2 Số lượt người" reads as a count). :func:`render_figure_table` turns each row into one sentence,
 ``"<label>: <figure> <unit>."`` — several figure columns give ``"<label>: <figure> <unit> (<header>);
 …"`` — and drops the serial column. Tables that are not tables of figures (the two-column header
-block of every administrative document, signature tables) are left alone (``None``). For an unruled
-table in a PDF, :func:`strip_serial_numbers` at least drops the serial numbers that start its rows.
-Header words live in ``corpora/document/tables.json``.
+block of every administrative document, signature tables) are left alone (``None``).
+:func:`render_figure_runs` does the same on cells that keep one box per character (PDF, see
+:mod:`extractor.ingest.pdf_tables`, which also finds tables printed without lines);
+:func:`render_tab_tables` on lines typed with tab stops (DOCX). On a PDF page that looks tabular
+but where no table is found, :func:`strip_serial_numbers` at least drops the serial numbers that
+start its rows. Header words live in ``corpora/document/tables.json``.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ def _header_key(cell: str) -> str:
     return " ".join(cell.casefold().split()).strip(" .:;,()")
 
 
-def _is_figure(cell: str) -> bool:
+def is_figure(cell: str) -> bool:
+    """A figure cell: 12, 1.250, 3,5, 100%."""
     return bool(_vocabulary().figure_cell.match(cell))
 
 
@@ -67,13 +71,13 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]] |
             named += role != "label"
         else:
             filled = [row[index] for row in body if index < len(row) and row[index]]
-            if filled and sum(map(_is_figure, filled)) * 2 >= len(filled):
+            if filled and sum(map(is_figure, filled)) * 2 >= len(filled):
                 roles["figure"].append(index)
             elif not roles["label"] and not roles["figure"]:
                 roles["label"].append(index)  # the first wordy column is what the row is about
     if not roles["label"] or not roles["figure"] or named == 0:
         return None
-    if not any(_is_figure(row[i]) for row in body for i in roles["figure"] if i < len(row)):
+    if not any(is_figure(row[i]) for row in body for i in roles["figure"] if i < len(row)):
         return None  # a table of words ("Tiêu chí 1 | Đạt") is read cell by cell
     return roles
 

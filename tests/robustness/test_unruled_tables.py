@@ -81,13 +81,10 @@ def test_a_table_of_words_without_lines_is_left_alone(tmp_path):
 
 
 def test_prose_in_columns_is_not_a_table():
-    from extractor.ingest.pdf_tables import _Line, _unruled_table_at, _Word
+    from extractor.ingest.pdf_tables import _unruled_table_at
 
-    def line(top, *words):
-        return _Line([_Word(x0, x1, top, top + 12, (text, [None] * len(text))) for x0, x1, text in words])
-
-    lines = [line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
-             line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023"))]
+    lines = [_line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
+             _line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023"))]
     assert _unruled_table_at(lines, 0) is None
 
 
@@ -114,3 +111,26 @@ def test_tab_separated_lines_under_a_header_are_a_table():
     assert render_tab_tables(text) == "Mở đầu\tkhông phải bảng\nNội dung / Số lượng / ĐVT\nSố buổi tuyên truyền: 12 buổi.\nHết."
     words = "STT\tTiêu chí\tKết quả\n1\tTiêu chí 1\tĐạt"
     assert render_tab_tables(words) == words
+
+
+def _line(top, *words):
+    from extractor.ingest.pdf_tables import _Line, _Word
+
+    return _Line([_Word(x0, x1, top, top + 12, (text, [None] * len(text))) for x0, x1, text in words])
+
+
+def test_a_total_row_without_serial_is_a_row_and_prose_below_ends_the_table():
+    from extractor.ingest.pdf_tables import _unruled_table_at
+
+    lines = [_line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng"), (436, 503, "Đơn vị tính")),
+             _line(116, (85, 93, "1"), (200, 300, "Vụ phạm pháp"), (319, 330, "3"), (436, 450, "vụ")),
+             _line(132, (200, 260, "hình sự")),
+             _line(148, (85, 93, "2"), (200, 300, "Vụ tai nạn"), (319, 330, "4"), (436, 450, "vụ")),
+             _line(164, (200, 260, "Tổng cộng"), (319, 330, "7"), (436, 450, "vụ")),
+             _line(180, (85, 140, "Nơi nhận:"))]
+    found = _unruled_table_at(lines, 0)
+    assert found is not None
+    (first, members, rendered), _ = found
+    assert (first, members) == (0, {0, 1, 2, 3, 4})
+    assert [text for text, _ in rendered] == ["Nội dung / Số lượng / Đơn vị tính", "Vụ phạm pháp hình sự: 3 vụ.",
+                                              "Vụ tai nạn: 4 vụ.", "Tổng cộng: 7 vụ."]
