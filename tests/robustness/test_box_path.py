@@ -9,7 +9,13 @@ import unicodedata
 
 import pytest
 from fixtures.files import figure_table_file
-from variants import footnote_file, footnoted_table_file, tab_stop_table_file, tcvn3_file, wide_unruled_table_file
+from variants import (
+    footnote_file,
+    footnoted_table_file,
+    tab_stop_table_file,
+    tcvn3_file,
+    wide_unruled_table_file,
+)
 
 from extractor.ingest import load_document
 
