@@ -158,12 +158,12 @@ def page_with_tables(plumber_page, *, footnotes: bool = False,
         lines = _without_footnotes(lines, plumber_page.height)
     tables: list[_Table] = []
     carry = None
-    if carried is not None:
+    if carried is not None and not carried.ruled:
         tables, carry = continued_table(lines, carried, plumber_page.height)
     start = max(tables[0][1]) + 1 if tables else 0
-    more = _ruled_tables(plumber_page, lines)
+    more, ruled_carry = _ruled_tables(plumber_page, lines, carried)
     if more:
-        carry = None
+        carry = ruled_carry
     else:
         more, next_carry = _unruled_tables(lines[start:], plumber_page.height)
         more = [(first + start, {i + start for i in members}, rendered) for first, members, rendered in more]
@@ -196,10 +196,14 @@ def _join_lines(runs: list[Run]) -> Run:
 _Table = tuple[int, set[int], list[Run]]  # first line, the lines it covers, the rendered rows
 
 
-def _ruled_tables(plumber_page, lines: list[_Line]) -> list[_Table]:
-    """Tables with drawn lines (pdfplumber), cells read from the words whose middle is inside them."""
+def _ruled_tables(plumber_page, lines: list[_Line], carried: Columns | None) -> tuple[list[_Table], Columns | None]:
+    """Tables with drawn lines (pdfplumber), cells read from the words whose middle is inside them.
+    A table without a header of its own first on the page (only the page's head above it) goes on
+    with ``carried``: the header of the previous page's last table, when that table ran to the
+    page's end."""
     out: list[_Table] = []
-    for table in plumber_page.find_tables():
+    carry = None
+    for number, table in enumerate(plumber_page.find_tables()):
         x0, top, x1, bottom = table.bbox
         members = {i for i, line in enumerate(lines)
                    if top <= (line.top + line.bottom) / 2 <= bottom
@@ -217,10 +221,21 @@ def _ruled_tables(plumber_page, lines: list[_Line]) -> list[_Table]:
                           for i in sorted(members)]
                 cells.append(_run([w for line in inside for w in line.words]))
             rows.append(cells)
+        if not members:
+            continue
+        header = [cell[0] for cell in next((row for row in rows if any(c[0] for c in row)), [])]
         rendered = render_figure_runs(rows)
-        if rendered is not None and members:
+        if rendered is None and number == 0 and carried is not None and carried.ruled \
+                and len(carried.header) == max(len(row) for row in rows) \
+                and all(line.bottom < (1 - _FOOT) * plumber_page.height for line in lines[:min(members)]):
+            header = carried.header
+            rendered = render_figure_runs([[run_of(text) for text in header], *rows])
+            rendered = None if rendered is None else rendered[1:]
+        if rendered is not None:
             out.append((min(members), members, rendered))
-    return out
+            runs_on = _runs_to_the_end(lines, max(members) + 1, plumber_page.height)
+            carry = Columns(header, [], ruled=True) if runs_on else None
+    return out, carry
 
 
 @dataclass
@@ -230,6 +245,7 @@ class Columns:
 
     header: list[str]
     bounds: list[float]
+    ruled: bool = False
 
 
 def _unruled_tables(lines: list[_Line], page_height: float) -> tuple[list[_Table], Columns | None]:

@@ -134,3 +134,18 @@ def test_a_total_row_without_serial_is_a_row_and_prose_below_ends_the_table():
     assert (first, members) == (0, {0, 1, 2, 3, 4})
     assert [text for text, _ in rendered] == ["Nội dung / Số lượng / Đơn vị tính", "Vụ phạm pháp hình sự: 3 vụ.",
                                               "Vụ tai nạn: 4 vụ.", "Tổng cộng: 7 vụ."]
+
+
+def test_a_ruled_table_goes_on_over_a_page_break_without_its_header():
+    from fixtures.files import figure_table_file
+    from variants import LONG_ROWS
+
+    pdf = figure_table_file("pdf", LONG_ROWS)
+    pages = load_document(pdf).pages
+    assert len(pages) == 2
+    assert "Nội dung công việc thứ 24 của xã trong năm: 72 cuộc (Kế hoạch); 73 cuộc (Kết quả)." in pages[1].text
+    _, pdf_counts = _counts(pdf)
+    _, docx_counts = _counts(figure_table_file("docx", LONG_ROWS))
+    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == \
+        sorted((e.value["value"], e.value["unit"]) for e in docx_counts)
+    assert len(pdf_counts) == 2 * (len(LONG_ROWS) - 1)

@@ -269,3 +269,8 @@ def footnoted_table_file(fmt: str) -> Path:
     if not target.exists():
         convert(source, fmt, source.parent)
     return target
+
+
+# a ruled table long enough to go on over a page break (without its header on the second page)
+LONG_ROWS = WIDE_ROWS + tuple((str(i), f"Nội dung công việc thứ {i} của xã trong năm", str(i * 3), str(i * 3 + 1), "cuộc")
+                              for i in range(13, 25))
