@@ -3,7 +3,8 @@
 The archive is checked first (zip bomb, DTD/entity declarations, see :mod:`safety`). The body
 is walked in document order straight from the WordprocessingML so tables, content controls and
 text boxes keep their place; merged table cells appear once; a table of figures ("STT | Nội dung |
-Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`). Automatic list numbering, which
+Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`), and so
+does one typed with tab stops. Automatic list numbering, which
 Word keeps in ``numbering.xml`` rather than in the text, is rendered back ("1.", "a)", "-").
 Footnote bodies (``word/footnotes.xml``) are kept apart on the page of their reference
 (``Page.footnotes``). Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that

@@ -11,7 +11,7 @@
   measured against the same figures written as sentences (``table_unruled``: the same table without
   any line; ``table_tabs``: typed with tab stops, no table; ``table_footnote``: a table without
   lines on a page with footnotes; ``table_wide``: twelve rows without lines, wrapped labels, two
-  figure columns).
+  figure columns; ``table_long``: 24 ruled rows over a page break).
 """
 
 from __future__ import annotations
@@ -149,6 +149,7 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
         pairs.append(("table_tabs", fmt, figure_prose_file(fmt), tab_stop_table_file(fmt)))
         pairs.append(("table_footnote", fmt, figure_prose_file(fmt), footnoted_table_file(fmt)))
         pairs.append(("table_wide", fmt, figure_prose_file(fmt, WIDE_ROWS), wide_unruled_table_file(fmt)))
+        pairs.append(("table_long", fmt, figure_prose_file(fmt, LONG_ROWS), figure_table_file(fmt, LONG_ROWS)))
     for name in names:
         for fmt in ("docx", "pdf"):
             pairs.append(("footnote", fmt, seed_file(name, fmt), footnote_file(name, fmt)))
