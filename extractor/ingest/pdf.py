@@ -142,7 +142,7 @@ def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tu
     finally:
         document.close()
     if tabular:
-        _render_tables(path, pages, tabular[:limits.max_table_pages])
+        _render_tables(path, pages, tabular, limits.max_table_pages)
     return _repair_pages(pages)
 
 
@@ -165,15 +165,15 @@ def char_boxes(textpage, page_height: float, length: int) -> list[CharBox | None
     return boxes
 
 
-def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
+def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: int) -> None:
     """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their tables
     of figures, ruled or aligned by whitespace only, found by :mod:`pdf_tables` and rendered one
     line per row; the slow path, only there — and on the page after one whose table without lines
-    runs to its end (the table goes on there without its header). Boxes, when kept, follow the text."""
+    runs to its end (the table goes on there without its header); ``budget`` pages at most. Boxes,
+    when kept, follow the text."""
     import pdfplumber
 
     todo = sorted(indexes)
-    budget = 2 * len(todo)  # continued tables read at most as many pages again
     try:
         with pdfplumber.open(str(path)) as pdf:
             carried, last = None, -1
