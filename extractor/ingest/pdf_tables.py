@@ -332,29 +332,58 @@ def _table_body(lines: list[_Line], first: int, bounds: list[float], header: lis
 
 def _unruled_table_at(lines: list[_Line], start: int) -> tuple[_Table, Columns] | None:
     header = lines[start]
-    if not starts_header(" ".join(w.run[0] for w in header.words)):
+    first = header.words[0].run[0][:1]
+    if first not in ("S", "s", "T", "t"):
         return None
     cells = header.groups(_CELL_GAP)
     if len(cells) < 3:
         return None
+    body_start: int | None = start + 1
+    if not starts_header(" ".join(w.run[0] for w in header.words)):
+        cells = [list(cell) for cell in cells]
+        body_start = _wrapped_header(lines, start, cells)
+    if body_start is None:
+        return None
     # the lines that may belong to the table, close below each other, place the column boundaries
     candidates: list[_Line] = []
-    previous = header
-    for line in lines[start + 1:]:
+    previous = lines[body_start - 1]
+    for line in lines[body_start:]:
         if line.top - previous.bottom > _ROW_GAP * previous.size:
             break
         candidates.append(line)
         previous = line
     bounds = [_gutter(cells[k], cells[k + 1], candidates) for k in range(len(cells) - 1)]
     texts = [_run(cell)[0] for cell in cells]
-    members, header_cells, rows = _table_body(lines, start + 1, bounds, texts, [list(cell) for cell in cells])
+    members, header_cells, rows = _table_body(lines, body_start, bounds, texts, [list(cell) for cell in cells])
     if not rows or header_cells is None:
         return None
     table = [[_run(cell) for cell in header_cells]] + [[_run(cell) for cell in row] for row in rows]
     rendered = render_figure_runs(table)
     if rendered is None:
         return None
-    return (start, {start, *members}, rendered), Columns([_run(cell)[0] for cell in header_cells], bounds)
+    return (start, {*range(start, body_start), *members}, rendered), \
+        Columns([_run(cell)[0] for cell in header_cells], bounds)
+
+
+_HEADER_LINES = 4  # a wrapped header spans at most this many lines
+
+
+def _wrapped_header(lines: list[_Line], start: int, cells: list[list[_Word]]) -> int | None:
+    """A header whose cells wrap in narrow columns ("ST⏎T", "Số⏎lượng", "Đơn vị⏎tính"): the words
+    of the next lines go to the header cell they stand under until the cells name a serial and a
+    figure or unit column; the index of the first line after the header, ``None`` when no header."""
+    for index in range(start + 1, min(len(lines), start + _HEADER_LINES)):
+        line, previous = lines[index], lines[index - 1]
+        if line.top - previous.bottom > _ROW_GAP * previous.size or line.words[0].run[0][:1].isdigit():
+            return None  # a gap, or a row of figures: the header is over without naming its columns
+        for word in line.words:
+            middle = (word.x0 + word.x1) / 2
+            nearest = min(cells, key=lambda cell: max(cell[0].x0 - middle, middle - cell[-1].x1, 0))
+            nearest.append(word)
+        roles = {header_role(_run(cell)[0]) for cell in cells}
+        if "serial" in roles and roles & {"figure", "unit"}:
+            return index + 1
+    return None
 
 
 def _gutter(left: list[_Word], right: list[_Word], lines: list[_Line]) -> float:

@@ -36,6 +36,8 @@ class _Vocabulary:
     serial_cell: re.Pattern[str]
     serial_cue: re.Pattern[str]
     column_cue: re.Pattern[str]
+    wrapped_serial: re.Pattern[str]
+    wrapped_lines: int
 
 
 @cache
@@ -48,6 +50,8 @@ def _vocabulary() -> _Vocabulary:
         serial_cell=re.compile(data["serial_cell"]),
         serial_cue=re.compile(data["tabular_page_cues"]["serial"]),
         column_cue=re.compile(data["tabular_page_cues"]["columns"]),
+        wrapped_serial=re.compile(data["tabular_page_cues"]["wrapped_serial"]),
+        wrapped_lines=int(data["tabular_page_cues"]["wrapped_lines"]),
     )
 
 
@@ -192,6 +196,8 @@ def header_role(cell: str) -> str | None:
     """The role a header cell names ("serial", "label", "unit", "figure", "note"), if any."""
     words = _vocabulary()
     key = _header_key(cell)
+    if key.replace(" ", "") in {serial.replace(" ", "") for serial in words.serial}:
+        return "serial"  # "ST T": the serial header wrapped in a narrow column
     for role, vocabulary in (("serial", words.serial), ("label", words.label), ("unit", words.unit),
                              ("figure", words.figure), ("note", words.note)):
         if key in vocabulary:
@@ -206,8 +212,21 @@ def starts_header(line: str) -> bool:
 
 
 def looks_tabular(page_text: str) -> bool:
-    """Cheap test on a PDF page's plain text: a serial header and a figure or unit header on one line."""
-    return _header_line(page_text) is not None
+    """Cheap test on a PDF page's plain text: a serial header and a figure or unit header on one line,
+    or on a few lines when the header's cells wrap in narrow columns ("ST⏎T⏎Nội dung Số⏎lượng")."""
+    return _header_line(page_text) is not None or _wrapped_header(page_text)
+
+
+def _wrapped_header(page_text: str) -> bool:
+    words = _vocabulary()
+    lines = page_text.split("\n")
+    for index, line in enumerate(lines):
+        if line.lstrip()[:1] not in ("S", "s", "T", "t"):
+            continue
+        window = " ".join(lines[index:index + words.wrapped_lines])
+        if words.wrapped_serial.match(window) and words.column_cue.search(window):
+            return True
+    return False
 
 
 def _header_line(page_text: str) -> re.Match[str] | None:

@@ -27,6 +27,7 @@ FILES = {
     "table_tabs": lambda: tab_stop_table_file("pdf"),
     "table_footnote": lambda: footnoted_table_file("pdf"),
     "table_wide": lambda: wide_unruled_table_file("pdf"),
+    "table_narrow": lambda: narrow_header_table_file("pdf"),
 }
 
 

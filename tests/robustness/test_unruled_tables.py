@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 from fixtures.files import FIGURE_ROWS, figure_table_file
-from variants import WIDE_ROWS, footnoted_table_file, tab_stop_table_file, wide_unruled_table_file
+from variants import (
+    WIDE_ROWS,
+    footnoted_table_file,
+    narrow_header_table_file,
+    tab_stop_table_file,
+    wide_unruled_table_file,
+)
 
 from extractor.ingest import load_document
 
@@ -16,6 +22,7 @@ FILES = {
     "footnotes on the page": lambda: footnoted_table_file("pdf"),
     "tab stops": lambda: tab_stop_table_file("pdf"),
     "tab stops (docx)": lambda: tab_stop_table_file("docx"),
+    "header wrapped in narrow columns": lambda: narrow_header_table_file("pdf"),
 }
 
 
@@ -149,3 +156,10 @@ def test_a_ruled_table_goes_on_over_a_page_break_without_its_header():
     assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == \
         sorted((e.value["value"], e.value["unit"]) for e in docx_counts)
     assert len(pdf_counts) == 2 * (len(LONG_ROWS) - 1)
+
+
+def test_a_wrapped_header_is_seen_on_the_page_text():
+    from extractor.ingest.tables import looks_tabular
+
+    assert looks_tabular("Báo cáo như sau:\nST\nT\nNội dung Số \nlượng\nĐơn vị \ntính\n1 Tổ chức tuyên truyền\n12 buổi")
+    assert not looks_tabular("Sau đây\nTổ chức tuyên truyền\nSố lượng người tham gia đông")

@@ -11,7 +11,8 @@
   measured against the same figures written as sentences (``table_unruled``: the same table without
   any line; ``table_tabs``: typed with tab stops, no table; ``table_footnote``: a table without
   lines on a page with footnotes; ``table_wide``: twelve rows without lines, wrapped labels, two
-  figure columns; ``table_long``: 24 ruled rows over a page break).
+  figure columns; ``table_long``: 24 ruled rows over a page break; ``table_narrow``: no lines, header cells
+  wrapped in narrow columns).
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
         pairs.append(("table_footnote", fmt, figure_prose_file(fmt), footnoted_table_file(fmt)))
         pairs.append(("table_wide", fmt, figure_prose_file(fmt, WIDE_ROWS), wide_unruled_table_file(fmt)))
         pairs.append(("table_long", fmt, figure_prose_file(fmt, LONG_ROWS), figure_table_file(fmt, LONG_ROWS)))
+        pairs.append(("table_narrow", fmt, figure_prose_file(fmt), narrow_header_table_file(fmt)))
     for name in names:
         for fmt in ("docx", "pdf"):
             pairs.append(("footnote", fmt, seed_file(name, fmt), footnote_file(name, fmt)))
@@ -275,3 +277,31 @@ def footnoted_table_file(fmt: str) -> Path:
 # a ruled table long enough to go on over a page break (without its header on the second page)
 LONG_ROWS = WIDE_ROWS + tuple((str(i), f"Nội dung công việc thứ {i} của xã trong năm", str(i * 3), str(i * 3 + 1), "cuộc")
                               for i in range(13, 25))
+
+
+def narrow_header_table_file(fmt: str) -> Path:
+    """:data:`FIGURE_ROWS` in a table without lines whose narrow columns wrap the header's cells
+    ("ST⏎T", "Số⏎lượng", "Đơn vị⏎tính") and some figures' units, as DOCX or its PDF."""
+    import docx
+    from docx.shared import Cm
+
+    source = OUT / "table" / "figure-narrow-header.docx"
+    if not source.exists():
+        document = docx.Document()
+        use_font(document)
+        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
+                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+            document.add_paragraph(line)
+        table = document.add_table(rows=len(FIGURE_ROWS), cols=len(FIGURE_ROWS[0]))
+        table.autofit = False
+        widths = (Cm(1.2), Cm(10.5), Cm(1.7), Cm(1.9))
+        for index, column in enumerate(table.columns):
+            column.width = widths[index]
+        for r, row in enumerate(FIGURE_ROWS):
+            for c, value in enumerate(row):
+                table.cell(r, c).width = widths[c]
+                table.cell(r, c).text = value
+        document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(source))
+    return in_format(source, fmt)
