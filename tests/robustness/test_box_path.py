@@ -12,6 +12,7 @@ from fixtures.files import figure_table_file
 from variants import (
     footnote_file,
     footnoted_table_file,
+    narrow_header_table_file,
     tab_stop_table_file,
     tcvn3_file,
     wide_unruled_table_file,
