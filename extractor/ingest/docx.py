@@ -3,7 +3,8 @@
 The archive is checked first (zip bomb, DTD/entity declarations, see :mod:`safety`). The body
 is walked in document order straight from the WordprocessingML so tables, content controls and
 text boxes keep their place; merged table cells appear once; a table of figures ("STT | Nội dung |
-Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`). Automatic list numbering, which
+Số lượng | Đơn vị tính") becomes one line per row, "<label>: <figure> <unit>." (:mod:`tables`), and so
+does one typed with tab stops. Automatic list numbering, which
 Word keeps in ``numbering.xml`` rather than in the text, is rendered back ("1.", "a)", "-").
 Footnote bodies (``word/footnotes.xml``) are kept apart on the page of their reference
 (``Page.footnotes``). Runs in TCVN3 (.VnTime…) or VNI (VNI-…) fonts are decoded by their font; page breaks that
@@ -19,7 +20,7 @@ from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
 from extractor.ingest.safety import check_archive_xml, open_archive
 from extractor.ingest.sanitize import safe_nfc
-from extractor.ingest.tables import render_figure_table
+from extractor.ingest.tables import render_figure_table, render_tab_tables
 from extractor.models import Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -357,6 +358,7 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
     found = reader.legacy_found
     for paragraphs in reader.pages:
         text, page_found = legacy.repair("\n".join(paragraphs))
+        text = render_tab_tables(text)
         found = found or page_found
         if paragraphs:
             pages.append(Page(number=len(pages) + 1, text=safe_nfc(text)))

@@ -1,11 +1,14 @@
-"""PDF text layer: pypdfium2 for plain text (fast path), pdfplumber when character boxes are needed.
+"""PDF text layer: pypdfium2 for the text, pdfplumber for the pages that hold tables of figures.
 
 Measured on the seeds (``minhchung bench``): pypdfium2 reads the text layer ~50× faster than
-pdfplumber, so pdfplumber is only used with ``with_boxes=True``, where its text map gives one
-box per character of the page text. A page whose text looks tabular (a "STT … Đơn vị tính" header
-line) is also read by pdfplumber so its ruled tables of figures come out one line per row. Footnote
-marks (small raised digits glued to a number or a date) are dropped. Encrypted, corrupt, truncated and zero-page files raise
-typed errors; pages without a text layer are left empty for :mod:`extractor.ingest.ocr`.
+pdfplumber. With ``with_boxes=True`` (:func:`read_pdf_boxes`, for provenance and highlighting) the
+same text is read with one box per character (PDFium's loose character boxes), so both paths give
+the same text: footnote marks (small raised digits glued to a number or a date) dropped, footnote
+bodies kept apart in ``Page.footnotes``. A page whose text looks tabular (a "STT … Đơn vị tính"
+header line) is also read by pdfplumber (:mod:`extractor.ingest.pdf_tables`) so its tables of
+figures — ruled, or aligned by whitespace only — come out one line per row, boxes kept. Encrypted,
+corrupt, truncated and zero-page files raise typed errors; pages without a text layer are left
+empty for :mod:`extractor.ingest.ocr`.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from pathlib import Path
 from extractor.errors import CorruptFileError, EmptyDocumentError, EncryptedFileError
 from extractor.ingest import legacy
 from extractor.ingest.limits import Limits
+from extractor.ingest.pdf_tables import page_with_tables
 from extractor.ingest.safety import check_page_count
 from extractor.ingest.sanitize import bound_marks, safe_nfc
-from extractor.ingest.tables import looks_tabular, render_figure_table, strip_serial_numbers
+from extractor.ingest.tables import looks_tabular, serial_free_indexes
 from extractor.models import CharBox, Page
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
@@ -82,8 +86,24 @@ def clean_page_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
-    """Pages of text via PDFium, legacy encodings repaired, NFC. Returns pages and legacy encoding."""
+def _clean_with_boxes(text: str, boxes: list[CharBox | None]) -> tuple[str, list[CharBox | None]]:
+    """:func:`clean_page_text` keeping one box per character."""
+    out: list[str] = []
+    out_boxes: list[CharBox | None] = []
+    for index, char in enumerate(text):
+        if char == "\r" and text[index + 1:index + 2] == "\n":
+            continue
+        cleaned = clean_page_text(char)
+        if cleaned:
+            out.append(cleaned)
+            out_boxes.append(boxes[index])
+    return "".join(out), out_boxes
+
+
+def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tuple[list[Page], str | None]:
+    """Pages of text via PDFium, legacy encodings repaired, NFC. Returns pages and legacy encoding.
+    ``with_boxes`` keeps one :class:`CharBox` per character of each page's text (``None`` for the
+    spaces and breaks added between glyphs): the text is the same either way."""
     check_complete(path)
     document = open_pdfium(path, limits)
     pages: list[Page] = []
@@ -92,19 +112,27 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
+            boxes: list[CharBox | None] | None = None
             try:
                 raw_text = textpage.get_text_range()
                 text = clean_page_text(raw_text)
                 if looks_scrambled(text):
-                    text = ordered_text(textpage, page.get_height())[0]
+                    text, ordered_boxes = ordered_text(textpage, page.get_height())
+                    boxes = ordered_boxes if with_boxes else None
                     notes: list[str] = []
                 else:
-                    body, notes = split_footnotes(textpage, raw_text)
-                    text = clean_page_text(body)
+                    kept, notes = footnote_split(textpage, raw_text)
+                    if with_boxes:
+                        raw_boxes = char_boxes(textpage, page.get_height(), len(raw_text))
+                        text, boxes = _clean_with_boxes("".join(raw_text[i] for i in kept),
+                                                        [raw_boxes[i] for i in kept])
+                    else:
+                        text = clean_page_text("".join(raw_text[i] for i in kept))
             finally:
                 textpage.close()
                 page.close()
-            pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes]))
+            pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes],
+                              boxes=boxes))
             if len(text) <= limits.max_table_page_chars and looks_tabular(text):
                 tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
@@ -114,48 +142,63 @@ def read_pdf_text(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
     finally:
         document.close()
     if tabular:
-        _render_tables(path, pages, tabular[:limits.max_table_pages])
+        _render_tables(path, pages, tabular, limits.max_table_pages)
     return _repair_pages(pages)
 
 
-def _render_tables(path: Path, pages: list[Page], indexes: list[int]) -> None:
-    """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their ruled
-    tables of figures found by pdfplumber and rendered one line per row; the slow path, only there."""
+def char_boxes(textpage, page_height: float, length: int) -> list[CharBox | None]:
+    """One box per character of PDFium's page text (its loose, advance-wide box, top-down like
+    pdfplumber's), ``None`` for the characters PDFium adds (spaces, breaks); all ``None`` when the
+    text and the characters do not line up (characters outside the BMP)."""
+    import pypdfium2.raw as pdfium_c
+
+    if textpage.count_chars() != length:
+        return [None] * length
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    boxes: list[CharBox | None] = []
+    for index in range(length):
+        if pdfium_c.FPDFText_IsGenerated(raw, index) or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+            boxes.append(None)
+        else:
+            boxes.append(CharBox(rect.left, page_height - rect.top, rect.right, page_height - rect.bottom))
+    return boxes
+
+
+def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: int) -> None:
+    """Pages whose text looks tabular (:func:`~extractor.ingest.tables.looks_tabular`): their tables
+    of figures, ruled or aligned by whitespace only, found by :mod:`pdf_tables` and rendered one
+    line per row; the slow path, only there — and on the page after one whose table without lines
+    runs to its end (the table goes on there without its header); ``budget`` pages at most. Boxes,
+    when kept, follow the text."""
     import pdfplumber
 
+    todo = sorted(indexes)
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for index in indexes:
-                plumber_page = pdf.pages[index]
-                text = tabular_page_text(plumber_page)
-                if text is not None:
-                    pages[index].text = clean_page_text(text)
-                else:  # no ruled table of figures: at least the serial numbers must not read as counts
-                    pages[index].text = strip_serial_numbers(pages[index].text)
+            carried, last = None, -1
+            while todo and budget:
+                index = todo.pop(0)
+                budget -= 1
+                if index != last + 1:
+                    carried = None  # a table goes on only on the very next page
+                plumber_page, page = pdf.pages[index], pages[index]
+                found, carried = page_with_tables(plumber_page, footnotes=bool(page.footnotes), carried=carried)
+                if found is not None:
+                    text, boxes = _clean_with_boxes(found[0], found[1])
+                    page.text, page.boxes = text, boxes if page.boxes is not None else None
+                else:  # no table of figures: at least the serial numbers must not read as counts
+                    kept = serial_free_indexes(page.text)
+                    if kept is not None:
+                        page.text = "".join(page.text[i] for i in kept)
+                        if page.boxes is not None:
+                            page.boxes = [page.boxes[i] for i in kept]
                 plumber_page.flush_cache()
+                if carried is not None and index + 1 < len(pages) and index + 1 not in todo:
+                    todo.insert(0, index + 1)
+                last = index
     except Exception:  # noqa: BLE001 - pdfplumber failing on a page PDFium read: keep PDFium's text
         return
-
-
-def tabular_page_text(plumber_page) -> str | None:
-    """The page's text with each table of figures replaced by its rendered rows, in reading order
-    by position; ``None`` when the page holds no table of figures."""
-    rendered: list[tuple[tuple[float, float, float, float], list[str]]] = []
-    for table in plumber_page.find_tables():
-        lines = render_figure_table(table.extract())
-        if lines is not None:
-            rendered.append((table.bbox, [line for line in lines if line]))
-    if not rendered:
-        return None
-    blocks: list[tuple[float, str]] = [(bbox[1], "\n".join(lines)) for bbox, lines in rendered]
-    for line in plumber_page.extract_text_lines(return_chars=False):
-        middle = (line["top"] + line["bottom"]) / 2
-        inside = any(top <= middle <= bottom and line["x0"] < x1 and line["x1"] > x0
-                     for (x0, top, x1, bottom), _ in rendered)
-        if not inside:
-            blocks.append((line["top"], line["text"]))
-    blocks.sort(key=lambda block: block[0])
-    return "\n".join(text for _, text in blocks)
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -165,7 +208,14 @@ _RISE = 0.15  # … and raised above its baseline (share of the text's font size
 
 
 def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
-    """``(body, footnotes)`` of PDFium's text of one page. Footnote marks — digits or asterisks set
+    """``(body, footnotes)`` of PDFium's text of one page (see :func:`footnote_split`)."""
+    kept, notes = footnote_split(textpage, text)
+    return "".join(text[i] for i in kept), notes
+
+
+def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
+    """``(kept, footnotes)``: the indexes of PDFium's text of one page kept in the body, and the
+    footnotes. Footnote marks — digits or asterisks set
     smaller than the character before them and raised above its baseline ("124/2021/TT-BCA¹",
     "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") — are dropped from the body,
     with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
@@ -177,7 +227,7 @@ def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
     import pypdfium2.raw as pdfium_c
 
     if textpage.count_chars() != len(text):  # characters outside the BMP: indexes differ, leave as is
-        return text, []
+        return list(range(len(text))), []
     raw = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
 
@@ -210,7 +260,7 @@ def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
         if after > index + 1 and after < len(text) and abs(origin(after) - origin(before)) < _RISE * base:
             drop.update(range(index + 1, after))  # the same line goes on after the mark
     if not drop:
-        return text, []
+        return list(range(len(text))), []
     names = {text[a:b] for a, b in marks}
     starts = [m.start(1) for m in re.finditer(r"(?:^|\n)([\d*†‡]+) ?(?=\w)", text)
               if m.start(1) > len(text) // 2 and m.group(1) in names
@@ -220,7 +270,7 @@ def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
         cut = starts[0]
         bounds = [*starts, len(text)]
         notes = [" ".join(text[a:b].split()) for a, b in zip(bounds, bounds[1:], strict=False)]
-    return "".join(ch for i, ch in enumerate(text[:cut]) if i not in drop), notes
+    return [i for i in range(cut) if i not in drop], notes
 
 
 def looks_scrambled(text: str) -> bool:
@@ -347,35 +397,6 @@ def _union(boxes: list[CharBox]) -> CharBox | None:
 
 
 def read_pdf_boxes(path: Path, limits: Limits) -> tuple[list[Page], str | None]:
-    """Pages with one :class:`CharBox` per character (pdfplumber's text map), NFC, legacy repaired."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    check_complete(path)
-    open_pdfium(path, limits).close()  # same typed errors (encrypted, zero pages, too many pages)
-    pages: list[Page] = []
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            for index, plumber_page in enumerate(pdf.pages):
-                textmap = plumber_page.get_textmap()
-                chars: list[str] = []
-                boxes: list[CharBox | None] = []
-                for char, obj in textmap.tuples:
-                    box = None if obj is None else CharBox(obj["x0"], obj["top"], obj["x1"], obj["bottom"])
-                    for piece in char:
-                        chars.append(piece)
-                        boxes.append(box)
-                text = "".join(chars)
-                keep = [i for i, ch in enumerate(text) if not _CONTROL.match(ch)]
-                pages.append(Page(number=index + 1, text="".join(text[i] for i in keep),
-                                  boxes=[boxes[i] for i in keep]))
-                plumber_page.flush_cache()
-    except PDFPasswordIncorrect as error:
-        raise EncryptedFileError("PDF needs a password", source=str(path)) from error
-    except (CorruptFileError, EncryptedFileError):
-        raise
-    except Exception as error:
-        raise CorruptFileError(f"pdfplumber cannot read the file: {error}", source=str(path)) from error
-    for page in pages:
-        _nfc_page(page)
-    return _repair_pages(pages)
+    """Pages with one :class:`CharBox` per character, NFC, legacy repaired: the text of
+    :func:`read_pdf_text` (tables rendered, footnote marks dropped, footnotes apart) with its boxes."""
+    return read_pdf_text(path, limits, with_boxes=True)

@@ -43,7 +43,7 @@ def test_several_figure_columns_name_their_header():
     rows = [["STT", "Chỉ tiêu", "Năm 2022", "Năm 2023", "ĐVT"], ["I", "Tuyên truyền", "", "", ""],
             ["1", "Số buổi tuyên truyền", "10", "12", "buổi"]]
     assert render_figure_table(rows) == [
-        "Chỉ tiêu / Năm 2022 / Năm 2023 / ĐVT", "Tuyên truyền", "Số buổi tuyên truyền: Năm 2022 10 buổi; Năm 2023 12 buổi."]
+        "Chỉ tiêu / Năm 2022 / Năm 2023 / ĐVT", "Tuyên truyền", "Số buổi tuyên truyền: 10 buổi (Năm 2022); 12 buổi (Năm 2023)."]
 
 
 @pytest.mark.parametrize("rows", [
@@ -80,8 +80,8 @@ def test_a_header_cell_merged_across_columns_keeps_the_grid(tmp_path):
     path = tmp_path / "merged.docx"
     document.save(str(path))
     text = load_document(path).pages[0].text
-    assert "Số buổi tuyên truyền: Số lượng 10 buổi; 12 buổi." in text
-    assert "Số vụ phạm pháp hình sự: Số lượng 4 vụ; 3 vụ." in text
+    assert "Số buổi tuyên truyền: 10 buổi (Số lượng); 12 buổi." in text
+    assert "Số vụ phạm pháp hình sự: 4 vụ (Số lượng); 3 vụ." in text
 
 
 def test_unruled_pdf_table_reports_no_serial_number_as_a_count():
