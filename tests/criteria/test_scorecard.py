@@ -93,4 +93,4 @@ def test_cli_audit_json_and_table(seed_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["units"][0]["subject_type"] == "co_quan"
     assert main(["audit", str(seed_path(SON_LA, "pdf"))]) == 0
-    assert "Tiêu chí chưa có minh chứng" in capsys.readouterr().out
+    assert "Tiêu chí chưa đủ minh chứng" in capsys.readouterr().out
