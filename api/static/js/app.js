@@ -52,7 +52,11 @@ function guarded(view) {
       return null;
     }
     drawTopbar();
-    return view(app, params, query);
+    // Each visit draws into its own box: a view whose data comes back after the person has moved on draws into a
+    // box no longer on the page, never over the screen they moved to.
+    const box = h("div", { class: "view" });
+    app.replaceChildren(box);
+    return view(box, params, query);
   };
 }
 
