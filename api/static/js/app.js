@@ -5,6 +5,7 @@ import { h, render } from "./dom.js";
 import { ROLE_LABELS, loadVocabulary } from "./labels.js";
 import { currentPath, navigate, route, start } from "./router.js";
 import * as session from "./session.js";
+import { forgetUndoHistories } from "./undo.js";
 import { showAudit } from "./views/audit.js";
 import { showDocument } from "./views/document.js";
 import { showDossier } from "./views/dossier.js";
@@ -37,6 +38,7 @@ function drawTopbar() {
       onclick: async () => {
         await session.logout();
         sessionStorage.removeItem(RETURN_KEY);
+        forgetUndoHistories();
         navigate("/login");
       },
     }, "Đăng xuất"),

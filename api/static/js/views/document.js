@@ -9,6 +9,7 @@ import { highlightedText } from "../highlight.js";
 import { documentName } from "../model.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
+import { undoHistory } from "../undo.js";
 import { evidenceHistory } from "./trail.js";
 
 const PAGE_SIZE = 500;
@@ -149,7 +150,7 @@ export async function showDocument(app, params, queryParams) {
     selectedId: queryParams.evidence || null,
     editing: false,
     keys: localStorage.getItem(KEYS_PREF) !== "off",
-    undo: [], // [{id, status before}]
+    undo: undoHistory(`document.${doc.id}`, session.user()?.username), // [{id, status before}], kept over a reload
     kinds: new Set(EVIDENCE_KINDS_ORDER),
     statuses: new Set(Object.keys(EVIDENCE_STATUS)),
   };
