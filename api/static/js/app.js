@@ -58,7 +58,13 @@ function guarded(view) {
     // box no longer on the page, never over the screen they moved to.
     const box = h("div", { class: "view" });
     app.replaceChildren(box);
-    return view(box, params, query);
+    const dispose = await view(box, params, query);
+    // The link or button that led here is gone with the old screen: the focus goes to the new one's content
+    // (not back to the top of the page), so Tab continues from there (WCAG 2.4.3).
+    if (box.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+      app.focus({ preventScroll: true });
+    }
+    return dispose;
   };
 }
 
