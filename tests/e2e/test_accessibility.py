@@ -1,6 +1,7 @@
-"""axe-core (WCAG 2.1 A and AA) on every screen of the UI, in a real browser: log-in, the dossier list, a dossier's
-four tabs (with an upload row), the document review with its marks and the detail panel open (and the edit form),
-the audit, the users screen (admin), and the review and the criteria panel at 390 px.
+"""axe-core (WCAG 2.1 A and AA, and axe's best practices) on every screen of the UI, in a real browser: log-in (and
+its refusal), the dossier list, a dossier's four tabs (with an upload row and a mismatch warning), the document
+review with its marks and the detail panel open (and the edit form), the audit, the users screen (admin), the
+auditor's read-only review, and the list, the review and the criteria panel at 390 px.
 
 The figures per screen are printed and written to /tmp/minhchung-e2e/axe-report.txt (and .json), so a person can
 read them; each screen is then its own test, which fails with axe's own account of what is wrong.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from e2e_server import ADMIN, SCREENSHOTS, LiveServer
+from e2e_server import ADMIN, ASSESSOR, SCREENSHOTS, LiveServer
 from playwright.sync_api import Browser, Page, expect
 from seeded import logged_in_page, report_dossier
 
@@ -31,9 +32,12 @@ REPORT_TXT = SCREENSHOTS / "axe-report.txt"
 REPORT_JSON = SCREENSHOTS / "axe-report.json"
 
 SCREENS = [
-    "login", "dossiers", "dossier-documents", "dossier-documents-upload", "dossier-criteria", "dossier-scorecard",
-    "dossier-trail", "document-review", "document-edit", "audit", "users", "phone-review", "phone-criteria",
+    "login", "login-refused", "dossiers", "dossier-documents", "dossier-documents-upload", "dossier-mismatch",
+    "dossier-criteria", "dossier-scorecard", "dossier-trail", "document-review", "document-edit", "audit", "users",
+    "auditor-review", "phone-dossiers", "phone-review", "phone-criteria",
 ]
+FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: not this dossier's
+AUDITOR_AXE = ("kiemtra.axe", "KiemTra-axe-2026!")
 
 
 @dataclass
@@ -113,6 +117,13 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
     login = context.new_page()
     login.goto("/")
     check("login", login, lambda: expect(login.locator("#login-username")).to_be_visible())
+
+    def refused() -> None:  # a wrong password: the message in its alert box
+        login.fill("#login-username", ASSESSOR[0])
+        login.fill("#login-password", "sai-mat-khau")
+        login.click("form.login-card button[type=submit]")
+        expect(login.locator(".login-card .alert-error")).to_be_visible()
+    check("login-refused", login, refused)
     context.close()
 
     page, errors = logged_in_page(browser, live_server)
@@ -126,6 +137,14 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         expect(row).to_have_class(re.compile(r"is-(done|failed)"))
         expect(row.get_by_test_id("open-document")).to_be_visible()
     check("dossier-documents-upload", page, uploaded)
+
+    def mismatch() -> None:  # another unit's plan: the warning in the header and on its row, with "accept anyway"
+        foreign = seed_path(FOREIGN, "txt")
+        page.set_input_files("#file-input", str(foreign))
+        expect(page.locator(f".upload-row[data-file='{foreign.name}']")).to_have_class(re.compile(r"is-(done|failed)"))
+        expect(page.get_by_test_id("dossier-warnings")).to_contain_text(foreign.name)
+        expect(page.get_by_test_id("documents-table").get_by_test_id("accept-mismatch")).to_be_visible()
+    check("dossier-mismatch", page, mismatch)
 
     def criteria() -> None:  # one decision taken with the keyboard, so a decided card is on screen too
         page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
@@ -168,7 +187,20 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
     check("users", admin, lambda: expect(admin.get_by_test_id("users-table")).to_be_visible())
     admin.context.close()
 
+    with live_server.client(ADMIN) as api:  # an auditor of its own (test_browser makes "kiemtra" in the UI)
+        made = api.post("/api/users", json={"username": AUDITOR_AXE[0], "password": AUDITOR_AXE[1], "role": "auditor"})
+        assert made.status_code in (200, 201), made.text
+    auditor, auditor_errors = logged_in_page(browser, live_server, AUDITOR_AXE)
+
+    def read_only() -> None:  # the auditor's review: the detail without any button
+        auditor.goto(f"/#/documents/{dossier['report_id']}")
+        auditor.locator("mark[data-evidence-id]").first.click()
+        expect(auditor.get_by_test_id("evidence-detail")).to_contain_text("Chế độ chỉ xem")
+    check("auditor-review", auditor, read_only)
+    auditor.context.close()
+
     phone, phone_errors = logged_in_page(browser, live_server, width=390, height=844)
+    check("phone-dossiers", phone, lambda: expect(phone.get_by_test_id("dossier-table")).to_be_visible())
 
     def phone_review() -> None:
         phone.goto(f"/#/documents/{dossier['report_id']}")
@@ -183,7 +215,7 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
     phone.context.close()
 
     print("\naxe-core " + ", ".join(AXE_TAGS + EXTRA_TAGS) + " — per screen\n" + write_report(found))
-    assert errors == admin_errors == phone_errors == []
+    assert errors == admin_errors == auditor_errors == phone_errors == []
     return found
 
 
