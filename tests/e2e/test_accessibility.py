@@ -37,7 +37,7 @@ SCREENS = [
     "auditor-review", "phone-dossiers", "phone-review", "phone-criteria",
 ]
 FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: not this dossier's
-AUDITOR_AXE = ("kiemtra.axe", "KiemTra-axe-2026!")
+AUDITOR_AXE = ("giamsat.axe", "GiamSat-axe-2026!")  # not "kiemtra…": test_browser looks for that name
 
 
 @dataclass
