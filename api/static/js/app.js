@@ -5,6 +5,7 @@ import { h, render } from "./dom.js";
 import { ROLE_LABELS, loadVocabulary } from "./labels.js";
 import { currentPath, navigate, route, start } from "./router.js";
 import * as session from "./session.js";
+import { forgetUndoHistories } from "./undo.js";
 import { showAudit } from "./views/audit.js";
 import { showDocument } from "./views/document.js";
 import { showDossier } from "./views/dossier.js";
@@ -37,6 +38,7 @@ function drawTopbar() {
       onclick: async () => {
         await session.logout();
         sessionStorage.removeItem(RETURN_KEY);
+        forgetUndoHistories();
         navigate("/login");
       },
     }, "Đăng xuất"),
@@ -52,7 +54,17 @@ function guarded(view) {
       return null;
     }
     drawTopbar();
-    return view(app, params, query);
+    // Each visit draws into its own box: a view whose data comes back after the person has moved on draws into a
+    // box no longer on the page, never over the screen they moved to.
+    const box = h("div", { class: "view" });
+    app.replaceChildren(box);
+    const dispose = await view(box, params, query);
+    // The link or button that led here is gone with the old screen: the focus goes to the new one's content
+    // (not back to the top of the page), so Tab continues from there (WCAG 2.4.3).
+    if (box.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+      app.focus({ preventScroll: true });
+    }
+    return dispose;
   };
 }
 

@@ -26,17 +26,22 @@ export function navigate(path) {
 }
 
 let cleanup = null;
+let generation = 0;
 
-/** Run the handler of the current hash; a handler may return a cleanup function. */
+/** Run the handler of the current hash; a handler may return a cleanup function. A handler that finishes after
+ * the person has already moved on (a slow answer) is cleaned up at once instead of staying wired. */
 export async function dispatch() {
   if (typeof cleanup === "function") cleanup();
   cleanup = null;
+  const mine = ++generation;
   const { path, query } = currentPath();
   for (const { regex, names, handler } of routes) {
     const match = path.match(regex);
     if (match) {
       const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
-      cleanup = await handler(params, query);
+      const done = await handler(params, query);
+      if (mine === generation) cleanup = done;
+      else if (typeof done === "function") done();
       return;
     }
   }

@@ -8,6 +8,7 @@ import { dateTime, errorBox, h, loading, percent, render, toast } from "../dom.j
 import { CRITERION_STATUS, EVIDENCE_STATUS, KIND_LABELS, STANCE_LABELS, decisionOptions, hint } from "../labels.js";
 import { criterionTitle } from "../model.js";
 import * as session from "../session.js";
+import { undoHistory } from "../undo.js";
 import { progressBar, resultBadge } from "./dossiers.js";
 
 const KEYS_PREF = "minhchung.criteria_keys";
@@ -101,7 +102,8 @@ export async function criteriaPanel(container, dossier, onChange) {
     onlyOpen: false,
     keys: localStorage.getItem(KEYS_PREF) !== "off",
     currentId: null,
-    undo: [], // [{id, before: decision|null, version: version after the change}]
+    // [{id, before: {decision, note}|null, version: version after the change}], kept over a reload
+    undo: undoHistory(`dossier.${dossier.id}`, session.user()?.username),
     busy: false,
   };
   let scorecard;
@@ -146,7 +148,7 @@ export async function criteriaPanel(container, dossier, onChange) {
     if (!editable || !row || state.busy) return;
     if (decision === null && !row.decision) return;
     state.busy = true;
-    const before = row.decision ? { ...row.decision } : null;
+    const before = row.decision ? { decision: row.decision.decision, note: row.decision.note ?? "" } : null;
     try {
       const saved = await send(row, decision, notes.get(row.id));
       replaceRow(saved);

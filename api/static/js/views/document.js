@@ -9,6 +9,7 @@ import { highlightedText } from "../highlight.js";
 import { documentName } from "../model.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
+import { undoHistory } from "../undo.js";
 import { evidenceHistory } from "./trail.js";
 
 const PAGE_SIZE = 500;
@@ -149,7 +150,7 @@ export async function showDocument(app, params, queryParams) {
     selectedId: queryParams.evidence || null,
     editing: false,
     keys: localStorage.getItem(KEYS_PREF) !== "off",
-    undo: [], // [{id, status before}]
+    undo: undoHistory(`document.${doc.id}`, session.user()?.username), // [{id, status before}], kept over a reload
     kinds: new Set(EVIDENCE_KINDS_ORDER),
     statuses: new Set(Object.keys(EVIDENCE_STATUS)),
   };
@@ -161,6 +162,17 @@ export async function showDocument(app, params, queryParams) {
   const visible = () => evidence.filter((ev) => state.kinds.has(ev.kind) && state.statuses.has(ev.status));
   const selected = () => evidence.find((ev) => ev.id === state.selectedId) || null;
 
+  // A <mark> may not be named with aria-label (ARIA: naming prohibited); its text is its name, and its kind and
+  // review state are its description, one hidden line per (kind, state) pair, referenced by aria-describedby.
+  const descriptions = h("div", { hidden: true });
+  function describedBy(ev) {
+    const id = `ev-desc-${ev.kind}-${ev.status}`.replace(/[^\w-]/g, "_");
+    if (!descriptions.querySelector(`#${id}`)) {
+      descriptions.append(h("span", { id }, `${KIND_LABELS[ev.kind] || ev.kind}, ${EVIDENCE_STATUS[ev.status] || ev.status}`));
+    }
+    return id;
+  }
+
   function markAttrs(ev) {
     return {
       class: `ev kind-${ev.kind} status-${ev.status}${ev.id === state.selectedId ? " is-selected" : ""}`,
@@ -168,7 +180,7 @@ export async function showDocument(app, params, queryParams) {
       "data-kind": ev.kind,
       "data-status": ev.status,
       tabindex: "0",
-      "aria-label": `${KIND_LABELS[ev.kind] || ev.kind}, ${EVIDENCE_STATUS[ev.status] || ev.status}: ${ev.text}`,
+      "aria-describedby": describedBy(ev),
       title: `${KIND_LABELS[ev.kind] || ev.kind} · ${EVIDENCE_STATUS[ev.status] || ev.status}`,
     };
   }
@@ -189,7 +201,7 @@ export async function showDocument(app, params, queryParams) {
     mark.className = markAttrs(ev).class;
     mark.dataset.status = ev.status;
     mark.title = markAttrs(ev).title;
-    mark.setAttribute("aria-label", markAttrs(ev)["aria-label"]);
+    mark.setAttribute("aria-describedby", describedBy(ev));
   }
 
   function select(id, { scroll = true } = {}) {
@@ -339,7 +351,9 @@ export async function showDocument(app, params, queryParams) {
         h("p", { class: "muted" }, "Bấm vào một đoạn được tô màu, hoặc nhấn j / k để duyệt lần lượt."));
     }
     const index = visible().findIndex((e) => e.id === ev.id);
-    return h("section", { class: `card detail status-${ev.status}`, "data-testid": "evidence-detail", "data-evidence-id": ev.id },
+    return h("section", { class: `card detail status-${ev.status}`, "data-testid": "evidence-detail", "data-evidence-id": ev.id,
+      "aria-labelledby": "detail-title" },
+      h("h2", { class: "visually-hidden", id: "detail-title" }, "Minh chứng đang xem"),
       h("div", { class: "detail-head" },
         h("span", { class: `kind-chip kind-${ev.kind}` }, KIND_LABELS[ev.kind] || ev.kind),
         h("span", { class: `status-chip status-${ev.status}`, "data-testid": "detail-status" }, EVIDENCE_STATUS[ev.status] || ev.status),
@@ -454,7 +468,7 @@ export async function showDocument(app, params, queryParams) {
         h("a", { class: "btn btn-small", href: `/api/documents/${doc.id}/file`, download: "" }, "Tải tệp gốc"),
         h("button", { class: "btn btn-small", type: "button",
           onclick: () => navigate(`/dossiers/${doc.dossier_id}?tab=criteria`) }, "Xem theo tiêu chí"))),
-    h("div", { class: "doc-layout" }, h("div", { class: "doc-main" }, legendBox, textBox), side));
+    h("div", { class: "doc-layout" }, h("div", { class: "doc-main" }, legendBox, textBox), side), descriptions);
   drawText();
   drawSide();
   if (state.selectedId) select(state.selectedId);

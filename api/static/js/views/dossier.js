@@ -165,9 +165,11 @@ export async function showDossier(app, params, query) {
   }
   const disposers = [];
   const body = h("div", { class: "tab-body" });
-  const nav = h("nav", { class: "tabs", role: "tablist" }, TABS.map(([key, label]) =>
-    h("a", { href: `#/dossiers/${dossier.id}?tab=${key}`, role: "tab", class: key === tab ? "active" : "",
-      "aria-selected": key === tab ? "true" : "false", "data-tab": key }, label)));
+  // Links to the dossier's parts (each its own address), so a navigation with the current one marked, not an ARIA
+  // tab list (whose tabs would promise arrow keys and panels).
+  const nav = h("nav", { class: "tabs", "aria-label": "Các phần của hồ sơ" }, TABS.map(([key, label]) =>
+    h("a", { href: `#/dossiers/${dossier.id}?tab=${key}`, class: key === tab ? "active" : "",
+      "aria-current": key === tab ? "page" : false, "data-tab": key }, label)));
   const head = h("div", {}, header(dossier));
   render(app, head, nav, body);
 
