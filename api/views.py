@@ -16,7 +16,7 @@ def latest_job_ids(session: Session, document_ids: list[int]) -> dict[int, int]:
         return {}
     rows = session.execute(select(Job.document_id, func.max(Job.id)).where(
         Job.document_id.in_(document_ids), Job.kind == "extract").group_by(Job.document_id))
-    return {doc_id: job_id for doc_id, job_id in rows}
+    return {doc_id: job_id for doc_id, job_id in rows if doc_id is not None}  # none is: filtered by id
 
 
 def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
