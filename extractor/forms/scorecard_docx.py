@@ -185,5 +185,5 @@ def write(card: dict[str, Any], target: Path | BinaryIO, *, issuer: str | None =
     _dossier_notes(document, card, scorecard_form()["dossier_notes"])
     _criteria_table(document, card, form)
     _closing(document, card, form)
-    document.save(target)
+    document.save(str(target) if isinstance(target, Path) else target)  # python-docx takes a str or a stream
     return target

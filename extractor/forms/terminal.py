@@ -80,8 +80,8 @@ def _rich(result: ExtractionResult, out: TextIO, width: int) -> None:
         criteria.add_column("Mã", no_wrap=True)
         criteria.add_column("Trạng thái", no_wrap=True)
         criteria.add_column("Tiêu chí", ratio=1, overflow="fold")
-        for row in _criteria_rows(result):
-            criteria.add_row(*row)
+        for criterion in _criteria_rows(result):
+            criteria.add_row(*criterion)
         console.print(criteria)
 
 
