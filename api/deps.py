@@ -68,7 +68,9 @@ Db = Annotated[Session, Depends(get_db)]
 def current_user(request: Request, db: Db) -> User:
     """The signed-in user; a change made with the cookie must also carry the CSRF token."""
     token, from_cookie = request_credential(request)
-    user = user_for_token(db, token) if token else None
+    if not token:
+        raise ApiError(401, "unauthenticated")
+    user = user_for_token(db, token)
     if user is None:
         raise ApiError(401, "unauthenticated")
     if from_cookie:

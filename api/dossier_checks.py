@@ -35,7 +35,7 @@ QUICK_MAX_BYTES = 10 * 1024 * 1024  # larger files are checked after the worker'
 
 def names_agree(issuer: str | None, unit_name: str | None) -> bool:
     """Do two names plausibly name the same unit? (Nothing to compare is no disagreement.)"""
-    if not (issuer or "").strip() or not (unit_name or "").strip():
+    if issuer is None or unit_name is None or not issuer.strip() or not unit_name.strip():
         return True
     return criteria_dossier.same_unit(unit_name, issuer)
 
@@ -58,9 +58,10 @@ def mismatches(info: dict[str, Any] | None, dossier: Dossier) -> list[dict[str, 
             message = f"Cơ quan ban hành “{item.document_value}” khác đơn vị của hồ sơ “{item.dossier_value}”"
         elif item.field == "year":
             message = f"Văn bản năm {item.document_value}, hồ sơ năm {item.dossier_value}"
-        else:
-            message = (f"Văn bản của loại đơn vị “{_kind_label(item.document_value)}” "
-                       f"(Điều {catalogue.article_for(item.document_value)}), hồ sơ là “{_kind_label(unit.kind)}” "
+        else:  # subject_type: a kind of unit (a string)
+            kind = None if item.document_value is None else str(item.document_value)
+            message = (f"Văn bản của loại đơn vị “{_kind_label(kind)}” "
+                       f"(Điều {catalogue.article_for(kind)}), hồ sơ là “{_kind_label(unit.kind)}” "
                        f"(Điều {catalogue.article_for(unit.kind)})")
         found.append({"field": item.field, "document_value": item.document_value,
                       "dossier_value": item.dossier_value, "message_vi": message})

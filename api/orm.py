@@ -25,6 +25,7 @@ from sqlalchemy.types import TypeDecorator
 UNIT_KINDS: tuple[str, ...] = ("khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc")
 ROLES: tuple[str, ...] = ("admin", "assessor", "auditor")
 EVIDENCE_STATUSES: tuple[str, ...] = ("proposed", "confirmed", "rejected")
+SOURCE_PARTS: tuple[str, ...] = ("body", "footnote")  # where in a document evidence was read
 DECISIONS: tuple[str, ...] = ("met", "not_met", "unclear")
 
 
@@ -173,6 +174,9 @@ class EvidenceRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # "body" or "footnote" (a footnote body, read apart from the text); rows older than migration 0004 are body
+    source_part: Mapped[str | None] = mapped_column(String(20), nullable=True, default="body", server_default="body")
+    footnote: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the footnote's 1-based number
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
     original_value: Mapped[dict[str, Any]] = mapped_column(JSON)
     confidence: Mapped[float] = mapped_column(Float)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, case, or_, select, update
 from sqlalchemy.orm import Session
 
+from api.db import rowcount
 from api.orm import Job, utcnow
 
 JOB_KINDS: tuple[str, ...] = ("extract", "bulk")
@@ -74,8 +75,8 @@ def claim(engine: Engine, worker_id: str, lease_seconds: int, kinds: tuple[str, 
                 select(Job.id).where(_claimable(now), Job.kind.in_(kinds)).order_by(*order).limit(1))
             if job_id is None:
                 return None
-            won = session.execute(
-                update(Job).where(Job.id == job_id, _claimable(now)).values(**values)).rowcount
+            won = rowcount(session.execute(
+                update(Job).where(Job.id == job_id, _claimable(now)).values(**values)))
             if won == 1:
                 return job_id
     return None
@@ -93,7 +94,7 @@ def heartbeat(engine: Engine, job_id: int, worker_id: str, lease_seconds: int,
     with Session(engine) as session, session.begin():
         result = session.execute(update(Job).where(
             Job.id == job_id, Job.worker_id == worker_id, Job.status == "running").values(**values))
-        return result.rowcount == 1
+        return rowcount(result) == 1
 
 
 def owns(session: Session, job_id: int, worker_id: str) -> bool:
@@ -101,7 +102,7 @@ def owns(session: Session, job_id: int, worker_id: str) -> bool:
     now = utcnow()
     result = session.execute(update(Job).where(
         Job.id == job_id, Job.worker_id == worker_id, Job.status == "running").values(updated_at=now))
-    return result.rowcount == 1
+    return rowcount(result) == 1
 
 
 def mark_done(session: Session, job_id: int, result: dict[str, Any] | None = None) -> None:
@@ -135,6 +136,6 @@ def fail_exhausted(engine: Engine) -> int:
     error = {"code": "worker_lost", "message_vi": "Tiến trình xử lý bị dừng nhiều lần.",
              "message_en": "The worker stopped during every attempt."}
     with Session(engine) as session, session.begin():
-        return session.execute(update(Job).where(
+        return rowcount(session.execute(update(Job).where(
             Job.status == "running", Job.lease_until < now, Job.attempts >= Job.max_attempts).values(
-            status="failed", error=error, message="failed", finished_at=now, updated_at=now)).rowcount
+            status="failed", error=error, message="failed", finished_at=now, updated_at=now)))

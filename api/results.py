@@ -45,13 +45,15 @@ def store_result(session: Session, document: Document, result: ExtractionResult)
         if row is None:
             session.add(EvidenceRow(
                 id=row_id, document_id=document.id, dossier_id=document.dossier_id, kind=item.kind,
-                text=item.text, start=item.start, end=item.end, page=item.page, value=item.value,
+                text=item.text, start=item.start, end=item.end, page=item.page, source_part=item.source_part,
+                footnote=item.footnote, value=item.value,
                 original_value=item.value, confidence=float(item.confidence), extractor=item.extractor,
                 criteria=list(item.criteria), original_criteria=list(item.criteria), status="proposed",
                 version=1))
             added += 1
         elif row.version == 1 and row.status == "proposed":
             row.text, row.page, row.value, row.original_value = item.text, item.page, item.value, item.value
+            row.source_part, row.footnote = item.source_part, item.footnote
             row.confidence, row.extractor = float(item.confidence), item.extractor
             row.criteria, row.original_criteria = list(item.criteria), list(item.criteria)
             updated += 1

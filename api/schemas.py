@@ -13,6 +13,7 @@ from api.params import MAX_ID
 UnitKind = Literal["khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"]
 Role = Literal["admin", "assessor", "auditor"]
 EvidenceStatus = Literal["proposed", "confirmed", "rejected"]
+SourcePart = Literal["body", "footnote"]
 Decision = Literal["met", "not_met", "unclear"]
 
 T = TypeVar("T")
@@ -213,6 +214,9 @@ class EvidenceOut(BaseModel):
     kind: str
     text: str
     page: int | None
+    source_part: SourcePart = Field(
+        description='where in the document it was read: "body", or "footnote" (a footnote body)')
+    footnote: int | None = Field(description="the footnote's 1-based number in the document (footnote evidence)")
     start: int
     end: int
     value: dict[str, Any]

@@ -83,6 +83,12 @@ def _reviewed(sentence: dict[str, Any], criterion_id: str, document_id: int,
     return quote
 
 
+def provenance(row: EvidenceRow) -> dict[str, Any]:
+    """Where in its document the evidence was read: ``source_part`` ("body" or "footnote") and ``footnote``
+    (the footnote's number, None for the body)."""
+    return {"source_part": row.source_part or "body", "footnote": row.footnote}
+
+
 def _assigned(row: EvidenceRow, criterion_id: str, containing: list[dict[str, Any]]) -> dict[str, Any]:
     """A quote for evidence linked to a criterion with no pipeline sentence saying so (an assessor's
     re-assignment, or a result without sentence findings)."""
@@ -94,8 +100,8 @@ def _assigned(row: EvidenceRow, criterion_id: str, containing: list[dict[str, An
         families = []
     return {"criterion": criterion_id, "status": status,
             "confidence": CONFIRMED_CONFIDENCE if row.status == "confirmed" else float(row.confidence),
-            "text": row.text, "start": row.start, "end": row.end, "page": row.page, "families": families,
-            "cue": ASSIGNED_CUE if criterion_id not in (row.original_criteria or []) else None,
+            "text": row.text, "start": row.start, "end": row.end, "page": row.page, **provenance(row),
+            "families": families, "cue": ASSIGNED_CUE if criterion_id not in (row.original_criteria or []) else None,
             "role": "evidence", "forecast": False, "evidence_ids": [row.id], "document_id": row.document_id}
 
 
@@ -178,7 +184,7 @@ def _criterion_out(row: dict[str, Any], data: DossierEvidence) -> dict[str, Any]
     quotes = row["evidence"]
     against = {eid for quote in quotes if quote["status"] == "not_met" for eid in quote["evidence_ids"]}
     evidence = [{"id": item.id, "document_id": item.document_id, "kind": item.kind, "text": item.text,
-                 "page": item.page, "status": item.status, "stance": "against" if item.id in against else "for",
+                 "page": item.page, **provenance(item), "status": item.status, "stance": "against" if item.id in against else "for",
                  "value": item.value}
                 for item in data.rows if item.status != "rejected" and row["id"] in (item.criteria or [])]
     return {"id": row["id"], "title_vi": row["title"], "title_en": row["title_en"], "text": criterion.wording,

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from api.db import rowcount
 from api.orm import AuthToken, User, utcnow
 from api.timeutil import as_utc
 
@@ -114,4 +115,4 @@ def revoke_sessions(session: Session, user_id: int, keep: str | None = None) -> 
     statement = delete(AuthToken).where(AuthToken.user_id == user_id)
     if keep:
         statement = statement.where(AuthToken.token_hash != _digest(keep))
-    return session.execute(statement).rowcount or 0
+    return rowcount(session.execute(statement)) or 0

@@ -69,14 +69,18 @@ def _set_document(engine: Engine, document_id: int, **values: Any) -> None:
                 setattr(document, name, value)
 
 
+def _not_found(document_id: int) -> PermanentJobError:
+    return PermanentJobError({"code": "not_found", "message_vi": "Không tìm thấy tài liệu.",
+                              "message_en": f"Document {document_id} not found."})
+
+
 def run_extract(context: JobContext) -> None:
     """Extract one stored document and save its evidence (idempotent)."""
     document_id = int(context.payload["document_id"])
     with Session(context.engine) as session:
         document = session.get(Document, document_id)
         if document is None:
-            raise PermanentJobError({"code": "not_found", "message_vi": "Không tìm thấy tài liệu.",
-                                     "message_en": f"Document {document_id} not found."})
+            raise _not_found(document_id)
         sha256, fmt, filename = document.sha256, document.format, document.filename
     context.failure_hooks.append(lambda error: _set_document(context.engine, document_id, status="failed",
                                                              error=error))
@@ -105,6 +109,8 @@ def run_extract(context: JobContext) -> None:
         if not queue.owns(session, context.job_id, context.worker_id):
             return  # the lease was lost; whoever holds the job now writes the (identical) result
         document = session.get(Document, document_id)
+        if document is None:  # removed while it was being read
+            raise _not_found(document_id)
         counts = store_result(session, document, result)
         record(session, None, "extracted", "document", document_id, dossier_id=document.dossier_id,
                after={"job_id": context.job_id, **counts})

@@ -16,7 +16,7 @@ def latest_job_ids(session: Session, document_ids: list[int]) -> dict[int, int]:
         return {}
     rows = session.execute(select(Job.document_id, func.max(Job.id)).where(
         Job.document_id.in_(document_ids), Job.kind == "extract").group_by(Job.document_id))
-    return {doc_id: job_id for doc_id, job_id in rows}
+    return {doc_id: job_id for doc_id, job_id in rows if doc_id is not None}  # none is: filtered by id
 
 
 def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
@@ -57,7 +57,8 @@ def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = Fa
 
 def evidence_out(row: EvidenceRow) -> dict[str, Any]:
     return {"id": row.id, "document_id": row.document_id, "dossier_id": row.dossier_id, "kind": row.kind,
-            "text": row.text, "page": row.page, "start": row.start, "end": row.end, "value": row.value,
+            "text": row.text, "page": row.page, "source_part": row.source_part or "body",
+            "footnote": row.footnote, "start": row.start, "end": row.end, "value": row.value,
             "original_value": row.original_value, "confidence": row.confidence, "extractor": row.extractor,
             "criteria": list(row.criteria or []), "status": row.status, "version": row.version,
             "updated_by": row.updated_by, "updated_at": row.updated_at}

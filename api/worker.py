@@ -149,6 +149,8 @@ class Worker:
     def run_job(self, job_id: int) -> str:
         with Session(self.engine) as session:
             job = session.get(Job, job_id)
+            if job is None:  # claimed a moment ago; gone since (what mark_failed would also say)
+                return "lost"
             kind, payload = job.kind, dict(job.payload or {})
         task = TASKS.get(kind)
         context = JobContext(settings=self.settings, engine=self.engine, worker_id=self.worker_id,

@@ -55,3 +55,12 @@ def order(group: str, key: str) -> int:
     """Position of ``key`` in ``group`` (unknown keys sort last)."""
     found = keys(group)
     return found.index(key) if key in found else len(found)
+
+
+def source_mark(source_part: str | None, footnote: int | None) -> str:
+    """How a quote names where it was read, in the vocabulary's words (group ``source_part``, its
+    ``cite_vi``): "(chú thích 2)" for footnote 2, "" for the body (or an unknown part)."""
+    for entry in _groups()["source_part"]:
+        if entry["key"] == source_part and entry.get("cite_vi"):
+            return f"({entry['cite_vi'].format(number=footnote if footnote is not None else '?')})"
+    return ""

@@ -166,12 +166,14 @@ async def change_password(body: PasswordChangeIn, request: Request, user: Curren
         new_hash = await state.hash_gate.run(hash_password, body.new_password) if ok else None
     except HashGateBusy as error:
         raise _too_many("busy", 1) from error
-    if not ok:
+    if not ok or new_hash is None:  # new_hash is made exactly when ok
         raise ApiError(403, "wrong_password")
 
     def save() -> None:
         with state.sessions() as session:
             row = session.get(User, user.id)
+            if row is None:  # the account was removed while the password was being hashed
+                raise ApiError(401, "unauthenticated")
             row.password_hash = new_hash
             revoke_sessions(session, user.id, keep=request_credential(request)[0])
             record(session, row, "password_change", "user", row.id)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from api import dossier_checks, scorecards, summaries
 from api.access import get_dossier, get_unit, province_key, restrict_units
 from api.audit_trail import record
+from api.db import rowcount
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.orm import CriterionDecision, Dossier, Unit
@@ -74,8 +75,8 @@ def clear_decision(dossier_id: PathId, criterion_id: str, user: Writer, db: Db,
         raise ApiError(409, "version_conflict", f"decision is at version {current.version}",
                        extra={"current": {"version": current.version, "decision": current.decision}})
     before = {"decision": current.decision, "note": current.note, "version": current.version}
-    if db.execute(delete(CriterionDecision).where(CriterionDecision.id == current.id,
-                                                  CriterionDecision.version == version)).rowcount != 1:
+    if rowcount(db.execute(delete(CriterionDecision).where(CriterionDecision.id == current.id,
+                                                           CriterionDecision.version == version))) != 1:
         db.rollback()
         raise ApiError(409, "version_conflict", "decided concurrently")
     record(db, user, "clear_decision", "criterion", f"{dossier.id}:{criterion_id}", dossier_id=dossier.id,

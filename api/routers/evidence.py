@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from sqlalchemy import String, cast, select, update
+from sqlalchemy.orm import Session
 
 from api.access import get_document, get_dossier, get_evidence, restrict_units
 from api.audit_trail import record
+from api.db import rowcount
 from api.deps import CurrentUser, Db, Writer
-from api.errors import ApiError
+from api.errors import ApiError, not_found
 from api.orm import AuditEntry, Dossier, EvidenceRow, Unit, utcnow
 from api.params import EvidenceId, PageNo, PageSize, QueryId, ShortText
 from api.schemas import AuditOut, EvidenceOut, EvidencePatch, EvidenceStatus, Page
@@ -46,6 +48,14 @@ def read_evidence(evidence_id: EvidenceId, user: CurrentUser, db: Db) -> dict:
     return evidence_out(get_evidence(db, user, evidence_id))
 
 
+def _reread(db: Session, evidence_id: str) -> EvidenceRow:
+    """The row as the database holds it now (evidence rows are never deleted by the API)."""
+    row = db.get(EvidenceRow, evidence_id, populate_existing=True)
+    if row is None:
+        raise not_found(f"evidence {evidence_id}")
+    return row
+
+
 def _conflict(row: EvidenceRow) -> ApiError:
     return ApiError(409, "version_conflict", f"evidence {row.id} is at version {row.version}",
                     extra={"current": evidence_out(row) | {"updated_at": row.updated_at.isoformat()}})
@@ -69,15 +79,15 @@ def review_evidence(evidence_id: EvidenceId, body: EvidencePatch, user: Writer, 
     result = db.execute(update(EvidenceRow).where(
         EvidenceRow.id == row.id, EvidenceRow.version == body.version).values(
         **changes, version=body.version + 1, updated_by=user.username, updated_at=now))
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         db.rollback()
-        raise _conflict(db.get(EvidenceRow, evidence_id, populate_existing=True))
+        raise _conflict(_reread(db, evidence_id))
     after = {**changes, "criteria": list(changes["criteria"] or []), "version": body.version + 1}
     action = {"confirmed": "confirm", "rejected": "reject"}.get(body.status or "", "edit")
     record(db, user, action, "evidence", row.id, dossier_id=row.dossier_id, before=before, after=after,
            note=body.note)
     db.commit()
-    return evidence_out(db.get(EvidenceRow, evidence_id, populate_existing=True))
+    return evidence_out(_reread(db, evidence_id))
 
 
 @router.get("/{evidence_id}/history", response_model=list[AuditOut])

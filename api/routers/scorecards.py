@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from api import scorecards
 from api.access import get_dossier
 from api.audit_trail import record
+from api.db import rowcount
 from api.deps import CurrentUser, Db, Writer
 from api.errors import ApiError
 from api.exports import scorecard_docx, scorecard_xlsx
@@ -49,10 +50,10 @@ def decide(dossier_id: PathId, criterion_id: str, body: DecisionIn, user: Writer
             db.rollback()
             raise ApiError(409, "version_conflict", "decided concurrently") from error
     else:
-        won = db.execute(update(CriterionDecision).where(
+        won = rowcount(db.execute(update(CriterionDecision).where(
             CriterionDecision.id == current.id, CriterionDecision.version == body.version).values(
             decision=body.decision, note=body.note, version=body.version + 1, decided_by=user.username,
-            decided_at=utcnow())).rowcount
+            decided_at=utcnow())))
         if won != 1:
             db.rollback()
             raise ApiError(409, "version_conflict", "decided concurrently")

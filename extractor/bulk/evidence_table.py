@@ -29,7 +29,7 @@ EVIDENCE_SCHEMA = pa.schema([
     ("page", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
     ("extractor", pa.string()), ("criteria", pa.string()), ("number", pa.float64()), ("count_unit", pa.string()),
     ("modality", pa.string()), ("indicator", pa.string()), ("status", pa.string()), ("legal_key", pa.string()),
-    ("value", pa.string()),
+    ("value", pa.string()), ("source_part", pa.string()), ("footnote", pa.int32()),
 ])
 DOCUMENT_FIELDS = ["path", "sha256", "status", "error_code", "province", "unit", "year", "placement", "doc_type",
                    "subject_type", "document_year", "issuer", "number", "issued_on", "period", "pages",
@@ -82,6 +82,8 @@ def evidence_rows(entry: Entry, placement: Placement, result: dict[str, Any]) ->
             "indicator": indicator_for(count_unit), "status": value.get("status"),
             "legal_key": value.get("key") if item.get("kind") == "legal_ref" else None,
             "value": json.dumps(value, ensure_ascii=False, sort_keys=True),
+            # where it was read: "body", or "footnote" with the footnote's number (a signal: the body)
+            "source_part": item.get("source_part") or "body", "footnote": item.get("footnote"),
         })
     return rows
 

@@ -118,10 +118,18 @@ def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:
 
 
 def read_signals(text: str, evidence: list[dict[str, Any]], sha256: str) -> list[dict[str, Any]]:
-    """The document's dossier-level signals (``extractor.find_signals``) as evidence dicts with ids and pages."""
+    """The document's dossier-level signals (``extractor.find_signals``) as evidence dicts with ids and pages.
+
+    A signal read in the footnotes part (after the body and ``FOOTNOTES_SEPARATOR``, one footnote per line)
+    says so as evidence does: ``source_part`` "footnote" and the footnote's number."""
+    from extractor.pipeline import FOOTNOTES_SEPARATOR, body_text
+
+    notes_start = len(body_text(text)) + len(FOOTNOTES_SEPARATOR) if FOOTNOTES_SEPARATOR in text else None
     found = []
     for item in find_signals(text):
         item.page = page_near(evidence, item.start)
+        if notes_start is not None and item.start >= notes_start:
+            item.source_part, item.footnote = "footnote", text.count("\n", notes_start, item.start) + 1
         item.assign_id(sha256)
         found.append(item.to_dict())
     return found

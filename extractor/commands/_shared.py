@@ -16,7 +16,7 @@ GENERAL_CODES = ((0, "ok"), (1, "unexpected error / lỗi không mong đợi"),
 
 def exit_codes_text() -> str:
     """The exit codes of ``minhchung``: the general ones and one per typed error (``extractor.errors``)."""
-    typed = sorted({(kind.exit_code, kind.code, kind.__doc__.strip().splitlines()[0])
+    typed = sorted({(kind.exit_code, kind.code, (kind.__doc__ or kind.__name__).strip().splitlines()[0])
                     for kind in _error_classes() if kind.exit_code > 1})
     lines = [f"  {code:>3}  {text}" for code, text in GENERAL_CODES[:3]]
     lines += [f"  {code:>3}  {name}: {doc}" for code, name, doc in typed]

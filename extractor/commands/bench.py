@@ -350,7 +350,7 @@ def run(args: argparse.Namespace) -> int:
     print()
     print("cost per page by document length (one PDF of the seeds' pages repeated; CPU ms per page)")
     stages: list[str] = []
-    rows = []
+    rows: list[tuple[int, int | None, str | dict[str, float]]] = []  # (length, pages read, failure or seconds)
     with tempfile.TemporaryDirectory() as folder:
         for length in lengths:
             path = concatenated_pdf(pdfs, length, Path(folder) / f"pages-{length}.pdf")
@@ -363,10 +363,10 @@ def run(args: argparse.Namespace) -> int:
             stages += [name for name in watch.seconds if name not in stages]
             rows.append((length, got, dict(watch.seconds)))
     print(f"{'pages':>6} {'total':>8} " + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages))
-    for length, got, seconds in rows:
-        if got is None:
-            print(f"{length:>6} failed: {seconds}")
+    for length, got, timing in rows:
+        if got is None or isinstance(timing, str):
+            print(f"{length:>6} failed: {timing}")
             continue
-        total = 1000 * sum(value for name, value in seconds.items() if ": " not in name) / got
-        print(f"{got:>6} {total:>8.2f} " + " ".join(f"{1000 * seconds.get(name, 0.0) / got:>11.2f}" for name in stages))
+        total = 1000 * sum(value for name, value in timing.items() if ": " not in name) / got
+        print(f"{got:>6} {total:>8.2f} " + " ".join(f"{1000 * timing.get(name, 0.0) / got:>11.2f}" for name in stages))
     return 0

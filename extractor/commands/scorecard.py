@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(text)
         return 0
+    assert out is not None  # not json: ``out`` was made above
     if args.format == "xlsx":
         path = export.to_xlsx(card, out)
     else:

@@ -38,11 +38,24 @@ def quote_points(quote: dict[str, Any]) -> list[str]:
     return [str(quote["point"])] if quote.get("point") else []
 
 
+def source_mark(quote: dict[str, Any]) -> str:
+    """“(chú thích 2)” for a quote read in footnote 2, "" for the body (``source_part``/``footnote``; the
+    words come from the vocabulary's ``source_part`` group)."""
+    return vocabulary.source_mark(quote.get("source_part"), quote.get("footnote"))
+
+
+def quoted(quote: dict[str, Any]) -> str:
+    """“text”, followed by “(chú thích N)” when it was read in a footnote."""
+    mark = source_mark(quote)
+    return f"“{quote['text']}”" + (f" {mark}" if mark else "")
+
+
 def quote_line(quote: dict[str, Any]) -> str:
-    """“text” (file, page), prefixed by the points it decides (“[điểm a, c]”) when there are some."""
+    """“text” (file, page), prefixed by the points it decides (“[điểm a, c]”) when there are some; a quote
+    from a footnote says so after the text: “text” (chú thích 1) (file, page)."""
     letters = quote_points(quote)
     prefix = f"[điểm {', '.join(letters)}] " if letters else ""
-    return f"{prefix}“{quote['text']}” ({where(quote)})"
+    return f"{prefix}{quoted(quote)} ({where(quote)})"
 
 
 def stance_label(quote: dict[str, Any]) -> str:

@@ -118,7 +118,7 @@ def _evidence_cell(cell: Any, row: dict[str, Any], form: dict[str, Any], size: f
         letters = form_rows.quote_points(quote)
         if letters:
             layout.add_run(made, f"[điểm {', '.join(letters)}] ", bold=True, size=size)
-        layout.add_run(made, f"“{quote['text']}” ", size=size)
+        layout.add_run(made, f"{form_rows.quoted(quote)} ", size=size)
         stance = f"; {form_rows.stance_label(quote)}" if quote.get("stance") else ""
         layout.add_run(made, f"({form_rows.where(quote)}{stance})", italic=True, size=size)
 
@@ -185,5 +185,5 @@ def write(card: dict[str, Any], target: Path | BinaryIO, *, issuer: str | None =
     _dossier_notes(document, card, scorecard_form()["dossier_notes"])
     _criteria_table(document, card, form)
     _closing(document, card, form)
-    document.save(target)
+    document.save(str(target) if isinstance(target, Path) else target)  # python-docx takes a str or a stream
     return target

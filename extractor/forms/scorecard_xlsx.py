@@ -77,31 +77,39 @@ def _scorecard_sheet(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
                   freeze=f"C{HEADER_ROW + 1}")
 
 
+def _quote_text(quote: dict[str, Any]) -> str:
+    """The quote as the evidence sheet shows it: its text, and “(chú thích N)” when read in a footnote."""
+    mark = form_rows.source_mark(quote)
+    text = str(quote.get("text") or "")
+    return f"{text} {mark}" if mark else text
+
+
 def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) -> None:
     quotes = book.create_sheet(settings["evidence_sheet"])
     write_row(quotes, 1, ["Mã tiêu chí", "Tệp", "Trang", "Tính chất", "Độ tin cậy", "Trích dẫn"])
     bold_row(quotes, 1)
     technical = book.create_sheet(settings["technical_sheet"])
     write_row(technical, 1, ["Mã tiêu chí", "Đường dẫn tệp", "Trang", "Bắt đầu", "Kết thúc", "status", "role",
-                             "cue", "rule", "evidence_ids"])
+                             "cue", "rule", "evidence_ids", "source_part", "footnote"])
     bold_row(technical, 1)
     line = 2
     for row in card["criteria"]:
         for quote in row["evidence"]:
             write_row(quotes, line, [row["id"], Path(str(quote.get("document") or "")).name, quote.get("page"),
                                      form_rows.stance_label(quote), quote.get("confidence"),
-                                     quote.get("text") or ""])
+                                     _quote_text(quote)])
             write_row(technical, line, [row["id"], quote.get("document") or "", quote.get("page"),
                                         quote.get("start"), quote.get("end"), quote.get("status") or "",
                                         quote.get("role") or "", quote.get("cue") or "", quote.get("rule") or "",
-                                        ", ".join(quote.get("evidence_ids") or [])])
+                                        ", ".join(quote.get("evidence_ids") or []),
+                                        quote.get("source_part") or "body", quote.get("footnote")])
             line += 1
     for cell in quotes["E"][1:]:
         cell.number_format = "0%"
     widths(quotes, (12, 30, 7, 18, 11, 100))
-    widths(technical, (12, 50, 7, 9, 9, 10, 10, 20, 30, 40))
+    widths(technical, (12, 50, 7, 9, 9, 10, 10, 20, 30, 40, 12, 9))
     working_table(quotes, 1, 6)
-    working_table(technical, 1, 10)
+    working_table(technical, 1, 12)
 
 
 def _plain(value: Any) -> Any:

@@ -12,7 +12,7 @@ import textwrap
 from typing import Any, TextIO
 
 from extractor import vocabulary
-from extractor.models import ExtractionResult
+from extractor.models import Evidence, ExtractionResult
 
 MIN_WIDTH = 60
 
@@ -44,7 +44,14 @@ def _heading(result: ExtractionResult) -> list[str]:
 
 def _evidence_rows(result: ExtractionResult) -> list[tuple[str, str, str, str, str]]:
     return [(vocabulary.label("evidence_kind", item.kind), str(item.page or ""), f"{item.start}–{item.end}",
-             " ".join(item.text.split()), _value(item.value)) for item in result.evidence]
+             _quoted(item), _value(item.value)) for item in result.evidence]
+
+
+def _quoted(item: Evidence) -> str:
+    """The evidence's text on one line, with “(chú thích N)” when it was read in a footnote."""
+    mark = vocabulary.source_mark(item.source_part, item.footnote)
+    text = " ".join(item.text.split())
+    return f"{text} {mark}" if mark else text
 
 
 def _criteria_rows(result: ExtractionResult) -> list[tuple[str, str, str]]:
@@ -73,8 +80,8 @@ def _rich(result: ExtractionResult, out: TextIO, width: int) -> None:
         criteria.add_column("Mã", no_wrap=True)
         criteria.add_column("Trạng thái", no_wrap=True)
         criteria.add_column("Tiêu chí", ratio=1, overflow="fold")
-        for row in _criteria_rows(result):
-            criteria.add_row(*row)
+        for criterion in _criteria_rows(result):
+            criteria.add_row(*criterion)
         console.print(criteria)
 
 

@@ -63,7 +63,8 @@ def _rename_entries(entries: list[Any] | None, renames: tuple[tuple[str, str], .
     for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             continue
-        new_id = mapping.get(entry["id"], entry["id"])
+        old_id: str = entry["id"]
+        new_id = mapping.get(old_id, old_id)
         sentences = [{**sentence, "criterion": new_id} if isinstance(sentence, dict) else sentence
                      for sentence in entry.get("sentences", [])]
         if new_id in merged:
