@@ -88,11 +88,12 @@ def _find(raw):
 
 
 def _best_of(runs: int, work) -> float:
+    """The least CPU time of ``runs`` runs: this process's own work, not the wait for a busy machine."""
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         work()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -105,8 +106,8 @@ def test_normalizer_grows_linearly(unit):
         text = "Báo cáo kết quả năm 2023.\n" + unit * (size // len(unit)) + "\nThông tư số 124/2021/TT-BCA."
         return _best_of(3, lambda: normalize_plain(text))
 
-    small, large = timed(12_500), timed(100_000)
-    assert large < 30 * max(small, 0.002), (small, large)
+    small, large = timed(50_000), timed(400_000)
+    assert large < 30 * max(small, 0.01), (small, large)  # a floor well above the clock's noise
 
 
 @pytest.mark.parametrize("unit", ["a", "\n", "ngời đ\nợc ", "1 buoi ", "STT\n", "Thong tu so 12/QD-UBND "])
@@ -121,5 +122,5 @@ def test_text_repairs_grow_linearly(unit):
         text = unit * (size // len(unit))
         return _best_of(2, lambda: (restore_lost_u(text), looks_tabular(text), restore_key_phrases(text)))
 
-    small, large = timed(5_000), timed(40_000)
-    assert large < 30 * max(small, 0.002), (small, large)
+    small, large = timed(20_000), timed(160_000)
+    assert large < 30 * max(small, 0.01), (small, large)  # a floor well above the clock's noise
