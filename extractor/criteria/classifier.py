@@ -81,27 +81,74 @@ def required_literal(pattern: str) -> str | None:
     return "".join(literal) if len(literal) >= 2 else None
 
 
+def required_pieces(pattern: str) -> tuple[str, ...] | None:
+    """Texts one of which every match of ``pattern`` contains, read from Python's parse of it: a run of plain
+    characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn") or a top-level group of plain alternatives
+    ("(khu dân cư|thôn|làng)…"), the one whose shortest text is longest; ``None`` when there is none (a
+    top-level "|", a case-insensitive or verbose pattern)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+
+    def plain(items: Any) -> str | None:
+        if not len(items) or any(operation is not constants.LITERAL for operation, _ in items):
+            return None
+        return "".join(chr(argument) for _, argument in items)
+
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for operation, argument in [*parsed, (None, None)]:
+        if operation is constants.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        if operation is constants.SUBPATTERN and not argument[1] and not argument[2]:
+            body = argument[3]
+            if len(body) == 1 and body[0][0] is constants.BRANCH:
+                alternatives = [plain(branch) for branch in body[0][1][1]]
+                if all(alternatives):
+                    found.append(tuple(alternative for alternative in alternatives if alternative))
+            elif (whole := plain(body)) is not None:
+                found.append((whole,))
+    if not found:
+        return None
+    return max(found, key=lambda pieces: min(len(piece) for piece in pieces))
+
+
+Keyword = tuple[str | None, re.Pattern[str] | None, tuple[str, ...] | None]
+
+
 @cache
-def _lowercase_keywords(family: str) -> tuple[tuple[str | None, re.Pattern[str] | None], ...]:
-    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern)``.
+def _lowercase_keywords(family: str) -> tuple[Keyword, ...]:
+    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern, pieces)``.
 
     A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
     2.5× faster) and searched only when the literal it begins with occurs in the text; a pattern that is
-    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None)."""
-    found: list[tuple[str | None, re.Pattern[str] | None]] = []
+    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None). A pattern with
+    no leading literal is searched only when one of the ``pieces`` every match contains occurs
+    (``required_pieces``)."""
+    found: list[Keyword] = []
     for pattern in catalogue.families()[family].keywords:
         if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
-            found.append((None, pattern))
+            found.append((None, pattern, None))
             continue
         literal = required_literal(pattern.pattern)
         plain = None if literal is not None and literal == pattern.pattern else re.compile(
             pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        found.append((literal, plain))
+        found.append((literal, plain, required_pieces(pattern.pattern) if literal is None else None))
     return tuple(found)
 
 
-def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None) -> bool:
+def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None,
+             pieces: tuple[str, ...] | None = None) -> bool:
     if literal is not None and literal not in lowered:
+        return False
+    if pieces is not None and not any(piece in lowered for piece in pieces):
         return False
     return pattern is None or pattern.search(lowered) is not None
 
@@ -110,7 +157,7 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
     """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
     lower-cased once, not once per family.)"""
     lowered = text.lower()
-    return [1.0 if any(_matches(lowered, literal, pattern) for literal, pattern in _lowercase_keywords(family))
+    return [1.0 if any(_matches(lowered, *keyword) for keyword in _lowercase_keywords(family))
             else 0.0 for family in families]
 
 
@@ -147,9 +194,10 @@ class TfidfBlock:
                 columns += found
             counted = Counter(columns)
             return list(counted), list(counted.values())
-        pairs = [(index, count) for gram, count in Counter(self.analyze(text)).items()
-                 if (index := vocabulary.get(gram)) is not None]
-        return [index for index, _ in pairs], [count for _, count in pairs]
+        # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
+        get = vocabulary.get
+        counted = Counter(index for gram in self.analyze(text) if (index := get(gram)) is not None)
+        return list(counted), list(counted.values())
 
 
 @dataclass
@@ -214,7 +262,8 @@ class LinearFamilyModel:
             low, high = indptr[first], indptr[last]
             rows = np.flatnonzero(np.diff(indptr[first:last + 1]))
             if len(rows):
-                contributions = self.weights[indices[low:high]] * data[low:high, None]
+                contributions = self.weights[indices[low:high]]
+                contributions *= data[low:high, None]  # in place: no second (non-zeros × columns) array
                 margins[first + rows] = np.add.reduceat(contributions, indptr[first:last][rows] - low, axis=0)
             first = last
         return margins + self.intercepts

@@ -7,13 +7,45 @@ the classifier uses the keyword hits as features and the mapper uses the status 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from extractor.criteria import catalogue
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
 HEADING_MAX_CHARS = 90
+
+# Answers of the pure rules on one document's strings (``one_document``); None outside a document.
+_memo: dict[tuple[Any, ...], Any] | None = None
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within the block the rules remember their answers on each string: a document's sentence is read for
+    several criteria and families, its cues need finding once. The memory ends with the block (it grows
+    with the document, and a rule read outside a document, as in the tests, is never served a stale answer)."""
+    global _memo
+    previous, _memo = _memo, {}
+    try:
+        yield
+    finally:
+        _memo = previous
+
+
+def remembered(name: str, work: Callable[..., Any], *key: Any) -> Any:
+    """``work(*key)``, computed once per document for the same ``key`` (a plain call outside a document)."""
+    memo = _memo
+    if memo is None:
+        return work(*key)
+    full = (name, *key)
+    try:
+        return memo[full]
+    except KeyError:
+        found = memo[full] = work(*key)
+        return found
 
 
 @dataclass(frozen=True)
@@ -92,6 +124,10 @@ class SectionTracker:
 
 def _strip_names(text: str) -> str:
     """Blank out names that merely contain cue words ("chương trình mục tiêu quốc gia", "đăng ký phấn đấu")."""
+    return remembered("strip_names", _blank_names, text)  # type: ignore[no-any-return]
+
+
+def _blank_names(text: str) -> str:
     for pattern in catalogue.status_cues()["names"]:
         text = pattern.sub(lambda found: " " * len(found.group(0)), text)
     return text
@@ -111,6 +147,10 @@ def status_for(text: str, family: str, *, planning: bool = False, context: str |
     (``corpora/tt124/thresholds.json``) refine the call: the lowest disciplinary form it counts, the
     shares it asks for.
     """
+    return remembered("status_for", _status_for, text, family, planning, context, criterion)  # type: ignore[no-any-return]
+
+
+def _status_for(text: str, family: str, planning: bool, context: str | None, criterion: str | None) -> StatusCall:
     call = _cue_status(text, family, planning=planning, context=context)
     if criterion is None:
         return call
@@ -328,12 +368,17 @@ def status_for_families(text: str, families: list[str], *, planning: bool = Fals
     calls: list[StatusCall] = []
     for clause in (part for part in text.split(";") if part.strip()):
         for family in families:
-            if family in known and known[family].matches(clause):
+            if family in known and remembered("mentions", _mentions, clause, family):
                 calls.append(status_for(clause, family, planning=planning, context=context, criterion=criterion))
     if not calls:
         calls = [status_for(text, family, planning=planning, context=context, criterion=criterion)
                  for family in families] or [status_for(text, "", planning=planning, context=context)]
     return min(calls, key=lambda call: STATUS_RANK[call.status])
+
+
+def _mentions(text: str, family: str) -> bool:
+    """Does ``text`` hold one of ``family``'s keywords? (``Family.matches`` without collecting the surfaces.)"""
+    return catalogue.families()[family].occurs_in(text)
 
 
 def heading_number(text: str) -> int | None:
