@@ -81,17 +81,17 @@ def required_literal(pattern: str) -> str | None:
     return "".join(literal) if len(literal) >= 2 else None
 
 
-def required_pieces(pattern: str) -> tuple[str, ...] | None:
-    """Texts one of which every match of ``pattern`` contains, read from Python's parse of it: a run of plain
-    characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn") or a top-level group of plain alternatives
-    ("(khu dân cư|thôn|làng)…"), the one whose shortest text is longest; ``None`` when there is none (a
+def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Gates every match of ``pattern`` passes: each gate is texts one of which the match contains, read from
+    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn")
+    or a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…"). Empty when there is none (a
     top-level "|", a case-insensitive or verbose pattern)."""
     from re import _constants as constants  # type: ignore[attr-defined]
     from re import _parser as parser  # type: ignore[attr-defined]
 
     parsed = parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
+        return ()
 
     def plain(items: Any) -> str | None:
         if not len(items) or any(operation is not constants.LITERAL for operation, _ in items):
@@ -115,50 +115,56 @@ def required_pieces(pattern: str) -> tuple[str, ...] | None:
                     found.append(tuple(alternative for alternative in alternatives if alternative))
             elif (whole := plain(body)) is not None:
                 found.append((whole,))
-    if not found:
-        return None
-    return max(found, key=lambda pieces: min(len(piece) for piece in pieces))
+    return tuple(sorted(found, key=lambda pieces: -min(len(piece) for piece in pieces)))
 
 
-Keyword = tuple[str | None, re.Pattern[str] | None, tuple[str, ...] | None]
+Search = tuple[str | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
 
 
 @cache
-def _lowercase_keywords(family: str) -> tuple[Keyword, ...]:
-    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern, pieces)``.
+def _lowercase_keywords(family: str) -> tuple[tuple[str, ...], tuple[Search, ...]]:
+    """The family's catalogue keyword patterns for lower-cased text: ``(literals, searches)``.
 
     A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
-    2.5× faster) and searched only when the literal it begins with occurs in the text; a pattern that is
-    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None). A pattern with
-    no leading literal is searched only when one of the ``pieces`` every match contains occurs
-    (``required_pieces``)."""
-    found: list[Keyword] = []
+    2.5× faster); one that is nothing but plain text ("tuyên truyền") is a substring test (``literals``). A
+    search ``(literal, gates, pattern)`` runs only when the literal its matches begin with occurs in the text
+    and each gate (``required_pieces``) has one of its texts there."""
+    literals: list[str] = []
+    searches: list[Search] = []
     for pattern in catalogue.families()[family].keywords:
         if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
-            found.append((None, pattern, None))
+            searches.append((None, (), pattern))
             continue
         literal = required_literal(pattern.pattern)
-        plain = None if literal is not None and literal == pattern.pattern else re.compile(
-            pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        found.append((literal, plain, required_pieces(pattern.pattern) if literal is None else None))
-    return tuple(found)
+        if literal is not None and literal == pattern.pattern:
+            literals.append(literal)
+            continue
+        searches.append((literal, required_pieces(pattern.pattern) if literal is None else (),
+                         re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)))
+    return tuple(literals), tuple(searches)
 
 
-def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None,
-             pieces: tuple[str, ...] | None = None) -> bool:
-    if literal is not None and literal not in lowered:
-        return False
-    if pieces is not None and not any(piece in lowered for piece in pieces):
-        return False
-    return pattern is None or pattern.search(lowered) is not None
+def _found(lowered: str, literals: tuple[str, ...], searches: tuple[Search, ...]) -> bool:
+    """Does any of a family's keywords (``_lowercase_keywords``) occur in ``lowered``? (Which one does not
+    matter, so the cheap substring tests go first.)"""
+    for literal in literals:
+        if literal in lowered:
+            return True
+    for literal, gates, pattern in searches:
+        if literal is not None and literal not in lowered:
+            continue
+        if any(not any(piece in lowered for piece in gate) for gate in gates):
+            continue
+        if pattern.search(lowered) is not None:
+            return True
+    return False
 
 
 def keyword_row(text: str, families: list[str]) -> list[float]:
     """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
     lower-cased once, not once per family.)"""
     lowered = text.lower()
-    return [1.0 if any(_matches(lowered, *keyword) for keyword in _lowercase_keywords(family))
-            else 0.0 for family in families]
+    return [1.0 if _found(lowered, *_lowercase_keywords(family)) else 0.0 for family in families]
 
 
 @dataclass

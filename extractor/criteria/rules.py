@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue
@@ -395,6 +396,10 @@ def referenced_numbers(text: str) -> list[int]:
 def self_assessment(text: str) -> tuple[int, int] | None:
     """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"; ``(0, 0)`` for one
     that claims every criterion without numbers ("các tiêu chí còn lại đạt", "đạt đủ các tiêu chí")."""
+    return remembered("self_assessment", _self_assessment, text)  # type: ignore[no-any-return]
+
+
+def _self_assessment(text: str) -> tuple[int, int] | None:
     found = _SELF_ASSESSMENT.search(text)
     if found:
         return int(found.group(1)), int(found.group(2))
@@ -403,6 +408,12 @@ def self_assessment(text: str) -> tuple[int, int] | None:
 
 def _words(text: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(text)}
+
+
+@lru_cache(maxsize=256)
+def _wording_words(wording: str) -> frozenset[str]:
+    """The words of a clause's wording (a handful of clauses, read for every heading that may quote one)."""
+    return frozenset(_words(wording))
 
 
 def quotes_article_criterion(text: str, subject_type: str | None) -> bool:
@@ -426,4 +437,4 @@ def quotes_criterion(text: str, criterion: catalogue.Criterion, threshold: float
     words = _words(body)
     if len(words) < 5:
         return False
-    return len(words & _words(wording)) / len(words) >= threshold
+    return len(words & _wording_words(wording)) / len(words) >= threshold
