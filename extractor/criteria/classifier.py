@@ -147,8 +147,8 @@ def _lowercase_keywords(family: str) -> tuple[tuple[str, ...], tuple[Search, ...
 def _found(lowered: str, literals: tuple[str, ...], searches: tuple[Search, ...]) -> bool:
     """Does any of a family's keywords (``_lowercase_keywords``) occur in ``lowered``? (Which one does not
     matter, so the cheap substring tests go first.)"""
-    for literal in literals:
-        if literal in lowered:
+    for text in literals:
+        if text in lowered:
             return True
     for literal, gates, pattern in searches:
         if literal is not None and literal not in lowered:
