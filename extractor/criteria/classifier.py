@@ -18,7 +18,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def syllable_ngrams(text: str) -> list[str]:
     with ``token_pattern=SYLLABLE_PATTERN, ngram_range=SYLLABLE_NGRAMS``. Vietnamese writes one syllable per
     space-separated token, so bigrams cover most two-syllable words without a segmenter."""
     tokens = _SYLLABLE.findall(text.lower())
-    return tokens + [f"{first} {second}" for first, second in zip(tokens, tokens[1:], strict=False)]
+    return tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -167,6 +168,9 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
     return [1.0 if _found(lowered, *_lowercase_keywords(family)) else 0.0 for family in families]
 
 
+_known = partial(is_not, None)  # a vocabulary column (0 included), not a miss
+
+
 @dataclass
 class TfidfBlock:
     """One fitted TF-IDF vectorizer as a vocabulary and its IDF weights (sublinear tf, l2 rows).
@@ -195,14 +199,12 @@ class TfidfBlock:
                 if found is None:
                     if len(cache) >= WORD_CACHE:
                         cache.clear()
-                    found = cache[word] = [index for gram in char_ngrams(word)
-                                           if (index := vocabulary.get(gram)) is not None]
+                    found = cache[word] = list(filter(_known, map(vocabulary.get, char_ngrams(word))))
                 columns += found
             counted = Counter(columns)
             return list(counted), list(counted.values())
         # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
-        get = vocabulary.get
-        counted = Counter(index for gram in self.analyze(text) if (index := get(gram)) is not None)
+        counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
         return list(counted), list(counted.values())
 
 
@@ -374,4 +376,4 @@ def predict(texts: list[str]) -> list[dict[str, float]]:
     if model is None:
         return [{family: 0.55 for family in rules.keyword_hits(text)} for text in texts]
     probabilities = model.predict_proba(texts)
-    return [dict(zip(model.families, map(float, row), strict=True)) for row in probabilities]
+    return [dict(zip(model.families, row, strict=True)) for row in probabilities.tolist()]
