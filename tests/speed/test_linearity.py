@@ -93,3 +93,26 @@ def evidence_reads_while_mapping(paragraphs: int) -> int:
 def test_criterion_mapping_reads_each_evidence_a_bounded_number_of_times():
     small, large = evidence_reads_while_mapping(100), evidence_reads_while_mapping(400)
     assert large <= 6 * small
+
+
+class CountedParts(tuple):
+    """Plan parts that count how often any code walks through them."""
+
+    walks = 0
+
+    def __iter__(self):
+        CountedParts.walks += 1
+        return super().__iter__()
+
+
+def test_each_sentence_finds_its_reading_context_without_walking_all_plan_parts():
+    from extractor.criteria.reading import Reading
+
+    for parts in (100, 1000):
+        plan = CountedParts((index * 100, index * 100 + 50) for index in range(parts))
+        document_reading = Reading(kind="report", subject_type="xa", subject_from="header", year=2024,
+                                   plan_parts=plan)
+        CountedParts.walks = 0
+        contexts = [document_reading.context_at(offset) for offset in range(0, parts * 100, 25)]
+        assert contexts[:4] == ["plan", "plan", "result", "result"]
+        assert CountedParts.walks <= 1  # the starts are listed once, then each sentence is a binary search
