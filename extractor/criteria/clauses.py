@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.criteria import catalogue
-from extractor.criteria.rules import StatusCall, remembered
+from extractor.criteria.rules import StatusCall, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
 _COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
@@ -51,6 +51,11 @@ class ClauseCall:
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The earliest match of any of ``patterns`` (the first listed on a tie)."""
+    return searched("earliest", patterns, text, _earliest)  # type: ignore[no-any-return]
+
+
+def _earliest(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
     found = [match for pattern in patterns if (match := pattern.search(text))]
     return min(found, key=lambda match: match.start()) if found else None
 

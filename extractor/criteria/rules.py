@@ -58,6 +58,21 @@ class StatusCall:
     forecast: bool = False
 
 
+def searched(name: str, patterns: Any, text: str, work: Callable[[Any, str], Any]) -> Any:
+    """``work(patterns, text)`` once per document for the same pattern list and text. The list is known by
+    its identity and kept alive with the answer, so that no other list can take its identity meanwhile."""
+    memo = _memo
+    if memo is None:
+        return work(patterns, text)
+    key = (name, id(patterns), text)
+    try:
+        return memo[key][1]
+    except KeyError:
+        found = work(patterns, text)
+        memo[key] = (patterns, found)
+        return found
+
+
 def keyword_hits(text: str) -> dict[str, list[str]]:
     """Family → keyword surfaces found in ``text`` (families with no hit are left out)."""
     hits: dict[str, list[str]] = {}
@@ -69,6 +84,10 @@ def keyword_hits(text: str) -> dict[str, list[str]]:
 
 
 def _first(patterns, text: str) -> str | None:
+    return searched("first", patterns, text, _first_of)  # type: ignore[no-any-return]
+
+
+def _first_of(patterns, text: str) -> str | None:
     for pattern in patterns:
         found = pattern.search(text)
         if found:
