@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,8 +20,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
 HEADING_MAX_CHARS = 90
 
-# Answers of the pure rules on one document's strings (``one_document``); None outside a document.
-_memo: dict[tuple[Any, ...], Any] | None = None
+# Answers of the pure rules on one document's strings (``one_document``); None outside a document. A context
+# variable, so that documents read at the same time in other threads keep their own memory.
+_memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("minhchung_rules_memo", default=None)
 
 
 @contextmanager
@@ -28,17 +30,16 @@ def one_document() -> Iterator[None]:
     """Within the block the rules remember their answers on each string: a document's sentence is read for
     several criteria and families, its cues need finding once. The memory ends with the block (it grows
     with the document, and a rule read outside a document, as in the tests, is never served a stale answer)."""
-    global _memo
-    previous, _memo = _memo, {}
+    token = _memo.set({})
     try:
         yield
     finally:
-        _memo = previous
+        _memo.reset(token)
 
 
 def remembered(name: str, work: Callable[..., Any], *key: Any) -> Any:
     """``work(*key)``, computed once per document for the same ``key`` (a plain call outside a document)."""
-    memo = _memo
+    memo = _memo.get()
     if memo is None:
         return work(*key)
     full = (name, *key)
@@ -61,7 +62,7 @@ class StatusCall:
 def searched(name: str, patterns: Any, text: str, work: Callable[[Any, str], Any]) -> Any:
     """``work(patterns, text)`` once per document for the same pattern list and text. The list is known by
     its identity and kept alive with the answer, so that no other list can take its identity meanwhile."""
-    memo = _memo
+    memo = _memo.get()
     if memo is None:
         return work(patterns, text)
     key = (name, id(patterns), text)
