@@ -116,3 +116,31 @@ def test_each_sentence_finds_its_reading_context_without_walking_all_plan_parts(
         contexts = [document_reading.context_at(offset) for offset in range(0, parts * 100, 25)]
         assert contexts[:4] == ["plan", "plan", "result", "result"]
         assert CountedParts.walks <= 1  # the starts are listed once, then each sentence is a binary search
+
+
+class ComparedQuote(dict):
+    """A sentence finding that counts how often it is compared with another."""
+
+    comparisons = 0
+
+    def __eq__(self, other):
+        ComparedQuote.comparisons += 1
+        return dict.__eq__(self, other)
+
+    __hash__ = None  # as a dict
+
+
+def comparisons_while_deciding(quotes_per_status: int) -> int:
+    from extractor.criteria import catalogue, decide
+
+    quotes = [ComparedQuote(status=status, role="evidence", confidence=0.7, start=index, end=index + 1,
+                            text=f"câu {index}", points={}, parts=[], rule=None, cue="đã")
+              for index in range(quotes_per_status) for status in ("met", "target", "unclear")]
+    ComparedQuote.comparisons = 0
+    decide.decide(catalogue.by_id("TT124.4.1"), quotes)
+    return ComparedQuote.comparisons
+
+
+def test_a_criterion_is_decided_without_comparing_every_sentence_with_every_other():
+    small, large = comparisons_while_deciding(100), comparisons_while_deciding(400)
+    assert large <= 4 * small + 10, (small, large)
