@@ -370,12 +370,14 @@ def load_model() -> LinearFamilyModel | None:
 
 
 def predict(texts: list[str]) -> list[dict[str, float]]:
-    """Family → calibrated probability for each text, all texts scored in one batch. Falls back to keyword
-    rules without an artefact."""
+    """Family → calibrated probability for each text, all texts scored in one batch (a text repeated in the
+    call — a running header, a line said twice — is scored once: each row's score depends on its text alone).
+    Falls back to keyword rules without an artefact."""
     if not texts:
         return []
     model = load_model()
     if model is None:
         return [{family: 0.55 for family in rules.keyword_hits(text)} for text in texts]
-    probabilities = model.predict_proba(texts)
-    return [dict(zip(model.families, row, strict=True)) for row in probabilities.tolist()]
+    row_of = {text: index for index, text in enumerate(dict.fromkeys(texts))}
+    rows = model.predict_proba(list(row_of)).tolist()
+    return [dict(zip(model.families, rows[row_of[text]], strict=True)) for text in texts]

@@ -62,10 +62,26 @@ def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch
         return decision(self, texts)
 
     monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
-    texts = [line for line in paragraph_text(5).splitlines()] * 40
+    texts = [f"{line} ({index})" for index, line in enumerate(paragraph_text(5).splitlines() * 40)]
     scores = classifier.predict(texts)
     assert calls == [len(texts)]
     assert len(scores) == len(texts) and set(scores[0]) == set(model.families)
+
+
+def test_a_text_repeated_in_a_call_is_scored_once_with_the_same_scores(monkeypatch):
+    calls: list[int] = []
+    decision = classifier.LinearFamilyModel.decision
+
+    def counted(self, texts):
+        calls.append(len(texts))
+        return decision(self, texts)
+
+    monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
+    lines = ["Không để xảy ra cháy, nổ.", "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND."]
+    alone = [classifier.predict([line])[0] for line in lines]
+    scores = classifier.predict(lines * 50)
+    assert calls[-1] == 2
+    assert scores == alone * 50 and scores[0] is not scores[2]
 
 
 class CountedEvidence(Evidence):
