@@ -9,7 +9,10 @@ One run on one corpus (the seeds rendered to PDF by LibreOffice, ``tests/fixture
 - the CPU of ``minhchung --help`` and of ``minhchung extract`` on one small file, each in a fresh process;
 - peak resident memory of a fresh ``minhchung extract`` process and of this one;
 - CPU milliseconds per page of the whole pipeline on one PDF of 5, 50, 200 and 500 pages (the seeds'
-  pages repeated): a step that grows faster than the document shows up as a rising cost per page;
+  pages repeated): a step that grows faster than the document shows up as a rising cost per page. The
+  repeated pages repeat their sentences, and the criteria step does a repeated sentence's work once per
+  document (the classifier scores a text once per call, the rules remember their answers), so from 50
+  pages on its figure is a floor, not the cost of a real document: the corpus rows above are;
 - the service: one 50-page PDF from accepted (stored, its ``extract`` job queued) to evidence stored — the
   worker's own loop step (``api.worker.Worker.run_once``: claim, ``api.tasks.run_extract``, store, audit,
   done) in this process, on a fresh SQLite database, with the pipeline already loaded (as a worker has it
@@ -349,6 +352,8 @@ def run(args: argparse.Namespace) -> int:
 
     print()
     print("cost per page by document length (one PDF of the seeds' pages repeated; CPU ms per page)")
+    print("(repeated pages repeat sentences: the criteria step scores and judges a repeated sentence once per "
+          "document, so its long-document figures are a floor; its cost on real text is the corpus row above)")
     stages: list[str] = []
     rows: list[tuple[int, int | None, str | dict[str, float]]] = []  # (length, pages read, failure or seconds)
     with tempfile.TemporaryDirectory() as folder:

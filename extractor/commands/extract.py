@@ -73,16 +73,18 @@ def _documents(names: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from extractor.errors import MinhChungError
-    from extractor.forms.terminal import print_table
 
     exit_code = 0
     files = _documents(args.files)
     failed = 0
     show_progress = len(files) > 1 and not args.quiet
-    for path in tqdm(files, desc="extract", unit="tệp", disable=not show_progress, file=sys.stderr):
+    progress = files
+    if show_progress:  # tqdm and the table printer are imported only when used
+        from tqdm import tqdm
+
+        progress = tqdm(files, desc="extract", unit="tệp", file=sys.stderr)
+    for path in progress:
         try:
             result = _extract(path, args.include_text)
         except MinhChungError as error:
@@ -100,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(result.to_dict(include_text=args.include_text), ensure_ascii=False, indent=indent),
                   flush=True)
         else:
+            from extractor.forms.terminal import print_table
+
             print_table(result, sys.stdout)
         log.info("%s: %d evidence", path, len(result.evidence))
     if failed and len(files) > 1:

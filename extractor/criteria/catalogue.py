@@ -147,6 +147,11 @@ class Family:
         lowered = text.lower()
         return [found.group(0) for pattern in self.keywords if (found := pattern.search(lowered))]
 
+    def occurs_in(self, text: str) -> bool:
+        """Does any keyword occur in ``text``? (``bool(matches(text))``, stopping at the first.)"""
+        lowered = text.lower()
+        return any(pattern.search(lowered) for pattern in self.keywords)
+
 
 def normalize_subject(subject_type: str | None) -> str | None:
     """Canonical subject type (``co_quan``…) from any alias, or ``None``."""

@@ -17,10 +17,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
+from operator import is_not
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import numpy as np
 
@@ -45,7 +47,7 @@ def syllable_ngrams(text: str) -> list[str]:
     with ``token_pattern=SYLLABLE_PATTERN, ngram_range=SYLLABLE_NGRAMS``. Vietnamese writes one syllable per
     space-separated token, so bigrams cover most two-syllable words without a segmenter."""
     tokens = _SYLLABLE.findall(text.lower())
-    return tokens + [f"{first} {second}" for first, second in zip(tokens, tokens[1:], strict=False)]
+    return tokens + list(map(" ".join, zip(tokens, tokens[1:], strict=False)))
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -81,37 +83,94 @@ def required_literal(pattern: str) -> str | None:
     return "".join(literal) if len(literal) >= 2 else None
 
 
+def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Gates every match of ``pattern`` passes: each gate is texts one of which the match contains, read from
+    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn")
+    or a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…"). Empty when there is none (a
+    top-level "|", a case-insensitive or verbose pattern)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    parsed = parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+
+    def plain(items: Any) -> str | None:
+        if not len(items) or any(operation is not constants.LITERAL for operation, _ in items):
+            return None
+        return "".join(chr(argument) for _, argument in items)
+
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for operation, argument in [*parsed, (None, None)]:
+        if operation is constants.LITERAL:
+            run.append(chr(argument))
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        if operation is constants.SUBPATTERN and not argument[1] and not argument[2]:
+            body = argument[3]
+            if len(body) == 1 and body[0][0] is constants.BRANCH:
+                alternatives = [plain(branch) for branch in body[0][1][1]]
+                if all(alternatives):
+                    found.append(tuple(alternative for alternative in alternatives if alternative))
+            elif (whole := plain(body)) is not None:
+                found.append((whole,))
+    return tuple(sorted(found, key=lambda pieces: -min(len(piece) for piece in pieces)))
+
+
+Search = tuple[str | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
+
+
 @cache
-def _lowercase_keywords(family: str) -> tuple[tuple[str | None, re.Pattern[str] | None], ...]:
-    """The family's catalogue keyword patterns for lower-cased text as ``(literal, pattern)``.
+def _lowercase_keywords(family: str) -> tuple[tuple[str, ...], tuple[Search, ...]]:
+    """The family's catalogue keyword patterns for lower-cased text: ``(literals, searches)``.
 
     A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
-    2.5× faster) and searched only when the literal it begins with occurs in the text; a pattern that is
-    nothing but its literal ("tuyên truyền") is the substring test alone (``pattern`` None)."""
-    found: list[tuple[str | None, re.Pattern[str] | None]] = []
+    2.5× faster); one that is nothing but plain text ("tuyên truyền") is a substring test (``literals``). A
+    search ``(literal, gates, pattern)`` runs only when the literal its matches begin with occurs in the text
+    and each gate (``required_pieces``) has one of its texts there."""
+    literals: list[str] = []
+    searches: list[Search] = []
     for pattern in catalogue.families()[family].keywords:
         if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
-            found.append((None, pattern))
+            searches.append((None, (), pattern))
             continue
         literal = required_literal(pattern.pattern)
-        plain = None if literal is not None and literal == pattern.pattern else re.compile(
-            pattern.pattern, pattern.flags & ~re.IGNORECASE)
-        found.append((literal, plain))
-    return tuple(found)
+        if literal is not None and literal == pattern.pattern:
+            literals.append(literal)
+            continue
+        searches.append((literal, required_pieces(pattern.pattern) if literal is None else (),
+                         re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)))
+    return tuple(literals), tuple(searches)
 
 
-def _matches(lowered: str, literal: str | None, pattern: re.Pattern[str] | None) -> bool:
-    if literal is not None and literal not in lowered:
-        return False
-    return pattern is None or pattern.search(lowered) is not None
+def _found(lowered: str, literals: tuple[str, ...], searches: tuple[Search, ...]) -> bool:
+    """Does any of a family's keywords (``_lowercase_keywords``) occur in ``lowered``? (Which one does not
+    matter, so the cheap substring tests go first.)"""
+    for text in literals:
+        if text in lowered:
+            return True
+    for literal, gates, pattern in searches:
+        if literal is not None and literal not in lowered:
+            continue
+        if any(not any(piece in lowered for piece in gate) for gate in gates):
+            continue
+        if pattern.search(lowered) is not None:
+            return True
+    return False
 
 
 def keyword_row(text: str, families: list[str]) -> list[float]:
     """One 0/1 value per family: does any of its catalogue keywords occur in ``text``? (The text is
     lower-cased once, not once per family.)"""
     lowered = text.lower()
-    return [1.0 if any(_matches(lowered, literal, pattern) for literal, pattern in _lowercase_keywords(family))
-            else 0.0 for family in families]
+    return [1.0 if _found(lowered, *_lowercase_keywords(family)) else 0.0 for family in families]
+
+
+# a vocabulary column (0 included), not a miss; a C callable, so that filter() stays in C
+_known: Callable[[int | None], TypeGuard[int]] = partial(is_not, None)  # type: ignore[assignment]
 
 
 @dataclass
@@ -142,14 +201,13 @@ class TfidfBlock:
                 if found is None:
                     if len(cache) >= WORD_CACHE:
                         cache.clear()
-                    found = cache[word] = [index for gram in char_ngrams(word)
-                                           if (index := vocabulary.get(gram)) is not None]
+                    found = cache[word] = list(filter(_known, map(vocabulary.get, char_ngrams(word))))
                 columns += found
             counted = Counter(columns)
             return list(counted), list(counted.values())
-        pairs = [(index, count) for gram, count in Counter(self.analyze(text)).items()
-                 if (index := vocabulary.get(gram)) is not None]
-        return [index for index, _ in pairs], [count for _, count in pairs]
+        # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
+        counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
+        return list(counted), list(counted.values())
 
 
 @dataclass
@@ -214,7 +272,8 @@ class LinearFamilyModel:
             low, high = indptr[first], indptr[last]
             rows = np.flatnonzero(np.diff(indptr[first:last + 1]))
             if len(rows):
-                contributions = self.weights[indices[low:high]] * data[low:high, None]
+                contributions = self.weights[indices[low:high]]
+                contributions *= data[low:high, None]  # in place: no second (non-zeros × columns) array
                 margins[first + rows] = np.add.reduceat(contributions, indptr[first:last][rows] - low, axis=0)
             first = last
         return margins + self.intercepts
@@ -311,12 +370,14 @@ def load_model() -> LinearFamilyModel | None:
 
 
 def predict(texts: list[str]) -> list[dict[str, float]]:
-    """Family → calibrated probability for each text, all texts scored in one batch. Falls back to keyword
-    rules without an artefact."""
+    """Family → calibrated probability for each text, all texts scored in one batch (a text repeated in the
+    call — a running header, a line said twice — is scored once: each row's score depends on its text alone).
+    Falls back to keyword rules without an artefact."""
     if not texts:
         return []
     model = load_model()
     if model is None:
         return [{family: 0.55 for family in rules.keyword_hits(text)} for text in texts]
-    probabilities = model.predict_proba(texts)
-    return [dict(zip(model.families, map(float, row), strict=True)) for row in probabilities]
+    row_of = {text: index for index, text in enumerate(dict.fromkeys(texts))}
+    rows = model.predict_proba(list(row_of)).tolist()
+    return [dict(zip(model.families, rows[row_of[text]], strict=True)) for text in texts]

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.criteria import catalogue
-from extractor.criteria.rules import StatusCall
+from extractor.criteria.rules import StatusCall, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
 _COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
@@ -50,6 +51,11 @@ class ClauseCall:
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The earliest match of any of ``patterns`` (the first listed on a tie)."""
+    return searched("earliest", patterns, text, _earliest)  # type: ignore[no-any-return]
+
+
+def _earliest(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
     found = [match for pattern in patterns if (match := pattern.search(text))]
     return min(found, key=lambda match: match.start()) if found else None
 
@@ -62,9 +68,14 @@ def without_comparison_base(text: str) -> str:
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
     """The points a clause is judged on, its own or those of the clauses it imports (Điều 5 khoản 2)."""
-    if criterion.points:
+    if criterion.points or not criterion.imports:
         return criterion.points
-    return tuple(point for cid in criterion.imports for point in catalogue.by_id(cid).points)
+    return _imported_points(criterion.imports)
+
+
+@lru_cache(maxsize=64)
+def _imported_points(imports: tuple[str, ...]) -> tuple[catalogue.Point, ...]:
+    return tuple(point for cid in imports for point in catalogue.by_id(cid).points)
 
 
 def other_year(text: str, year: int | None) -> bool:
@@ -82,6 +93,10 @@ def other_year(text: str, year: int | None) -> bool:
 
 def recognition(text: str) -> str | None:
     """The words saying a unit was recognised as meeting the whole standard, if the sentence says so."""
+    return remembered("recognition", _recognition, text)  # type: ignore[no-any-return]
+
+
+def _recognition(text: str) -> str | None:
     found = _first(catalogue.shared_cues()["recognition"], text)
     return found.group(0) if found else None
 
@@ -89,10 +104,15 @@ def recognition(text: str) -> str | None:
 def declared_failure(text: str) -> tuple[set[int], str] | None:
     """``(clauses, words)`` when the sentence says clauses are not met ("không bảo đảm Tiêu chí 3",
     "chưa đạt tiêu chí 1 và tiêu chí 5", "tiêu chí 4 chưa đạt")."""
+    found = remembered("declared_failure", _declared_failure, text)
+    return (set(found[0]), found[1]) if found else None
+
+
+def _declared_failure(text: str) -> tuple[frozenset[int], str] | None:
     for pattern in catalogue.shared_cues()["declared_fail"]:
         found = pattern.search(text)
         if found:
-            return {int(number) for number in re.findall(r"\d", found.group(1))}, found.group(0)
+            return frozenset(int(number) for number in re.findall(r"\d", found.group(1))), found.group(0)
     return None
 
 
@@ -181,7 +201,13 @@ def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
 
 
 def _point_status(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
-    """A point's status from one sentence, with the rule, or None when the sentence does not speak to it."""
+    """A point's status from one sentence, with the rule, or None when the sentence does not speak to it
+    (once per document for a point shared by clauses: Điều 5 khoản 2 imports the points of others)."""
+    return remembered("point_status", lambda _, *key: _point_status_of(point, *key),  # type: ignore[no-any-return]
+                      point.id, text, context, year)
+
+
+def _point_status_of(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
     kind = point.kind
     cue = _first(kind.cues, text)
     if cue is None:

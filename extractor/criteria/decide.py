@@ -105,7 +105,10 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
     failed = [item for item in evidence if item["status"] == "not_met" and not _excused(item, excused)]
     achieved = [item for item in evidence if item["status"] == "met"]
     planned = [item for item in evidence if item["status"] == "target"]
-    mentioned = [item for item in quotes if item not in failed + achieved + planned]
+    # by identity, in one pass (equal quotes always fall in the same list, so this is the membership by
+    # equality it replaces, without comparing every quote with every chosen one)
+    chosen = {id(item) for item in (*failed, *achieved, *planned)}
+    mentioned = [item for item in quotes if id(item) not in chosen]
     reasons: list[str] = []
     needs = False
     if failed:

@@ -130,24 +130,38 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
     findings: list[SentenceFinding] = []
     tracker = rules.SectionTracker(reading_kind=document_reading.kind)
     index = EvidenceIndex(evidence)
-    for position, (sentence, family_scores) in enumerate(zip(sentences, probabilities, strict=True)):
-        heading = tracker.see(sentence.text)
-        context = document_reading.context_at(sentence.start)
-        linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
-                                heading, context)
-        inside = index.inside(sentence)
-        following = sentences[position + 1] if position + 1 < len(sentences) else None
-        if following is not None and following.paragraph == sentence.paragraph:
-            _excuse_from(following.text, linked)
-        for finding in linked:
-            finding.evidence_ids = [item.id for item in inside if item.id and item.kind in SUPPORTING_KINDS]
-            finding.context_ids = [item.id for item in inside if item.id and item.kind not in SUPPORTING_KINDS]
-            finding.page = inside[0].page if inside and inside[0].page else page_at(sentence.start)
-            if finding.role == "evidence":
-                for item in inside:
-                    if item.kind in SUPPORTING_KINDS and finding.criterion_id not in item.criteria:
-                        item.criteria.append(finding.criterion_id)
-            findings.append(finding)
+    with rules.one_document():
+        for position, (sentence, family_scores) in enumerate(zip(sentences, probabilities, strict=True)):
+            following = sentences[position + 1] if position + 1 < len(sentences) else None
+            if following is not None and following.paragraph != sentence.paragraph:
+                following = None
+            findings += _sentence_findings(document_reading, sentence, family_scores, own_article, tracker, index,
+                                           page_at, following)
+    return findings
+
+
+def _sentence_findings(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
+                       own_article: int | None, tracker: rules.SectionTracker, index: EvidenceIndex,
+                       page_at: Callable[[int], int | None], following: Sentence | None = None) -> list[SentenceFinding]:
+    """The links of one sentence, with the evidence inside it (supporting items get the criterion ids);
+    ``following``, the next sentence of its paragraph, may excuse a failure it reports."""
+    findings: list[SentenceFinding] = []
+    heading = tracker.see(sentence.text)
+    context = document_reading.context_at(sentence.start)
+    linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
+                            heading, context)
+    inside = index.inside(sentence)
+    if following is not None:
+        _excuse_from(following.text, linked)
+    for finding in linked:
+        finding.evidence_ids = [item.id for item in inside if item.id and item.kind in SUPPORTING_KINDS]
+        finding.context_ids = [item.id for item in inside if item.id and item.kind not in SUPPORTING_KINDS]
+        finding.page = inside[0].page if inside and inside[0].page else page_at(sentence.start)
+        if finding.role == "evidence":
+            for item in inside:
+                if item.kind in SUPPORTING_KINDS and finding.criterion_id not in item.criteria:
+                    item.criteria.append(finding.criterion_id)
+        findings.append(finding)
     return findings
 
 

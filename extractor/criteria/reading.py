@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from corpora import load_json
@@ -63,11 +63,15 @@ class Reading:
         """``plan`` or ``result``: how a statement starting at ``offset`` is read."""
         if self.promises:
             return "plan"
-        starts = [start for start, _ in self.plan_parts]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._plan_starts, offset) - 1
         if index >= 0 and offset < self.plan_parts[index][1]:
             return "plan"
         return "result"
+
+    @cached_property
+    def _plan_starts(self) -> list[int]:
+        """The starts of ``plan_parts``, listed once (``context_at`` runs for every sentence)."""
+        return [start for start, _ in self.plan_parts]
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "subject_type": self.subject_type, "subject_from": self.subject_from,

@@ -7,13 +7,47 @@ the classifier uses the keyword hits as features and the mapper uses the status 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from extractor.criteria import catalogue
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
 HEADING_MAX_CHARS = 90
+
+# Answers of the pure rules on one document's strings (``one_document``); None outside a document. A context
+# variable, so that documents read at the same time in other threads keep their own memory.
+_memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("minhchung_rules_memo", default=None)
+
+
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within the block the rules remember their answers on each string: a document's sentence is read for
+    several criteria and families, its cues need finding once. The memory ends with the block (it grows
+    with the document, and a rule read outside a document, as in the tests, is never served a stale answer)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def remembered(name: str, work: Callable[..., Any], *key: Any) -> Any:
+    """``work(*key)``, computed once per document for the same ``key`` (a plain call outside a document)."""
+    memo = _memo.get()
+    if memo is None:
+        return work(*key)
+    full = (name, *key)
+    try:
+        return memo[full]
+    except KeyError:
+        found = memo[full] = work(*key)
+        return found
 
 
 @dataclass(frozen=True)
@@ -23,6 +57,21 @@ class StatusCall:
     status: str  # met | not_met | target | unclear
     cue: str | None
     forecast: bool = False
+
+
+def searched(name: str, patterns: Any, text: str, work: Callable[[Any, str], Any]) -> Any:
+    """``work(patterns, text)`` once per document for the same pattern list and text. The list is known by
+    its identity and kept alive with the answer, so that no other list can take its identity meanwhile."""
+    memo = _memo.get()
+    if memo is None:
+        return work(patterns, text)
+    key = (name, id(patterns), text)
+    try:
+        return memo[key][1]
+    except KeyError:
+        found = work(patterns, text)
+        memo[key] = (patterns, found)
+        return found
 
 
 def keyword_hits(text: str) -> dict[str, list[str]]:
@@ -36,6 +85,10 @@ def keyword_hits(text: str) -> dict[str, list[str]]:
 
 
 def _first(patterns, text: str) -> str | None:
+    return searched("first", patterns, text, _first_of)  # type: ignore[no-any-return]
+
+
+def _first_of(patterns, text: str) -> str | None:
     for pattern in patterns:
         found = pattern.search(text)
         if found:
@@ -92,6 +145,10 @@ class SectionTracker:
 
 def _strip_names(text: str) -> str:
     """Blank out names that merely contain cue words ("chương trình mục tiêu quốc gia", "đăng ký phấn đấu")."""
+    return remembered("strip_names", _blank_names, text)  # type: ignore[no-any-return]
+
+
+def _blank_names(text: str) -> str:
     for pattern in catalogue.status_cues()["names"]:
         text = pattern.sub(lambda found: " " * len(found.group(0)), text)
     return text
@@ -111,6 +168,10 @@ def status_for(text: str, family: str, *, planning: bool = False, context: str |
     (``corpora/tt124/thresholds.json``) refine the call: the lowest disciplinary form it counts, the
     shares it asks for.
     """
+    return remembered("status_for", _status_for, text, family, planning, context, criterion)  # type: ignore[no-any-return]
+
+
+def _status_for(text: str, family: str, planning: bool, context: str | None, criterion: str | None) -> StatusCall:
     call = _cue_status(text, family, planning=planning, context=context)
     if criterion is None:
         return call
@@ -336,12 +397,17 @@ def status_for_families(text: str, families: list[str], *, planning: bool = Fals
     calls: list[StatusCall] = []
     for clause in (part for part in text.split(";") if part.strip()):
         for family in families:
-            if family in known and known[family].matches(clause):
+            if family in known and remembered("mentions", _mentions, clause, family):
                 calls.append(status_for(clause, family, planning=planning, context=context, criterion=criterion))
     if not calls:
         calls = [status_for(text, family, planning=planning, context=context, criterion=criterion)
                  for family in families] or [status_for(text, "", planning=planning, context=context)]
     return min(calls, key=lambda call: STATUS_RANK[call.status])
+
+
+def _mentions(text: str, family: str) -> bool:
+    """Does ``text`` hold one of ``family``'s keywords? (``Family.matches`` without collecting the surfaces.)"""
+    return catalogue.families()[family].occurs_in(text)
 
 
 def heading_number(text: str) -> int | None:
@@ -358,6 +424,10 @@ def referenced_numbers(text: str) -> list[int]:
 def self_assessment(text: str) -> tuple[int, int] | None:
     """``(met, total)`` from a self-assessment such as "đã triển khai đạt 05/05 tiêu chí"; ``(0, 0)`` for one
     that claims every criterion without numbers ("các tiêu chí còn lại đạt", "đạt đủ các tiêu chí")."""
+    return remembered("self_assessment", _self_assessment, text)  # type: ignore[no-any-return]
+
+
+def _self_assessment(text: str) -> tuple[int, int] | None:
     found = _SELF_ASSESSMENT.search(text)
     if found:
         return int(found.group(1)), int(found.group(2))
@@ -366,6 +436,12 @@ def self_assessment(text: str) -> tuple[int, int] | None:
 
 def _words(text: str) -> set[str]:
     return {word.lower() for word in _WORD.findall(text)}
+
+
+@lru_cache(maxsize=256)
+def _wording_words(wording: str) -> frozenset[str]:
+    """The words of a clause's wording (a handful of clauses, read for every heading that may quote one)."""
+    return frozenset(_words(wording))
 
 
 def quotes_article_criterion(text: str, subject_type: str | None) -> bool:
@@ -389,4 +465,4 @@ def quotes_criterion(text: str, criterion: catalogue.Criterion, threshold: float
     words = _words(body)
     if len(words) < 5:
         return False
-    return len(words & _words(wording)) / len(words) >= threshold
+    return len(words & _wording_words(wording)) / len(words) >= threshold

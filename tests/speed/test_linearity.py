@@ -62,10 +62,26 @@ def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch
         return decision(self, texts)
 
     monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
-    texts = [line for line in paragraph_text(5).splitlines()] * 40
+    texts = [f"{line} ({index})" for index, line in enumerate(paragraph_text(5).splitlines() * 40)]
     scores = classifier.predict(texts)
     assert calls == [len(texts)]
     assert len(scores) == len(texts) and set(scores[0]) == set(model.families)
+
+
+def test_a_text_repeated_in_a_call_is_scored_once_with_the_same_scores(monkeypatch):
+    calls: list[int] = []
+    decision = classifier.LinearFamilyModel.decision
+
+    def counted(self, texts):
+        calls.append(len(texts))
+        return decision(self, texts)
+
+    monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
+    lines = ["Không để xảy ra cháy, nổ.", "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND."]
+    alone = [classifier.predict([line])[0] for line in lines]
+    scores = classifier.predict(lines * 50)
+    assert calls[-1] == 2
+    assert scores == alone * 50 and scores[0] is not scores[2]
 
 
 class CountedEvidence(Evidence):
@@ -93,3 +109,54 @@ def evidence_reads_while_mapping(paragraphs: int) -> int:
 def test_criterion_mapping_reads_each_evidence_a_bounded_number_of_times():
     small, large = evidence_reads_while_mapping(100), evidence_reads_while_mapping(400)
     assert large <= 6 * small
+
+
+class CountedParts(tuple):
+    """Plan parts that count how often any code walks through them."""
+
+    walks = 0
+
+    def __iter__(self):
+        CountedParts.walks += 1
+        return super().__iter__()
+
+
+def test_each_sentence_finds_its_reading_context_without_walking_all_plan_parts():
+    from extractor.criteria.reading import Reading
+
+    for parts in (100, 1000):
+        plan = CountedParts((index * 100, index * 100 + 50) for index in range(parts))
+        document_reading = Reading(kind="report", subject_type="xa", subject_from="header", year=2024,
+                                   plan_parts=plan)
+        CountedParts.walks = 0
+        contexts = [document_reading.context_at(offset) for offset in range(0, parts * 100, 25)]
+        assert contexts[:4] == ["plan", "plan", "result", "result"]
+        assert CountedParts.walks <= 1  # the starts are listed once, then each sentence is a binary search
+
+
+class ComparedQuote(dict):
+    """A sentence finding that counts how often it is compared with another."""
+
+    comparisons = 0
+
+    def __eq__(self, other):
+        ComparedQuote.comparisons += 1
+        return dict.__eq__(self, other)
+
+    __hash__ = None  # as a dict
+
+
+def comparisons_while_deciding(quotes_per_status: int) -> int:
+    from extractor.criteria import catalogue, decide
+
+    quotes = [ComparedQuote(status=status, role="evidence", confidence=0.7, start=index, end=index + 1,
+                            text=f"câu {index}", points={}, parts=[], rule=None, cue="đã")
+              for index in range(quotes_per_status) for status in ("met", "target", "unclear")]
+    ComparedQuote.comparisons = 0
+    decide.decide(catalogue.by_id("TT124.4.1"), quotes)
+    return ComparedQuote.comparisons
+
+
+def test_a_criterion_is_decided_without_comparing_every_sentence_with_every_other():
+    small, large = comparisons_while_deciding(100), comparisons_while_deciding(400)
+    assert large <= 4 * small + 10, (small, large)
