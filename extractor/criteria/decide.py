@@ -60,6 +60,14 @@ def _points(criterion: catalogue.Criterion, quotes: list[dict[str, Any]], status
              "status": str(found.get(point.id, unspoken))} for point in points]
 
 
+def _said(quote: dict[str, Any]) -> str:
+    """What a sentence's finding says: its rule, or the words that cued it, quoted ("“nếu”")."""
+    if quote.get("rule"):
+        return str(quote["rule"])
+    words = str(quote.get("cue") or "").strip(" :;,.“”\"'")
+    return f"“{words}”" if words else ""
+
+
 def _excused(quote: dict[str, Any], excused: set[str]) -> bool:
     """Does another sentence excuse every point this one fails (a crime "phát hiện, báo cáo ngay", force
     majeure)? A failure the document itself explains as an exception of the law does not fail the clause."""
@@ -139,8 +147,8 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
     elif mentioned or context:
         status, deciding, needs = Status.UNCLEAR, mentioned or context, True
         reasons.append("Có nhắc đến nhưng chưa đủ căn cứ: " + "; ".join(
-            sorted({str(item.get("rule") or item.get("cue")) for item in mentioned + context
-                    if item.get("rule") or item.get("cue")})[:3] or ["không có sự việc, số liệu cụ thể"]))
+            sorted({_said(item) for item in mentioned + context if item.get("rule") or item.get("cue")})[:3]
+            or ["không có sự việc, số liệu cụ thể"]))
     else:
         status, deciding, needs = Status.MISSING, [], True
         reasons.append("Văn bản không nói đến tiêu chí này.")
