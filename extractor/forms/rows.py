@@ -127,3 +127,17 @@ def dossier_notes(card: dict[str, Any], wording: dict[str, str]) -> list[str]:
     if scope:
         lines.append(wording["outside_scope"].format(note=scope))
     return lines
+
+
+def decided_line(card: dict[str, Any]) -> str:
+    """How far the overall line rests on the assessor's decisions ("… ở 1/5 tiêu chí; 4 tiêu chí còn lại theo
+    đề xuất của hệ thống …"); empty for a card with no criteria or made outside the service."""
+    from extractor.forms.settings import scorecard_form
+
+    total = len(card.get("criteria") or [])
+    if not total or not any("decision" in row for row in card["criteria"]):
+        return ""
+    decided = sum(1 for row in card["criteria"] if row.get("decision"))
+    wording = scorecard_form()["decided_line"]
+    key = "all" if decided == total else "none" if decided == 0 else "some"
+    return wording[key].format(decided=decided, total=total, undecided=total - decided)

@@ -146,6 +146,8 @@ def _criteria_table(document: Any, card: dict[str, Any], form: dict[str, Any]) -
 def _closing(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
     layout.paragraph(document, "", space_after=0)
     layout.paragraph(document, card["overall"]["label_vi"], bold=True, keep_with_next=True)
+    if decided := form_rows.decided_line(card):
+        layout.paragraph(document, decided, italic=True, keep_with_next=True)
     layout.paragraph(document, form["conclusion"], keep_with_next=True)
     layout.paragraph(document, form["note"], italic=True, size=form["font"]["size_pt"] - 1, keep_with_next=True)
     signatures = form["signatures"]

@@ -52,7 +52,7 @@ def _scorecard_sheet(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     keys = [column["key"] for column in columns]
     write_row(sheet, 1, ["Đơn vị", card.get("unit") or "", "Năm", card.get("year") or "", "Loại",
                          vocabulary.label("subject_type", card.get("subject_type"))])
-    write_row(sheet, 2, ["Đề xuất chung", card["overall"]["label_vi"]])
+    write_row(sheet, 2, ["Đề xuất chung", card["overall"]["label_vi"], form_rows.decided_line(card)])
     write_row(sheet, HEADER_ROW, [column["label"] for column in columns])
     bold_row(sheet, HEADER_ROW)
     line = HEADER_ROW + 1

@@ -112,3 +112,20 @@ def test_libreoffice_renders_it_on_a4_in_at_most_four_pages(written, tmp_path):
     assert second.split()[0] == "2"  # the page number, from page 2 on
     assert "Minh chứng (trích dẫn, tệp," in second  # the repeated table header
     assert "NGƯỜI THẨM ĐỊNH" in page_text(pages)
+
+
+def test_the_overall_line_says_how_much_of_it_the_assessor_decided(tmp_path):
+    """A printed proposal must not pass the system's proposals off as the assessor's decisions."""
+    built = card()
+    built["criteria"][0]["decision"] = {"decision": "met", "note": "", "decided_by": "an",
+                                        "decided_at": "2023-11-20T08:30:00+00:00"}
+    for row in built["criteria"][1:]:
+        row["decision"] = None
+    text = _texts(Document(export.to_docx(built, tmp_path / "decided.docx")))
+    assert "ở 1/5 tiêu chí; 4 tiêu chí còn lại theo đề xuất của hệ thống" in text
+    for row in built["criteria"]:
+        row["decision"] = {"decision": "met", "note": "", "decided_by": "an", "decided_at": "2023-11-20T08:30:00+00:00"}
+    assert "Kết quả theo quyết định của người thẩm định (5/5 tiêu chí)" in _texts(
+        Document(export.to_docx(built, tmp_path / "all.docx")))
+    cli = _texts(Document(export.to_docx(card(), tmp_path / "cli.docx")))  # a card made outside the service
+    assert "Kết quả theo quyết định" not in cli and "theo đề xuất của hệ thống" not in cli

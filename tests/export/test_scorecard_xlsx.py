@@ -90,3 +90,8 @@ def test_offsets_are_on_the_technical_sheet_only(book):
     assert (first["Bắt đầu"], first["Kết thúc"], first["Đường dẫn tệp"]) == (
         quote["start"], quote["end"], "corpora/seeds/bao-cao-2023.pdf")
     assert technical.freeze_panes == "A2" and technical.print_title_rows == "$1:$1"
+
+
+def test_the_overall_row_says_how_much_of_it_the_assessor_decided(book):
+    sheet = book.worksheets[0]
+    assert "ở 1/5 tiêu chí" in " ".join(str(cell.value or "") for cell in sheet[2])
