@@ -29,6 +29,8 @@ from extractor.criteria import dossier as criteria_dossier
 from extractor.models import DocumentInfo
 
 ACCEPT_ACTION = "accept_mismatch"
+WITHDRAW_ACTION = "withdraw_document"  # a wrong or failed upload taken out of the dossier (nothing is deleted)
+RESTORE_ACTION = "restore_document"
 QUICK_FORMATS = {"txt", "pdf", "docx"}  # read at upload without LibreOffice or OCR
 QUICK_MAX_BYTES = 10 * 1024 * 1024  # larger files are checked after the worker's reading only
 
@@ -100,12 +102,33 @@ def accepted_ids(session: Session, dossier_id: int) -> set[int]:
     return {int(value) for value in rows if str(value).isdigit()}
 
 
-def document_check(document: Document, dossier: Dossier, accepted: set[int]) -> dict[str, Any]:
-    """``{"warnings", "accepted", "held_out", "pending"}`` of one document."""
+def withdrawn_ids(session: Session, dossier_id: int) -> set[int]:
+    """Documents of the dossier an assessor withdrew and did not restore (from the audit trail): kept, with
+    their evidence and reviews, but out of the proposal, the review progress and the exports."""
+    return withdrawn_everywhere(session, [dossier_id])
+
+
+def withdrawn_everywhere(session: Session, dossier_ids: list[int]) -> set[int]:
+    """The withdrawn documents of several dossiers at once (one query), for lists."""
+    withdrawn: set[int] = set()
+    if not dossier_ids:
+        return withdrawn
+    for action, entity in session.execute(select(AuditEntry.action, AuditEntry.entity_id).where(
+            AuditEntry.dossier_id.in_(dossier_ids), AuditEntry.entity_type == "document",
+            AuditEntry.action.in_((WITHDRAW_ACTION, RESTORE_ACTION))).order_by(AuditEntry.id)):
+        if str(entity).isdigit():
+            (withdrawn.add if action == WITHDRAW_ACTION else withdrawn.discard)(int(entity))
+    return withdrawn
+
+
+def document_check(document: Document, dossier: Dossier, accepted: set[int],
+                   withdrawn: set[int] | frozenset[int] = frozenset()) -> dict[str, Any]:
+    """``{"warnings", "accepted", "held_out", "pending", "withdrawn"}`` of one document."""
     warnings = mismatches(document.info, dossier)
     is_accepted = document.id in accepted
     return {"warnings": warnings, "accepted": bool(warnings) and is_accepted,
-            "held_out": bool(warnings) and not is_accepted, "pending": not document.info}
+            "held_out": bool(warnings) and not is_accepted, "pending": not document.info,
+            "withdrawn": document.id in withdrawn}
 
 
 def proposed_kind(documents: list[Document]) -> str | None:
@@ -121,13 +144,15 @@ def dossier_check(session: Session, dossier: Dossier, documents: list[Document] 
         documents = list(session.scalars(select(Document).where(Document.dossier_id == dossier.id)
                                          .order_by(Document.id)))
     accepted = accepted_ids(session, dossier.id)
+    withdrawn = withdrawn_ids(session, dossier.id)
     per_document = []
     for document in documents:
-        check = document_check(document, dossier, accepted)
-        if check["warnings"]:
+        check = document_check(document, dossier, accepted, withdrawn)
+        if check["warnings"] or check["withdrawn"]:
             per_document.append({"document_id": document.id, "filename": document.filename, **check})
-    kind = proposed_kind(documents)
+    kind = proposed_kind([document for document in documents if document.id not in withdrawn])
     return {"documents": per_document,
             "held_out": [item["document_id"] for item in per_document if item["held_out"]],
+            "withdrawn": sorted(withdrawn & {document.id for document in documents}),
             "proposed_kind": kind,
             "kind_disagrees": bool(kind and dossier.unit.kind and kind != dossier.unit.kind)}

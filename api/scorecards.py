@@ -147,10 +147,13 @@ def _sources(documents: list[Document]) -> dict[int, str]:
 
 def load(session: Session, dossier: Dossier) -> DossierEvidence:
     """The dossier's processed documents with their reviewed quotes, evidence and decisions."""
+    withdrawn = dossier_checks.withdrawn_ids(session, dossier.id)  # kept, but out of the proposal
     documents = [document for document in session.scalars(
-        select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id)) if document.info]
-    rows = list(session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
-                                .order_by(EvidenceRow.document_id, EvidenceRow.start, EvidenceRow.id)))
+        select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id))
+        if document.info and document.id not in withdrawn]
+    rows = [row for row in session.scalars(select(EvidenceRow).where(EvidenceRow.dossier_id == dossier.id)
+                                           .order_by(EvidenceRow.document_id, EvidenceRow.start, EvidenceRow.id))
+            if row.document_id not in withdrawn]
     by_id = {row.id: row for row in rows}
     decisions = {d.criterion_id: d for d in session.scalars(
         select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id))}

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api import scorecards
+from api import dossier_checks, scorecards
 from api.orm import AuditEntry, CriterionDecision, Document, Dossier, EvidenceRow, Job
 
 CACHE_SIZE = 4096
@@ -76,10 +76,12 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
     ids = [dossier.id for dossier in dossiers]
     if not ids:
         return []
+    withdrawn = dossier_checks.withdrawn_everywhere(session, ids)  # out of the review progress
     evidence_counts: dict[int, dict[str, int]] = {}
     for dossier_id, status, count in session.execute(
             select(EvidenceRow.dossier_id, EvidenceRow.status, func.count()).where(
-                EvidenceRow.dossier_id.in_(ids)).group_by(EvidenceRow.dossier_id, EvidenceRow.status)):
+                EvidenceRow.dossier_id.in_(ids), EvidenceRow.document_id.notin_(withdrawn))
+            .group_by(EvidenceRow.dossier_id, EvidenceRow.status)):
         evidence_counts.setdefault(dossier_id, {})[status] = count
     evidence = _grouped(session, select(
         EvidenceRow.dossier_id, func.count(), func.sum(EvidenceRow.version), func.max(EvidenceRow.updated_at))

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api import scorecards
+from api import dossier_checks, scorecards
 from api.orm import AuditEntry, CriterionDecision, Document, Dossier, EvidenceRow, Job
 
 
@@ -29,8 +29,10 @@ def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
 def dossier_out(session: Session, dossier: Dossier, *, with_documents: bool = False,
                 card: dict[str, Any] | None = None) -> dict[str, Any]:
     """One dossier with its counts and proposed result (``card``: its scorecard, when built already)."""
+    withdrawn = dossier_checks.withdrawn_ids(session, dossier.id)  # out of the review progress
     counts = dict(session.execute(select(EvidenceRow.status, func.count()).where(
-        EvidenceRow.dossier_id == dossier.id).group_by(EvidenceRow.status)).all())
+        EvidenceRow.dossier_id == dossier.id, EvidenceRow.document_id.notin_(withdrawn))
+        .group_by(EvidenceRow.status)).all())
     total = sum(counts.values())
     reviewed = counts.get("confirmed", 0) + counts.get("rejected", 0)
     documents = list(session.scalars(select(Document).where(Document.dossier_id == dossier.id)

@@ -9,13 +9,14 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from api import dossier_checks, queue
 from api.access import get_document, get_dossier
 from api.audit_trail import record
 from api.deps import CurrentUser, Db, SettingsDep, Writer
 from api.errors import ApiError
-from api.orm import Document
+from api.orm import Document, User
 from api.params import PathId
 from api.schemas import AcceptIn, DocumentDetail, UploadOut
 from api.storage import ContentStore
@@ -81,9 +82,10 @@ def read_document(document_id: PathId, user: CurrentUser, db: Db) -> dict:
     document = get_document(db, user, document_id)
     job_id = latest_job_ids(db, [document.id]).get(document.id)
     accepted = dossier_checks.accepted_ids(db, document.dossier_id)
+    withdrawn = dossier_checks.withdrawn_ids(db, document.dossier_id)
     return document_out(document, job_id) | {"text": document.text, "criteria": document.criteria,
                                              "checks": dossier_checks.document_check(
-                                                 document, document.dossier, accepted)}
+                                                 document, document.dossier, accepted, withdrawn)}
 
 
 @router.get("/documents/{document_id}/file")
@@ -122,3 +124,31 @@ def accept_mismatch(document_id: int, body: AcceptIn, user: Writer, db: Db) -> d
                       "warnings": [item["message_vi"] for item in warnings]}, note=body.note)
         db.commit()
     return dossier_checks.document_check(document, dossier, dossier_checks.accepted_ids(db, dossier.id))
+
+
+def _set_withdrawn(document_id: int, body: AcceptIn, user: User, db: Session, withdraw: bool) -> dict:
+    document = get_document(db, user, document_id)
+    dossier = document.dossier
+    withdrawn = dossier_checks.withdrawn_ids(db, dossier.id)
+    if (document.id in withdrawn) != withdraw:  # the same request twice records once
+        action = dossier_checks.WITHDRAW_ACTION if withdraw else dossier_checks.RESTORE_ACTION
+        record(db, user, action, "document", document.id, dossier_id=dossier.id,
+               before={"filename": document.filename, "withdrawn": not withdraw},
+               after={"filename": document.filename, "withdrawn": withdraw}, note=body.note)
+        db.commit()
+    return dossier_checks.document_check(document, dossier, dossier_checks.accepted_ids(db, dossier.id),
+                                         dossier_checks.withdrawn_ids(db, dossier.id))
+
+
+@router.post("/documents/{document_id}/withdraw")
+def withdraw_document(document_id: PathId, body: AcceptIn, user: Writer, db: Db) -> dict:
+    """Take a document out of its dossier (a wrong file, a failed upload): it stays stored with its evidence
+    and reviews, and the audit trail says who withdrew it and why, but it no longer counts in the proposal,
+    the review progress or the exports. ``restore`` brings it back."""
+    return _set_withdrawn(document_id, body, user, db, withdraw=True)
+
+
+@router.post("/documents/{document_id}/restore")
+def restore_document(document_id: PathId, body: AcceptIn, user: Writer, db: Db) -> dict:
+    """Bring a withdrawn document back into its dossier (recorded in the audit trail)."""
+    return _set_withdrawn(document_id, body, user, db, withdraw=False)
