@@ -115,6 +115,19 @@ def targets_without_results(results: list[ExtractionResult]) -> list[dict[str, A
     return found
 
 
+def late_acts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Acts a document itself dates after the clause's deadline ("Ngày 04/4/2022, Sở … đã đăng ký", after
+    quý I), as the criteria found them (``late`` of each row): one entry per criterion and document."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        for quote in row.get("late") or []:
+            found.setdefault((row["id"], str(quote.get("document"))), {
+                "document": quote.get("document"), "issue": "act_late", "criterion": row["id"],
+                "page": quote.get("page"), "text": quote.get("text"),
+                "message_vi": f"{row['id']}: {quote.get('rule') or 'thực hiện sau thời hạn của khoản'}"})
+    return list(found.values())
+
+
 def audit(results: list[ExtractionResult]) -> dict[str, Any]:
     """The audit of every unit/year found in ``results``."""
     report = []
@@ -133,7 +146,7 @@ def audit(results: list[ExtractionResult]) -> dict[str, Any]:
                              for row in rows if row["status"] == "not_met"],
             "targets_without_results": targets_without_results(members),
             "missing_documents": missing_documents(members, subject),
-            "deadlines": deadlines(members, subject, year),
+            "deadlines": deadlines(members, subject, year) + late_acts(rows),
             "overall": card["overall"],
         })
     return {"units": report}

@@ -158,5 +158,7 @@ def decide(criterion: catalogue.Criterion, quotes: list[dict[str, Any]]) -> dict
     confidence = max((float(item.get("confidence", 0.0)) for item in deciding), default=0.0)
     if status == Status.UNCLEAR:
         confidence *= 0.5
+    late = [item for item in quotes if "late" in item.get("parts", [])]
     return {"status": str(status), "confidence": round(confidence, 3), "needs_assessor": needs,
-            "reasons": reasons, "deciding": _deciding(deciding), "points": _points(criterion, quotes, status)}
+            "reasons": reasons, "deciding": _deciding(deciding), "points": _points(criterion, quotes, status),
+            "late": _deciding(late)}

@@ -94,3 +94,11 @@ def test_cli_audit_json_and_table(seed_path, capsys):
     assert report["units"][0]["subject_type"] == "co_quan"
     assert main(["audit", str(seed_path(SON_LA, "pdf"))]) == 0
     assert "Tiêu chí chưa đủ minh chứng" in capsys.readouterr().out
+
+
+def test_the_audit_lists_an_act_the_report_itself_dates_after_its_deadline(seed_path):
+    """"Ngày 04/4/2022, Sở … đã đăng ký": after quý I, so the audit's deadlines say so, not only the card."""
+    report = audit([sources.load(seed_path(SO_KHDT, "docx"), "co_quan")])
+    late = [item for item in report["units"][0]["deadlines"] if item["issue"] == "act_late"]
+    assert [item["criterion"] for item in late] == ["TT124.6.1"]
+    assert "04/4/2022" in late[0]["message_vi"] and late[0]["page"]
