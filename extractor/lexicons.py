@@ -2,7 +2,7 @@
 
 ``corpora/lexicons/document_types.json``: ``own`` — the type of the document being read (its heading,
 title and opening; :mod:`extractor.structure`, :mod:`extractor.metadata`); ``cited`` — the types of acts a
-document cites (:mod:`extractor.find_legal_refs`, :mod:`extractor.resolve`, :mod:`extractor.clean`,
+document cites (:mod:`extractor.find.legal_refs`, :mod:`extractor.find.link`, :mod:`extractor.clean`,
 :mod:`extractor.ingest.diacritics`).
 
 ``corpora/lexicons/issuers.json``: ``heading`` — the body that heads a document (header block, opening

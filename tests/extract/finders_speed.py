@@ -22,8 +22,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    from extractor import find_counts
     from extractor.clean import normalize_plain
+    from extractor.find.counts import find as find_counts
     from extractor.nlp import FindContext
     from extractor.pipeline import extract_text
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-import extractor.find_counts as find_counts_module
-import extractor.resolve as resolve_module
-from extractor.find_counts import UNDERTHESEA_MAX_CHARS, find_counts
-from extractor.find_dates import _Candidate, _Occupancy, _select
+import extractor.find.counts.find as find_counts_module
+import extractor.find.link as link_module
+from extractor.find.counts import find_counts
+from extractor.find.counts.find import UNDERTHESEA_MAX_CHARS
+from extractor.find.dates.find import _Candidate, _Occupancy, _select
 from extractor.models import Evidence
 
 SIZES = (1_000, 2_000, 4_000, 8_000)
@@ -57,18 +58,18 @@ def _references(n: int) -> list[Evidence]:
 
 def test_resolution_is_linear_in_the_references(monkeypatch):
     calls = {"n": 0}
-    plain = resolve_module._number
+    plain = link_module._number
 
     def counted(value):
         calls["n"] += 1
         return plain(value)
 
-    monkeypatch.setattr(resolve_module, "_number", counted)
+    monkeypatch.setattr(link_module, "_number", counted)
     counts = []
     for n in SIZES:
         refs = _references(n)
         calls["n"] = 0
-        resolve_module.resolve_short_forms(refs)
+        link_module.resolve_short_forms(refs)
         counts.append(calls["n"])
         assert refs[-1].value["key"] == f"{n // 4 - 1}/QĐ-BCA-V05"  # the short form took the full key
         assert refs[-2].value["key"] == f"{n // 4 - 1}/QĐ-BCA-V05"  # so did the shortened symbol

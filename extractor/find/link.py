@@ -1,6 +1,6 @@
 """Give every mention of one document the same legal-reference key.
 
-Runs after :mod:`extractor.find_legal_refs` over a document's evidence:
+Runs after :mod:`extractor.find.legal_refs` over a document's evidence:
 
 - a short form ("Thông tư 124", "TT124", "Thông tư 23/2012") takes the full key of the one
   document of that type and number the same text cites in full ("Thông tư số
@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import corpora
-from extractor.find_legal_refs import KIND, canonical_symbol, doc_types, short_key
+from extractor.find.legal_refs import KIND, canonical_symbol, doc_types, short_key
 from extractor.models import Evidence
 
 

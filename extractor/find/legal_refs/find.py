@@ -19,7 +19,7 @@ law by name): ``doc_type`` the canonical type name ("Thông tư"), ``number`` th
 written ("124", "05"), ``year`` the year segment of the symbol or null, ``code`` the rest of
 the symbol ("TT-BCA", "CT/TW"), ``date`` the ISO issue date, ``issuer`` as written, ``key`` the
 canonical symbol shared by every mention ("124/2021/TT-BCA", "44-KL/TW"); an unresolved short
-form has the key "<Type> <number>" until :mod:`extractor.resolve` gives it the full one.
+form has the key "<Type> <number>" until :mod:`extractor.find.link` gives it the full one.
 Vocabulary lives in ``corpora/lexicons/`` (named laws, well-known acts; document types and issuers, their
 ``cited`` parts, through :mod:`extractor.lexicons`).
 """
@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 import corpora
 from extractor import lexicons
-from extractor.find_dates import parse_date_phrase
+from extractor.find.dates import parse_date_phrase
 from extractor.models import Evidence
 
 EXTRACTOR = "legal_refs"
