@@ -1,30 +1,46 @@
-"""Give every mention of one document the same legal-reference key.
+"""Linking, once, after finding: what one piece of evidence says about another.
 
-Runs after :mod:`extractor.find.legal_refs` over a document's evidence:
+- **short forms** (legal references): a short form ("Thông tư 124", "TT124", "Thông tư 23/2012")
+  takes the full key of the one document of that type and number the same text cites in full
+  ("Thông tư số 124/2021/TT-BCA"); failing that, the key of a well-known national act
+  (``corpora/lexicons/well_known_acts.json``) whose short forms include it. A shortened symbol
+  ("510/QĐ-BCA", "510/QĐ-BCA V05") takes the longer symbol of the same type and number cited in
+  the same text ("510/QĐ-BCA-V05"), or a well-known act's key when listed among its aliases.
+  Nothing changes when the answer is ambiguous (two different documents fit);
+- **shared list details** (legal references): members of one list ("Quyết định số 295, 296 và
+  297/QĐ-SKHĐT ngày … của …") take the date and issuer written once after the last
+  (:func:`share_list_details`, called by the finder, which alone knows the lists);
+- **breakdown parents** (counts): "05 đơn (01 đơn tố cáo, 04 đơn phản ánh)": the parts point at
+  their total;
+- **rate units** (counts): a bare percentage ("…, đạt tỷ lệ 100%") takes the unit of what its
+  sentence counted.
 
-- a short form ("Thông tư 124", "TT124", "Thông tư 23/2012") takes the full key of the one
-  document of that type and number the same text cites in full ("Thông tư số
-  124/2021/TT-BCA"); failing that, the key of a well-known national act
-  (``corpora/lexicons/well_known_acts.json``) whose short forms include it;
-- a shortened symbol ("510/QĐ-BCA", "510/QĐ-BCA V05") takes the longer symbol of the same
-  type and number cited in the same text ("510/QĐ-BCA-V05"), or a well-known act's key when
-  listed among its aliases.
-
-Nothing changes when the answer is ambiguous (two different documents fit).
+:func:`link_component` (``minhchung_link``, last in ``corpora/pipeline.json``) runs the short
+forms, breakdowns and rate units over a document's evidence; :func:`resolve_short_forms` runs
+again across the body and its footnotes (:mod:`extractor.pipeline`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import corpora
-from extractor.find.legal_refs import KIND, canonical_symbol, doc_types, short_key
+from extractor.find.legal_refs.models import KIND
+from extractor.find.legal_refs.regexes import doc_types
+from extractor.find.legal_refs.values import canonical_symbol, short_key
 from extractor.models import Evidence
+
+_SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+_BREAKDOWN_RE = re.compile(r"[ \t]*[,;:]?[ \t]*(?:trong đó|bao gồm|gồm|cụ thể)(?!\w)", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- short forms
 
 
 def _number(value: Any) -> str:
@@ -194,8 +210,125 @@ def resolve_short_forms(evidence: list[Evidence]) -> None:
             _resolve_short(value, cited)
 
 
-@Language.component("minhchung_resolve")
-def resolve_component(doc: Doc) -> Doc:
-    """spaCy component: resolve the short forms among ``doc._.evidence``."""
-    resolve_short_forms(doc._.evidence or [])
+# --------------------------------------------------------------------------- shared list details
+
+
+class _ListMember(Protocol):
+    group: int | None
+    value: dict[str, Any]
+
+
+def share_list_details(refs: list[Any]) -> None:
+    """Members of one list (same ``group``) take the date and issuer written once after its last member."""
+    last: dict[int, _ListMember] = {}
+    for ref in refs:
+        if ref.group is not None:
+            last[ref.group] = ref
+    for ref in refs:
+        tail = last.get(ref.group) if ref.group is not None else None
+        if tail is not None and tail is not ref:
+            ref.value["date"] = ref.value["date"] or tail.value["date"]
+            ref.value["issuer"] = ref.value["issuer"] or tail.value["issuer"]
+
+
+# --------------------------------------------------------------------------- breakdowns and rate units
+
+
+_PAREN_AFTER_RE = re.compile(r"[^.;:()\n\d%]{0,40}?\(")
+
+
+_RATE_AFTER_RE = re.compile(r"[ \t]*[,(]?[ \t]*(?:đạt|bằng|chiếm)?(?:[ \t]+tỷ[ \t]+lệ)?[ \t]*", re.IGNORECASE)
+
+
+_LEADING_VISITS_RE = re.compile(r"^lượt[ \t]+(?=\w)")
+
+
+def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
+    """A bare percentage ("…, đạt tỷ lệ 100%") is a rate of what its sentence first counted
+    ("Tiếp nhận 25 lượt đơn thư …" → "đơn thư": a rate is over things, not visits)."""
+    for index, item in enumerate(counts):
+        if not item.value["percent"] or item.value["unit"] is not None:
+            continue
+        window_start = max(0, item.start - 300)
+        ends = list(_SENTENCE_END_RE.finditer(text, window_start, item.start))
+        sentence_start = ends[-1].end() if ends else window_start
+        previous = counts[index - 1] if index else None
+        for earlier in counts[:index]:
+            if earlier.start >= sentence_start and earlier.value["unit"] and earlier.value["modality"] != "zero":
+                item.value["unit"] = _LEADING_VISITS_RE.sub("", earlier.value["unit"])
+                break
+        if (
+            previous is not None
+            and previous.value["unit"]
+            and previous.value["modality"] != "zero"
+            and _RATE_AFTER_RE.fullmatch(text, previous.end, item.start)
+            and (item.value["unit"] or "").split()[:1] != previous.value["unit"].split()[:1]
+        ):
+            item.value["unit"] = previous.value["unit"]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
+            for earlier in counts[:index]:  # "11 vụ phạm pháp hình sự … làm rõ 10/11 vụ": the fuller name
+                unit = earlier.value["unit"] or ""
+                if earlier.start >= sentence_start and unit.startswith(previous.value["unit"] + " "):
+                    item.value["unit"] = unit
+                    break
+
+
+def _compatible(outer: Evidence, inner: Evidence) -> bool:
+    outer_unit, inner_unit = outer.value["unit"], inner.value["unit"]
+    if inner_unit is None:
+        return outer.value["percent"] == inner.value["percent"]
+    if outer_unit is None:
+        return False
+    return inner_unit.split()[0] == outer_unit.split()[0]
+
+
+def _link_breakdowns(text: str, counts: list[Evidence]) -> None:
+    """Point the parts of a breakdown at their total.
+
+    "05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị)": every count inside the parenthesis
+    that follows a count; "100% … đăng ký, trong đó có từ 70% trở lên …": compatible counts
+    after "trong đó"/"gồm" up to the end of the sentence.
+    """
+    for index, outer in enumerate(counts):
+        if outer.value["modality"] == "zero" or outer.value["parent"] is not None:
+            continue
+        region: tuple[int, int] | None = None
+        paren = _PAREN_AFTER_RE.match(text, outer.end)
+        if paren:
+            close = text.find(")", outer.end)
+            if close != -1:
+                region = (paren.end(), close)
+        else:
+            sentence_end = _SENTENCE_END_RE.search(text, outer.end)
+            limit = sentence_end.start() if sentence_end else len(text)
+            marker = _BREAKDOWN_RE.search(text, outer.end, min(limit, outer.end + 120))
+            if marker:
+                region = (marker.end(), limit)
+        if region is None:
+            continue
+        for inner in counts[index + 1 :]:
+            if inner.start >= region[1]:
+                break
+            if inner.start < region[0] or inner.value["modality"] == "zero":
+                continue
+            if inner.value["percent"] and inner.value["unit"] is None and not outer.value["percent"]:
+                continue  # "15 tin (đạt 88,2%)": a rate, not a part
+            if paren or _compatible(outer, inner):
+                inner.value["parent"] = outer.start
+                if inner.value["unit"] is None:
+                    inner.value["unit"] = outer.value["unit"]
+
+
+def link_counts(text: str, counts: list[Evidence]) -> list[Evidence]:
+    """Breakdown parents, then rate units, over ``counts`` (in reading order); returns ``counts``."""
+    _link_breakdowns(text, counts)
+    _inherit_rate_units(text, counts)
+    return counts
+
+
+@Language.component("minhchung_link")
+def link_component(doc: Doc) -> Doc:
+    """spaCy component: link the evidence the finders put on ``doc``."""
+    evidence = doc._.evidence or []
+    resolve_short_forms(evidence)
+    link_counts(doc.text, [item for item in evidence if item.kind == "count"])
     return doc

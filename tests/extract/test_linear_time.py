@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-import extractor.find.counts.find as find_counts_module
+import extractor.find.counts.noun_phrases as noun_phrases
 import extractor.find.link as link_module
 from extractor.find.counts import find_counts
-from extractor.find.counts.find import UNDERTHESEA_MAX_CHARS
+from extractor.find.counts.noun_phrases import UNDERTHESEA_MAX_CHARS
 from extractor.find.dates.find import _Candidate, _Occupancy, _select
 from extractor.models import Evidence
 
@@ -78,7 +78,7 @@ def test_resolution_is_linear_in_the_references(monkeypatch):
 
 def test_underthesea_only_sees_short_windows(monkeypatch):
     seen: list[int] = []
-    tagged, segment = find_counts_module._tagged, find_counts_module._segment
+    tagged, segment = noun_phrases.tagged, noun_phrases.segment
 
     def spy_tagged(window):
         seen.append(len(window))
@@ -88,8 +88,8 @@ def test_underthesea_only_sees_short_windows(monkeypatch):
         seen.append(len(window))
         return segment(window)
 
-    monkeypatch.setattr(find_counts_module, "_tagged", spy_tagged)
-    monkeypatch.setattr(find_counts_module, "_segment", spy_segment)
+    monkeypatch.setattr(noun_phrases, "tagged", spy_tagged)
+    monkeypatch.setattr(noun_phrases, "segment", spy_segment)
     chain = "1." * 5_000
     text = f"Mục {chain} có 12 đối tượng thanh thiếu niên tụ tập gây rối trật tự công cộng tại khu vực chợ đêm.\n"
     find_counts(text)

@@ -109,7 +109,7 @@ def test_component_resolves_evidence_of_the_doc() -> None:
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("minhchung_legal_refs")
-    nlp.add_pipe("minhchung_resolve")
+    nlp.add_pipe("minhchung_link")
     doc = nlp.make_doc("Thông tư 124 và Thông tư số 124/2021/TT-BCA.")
     doc._.context = FindContext()
     doc._.evidence = []
