@@ -9,7 +9,8 @@ import extractor.find.counts.noun_phrases as noun_phrases
 import extractor.find.link as link_module
 from extractor.find.counts import find_counts
 from extractor.find.counts.noun_phrases import UNDERTHESEA_MAX_CHARS
-from extractor.find.dates.find import _Candidate, _Occupancy, _select
+from extractor.find.dates.find import _Candidate
+from extractor.find.overlaps import Occupancy, longest_first
 from extractor.models import Evidence
 
 SIZES = (1_000, 2_000, 4_000, 8_000)
@@ -30,8 +31,8 @@ def test_date_selection_is_linear_in_the_candidates():
     probes = []
     for n in SIZES:
         candidates = _date_candidates(n)
-        occupancy = _Occupancy(n * 30)
-        chosen = _select(candidates, occupancy)
+        occupancy = Occupancy(n * 30)
+        chosen = longest_first(candidates, occupancy=occupancy)
         assert len(chosen) == n  # the longest of each group, nothing overlapping
         assert occupancy.probes <= sum(c.end - c.start for c in candidates)
         probes.append(occupancy.probes)
