@@ -89,7 +89,7 @@ def _year_in_clause(after: str) -> int | None:
 
 
 def _claim(text: str, start: int, end: int, confidence: float, **value: Any) -> Evidence:
-    full = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
+    full: dict[str, Any] = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
     full.update(value)
     return Evidence(
         kind="criterion_claim",
@@ -178,7 +178,7 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         )
     for match in pats.all_re.finditer(text):
         total_text = match.group("total")
-        total = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
+        written = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
         before, after = _clause(text, match.start(), match.end())
         if _about_sub_units(before):
             continue
@@ -195,8 +195,8 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
                 criteria=[ALL],
                 status=status,
                 year=_year_in_clause(after),
-                count_met=total,
-                count_total=total,
+                count_met=written,
+                count_total=written,
             )
         )
     return found

@@ -95,8 +95,8 @@ def _rate(clause: str) -> tuple[str | None, int | None]:
     if subsets:  # "…, riêng các vụ án rất nghiêm trọng đạt 100%": the rate of that part
         found = match_unit(clause, subsets[-1].end())
         if found:
-            start, end = found.start("unit"), noun_phrase_end(clause, found.start("unit"), head_end=found.end())
-            end = end or found.end()
+            start = found.start("unit")
+            end = noun_phrase_end(clause, start, head_end=found.end()) or found.end()
     return (normal_unit(clause[start:end]) or None), (last.start() if governs else None)
 
 

@@ -74,7 +74,7 @@ def parse_date_phrase(phrase: str) -> date | None:
     if not match:
         return None
     atom = parse_atom(text)
-    if atom is None or atom.level != "day" or atom.year is None:
+    if atom is None or atom.level != "day" or atom.year is None or atom.month is None or atom.day is None:
         return None
     return date(atom.year, atom.month, atom.day)
 
@@ -100,7 +100,8 @@ def iso_text(atom: Atom, year: int | None) -> str:
     if atom.level == "half":
         return f"{prefix}H{atom.part}"
     if atom.level == "months":  # "9 tháng đầu năm" → 01..09; "3 tháng cuối năm" → 10..12
-        first, last = (1, atom.month) if atom.part == 1 else (13 - atom.month, 12)
+        months = atom.month or 0
+        first, last = (1, months) if atom.part == 1 else (13 - months, 12)
         return f"{prefix}{first:02d}/{prefix}{last:02d}"
     return f"{year:04d}" if year is not None else "--"
 
@@ -140,6 +141,6 @@ def range_value(a: Atom, b: Atom, doc_year: int | None) -> dict[str, Any] | None
             return date_value(f"{iso_text(a, None)}/{iso_text(b, None)}", "range", False)
         year_a = year_b = doc_year
         inferred = True
-    if a.level == "day" and not valid_day(year_a, a.month, a.day):
+    if a.level == "day" and not valid_day(year_a, a.month or 0, a.day or 0):
         return None
     return date_value(f"{iso_text(a, year_a)}/{iso_text(b, year_b)}", "range", inferred)

@@ -136,7 +136,10 @@ def _laws_by_name() -> dict[tuple[str, str], dict[str, Any]]:
 def _named_law_refs(text: str, shadowed: str) -> list[Ref]:
     refs: list[Ref] = []
     for m in patterns()["named_law"].finditer(shadowed):
-        slug = type_of(m.group("type")).slug
+        law_type = type_of(m.group("type"))
+        if law_type is None:
+            continue
+        slug = law_type.slug
         law = _laws_by_name().get((slug, fold_name(m.group("name"))))
         if law is None or (m.group("type")[0].islower() and m.group("name")[0].islower()):
             continue
@@ -170,7 +173,10 @@ def _named_law_refs(text: str, shadowed: str) -> list[Ref]:
             }
         refs.append(Ref(m.start(), m.end(), doc_type, value, 0.92, extra={"law": law, "year": written_year}))
     for m in patterns()["year_named"].finditer(shadowed):
-        doc_type = type_of(m.group("type"))
+        year_type = type_of(m.group("type"))
+        if year_type is None:
+            continue
+        doc_type = year_type
         act = next((a for a in _year_named_acts() if a["type"] == doc_type.slug), None)
         if act is None or m.group("year") not in act["versions"]:
             continue

@@ -95,7 +95,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     not_before = "|".join(_phrase(w) for w in data["short_form_not_before"])
     abbreviations = "|".join(sorted({a for t in doc_types() for a in t.abbreviations}, key=len, reverse=True))
     well_known_abbr = sorted(
-        {_abbr_short_form(f)[0] for act in well_known() for f in act["short_forms"] if _abbr_short_form(f)},
+        {pair[0] for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))},
         key=len,
         reverse=True,
     )
