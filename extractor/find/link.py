@@ -23,17 +23,17 @@ again across the body and its footnotes (:mod:`extractor.pipeline`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import corpora
+from extractor import lexicons
 from extractor.find.legal_refs.models import KIND
 from extractor.find.legal_refs.regexes import doc_types
 from extractor.find.legal_refs.values import canonical_symbol, short_key
+from extractor.lexicons import sources, using
 from extractor.models import Evidence
 
 _SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
@@ -48,7 +48,7 @@ def _number(value: Any) -> str:
     return str(value or "").lstrip("0") or "0"
 
 
-@cache
+@lexicons.compiled
 def _type_names_by_abbreviation() -> dict[str, str]:
     return {abbr: t.name for t in doc_types() for abbr in t.abbreviations}
 
@@ -68,12 +68,12 @@ def _normalize_short_form(form: str) -> str | None:
     return short_key(name, _number(num), int(year) if year else None)
 
 
-@cache
+@lexicons.compiled
 def _well_known() -> list[dict[str, Any]]:
-    return corpora.load_json("lexicons", "well_known_acts.json")["acts"]
+    return lexicons.load("well_known_acts")["acts"]
 
 
-@cache
+@lexicons.compiled
 def _well_known_short_forms() -> dict[str, list[dict[str, Any]]]:
     table: dict[str, list[dict[str, Any]]] = {}
     for act in _well_known():
@@ -84,7 +84,7 @@ def _well_known_short_forms() -> dict[str, list[dict[str, Any]]]:
     return table
 
 
-@cache
+@lexicons.compiled
 def _well_known_aliases() -> dict[str, dict[str, Any]]:
     return {canonical_symbol(alias): act for act in _well_known() for alias in act.get("aliases", [])}
 
@@ -325,10 +325,19 @@ def link_counts(text: str, counts: list[Evidence]) -> list[Evidence]:
     return counts
 
 
-@Language.component("minhchung_link")
-def link_component(doc: Doc) -> Doc:
-    """spaCy component: link the evidence the finders put on ``doc``."""
-    evidence = doc._.evidence or []
-    resolve_short_forms(evidence)
-    link_counts(doc.text, [item for item in evidence if item.kind == "count"])
-    return doc
+LEXICONS = {"document_types": "document_types.json", "well_known_acts": "well_known_acts.json"}
+
+
+@Language.factory("minhchung_link", default_config={"lexicons": LEXICONS})
+def make_link_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component linking the evidence the finders put on ``doc``."""
+    active = sources(lexicons)
+
+    def link_component(doc: Doc) -> Doc:
+        evidence = doc._.evidence or []
+        with using(active):
+            resolve_short_forms(evidence)
+            link_counts(doc.text, [item for item in evidence if item.kind == "count"])
+        return doc
+
+    return link_component

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -40,6 +41,7 @@ from extractor.find.claims.regexes import patterns
 from extractor.find.overlaps import drop_overlapping
 from extractor.find.patterns import SENTENCE_END_RE, YEAR
 from extractor.models import Evidence
+from extractor.nlp import finder_component
 from extractor.numbers_vi import parse_spelled
 
 EXTRACTOR = "claims"
@@ -419,10 +421,10 @@ def find_claims(text: str, context: Any = None) -> list[Evidence]:
     return drop_overlapping(found, keep=lambda item: item.value["status"] == "reported")
 
 
-@Language.component("minhchung_claims")
-def claims_component(doc: Doc) -> Doc:
-    """spaCy component: add criterion claims to ``doc._.evidence``."""
-    from extractor.nlp import add_evidence
+LEXICONS = {"criterion_claims": "criterion_claims.json"}
 
-    add_evidence(doc, find_claims(doc.text, doc._.context))
-    return doc
+
+@Language.factory("minhchung_claims", default_config={"lexicons": LEXICONS})
+def make_claims_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component adding criterion claims to ``doc._.evidence``."""
+    return finder_component(lambda doc: find_claims(doc.text, doc._.context), lexicons)

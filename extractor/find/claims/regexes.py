@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import corpora
+from extractor import lexicons
 from extractor.find.patterns import BLANKS, YEAR, alternation
 from extractor.numbers_vi import vocabulary
 
@@ -64,10 +63,10 @@ class ClaimPatterns:
     aim_cue_re: re.Pattern[str]
 
 
-@cache
+@lexicons.compiled
 def patterns() -> ClaimPatterns:
     """Compile the claim patterns once per process."""
-    lex = corpora.load_json("lexicons", "criterion_claims.json")
+    lex = lexicons.load("criterion_claims")
     ordinals: dict[str, int] = lex["ordinals"]
     ordinal = rf"thứ{_WS}(?:{'|'.join(sorted(ordinals, key=len, reverse=True))})"
     number = rf"(?:số{_WS})?(?:\d{{1,2}}|{ordinal})(?![\w/])"

@@ -34,7 +34,7 @@ spaCy component ``minhchung_counts``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -56,6 +56,7 @@ from extractor.find.counts.zeros import zero_claims
 from extractor.find.overlaps import first_overlap
 from extractor.find.patterns import YEAR
 from extractor.models import Evidence
+from extractor.nlp import finder_component
 
 _TAKEN_KINDS = ("legal_ref", "date")
 
@@ -295,12 +296,16 @@ def _counts(text: str, context: Any, taken: Sequence[tuple[int, int]]) -> list[E
     return found
 
 
-@Language.component("minhchung_counts")
-def counts_component(doc: Doc) -> Doc:
-    """spaCy component: add counts, skipping spans taken by legal references and dates."""
-    from extractor.nlp import add_evidence
+LEXICONS = {"count_units": "count_units.json", "modality": "modality.json"}
 
-    evidence = doc._.evidence or []
-    taken = [(item.start, item.end) for item in evidence if item.kind in _TAKEN_KINDS]
-    add_evidence(doc, _counts(doc.text, doc._.context, taken))
-    return doc
+
+def _doc_counts(doc: Doc) -> list[Evidence]:
+    """The counts of ``doc``, skipping spans taken by legal references and dates (linked later)."""
+    taken = [(item.start, item.end) for item in doc._.evidence or [] if item.kind in _TAKEN_KINDS]
+    return _counts(doc.text, doc._.context, taken)
+
+
+@Language.factory("minhchung_counts", default_config={"lexicons": LEXICONS})
+def make_counts_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component adding counts to ``doc._.evidence``."""
+    return finder_component(_doc_counts, lexicons)

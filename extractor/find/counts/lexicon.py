@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import corpora
-from extractor import numbers_vi
+from extractor import lexicons, numbers_vi
 from extractor.find.patterns import alternation, words_re
 
 
@@ -74,11 +72,11 @@ class Lexicon:
     zero_qualifier_re: re.Pattern[str]
 
 
-@cache
+@lexicons.compiled
 def lexicon() -> Lexicon:
     """Compile the count lexicons (``count_units.json``, ``modality.json``, ``numbers_vi.json``)."""
-    units = corpora.load_json("lexicons", "count_units.json")
-    modality = corpora.load_json("lexicons", "modality.json")
+    units = lexicons.load("count_units")
+    modality = lexicons.load("modality")
     numbers = numbers_vi.vocabulary()
     phrases: list[str] = []
     head_units: set[str] = set()

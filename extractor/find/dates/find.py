@@ -18,6 +18,7 @@ nothing. Vocabulary (Roman numerals, holidays, recurring words) lives in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,7 @@ from extractor.find.dates.parse import (
 from extractor.find.dates.regexes import holiday_days, patterns
 from extractor.find.overlaps import longest_first
 from extractor.models import Evidence
+from extractor.nlp import finder_component
 
 EXTRACTOR = "dates"
 KIND = "date"
@@ -193,10 +195,10 @@ def find_dates(text: str, context: Any = None) -> list[Evidence]:
     return evidence
 
 
-@Language.component("minhchung_dates")
-def dates_component(doc: Doc) -> Doc:
-    """spaCy component: add every date of ``doc.text`` to ``doc._.evidence``."""
-    from extractor.nlp import add_evidence
+LEXICONS = {"date_words": "date_words.json"}
 
-    add_evidence(doc, find_dates(doc.text, doc._.context))
-    return doc
+
+@Language.factory("minhchung_dates", default_config={"lexicons": LEXICONS})
+def make_dates_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component adding every date of ``doc.text`` to ``doc._.evidence``."""
+    return finder_component(lambda doc: find_dates(doc.text, doc._.context), lexicons)

@@ -9,10 +9,9 @@ deadlines "trước ngày 15/02 hàng năm".
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-import corpora
+from extractor import lexicons
 from extractor.find.patterns import YEAR, alternation
 
 _NUMERIC_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}"
@@ -36,22 +35,22 @@ _MONTH = r"tháng\s+\d{1,2}(?:\s*[/\-]\s*\d{4}|\s+năm\s+(?:\d{4}|trước|sau|n
 _YEAR_PHRASE = r"năm\s+\d{4}"
 
 
-@cache
+@lexicons.compiled
 def date_words() -> dict[str, Any]:
-    return corpora.load_json("lexicons", "date_words.json")
+    return lexicons.load("date_words")
 
 
-@cache
+@lexicons.compiled
 def roman_numerals() -> dict[str, int]:
     return {key.upper(): value for key, value in date_words()["roman_numerals"].items()}
 
 
-@cache
+@lexicons.compiled
 def holiday_days() -> frozenset[tuple[int, int]]:
     return frozenset((item["day"], item["month"]) for item in date_words()["holidays"])
 
 
-@cache
+@lexicons.compiled
 def patterns() -> dict[str, re.Pattern[str]]:
     words = date_words()
     recurring = alternation(words["recurring_words"])

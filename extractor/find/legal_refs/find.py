@@ -27,13 +27,13 @@ Vocabulary lives in ``corpora/lexicons/`` (named laws, well-known acts; document
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import corpora
+from extractor import lexicons
 from extractor.find import link
 from extractor.find.dates import parse_date_phrase
 from extractor.find.legal_refs.issuers import issuer_before, issuer_end
@@ -56,6 +56,7 @@ from extractor.find.legal_refs.values import (
 from extractor.find.overlaps import longest_first
 from extractor.find.patterns import YEAR, fold
 from extractor.models import Evidence
+from extractor.nlp import finder_component
 
 # --------------------------------------------------------------------------- finders
 
@@ -127,9 +128,9 @@ def _short_refs(shadowed: str) -> list[Ref]:
     return refs
 
 
-@cache
+@lexicons.compiled
 def _laws_by_name() -> dict[tuple[str, str], dict[str, Any]]:
-    laws = corpora.load_json("lexicons", "named_laws.json")["laws"]
+    laws = lexicons.load("named_laws")["laws"]
     return {(law["type"], fold_name(law["name"])): law for law in laws}
 
 
@@ -195,9 +196,9 @@ def _named_law_refs(text: str, shadowed: str) -> list[Ref]:
     return refs
 
 
-@cache
+@lexicons.compiled
 def _year_named_acts() -> list[dict[str, Any]]:
-    return corpora.load_json("lexicons", "named_laws.json").get("year_named_acts", [])
+    return lexicons.load("named_laws").get("year_named_acts", [])
 
 
 def _law_version_from_date(ref: Ref) -> None:
@@ -325,10 +326,15 @@ def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     return evidence
 
 
-@Language.component("minhchung_legal_refs")
-def legal_refs_component(doc: Doc) -> Doc:
-    """spaCy component: add every legal reference of ``doc.text`` to ``doc._.evidence``."""
-    from extractor.nlp import add_evidence
+LEXICONS = {
+    "document_types": "document_types.json",
+    "issuers": "issuers.json",
+    "named_laws": "named_laws.json",
+    "well_known_acts": "well_known_acts.json",
+}
 
-    add_evidence(doc, find_legal_refs(doc.text, doc._.context))
-    return doc
+
+@Language.factory("minhchung_legal_refs", default_config={"lexicons": LEXICONS})
+def make_legal_refs_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component adding every legal reference of ``doc.text`` to ``doc._.evidence``."""
+    return finder_component(lambda doc: find_legal_refs(doc.text, doc._.context), lexicons)

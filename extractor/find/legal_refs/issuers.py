@@ -9,8 +9,8 @@ from the original.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
+from extractor import lexicons
 from extractor.find.legal_refs.regexes import fold_name, issuer_lexicon, patterns
 
 
@@ -41,18 +41,18 @@ def issuer_end(shadowed: str, position: int) -> int | None:
     return _extend_issuer(shadowed, head.group(), head.end())
 
 
-@cache
+@lexicons.compiled
 def _long_name_heads() -> frozenset[str]:
     return frozenset(fold_name(h) for h in issuer_lexicon().get("long_name_heads", []))
 
 
-@cache
+@lexicons.compiled
 def _name_stop_words() -> tuple[frozenset[str], frozenset[str]]:
     words = [fold_name(w) for w in issuer_lexicon().get("name_stop_words", [])]
     return frozenset(w for w in words if " " not in w), frozenset(w for w in words if " " in w)
 
 
-@cache
+@lexicons.compiled
 def _locality_false_friends() -> frozenset[str]:
     return frozenset(issuer_lexicon().get("locality_false_friends", []))
 

@@ -9,10 +9,8 @@ matched on folded text (:func:`extractor.find.patterns.fold`).
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-import corpora
 from extractor import lexicons
 from extractor.find.legal_refs.models import DocType
 from extractor.find.patterns import YEAR, fold, phrase_regex
@@ -40,7 +38,7 @@ _SHORT = rf"(?P<snum>\d{{1,4}})(?:/(?P<syear>{YEAR}))?(?![\w/]|-\w|\s*[-/]\s*[A-
 _NUMBER_PREFIX = r"(?:[^\S\n]+(?P<so>(?i:số\s*hiệu|số))[^\S\n]*:?)?[^\S\n]*"
 
 
-@cache
+@lexicons.compiled
 def doc_types() -> tuple[DocType, ...]:
     data = lexicons.cited_document_types()
     return tuple(
@@ -55,7 +53,7 @@ def doc_types() -> tuple[DocType, ...]:
     )
 
 
-@cache
+@lexicons.compiled
 def _type_by_word() -> dict[str, DocType]:
     table: dict[str, DocType] = {}
     for doc_type in doc_types():
@@ -66,24 +64,24 @@ def _type_by_word() -> dict[str, DocType]:
     return table
 
 
-@cache
+@lexicons.compiled
 def type_by_hint() -> dict[str, DocType]:
     return {hint: doc_type for doc_type in doc_types() for hint in doc_type.hints}
 
 
-@cache
+@lexicons.compiled
 def capitalized_only() -> frozenset[str]:
     return frozenset(
         lexicons.cited_document_types()["short_form_capitalized_only"]
     )
 
 
-@cache
+@lexicons.compiled
 def well_known() -> list[dict[str, Any]]:
-    return corpora.load_json("lexicons", "well_known_acts.json")["acts"]
+    return lexicons.load("well_known_acts")["acts"]
 
 
-@cache
+@lexicons.compiled
 def patterns() -> dict[str, re.Pattern[str]]:
     data = lexicons.cited_document_types()
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
@@ -99,7 +97,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         key=len,
         reverse=True,
     )
-    named = corpora.load_json("lexicons", "named_laws.json")
+    named = lexicons.load("named_laws")
     laws = named["laws"]
     law_names = "|".join(
         _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
@@ -111,7 +109,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
             key=len,
             reverse=True,
         )
-    )
+    ) or "(?!)"  # a lexicon without law types: no law by name
     year_acts = named.get("year_named_acts", [])
     year_act_types = (
         "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
@@ -201,19 +199,19 @@ def _abbr_short_form(form: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-@cache
+@lexicons.compiled
 def well_known_abbr_numbers() -> frozenset[tuple[str, str]]:
     return frozenset(
         pair for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))
     )
 
 
-@cache
+@lexicons.compiled
 def issuer_lexicon() -> dict[str, Any]:
     return lexicons.cited_issuers()
 
 
-@cache
+@lexicons.compiled
 def _issuer_bodies() -> str:
     """Named bodies that may follow a party head ("Đảng bộ Sở …"): the bodies and the upper-case heads."""
     data = issuer_lexicon()
@@ -222,13 +220,13 @@ def _issuer_bodies() -> str:
     return "|".join(_phrase(p) for p in phrases)
 
 
-@cache
+@lexicons.compiled
 def _subject_verbs() -> str:
     words = issuer_lexicon().get("subject_verbs", [])
     return "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
-@cache
+@lexicons.compiled
 def _issuer_heads() -> str:
     data = issuer_lexicon()
     phrases = sorted(set(data["heads"]) | set(data["bodies"]), key=len, reverse=True)

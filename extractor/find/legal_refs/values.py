@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from extractor import lexicons
@@ -12,7 +11,7 @@ from extractor.find.legal_refs.regexes import type_by_hint
 from extractor.find.patterns import fold
 
 
-@cache
+@lexicons.compiled
 def _ascii_folds() -> dict[str, str]:
     return lexicons.cited_document_types().get("symbol_ascii_folds", {})
 
