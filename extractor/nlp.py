@@ -5,7 +5,8 @@ Each finder (:mod:`extractor.find.legal_refs`, ``dates``, ``counts``, ``claims``
 the lexicons it reads; the components to run, and their config, are configuration
 (``corpora/pipeline.json``), not code. Facts ride on extensions:
 ``doc._.context`` (what is known of the document: year, doc_type …) and ``doc._.evidence``
-(every :class:`~extractor.models.Evidence` found so far; later components read earlier
+(every :class:`~extractor.models.Evidence` found so far;
+``doc._.sections`` the section headings, found once by the first component and read by the finders; later components read earlier
 ones, e.g. counts skip spans already taken by legal references and dates). Each evidence
 is also a ``Span`` in ``doc.spans[kind]`` with ``span._.evidence``.
 
@@ -48,6 +49,8 @@ class FindContext:
 
 if not Doc.has_extension("evidence"):
     Doc.set_extension("evidence", default=None)
+if not Doc.has_extension("sections"):
+    Doc.set_extension("sections", default=None)  # the section headings, found once (extractor.find.sections)
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
 if not Span.has_extension("evidence"):

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -43,6 +43,8 @@ from extractor.find.patterns import SENTENCE_END_RE, YEAR
 from extractor.models import Evidence
 from extractor.nlp import finder_component
 from extractor.numbers_vi import parse_spelled
+from extractor.structure import Heading
+from extractor.structure import headings as structure_headings
 
 EXTRACTOR = "claims"
 ALL = "all"  # ``criteria`` of a claim on the whole standard
@@ -119,15 +121,24 @@ def _about_sub_units(before: str) -> bool:
     return bool(patterns().sub_unit_re.search(before[-100:]))
 
 
-def _section_break(segment: str) -> bool:
-    """A new section opens in ``segment``: a Roman-numbered heading or a line in capitals."""
-    if patterns().section_break_re.search(segment):
-        return True
-    for line in segment.split("\n")[1:]:
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 5 and all(c.isupper() for c in letters):
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 5 and all(c.isupper() for c in letters)
+
+
+def _section_break(text: str, start: int, end: int, sections: Sequence[Heading]) -> bool:
+    """A new section opens between ``start`` and ``end``: a Roman-numbered heading or a line in
+    capitals (of the section headings found once; the line ``end`` stands in counts up to ``end``)."""
+    roman = patterns().section_break_re
+    if roman.match(text[start:end]):
+        return True  # right after the criterion's heading
+    last = text.rfind("\n", start, end) + 1  # the line ``end`` stands in, when it starts after ``start``
+    for heading in sections[bisect.bisect_right(sections, start, key=lambda h: h.start) :]:
+        if heading.start >= last:
+            break
+        if roman.match(text, heading.start, end) or (heading.capitals and _capitals(text[heading.start : heading.end])):
             return True
-    return False
+    return last > start and bool(roman.match(text, last, end) or _capitals(text[last:end]))
 
 
 def _headings(text: str) -> list[Evidence]:
@@ -373,7 +384,7 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
-def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
+def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) -> list[Evidence]:
     """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
     criterion's section (none before, or a new section since), to the whole standard."""
     pats = patterns()
@@ -382,7 +393,7 @@ def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
     for match in pats.verdict_re.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
         status = pats.verdicts[" ".join(match.group("verdict").lower().split())]
-        if index < 0 or _section_break(text[headings[index].end : match.start()]):
+        if index < 0 or _section_break(text, headings[index].end, match.start(), sections):
             criteria: list[Any] = [ALL]
         else:
             criteria = list(headings[index].value["criteria"])
@@ -405,17 +416,18 @@ def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
     return found
 
 
-def find_claims(text: str, context: Any = None) -> list[Evidence]:
+def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | None = None) -> list[Evidence]:
     """Every criterion claim in normalized ``text``, in reading order.
 
     ``context`` is a :class:`extractor.nlp.FindContext` (``doc_type`` is read: a kế hoạch's
-    claims are goals).
+    claims are goals); ``sections`` the section headings of ``text`` (``doc._.sections``; found here
+    when not given).
     """
     doc_type = getattr(context, "doc_type", None)
     headings = _headings(text)
     found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
     found += _postposed(text, doc_type) + _eligibility(text, doc_type)
-    found += _verdicts(text, headings)
+    found += _verdicts(text, headings, structure_headings(text) if sections is None else sections)
     found += _mentions(text, found)
     # a shorter overlapping reading of the same words goes; a mention mid-sentence stays
     return drop_overlapping(found, keep=lambda item: item.value["status"] == "reported")
@@ -427,4 +439,4 @@ LEXICONS = {"criterion_claims": "criterion_claims.json"}
 @Language.factory("minhchung_claims", default_config={"lexicons": LEXICONS})
 def make_claims_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
     """spaCy factory: a component adding criterion claims to ``doc._.evidence``."""
-    return finder_component(lambda doc: find_claims(doc.text, doc._.context), lexicons)
+    return finder_component(lambda doc: find_claims(doc.text, doc._.context, doc._.sections), lexicons)

@@ -57,6 +57,7 @@ from extractor.find.overlaps import first_overlap
 from extractor.find.patterns import YEAR
 from extractor.models import Evidence
 from extractor.nlp import finder_component
+from extractor.structure import Heading, headings
 
 _TAKEN_KINDS = ("legal_ref", "date")
 
@@ -173,22 +174,27 @@ def _same_number(value: int | float | None, inner: str) -> bool:
     return value is not None and numbers_vi.parse_number(inner) == value
 
 
-def find_counts(text: str, context: Any = None, taken: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
+def find_counts(
+    text: str, context: Any = None, taken: Sequence[tuple[int, int]] = (), sections: Sequence[Heading] | None = None
+) -> list[Evidence]:
     """Every count and zero claim in normalized ``text``, in reading order, linked as the pipeline
     links them (breakdown parents and rate units: :func:`extractor.find.link.link_counts`).
 
     ``context`` is a :class:`extractor.nlp.FindContext` (only ``doc_type`` is read);
-    ``taken`` holds ``(start, end)`` spans already claimed by legal references and dates.
+    ``taken`` holds ``(start, end)`` spans already claimed by legal references and dates; ``sections``
+    the section headings of ``text`` (``doc._.sections``; found here when not given).
     """
-    return link.link_counts(text, _counts(text, context, taken))
+    return link.link_counts(text, _counts(text, context, taken, sections))
 
 
-def _counts(text: str, context: Any, taken: Sequence[tuple[int, int]]) -> list[Evidence]:
+def _counts(
+    text: str, context: Any, taken: Sequence[tuple[int, int]], sections: Sequence[Heading] | None
+) -> list[Evidence]:
     """The counts and zero claims of ``text``, not yet linked."""
     lex = lexicon()
     doc_type = getattr(context, "doc_type", None)
     taken_spans = sorted(taken)
-    sections = report_sections(text)
+    parts = report_sections(text, headings(text) if sections is None else sections)
     found: list[Evidence] = []
     for start, end, value, percent, total, spelled in _number_candidates(text):
         cursor = end
@@ -266,7 +272,7 @@ def _counts(text: str, context: Any, taken: Sequence[tuple[int, int]]) -> list[E
                 span_start = start - (len(before) - opener.start())
         if rate_start is not None:
             span_start = min(span_start, rate_start)
-        modality = modality_at(text, start, comparator, after is not None, doc_type, sections, unit, percent is not None)
+        modality = modality_at(text, start, comparator, after is not None, doc_type, parts, unit, percent is not None)
         confidence = 0.9 if (unit in lex.head_units or total is not None) else 0.85
         if unit is None:
             confidence = 0.75
@@ -302,7 +308,7 @@ LEXICONS = {"count_units": "count_units.json", "modality": "modality.json"}
 def _doc_counts(doc: Doc) -> list[Evidence]:
     """The counts of ``doc``, skipping spans taken by legal references and dates (linked later)."""
     taken = [(item.start, item.end) for item in doc._.evidence or [] if item.kind in _TAKEN_KINDS]
-    return _counts(doc.text, doc._.context, taken)
+    return _counts(doc.text, doc._.context, taken, doc._.sections)
 
 
 @Language.factory("minhchung_counts", default_config={"lexicons": LEXICONS})

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.find.counts.lexicon import lexicon
 from extractor.find.patterns import SENTENCE_END_RE
+from extractor.structure import Heading
 
 _BOUNDARY_RE = re.compile(r"[.;:!?…](?=\s|$)|\n|\(")
 
@@ -54,10 +56,16 @@ class Sections:
 _HEADING_RE = re.compile(r"^[ \t]*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)][ \t]+(?P<title>[^\n]{3,160})$", re.MULTILINE)
 
 
-def report_sections(text: str) -> Sections:
+def report_sections(text: str, found: Sequence[Heading]) -> Sections:
+    """The report's parts and which of them plan, from the section headings found once
+    (:func:`extractor.structure.headings`): a numbered heading in capitals names its part
+    ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ …"), a numbered line led by a planning word opens a planning part."""
     starts: list[int] = []
     flags: list[bool] = []
-    for match in _HEADING_RE.finditer(text):
+    for heading in found:
+        match = _HEADING_RE.match(text, heading.start) if heading.marker else None
+        if match is None:
+            continue
         title = match.group("title")
         letters = [c for c in title if c.isalpha()]
         lex = lexicon()
