@@ -1,6 +1,6 @@
 """CPU time of the four finders and the resolver over the seed texts (not a test: a measuring script).
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/finders_speed.py [--repeat N]
+    PYTHONPATH=$PWD .venv/bin/python tests/find/finders_speed.py [--repeat N]
 
 Runs ``extractor.pipeline.extract_text`` (the finders' spaCy pipeline: legal references, dates,
 counts, claims, resolution) on every normalized seed text ``N`` times after one warm-up run
