@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from extractor import lexicons, numbers_vi
 from extractor.find.patterns import alternation, words_re
@@ -72,12 +73,8 @@ class Lexicon:
     zero_qualifier_re: re.Pattern[str]
 
 
-@lexicons.compiled
-def lexicon() -> Lexicon:
-    """Compile the count lexicons (``count_units.json``, ``modality.json``, ``numbers_vi.json``)."""
-    units = lexicons.load("count_units")
-    modality = lexicons.load("modality")
-    numbers = numbers_vi.vocabulary()
+def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any]:
+    """Numbers and the units they count: the number itself, its unit, comparators, labels."""
     phrases: list[str] = []
     head_units: set[str] = set()
     for classifier, spec in units["units"].items():
@@ -94,64 +91,30 @@ def lexicon() -> Lexicon:
         r")",
         re.IGNORECASE,
     )
-    zero_heads = modality["zero_heads"]
     generic = units["generic"]
-    zero_generic = modality["zero_generic"]
-    return Lexicon(
-        number_re=number_re,
-        unit_re=re.compile(rf"[ \t]+(?P<unit>{alternation(phrases)})(?!\w)", re.IGNORECASE),
-        skip_re=re.compile(rf"[ \t]+(?:{alternation(units['skip_before_unit'])})(?=[ \t])", re.IGNORECASE),
-        after_re=re.compile(
+    return {
+        "number_re": number_re,
+        "unit_re": re.compile(rf"[ \t]+(?P<unit>{alternation(phrases)})(?!\w)", re.IGNORECASE),
+        "skip_re": re.compile(rf"[ \t]+(?:{alternation(units['skip_before_unit'])})(?=[ \t])", re.IGNORECASE),
+        "after_re": re.compile(
             rf"[ \t]+(?P<cmp>{alternation(list(numbers['comparators_after']))})(?!\w)", re.IGNORECASE
         ),
-        before_re=re.compile(
+        "before_re": re.compile(
             rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$", re.IGNORECASE
         ),
-        range_open_re=re.compile(rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE),
-        label_re=re.compile(rf"(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
-        spelled_cue_re=re.compile(
+        "range_open_re": re.compile(rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE),
+        "label_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
+        "spelled_cue_re": re.compile(
             rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$", re.IGNORECASE
         ),
-        not_followed_by={k: frozenset(v) for k, v in units["not_followed_by"].items()},
-        head_units=frozenset(head_units),
-        never_counts=frozenset(units["never_counts"]),
-        cue_res={
-            name: words_re(modality[name]) for name in ("target", "actual", "strong_target", "strong_actual")
-        },
-        zero_open_re=re.compile(
-            rf"(?<!\w)(?:{alternation(modality['zero_triggers_open'])})[ \t]+", re.IGNORECASE
-        ),
-        zero_headed_re=re.compile(
-            rf"(?<!\w)(?:{alternation(modality['zero_triggers_headed'])})[ \t]+"
-            rf"(?:(?:các|những)[ \t]+)?(?={alternation(zero_heads)}(?!\w))",
-            re.IGNORECASE,
-        ),
-        zero_head_re=words_re(zero_heads),
-        zero_stop_re=re.compile(
-            rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{alternation(modality['zero_stops'])})(?!\w))",
-            re.IGNORECASE,
-        ),
-        target_section_re=words_re(modality["target_sections"]),
-        actual_section_re=words_re(modality["actual_sections"]),
-        default_modality=modality["default_by_doc_type"],
-        report_exempt=frozenset(modality["report_exempt"]),
-        label_exception_re=re.compile(rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE),
-        percent_list_units=frozenset(units["percent_list_units"]),
-        classifiers=frozenset(name for name, spec in units["units"].items() if spec["heads"]),
-        extension_stops=frozenset(units["extension_stops"]),
-        zero_compound_re=re.compile(rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE),
-        zero_person_re=re.compile(
-            rf"(?:(?:các|những)[ \t]+)?(?:{alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
-        ),
-        fact_cue_re=re.compile(
-            rf"(?:(?<!\w)|^)(?:{alternation(modality['fact_cues'])})[ \t]+(?:$|(?=\d))", re.IGNORECASE
-        ),
-        fact_units=frozenset(modality["fact_units"]),
-        target_lead_re=re.compile(
-            rf"^[ \t\-+•*\d.)]*(?:{alternation(modality['target_paragraph_leads'])})(?!\w)[^:\n]{{0,40}}:",
-            re.IGNORECASE,
-        ),
-        generic=Generic(
+        "not_followed_by": {k: frozenset(v) for k, v in units["not_followed_by"].items()},
+        "head_units": frozenset(head_units),
+        "never_counts": frozenset(units["never_counts"]),
+        "label_exception_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE),
+        "percent_list_units": frozenset(units["percent_list_units"]),
+        "classifiers": frozenset(name for name, spec in units["units"].items() if spec["heads"]),
+        "extension_stops": frozenset(units["extension_stops"]),
+        "generic": Generic(
             classifiers=frozenset(generic["classifiers"]),
             never_heads=frozenset(generic["never_heads"]),
             stops=frozenset(generic["stops"]),
@@ -162,35 +125,90 @@ def lexicon() -> Lexicon:
                 rf"(?<!\w)(?<!tổng )(?:{alternation(generic['label_words'])})[ \t]*$", re.IGNORECASE
             ),
         ),
-        clause_lead_target_re=re.compile(
+        "coordinable": frozenset(units["units"]) | frozenset(generic["classifiers"]),
+        "scale_re": re.compile(
+            rf"[ \t]+(?P<scale>{alternation(list(numbers_vi.scale_words()))})(?!\w)(?![ \t]+lệ(?!\w))",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _modality_parts(modality: dict[str, Any]) -> dict[str, Any]:
+    """Whether a count is done or planned: cue words, report sections, paragraph leads."""
+    return {
+        "cue_res": {
+            name: words_re(modality[name]) for name in ("target", "actual", "strong_target", "strong_actual")
+                },
+        "target_section_re": words_re(modality["target_sections"]),
+        "actual_section_re": words_re(modality["actual_sections"]),
+        "default_modality": modality["default_by_doc_type"],
+        "report_exempt": frozenset(modality["report_exempt"]),
+        "fact_cue_re": re.compile(
+            rf"(?:(?<!\w)|^)(?:{alternation(modality['fact_cues'])})[ \t]+(?:$|(?=\d))", re.IGNORECASE
+        ),
+        "fact_units": frozenset(modality["fact_units"]),
+        "target_lead_re": re.compile(
+            rf"^[ \t\-+•*\d.)]*(?:{alternation(modality['target_paragraph_leads'])})(?!\w)[^:\n]{{0,40}}:",
+            re.IGNORECASE,
+        ),
+        "clause_lead_target_re": re.compile(
             rf"^[ \t\-+•*]*(?:{alternation(modality['clause_lead_target'])})(?!\w)", re.IGNORECASE
         ),
-        zero_generic_re=re.compile(
+        "target_lead_word_re": re.compile(
+            rf"(?:{alternation(modality['target_paragraph_leads'])})(?!\w)", re.IGNORECASE
+        ),
+    }
+
+
+def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, Any]:
+    """Zero claims: their triggers, heads, stops, lists and qualifiers."""
+    zero_heads = modality["zero_heads"]
+    zero_generic = modality["zero_generic"]
+    return {
+        "zero_open_re": re.compile(
+            rf"(?<!\w)(?:{alternation(modality['zero_triggers_open'])})[ \t]+", re.IGNORECASE
+        ),
+        "zero_headed_re": re.compile(
+            rf"(?<!\w)(?:{alternation(modality['zero_triggers_headed'])})[ \t]+"
+            rf"(?:(?:các|những)[ \t]+)?(?={alternation(zero_heads)}(?!\w))",
+            re.IGNORECASE,
+        ),
+        "zero_head_re": words_re(zero_heads),
+        "zero_stop_re": re.compile(
+            rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{alternation(modality['zero_stops'])})(?!\w))",
+            re.IGNORECASE,
+        ),
+        "zero_compound_re": re.compile(rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE),
+        "zero_person_re": re.compile(
+            rf"(?:(?:các|những)[ \t]+)?(?:{alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
+        ),
+        "zero_generic_re": re.compile(
             rf"(?<!\w)(?P<trigger>{alternation(zero_generic['open_triggers'] + zero_generic['cue_triggers'])})"
             rf"[ \t]+(?!(?:{alternation(zero_heads)})(?!\w))(?=[a-zà-ỹđ])",
             re.IGNORECASE,
         ),
-        zero_generic_cue_triggers=frozenset(zero_generic["cue_triggers"]),
-        zero_event_cue_re=words_re(zero_generic["event_cues"]),
-        zero_never_heads=frozenset(zero_generic["never_heads"]),
-        coordinable=frozenset(units["units"]) | frozenset(generic["classifiers"]),
-        zero_stop_words=frozenset(modality["zero_stops"]),
-        zero_list_word_re=re.compile(rf"(?:{alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
-        zero_list_break_re=re.compile(rf"(?:{alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE),
-        zero_nao_re=re.compile(
+        "zero_generic_cue_triggers": frozenset(zero_generic["cue_triggers"]),
+        "zero_event_cue_re": words_re(zero_generic["event_cues"]),
+        "zero_never_heads": frozenset(zero_generic["never_heads"]),
+        "zero_stop_words": frozenset(modality["zero_stops"]),
+        "zero_list_word_re": re.compile(rf"(?:{alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
+        "zero_list_break_re": re.compile(rf"(?:{alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE),
+        "zero_nao_re": re.compile(
             rf"(?=[KkCc])(?<!\w)(?:{alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
             r"[ \t]+nào(?!\w)",
             re.IGNORECASE,
         ),
-        zero_qualifier_re=re.compile(
+        "zero_qualifier_re": re.compile(
             rf"[ \t]+(?P<qualifier>(?:{alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,“”\"]{{0,50}})",
             re.IGNORECASE,
         ),
-        target_lead_word_re=re.compile(
-            rf"(?:{alternation(modality['target_paragraph_leads'])})(?!\w)", re.IGNORECASE
-        ),
-        scale_re=re.compile(
-            rf"[ \t]+(?P<scale>{alternation(list(numbers_vi.scale_words()))})(?!\w)(?![ \t]+lệ(?!\w))",
-            re.IGNORECASE,
-        ),
-    )
+    }
+
+
+@lexicons.compiled
+def lexicon() -> Lexicon:
+    """Compile the count lexicons (``count_units.json``, ``modality.json``, ``numbers_vi.json``)."""
+    units = lexicons.load("count_units")
+    modality = lexicons.load("modality")
+    numbers = numbers_vi.vocabulary()
+    return Lexicon(**_unit_parts(units, numbers), **_modality_parts(modality), **_zero_parts(units, modality))
