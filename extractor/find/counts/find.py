@@ -44,7 +44,7 @@ from extractor import numbers_vi
 from extractor.find import link
 from extractor.find.counts.lexicon import lexicon
 from extractor.find.counts.modality import clause_before, modality_at, paragraph_prefix, report_sections
-from extractor.find.counts.models import EXTRACTOR, count_value
+from extractor.find.counts.models import EXTRACTOR, Number, count_value
 from extractor.find.counts.noun_phrases import (
     coordinated_end,
     extend_unit,
@@ -102,8 +102,8 @@ def _rate(clause: str) -> tuple[str | None, int | None]:
     return (normal_unit(clause[start:end]) or None), (last.start() if governs else None)
 
 
-def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None, int | float | None, int | None, bool]]:
-    """Numbers that may be counts: ``(start, end, value, percent, total, spelled)``."""
+def _number_candidates(text: str) -> Iterator[Number]:
+    """Numbers that may be counts (not labels, phone numbers, "không" or a lone "một"/"năm")."""
     lex = lexicon()
     for match in lex.number_re.finditer(text):
         start, end = match.span()
@@ -138,7 +138,7 @@ def _number_candidates(text: str) -> Iterator[tuple[int, int, int | float | None
         before = text[max(0, start - 30) : start]
         if percent is None and lex.label_re.search(before) and not lex.label_exception_re.search(before):
             continue
-        yield start, end, value, percent, parse_total, bool(spelled)
+        yield Number(start, end, value, percent, parse_total, bool(spelled))
 
 
 _YEAR_RE = re.compile(YEAR)
@@ -187,6 +187,62 @@ def find_counts(
     return link.link_counts(text, _counts(text, context, taken, sections))
 
 
+def _after_number(text: str, end: int, value: int | float | None, *, scalable: bool) -> tuple[int, str | None, re.Match[str] | None]:
+    """What stands between a number and its unit: the number again in brackets ("bốn mươi hai (42)
+    cuộc"), a scale word ("2,3 tỷ đồng", when ``scalable``), a comparator ("70% trở lên"). Returns
+    where the unit may start, the scale word and the comparator's match."""
+    lex = lexicon()
+    cursor = end
+    scale = None
+    bracket = _BRACKETED_RE.match(text, cursor)
+    if bracket and _same_number(value, bracket.group("inner")):
+        cursor = bracket.end()
+    scale_match = lex.scale_re.match(text, cursor) if scalable else None
+    if scale_match:
+        scale = scale_match.group("scale")
+        cursor = scale_match.end()
+    after = lex.after_re.match(text, cursor)
+    if after:
+        cursor = after.end()
+    return cursor, scale, after
+
+
+def _listed_unit_end(text: str, unit_match: re.Match[str], percent: bool) -> int:
+    """Where a listed unit ends: over a coordinated list ("100% xã, phường", "22 xã, thị trấn"), the
+    noun phrase after a bare classifier ("06/06 đội thuế"), or a one-word unit's modifiers ("03 xã
+    biên giới", "05 khẩu súng"; after a listed classifier only a coordination: "nhóm, lớp")."""
+    lex = lexicon()
+    first_unit = normal_unit(unit_match.group("unit"))
+    listed = first_unit in lex.percent_list_units
+    coordinated = coordinated_end(text, unit_match.end()) if listed else unit_match.end()
+    if (percent and listed) or coordinated > unit_match.end():
+        span_end = coordinated
+    elif first_unit in lex.classifiers:
+        span_end = extend_unit(text, unit_match.end())
+    else:
+        span_end = unit_match.end()
+    if span_end == unit_match.end() and " " not in first_unit and not (percent and listed):
+        span_end = noun_phrase_end(
+            text, unit_match.start("unit"), head_end=span_end, coordination_only=first_unit in lex.classifiers
+        ) or span_end
+    return span_end
+
+
+def _span_start(text: str, start: int, comparator: str | None) -> tuple[int, str | None]:
+    """Where a count starts and its comparator: a comparator before the number takes it in ("trên
+    80%"), and so does a range opener before "… trở lên" ("từ 70% trở lên")."""
+    lex = lexicon()
+    before = text[max(0, start - 30) : start]
+    cmp_before = lex.before_re.search(before)
+    if cmp_before:
+        return start - (len(before) - cmp_before.start()), numbers_vi.comparator_before(cmp_before.group("cmp"))
+    if comparator == ">=":
+        opener = lex.range_open_re.search(before)
+        if opener:
+            return start - (len(before) - opener.start()), comparator
+    return start, comparator
+
+
 def _counts(
     text: str, context: Any, taken: Sequence[tuple[int, int]], sections: Sequence[Heading] | None
 ) -> list[Evidence]:
@@ -197,20 +253,8 @@ def _counts(
     parts = report_sections(text, headings(text) if sections is None else sections)
     found: list[Evidence] = []
     for start, end, value, percent, total, spelled in _number_candidates(text):
-        cursor = end
-        comparator = None
-        scale = None
-        bracket = _BRACKETED_RE.match(text, cursor)
-        if bracket and _same_number(value, bracket.group("inner")):
-            cursor = bracket.end()  # "bốn mươi hai (42) cuộc", "42 (bốn mươi hai) cuộc"
-        scale_match = lex.scale_re.match(text, cursor) if percent is None and total is None else None
-        if scale_match:
-            scale = scale_match.group("scale")
-            cursor = scale_match.end()
-        after = lex.after_re.match(text, cursor)
-        if after:
-            comparator = numbers_vi.comparator_after(after.group("cmp"))
-            cursor = after.end()
+        cursor, scale, after = _after_number(text, end, value, scalable=percent is None and total is None)
+        comparator = numbers_vi.comparator_after(after.group("cmp")) if after else None
         skip = lex.skip_re.match(text, cursor)
         unit_match = match_unit(text, skip.end()) if skip else None
         if unit_match is None:
@@ -234,22 +278,7 @@ def _counts(
             if rate_offset is not None:
                 rate_start = start - len(clause) + rate_offset
         if unit_match:
-            first_unit = normal_unit(unit_match.group("unit"))
-            coordinated = (
-                coordinated_end(text, unit_match.end()) if first_unit in lex.percent_list_units else unit_match.end()
-            )
-            if (percent is not None and first_unit in lex.percent_list_units) or coordinated > unit_match.end():
-                span_end = coordinated  # "100% xã, phường", "22 xã, thị trấn", "96/112 thôn, tổ dân phố"
-            elif first_unit in lex.classifiers:
-                span_end = extend_unit(text, unit_match.end())
-            else:
-                span_end = unit_match.end()
-            if span_end == unit_match.end() and " " not in first_unit and not (
-                percent is not None and first_unit in lex.percent_list_units
-            ):  # "03 xã biên giới", "05 khẩu súng"; after a listed classifier only "nhóm, lớp"
-                span_end = noun_phrase_end(
-                    text, unit_match.start("unit"), head_end=span_end, coordination_only=first_unit in lex.classifiers
-                ) or span_end
+            span_end = _listed_unit_end(text, unit_match, percent is not None)
             unit = normal_unit(text[unit_match.start("unit") : span_end])
         overlap = first_overlap(taken_spans, start, end)
         if overlap is not None and not (
@@ -260,16 +289,7 @@ def _counts(
             prefix = paragraph_prefix(text, start)
             if not prefix.strip(" \t(-–+•"):
                 continue  # "3 Đơn vị …" at a paragraph start is a section number
-        span_start = start
-        before = text[max(0, start - 30) : start]
-        cmp_before = lex.before_re.search(before)
-        if cmp_before:
-            comparator = numbers_vi.comparator_before(cmp_before.group("cmp"))
-            span_start = start - (len(before) - cmp_before.start())
-        elif comparator == ">=":
-            opener = lex.range_open_re.search(before)
-            if opener:
-                span_start = start - (len(before) - opener.start())
+        span_start, comparator = _span_start(text, start, comparator)
         if rate_start is not None:
             span_start = min(span_start, rate_start)
         modality = modality_at(text, start, comparator, after is not None, doc_type, parts, unit, percent is not None)

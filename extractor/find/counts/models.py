@@ -1,12 +1,23 @@
-"""A count's value (the shape ``corpora/gold/GUIDELINES.md`` scores)."""
+"""A number that may be a count, and a count's value (the shape ``corpora/gold/GUIDELINES.md`` scores)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor import numbers_vi
 
 EXTRACTOR = "counts"
+
+
+class Number(NamedTuple):
+    """A number that may be a count: "3.460", "05/05" (``total`` 5), "100%" (``percent`` 100), "bốn"."""
+
+    start: int
+    end: int
+    value: int | float | None
+    percent: int | float | None  # the value again when written as a percentage, else None
+    total: int | None  # the total of a ratio ("05/05"), else None
+    spelled: bool  # written in words
 
 
 def count_value(
