@@ -61,9 +61,20 @@ class _Candidate:
 
 
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+    """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""
+    return (
+        _range_candidates(text, doc_year)
+        + _recurring_candidates(text)
+        + _day_candidates(text, doc_year)
+        + _period_candidates(text, doc_year)
+        + _holiday_candidates(text, doc_year)
+    )
+
+
+def _range_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+    """Blank template dates (nothing), "từ … đến …" ranges and "giai đoạn 2025 - 2030"."""
     p = patterns()
     found: list[_Candidate] = []
-
     for m in p["blank"].finditer(text):
         found.append(_Candidate(m.start(), m.end(), None, 1.0))
 
@@ -78,7 +89,13 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         first, last = int(m.group("a")), int(m.group("b"))
         if 1945 <= first <= last <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{first}/{last}", "range", False), 0.95))
+    return found
 
+
+def _recurring_candidates(text: str) -> list[_Candidate]:
+    """Deadlines without a year: "trước ngày 15/02 hàng năm", "tháng 12 hằng năm", "ngày 25 hàng tháng"."""
+    p = patterns()
+    found: list[_Candidate] = []
     for m in p["recurring_day"].finditer(text):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
@@ -93,7 +110,13 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), date_value(f"--{day:02d}", "recurring", False), 0.85))
+    return found
 
+
+def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+    """Days: "ngày 28/12/2021", "ngày 05/ 6/2024", "ngày 15/02" (the document's year), "Chiều 04.9"."""
+    p = patterns()
+    found: list[_Candidate] = []
     for m in (*p["day"].finditer(text), *p["spaced_day"].finditer(text)):
         atom = parse_atom(m.group("a"))
         if atom and atom.year is not None:
@@ -115,7 +138,13 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
             head = "head" if lead.group("head") else "head2" if lead.group("head2") else None
             start = lead.start(head) if head else m.start()
             found.append(_Candidate(start, m.end(), value, confidence - 0.15))
+    return found
 
+
+def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+    """Periods: "tháng 12/2021", "trong tháng 3", "quý III năm 2025", "6 tháng đầu năm", "năm 2022"."""
+    p = patterns()
+    found: list[_Candidate] = []
     for m in p["month"].finditer(text):
         atom = parse_atom(m.group("a"))
         if atom and atom.relative is None:
@@ -149,8 +178,6 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         atom = parse_atom(m.group("a"))
         if atom and 1945 <= (atom.year or 0) <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{atom.year:04d}", "period", False), 0.9))
-
-    found.extend(_holiday_candidates(text, doc_year))
     return found
 
 
