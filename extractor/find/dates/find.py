@@ -51,14 +51,6 @@ class _Candidate:
     confidence: float
 
 
-# --------------------------------------------------------------------------- small pure helpers
-
-
-# --------------------------------------------------------------------------- atoms → iso
-
-
-# --------------------------------------------------------------------------- the finder
-
 
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""

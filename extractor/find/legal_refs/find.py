@@ -58,9 +58,6 @@ from extractor.find.patterns import YEAR, fold
 from extractor.models import Evidence
 from extractor.nlp import finder_component
 
-# --------------------------------------------------------------------------- finders
-
-
 def _typed_refs(text: str, shadowed: str) -> list[Ref]:
     p = patterns()
     refs: list[Ref] = []
