@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cache
 
 import corpora
@@ -38,8 +39,7 @@ class Section:
     end: int
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A line that may open a section: it starts with a section marker, or it is written in capitals.
 
     Found once per text (:func:`headings`); each reader keeps the ones it needs: the numbered sections
