@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import cache
+from typing import NamedTuple
 
 import corpora
 from extractor import lexicons

@@ -58,6 +58,7 @@ from extractor.find.patterns import YEAR, fold
 from extractor.models import Evidence
 from extractor.nlp import finder_component
 
+
 def _typed_refs(text: str, shadowed: str) -> list[Ref]:
     p = patterns()
     refs: list[Ref] = []
