@@ -83,6 +83,7 @@ def well_known() -> list[dict[str, Any]]:
 
 @lexicons.compiled
 def patterns() -> dict[str, re.Pattern[str]]:
+    """Compile the legal-reference patterns once per set of lexicons."""
     data = lexicons.cited_document_types()
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
     type_words = "|".join(_phrase(n) for n in names)
@@ -96,28 +97,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
         {pair[0] for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))},
         key=len,
         reverse=True,
-    )
-    named = lexicons.load("named_laws")
-    laws = named["laws"]
-    law_names = "|".join(
-        _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
-    )
-    law_types = "|".join(
-        _phrase(n)
-        for n in sorted(
-            {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
-            key=len,
-            reverse=True,
-        )
-    ) or "(?!)"  # a lexicon without law types: no law by name
-    year_acts = named.get("year_named_acts", [])
-    year_act_types = (
-        "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
-        or "(?!)"
-    )
-    year_act_words = (
-        "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words"))
-        or "(?!)"
     )
     # A cheap first-letter test lets the engine skip most positions before the costly alternation.
     initials = "".join(
@@ -145,6 +124,40 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "abbr_short": re.compile(
             rf"(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})\s?{_SHORT}", flags
         ),
+        "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{SYMBOL}", flags),
+        **_law_patterns(),
+        **_issuer_patterns(),
+        **_unnumbered_patterns(),
+        "type_word": re.compile(rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))(?![\w])"),
+    }
+
+
+def _law_patterns() -> dict[str, re.Pattern[str]]:
+    """Laws cited by name ("Luật Đất đai năm 2013") and acts named by their year ("Hiến pháp năm 2013")."""
+    named = lexicons.load("named_laws")
+    laws = named["laws"]
+    law_names = "|".join(
+        _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
+    )
+    law_types = "|".join(
+        _phrase(n)
+        for n in sorted(
+            {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
+            key=len,
+            reverse=True,
+        )
+    ) or "(?!)"  # a lexicon without law types: no law by name
+    year_acts = named.get("year_named_acts", [])
+    year_act_types = (
+        "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
+        or "(?!)"
+    )
+    year_act_words = (
+        "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words"))
+        or "(?!)"
+    )
+    flags = re.UNICODE
+    return {
         "named_law": re.compile(
             rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:{law_types}))\s+(?P<name>(?i:{law_names}))(?![\w])"
             rf"(?:\s+(?:(?i:năm)\s+)?(?P<year>{YEAR})(?![\w/]))?"
@@ -156,7 +169,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?i:năm)\s+)?(?P<year>(?:17|18|19|20)\d{{2}})(?![\w/])",
             flags,
         ),
-        "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{SYMBOL}", flags),
+    }
+
+
+def _issuer_patterns() -> dict[str, re.Pattern[str]]:
+    """What follows a reference: its date ("ngày 28/12/2021") and issuer ("của Bộ Công an"), word by word."""
+    return {
         "date_after": re.compile(
             r"\s*,?\s*(?:\(?\s*)?(?i:ban\s+hành\s+)?(?i:ngày)\s+"
             r"(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})(?![\d/])",
@@ -169,8 +187,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "name_word": re.compile(r"(?P<comma>[^\S\n]*,)?[^\S\n]+(?P<word>[^\s,;:.()“”\"'/]+)"),
         "word": re.compile(r"\s+([^\s,;:.()“”\"'/]+)"),
         "roman": re.compile(r"[IVXLC]+"),
-        **_unnumbered_patterns(),
-        "type_word": re.compile(rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))(?![\w])"),
     }
 
 
