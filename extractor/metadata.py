@@ -4,7 +4,7 @@ Read from the header block when there is one; otherwise inferred from the title 
 ("Sở Tư pháp báo cáo kết quả…", "Ủy ban nhân dân xã Kon Gang xây dựng Kế hoạch"). Whatever
 the text does not support stays ``None``. Vocabulary: ``corpora/document/*.json`` and, for types and issuers,
 :mod:`extractor.lexicons`; dates and
-periods come from :func:`extractor.find_dates.find_dates`.
+periods come from :func:`extractor.find.dates.find_dates`.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def _period_year(period: str | None) -> int | None:
 def _dates(text: str, structure: DocumentStructure) -> tuple[str | None, str | None, int | None]:
     """issued_on, period and year."""
     issued_on = structure.place_date.value if structure.place_date is not None else None
-    from extractor.find_dates import find_dates  # here, not at the top: it loads spaCy
+    from extractor.find.dates import find_dates  # here, not at the top: it loads spaCy
     title = structure.title.text if structure.title else ""
     # the opening paragraphs, up to the first numbered section: a year in "I. MỤC ĐÍCH" is a goal
     intro_end = min([structure.body_start + _INTRO_CHARS] + [s.start for s in structure.sections if s.level <= 2])

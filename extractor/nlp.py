@@ -1,10 +1,12 @@
 """The spaCy pipeline: a blank Vietnamese ``Language`` with Minh Chứng's finder components.
 
-Each finder (``find_legal_refs``, ``find_dates``, ``find_counts``, ``find_claims``) is a
-spaCy component registered by name in its own module; the list of components to run is
-configuration (``corpora/pipeline.json``), not code. Facts ride on extensions:
+Each finder (:mod:`extractor.find.legal_refs`, ``dates``, ``counts``, ``claims``; then
+:mod:`extractor.find.link`) is a spaCy factory registered by name in its package, whose config names
+the lexicons it reads; the components to run, and their config, are configuration
+(``corpora/pipeline.json``), not code. Facts ride on extensions:
 ``doc._.context`` (what is known of the document: year, doc_type …) and ``doc._.evidence``
-(every :class:`~extractor.models.Evidence` found so far; later components read earlier
+(every :class:`~extractor.models.Evidence` found so far;
+``doc._.sections`` the section headings, found once by the first component and read by the finders; later components read earlier
 ones, e.g. counts skip spans already taken by legal references and dates). Each evidence
 is also a ``Span`` in ``doc.spans[kind]`` with ``span._.evidence``.
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 import corpora
+from extractor import lexicons
 from extractor.models import Evidence
 
 
@@ -46,6 +49,8 @@ class FindContext:
 
 if not Doc.has_extension("evidence"):
     Doc.set_extension("evidence", default=None)
+if not Doc.has_extension("sections"):
+    Doc.set_extension("sections", default=None)  # the section headings, found once (extractor.find.sections)
 if not Doc.has_extension("context"):
     Doc.set_extension("context", default=None)
 if not Span.has_extension("evidence"):
@@ -66,6 +71,19 @@ def add_evidence(doc: Doc, items: Iterable[Evidence]) -> None:
                 doc.spans[item.kind] = [span]
             else:
                 group.append(span)
+
+
+def finder_component(find: Callable[[Doc], list[Evidence]], config: Mapping[str, lexicons.Source]) -> Callable[[Doc], Doc]:
+    """A spaCy component that adds what ``find(doc)`` finds to ``doc._.evidence``, reading the
+    lexicons its ``config`` names (name → file under ``corpora/lexicons/``, path or data)."""
+    active = lexicons.sources(config)
+
+    def component(doc: Doc) -> Doc:
+        with lexicons.using(active):
+            add_evidence(doc, find(doc))
+        return doc
+
+    return component
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -120,7 +138,8 @@ class SyllableTokenizer:
 
 
 def pipeline_config() -> dict:
-    """The configured components: ``{"components": [{"name", "module"}]}``."""
+    """The configured components: ``{"components": [{"name", "module", "config"}]}`` (``config`` is the
+    factory's, e.g. ``{"lexicons": {"count_units": "count_units.json"}}``; omitted keys keep the defaults)."""
     return corpora.load_json("pipeline.json")
 
 
@@ -131,7 +150,7 @@ def get_nlp() -> Language:
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     for component in pipeline_config()["components"]:
         importlib.import_module(component["module"])  # registers the factory by name
-        nlp.add_pipe(component["name"])
+        nlp.add_pipe(component["name"], config=component.get("config", {}))
     return nlp
 
 

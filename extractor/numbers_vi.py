@@ -88,7 +88,7 @@ def _parse_below_thousand(words: list[str]) -> int | None:
     if not rest:
         return total
     if len(rest) == 1 and (rest[0] in after_tens or rest[0] in digits):
-        unit = after_tens.get(rest[0], digits.get(rest[0]))
+        unit = after_tens[rest[0]] if rest[0] in after_tens else digits[rest[0]]
         if rest[0] == "một" and total >= 20:
             unit = 1
         if rest[0] in ("mốt",) and total < 20:

@@ -31,11 +31,11 @@ from extractor import nlp
 from extractor.clean import NormalizedText, normalize, normalize_plain
 from extractor.criteria.mapping import assess
 from extractor.errors import EmptyDocumentError
+from extractor.find.link import resolve_short_forms
 from extractor.ingest import Limits, load_document
 from extractor.language import ensure_vietnamese
 from extractor.metadata import describe
 from extractor.models import DocumentInfo, Evidence, ExtractionResult, RawDocument
-from extractor.resolve import resolve_short_forms
 from extractor.structure import parse_structure
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import corpora
 from extractor import lexicons
@@ -36,6 +37,19 @@ class Section:
     title: str  # the marker's line without the marker
     start: int
     end: int
+
+
+class Heading(NamedTuple):
+    """A line that may open a section: it starts with a section marker, or it is written in capitals.
+
+    Found once per text (:func:`headings`); each reader keeps the ones it needs: the numbered sections
+    here, a report's planning parts (:mod:`extractor.find.counts.modality`), a criterion's section ending
+    (:mod:`extractor.find.claims`)."""
+
+    start: int  # the line's start
+    end: int  # the line's end (its "\n" or the end of the text)
+    marker: str | None  # "I.", "1.", "1.1.", "A.", "a)", "-", "+", "•" after the line's blanks; None when none
+    capitals: bool  # at least three letters, every one upper case
 
 
 @dataclass
@@ -70,6 +84,23 @@ _SECTION = re.compile(
     re.MULTILINE,
 )
 _HEADER_LINES = 24
+# What may open a section after a line's blanks: the union of every reader's markers (Roman or
+# letter "I." "A)", numbered "1." "1.1", lettered "a)", bullets), each reader matching its own after.
+_MARKER = re.compile(r"[ \t]*(?P<marker>[IVXLC]+[.)]|[A-ZĐ][.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-+•])")
+
+
+def headings(text: str) -> list[Heading]:
+    """Every line of ``text`` that starts with a section marker or is written in capitals, in order."""
+    found: list[Heading] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        marker = _MARKER.match(line)
+        capitals = line.isupper() and _is_upper_line(line)
+        if marker or capitals:
+            found.append(Heading(start, end, marker.group("marker") if marker else None, capitals))
+        start = end + 1
+    return found
 
 
 @cache
@@ -291,7 +322,8 @@ def _find_sections(text: str, structure: DocumentStructure) -> None:
     limit = structure.recipients.start if structure.recipients else (
         structure.signature.start if structure.signature else len(text))
     found: list[Section] = []
-    for match in _SECTION.finditer(text, structure.body_start, limit):
+    matches = (_SECTION.match(text, h.start, limit) for h in headings(text) if h.marker and structure.body_start <= h.start < limit)
+    for match in filter(None, matches):
         line_end = text.find("\n", match.start())
         line_end = limit if line_end < 0 or line_end > limit else line_end
         marker = match.group("marker")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import normalize_plain
-from extractor.find_counts import find_counts
+from extractor.find.counts import find_counts
 from extractor.nlp import FindContext
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
@@ -124,7 +124,7 @@ def test_report_section_of_next_tasks_holds_targets() -> None:
 def test_spacy_component_skips_evidence_already_found() -> None:
     import spacy
 
-    import extractor.find_counts  # noqa: F401 - registers the component
+    import extractor.find.counts  # noqa: F401 - registers the component
     from extractor.models import Evidence
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})

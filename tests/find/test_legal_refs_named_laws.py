@@ -9,7 +9,7 @@ import re
 import pytest
 
 import corpora
-from extractor.find_legal_refs import find_legal_refs
+from extractor.find.legal_refs import find_legal_refs
 from extractor.nlp import FindContext
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractor.find_dates import find_dates
+from extractor.find.dates import find_dates
 
 
 def _dates(text: str, year: int | None = 2024) -> list[tuple[str, str, str, bool]]:

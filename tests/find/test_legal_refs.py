@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from extractor.clean import normalize_plain
-from extractor.find_legal_refs import find_legal_refs
+from extractor.find.legal_refs import find_legal_refs
+from extractor.find.link import resolve_short_forms
 from extractor.nlp import FindContext
-from extractor.resolve import resolve_short_forms
 
 from .genre_sentences import CASES, YEAR, Date, Ref, case_id
 
@@ -354,7 +354,7 @@ def test_spans_index_the_text(seed_refs: dict[str, list[dict]]) -> None:
 def test_component_adds_spans_to_doc() -> None:
     import spacy
 
-    import extractor.find_legal_refs  # noqa: F401  registers the component
+    import extractor.find.legal_refs  # noqa: F401  registers the component
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("minhchung_legal_refs")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractor.clean import normalize_plain
-from extractor.find_legal_refs import find_legal_refs
+from extractor.find.legal_refs import find_legal_refs
+from extractor.find.link import resolve_short_forms
 from extractor.nlp import FindContext
-from extractor.resolve import resolve_short_forms
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpora" / "seeds"
 
@@ -104,12 +104,12 @@ def test_seed_cong_van_510_variants_share_one_key() -> None:
 def test_component_resolves_evidence_of_the_doc() -> None:
     import spacy
 
-    import extractor.find_legal_refs  # noqa: F401  registers the components
-    import extractor.resolve  # noqa: F401
+    import extractor.find.legal_refs  # noqa: F401  registers the components
+    import extractor.find.link  # noqa: F401
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("minhchung_legal_refs")
-    nlp.add_pipe("minhchung_resolve")
+    nlp.add_pipe("minhchung_link")
     doc = nlp.make_doc("Thông tư 124 và Thông tư số 124/2021/TT-BCA.")
     doc._.context = FindContext()
     doc._.evidence = []

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import normalize_plain
-from extractor.find_claims import find_claims
+from extractor.find.claims import find_claims
 from extractor.nlp import FindContext
 
 SEEDS = Path(__file__).resolve().parents[2] / "corpora" / "seeds"

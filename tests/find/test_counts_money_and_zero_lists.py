@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.find_counts import find_counts
+from extractor.find.counts import find_counts
 from extractor.numbers_vi import parse_ratio, scaled
 
 

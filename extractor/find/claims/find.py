@@ -31,182 +31,24 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import corpora
+from extractor.find.claims.regexes import patterns
+from extractor.find.overlaps import drop_overlapping
+from extractor.find.patterns import SENTENCE_END_RE, YEAR
 from extractor.models import Evidence
-from extractor.numbers_vi import parse_spelled, vocabulary
+from extractor.nlp import finder_component
+from extractor.numbers_vi import parse_spelled
+from extractor.structure import Heading
+from extractor.structure import headings as structure_headings
 
 EXTRACTOR = "claims"
 ALL = "all"  # ``criteria`` of a claim on the whole standard
-_WS = r"[ \t]+"
-_CLAUSE_BOUNDARY_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
-_YEAR_AFTER_RE = re.compile(r"[ \t]*[”\"]?[ \t,]*(?:trong[ \t]+)?năm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
-
-
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(_WS.join(re.escape(w) for w in p.split()) for p in ordered)
-
-
-def _words_re(phrases: list[str], *, proper_names_too: bool = True) -> re.Pattern[str]:
-    """Match ``phrases`` as words; with ``proper_names_too=False`` only in lower case or capitalized
-    as a clause's first word, so "Sở Kế hoạch và Đầu tư" is not the cue "kế hoạch"."""
-    if proper_names_too:
-        return re.compile(rf"(?<!\w)(?:{_alternation(phrases)})(?!\w)", re.IGNORECASE)
-    capitalized = [p[:1].upper() + p[1:] for p in phrases]
-    return re.compile(
-        rf"(?<!\w)(?:{_alternation(list(phrases))})(?!\w)"
-        rf"|^[\s\-+•\d.)]*(?:{_alternation(capitalized)})(?!\w)"
-    )
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    ordinals: dict[str, int]
-    heading_re: re.Pattern[str]
-    ratio_re: re.Pattern[str]
-    all_re: re.Pattern[str]
-    listed_re: re.Pattern[str]
-    zero_re: re.Pattern[str]
-    standard_re: re.Pattern[str]
-    not_met_re: re.Pattern[str]
-    skip_re: re.Pattern[str]
-    target_re: re.Pattern[str]
-    claim_re: re.Pattern[str]
-    generic_re: re.Pattern[str]
-    recognise_re: re.Pattern[str]
-    no_year_opener_re: re.Pattern[str]
-    no_year_blocker_re: re.Pattern[str]
-    verdict_re: re.Pattern[str]
-    verdicts: dict[str, str]
-    aim_re: re.Pattern[str]
-    mention_re: re.Pattern[str]
-    mention_blocker_re: re.Pattern[str]
-    met_past_re: re.Pattern[str]
-    title_re: re.Pattern[str]
-    plan_doc_types: frozenset[str]
-    eligibility_re: re.Pattern[str]
-    eligibility_blocker_re: re.Pattern[str]
-    postposed_re: re.Pattern[str]
-    sub_unit_re: re.Pattern[str]
-    heading_verdict_re: re.Pattern[str]
-    section_break_re: re.Pattern[str]
-    no_year_aim_openers: tuple[str, ...]
-    aim_cue_re: re.Pattern[str]
-
-
-@cache
-def patterns() -> _Patterns:
-    """Compile the claim patterns once per process."""
-    lex = corpora.load_json("lexicons", "criterion_claims.json")
-    ordinals: dict[str, int] = lex["ordinals"]
-    ordinal = rf"thứ{_WS}(?:{'|'.join(sorted(ordinals, key=len, reverse=True))})"
-    number = rf"(?:số{_WS})?(?:\d{{1,2}}|{ordinal})(?![\w/])"
-    number_list = rf"{number}(?:[ \t]*(?:,|và|;)[ \t]*(?:tiêu{_WS}chí{_WS})?{number})*"
-    criterion = rf"tiêu{_WS}chí"
-    names = _alternation(lex["standard_names"])
-    openers = _alternation(lex["aim_openers_with_subject"] + lex["aim_openers"] + ["kế hoạch"])
-    subject_word = rf"(?!(?:{openers})(?!\w))[^\s.,;:“”\"()]+"
-    quote_open = r"[“\"]?[ \t]*"
-    verdict_words = _alternation(list(lex["verdicts"]))
-    eligibility = _alternation(lex["eligibility_phrases"])
-    eligibility_negations = _alternation(lex["eligibility_negations"])
-    negated_eligibility = [f"{neg} {phrase}" for neg in lex["eligibility_negations"] for phrase in lex["eligibility_phrases"]]
-    sub_units = lex["sub_units"]
-    quantity = (
-        rf"(?:(?<!\w)(?:{_alternation(sub_units['quantifiers'])})|(?<![\w/.,])(?!(?:19|20)\d\d(?!\d))\d+(?:[.,]\d+)*(?:[ \t]*/[ \t]*\d+)?[ \t]*%?"
-        rf"(?:{_WS}(?:{_alternation(sub_units['comparators'])}))?)"
-    )
-    quote_close = r"(?:[ \t]*[”\"])?"
-    # "đạt đủ năm tiêu chí": spelled totals from the number lexicon (1–9)
-    spelled_digits = "|".join(sorted((w for w, n in vocabulary()["digits"].items() if n), key=len, reverse=True))
-    return _Patterns(
-        ordinals=ordinals,
-        heading_re=re.compile(
-            rf"^[ \t]*(?:[-+•*][ \t]*)?(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
-            rf"(?P<label>{criterion}{_WS}(?P<n>{number}))[ \t]*[:.–—-]",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-        ratio_re=re.compile(
-            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:(?:đủ|cả){_WS})?"
-            rf"(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}}){_WS}{criterion}(?!\w)",
-            re.IGNORECASE,
-        ),
-        all_re=re.compile(
-            rf"(?<!\w)đạt{_WS}(?:được{_WS})?(?:đủ|cả|đầy{_WS}đủ|toàn{_WS}bộ){_WS}"
-            rf"(?:(?P<total>\d{{1,2}}|{spelled_digits}){_WS})?(?:các{_WS})?{criterion}(?!\w)",
-            re.IGNORECASE,
-        ),
-        listed_re=re.compile(
-            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:các{_WS})?{criterion}"
-            rf"{_WS}(?P<list>{number_list})",
-            re.IGNORECASE,
-        ),
-        zero_re=re.compile(
-            rf"(?<!\w)không{_WS}(?:có|để{_WS}xảy{_WS}ra|xảy{_WS}ra)[^.;\n]{{0,80}}?"
-            rf"(?:theo|thuộc|tại|quy{_WS}định{_WS}tại){_WS}(?:các{_WS})?{criterion}{_WS}(?P<list>{number_list})",
-            re.IGNORECASE,
-        ),
-        standard_re=re.compile(
-            rf"(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
-            re.IGNORECASE,
-        ),
-        not_met_re=re.compile(
-            rf"(?<!\w)(?:{_alternation(lex['not_met_cues'] + negated_eligibility)})[ \t]+$", re.IGNORECASE
-        ),
-        skip_re=_words_re(lex["skip_cues"]),
-        target_re=_words_re(lex["target_cues"], proper_names_too=False),
-        claim_re=_words_re(lex["claim_cues"]),
-        generic_re=re.compile(_alternation(lex["generic_subjects"]), re.IGNORECASE),
-        recognise_re=re.compile(rf"công{_WS}nhận{_WS}(?P<subject>[^.;“”\"\n]{{2,80}}?)[ \t]+$", re.IGNORECASE),
-        no_year_opener_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['no_year_openers'])})[ \t]+$", re.IGNORECASE),
-        no_year_blocker_re=_words_re(lex["no_year_blockers"]),
-        verdict_re=re.compile(
-            rf"(?<!\w)(?:{_alternation(lex['verdict_labels'])})[ \t]*:[ \t]*"
-            rf"(?P<verdict>{verdict_words})(?![\w/])(?![ \t]*(?:\d|đủ(?!\w)|cả(?!\w)|các(?!\w)|tiêu{_WS}chí))",
-            re.IGNORECASE,
-        ),
-        verdicts=lex["verdicts"],
-        aim_re=re.compile(
-            rf"(?<!\w)(?:(?P<opener>{_alternation(lex['aim_openers_with_subject'])}){_WS}{subject_word}"
-            rf"(?:{_WS}{subject_word}){{0,5}}|(?:{_alternation(lex['aim_openers'])})){_WS}$",
-            re.IGNORECASE,
-        ),
-        mention_re=re.compile(
-            rf"(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}}(?:[ \t]*(?:,|và)[ \t]*(?:Tiêu{_WS}chí{_WS})?\d{{1,2}})*)"
-            rf"(?![\w/.,])"
-        ),
-        mention_blocker_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE),
-        met_past_re=re.compile(rf"(?<!\w)(?:{_alternation(lex['met_past_cues'])})[ \t]+$", re.IGNORECASE),
-        title_re=re.compile(
-            rf"^[ \t\-+•]*(?:(?:{_alternation(lex['title_words'])})(?!\w)[ \t]*)?"
-            rf"(?:(?i:{_alternation(lex['subject_openers'])})(?!\w)[ \t]*:?[ \t]*)?"
-        ),
-        plan_doc_types=frozenset(lex["plan_doc_types"]),
-        eligibility_re=re.compile(
-            rf"(?<!\w)(?P<neg>(?:{eligibility_negations}){_WS})?(?:{eligibility})(?!\w)", re.IGNORECASE
-        ),
-        eligibility_blocker_re=_words_re(lex["eligibility_blockers"]),
-        postposed_re=re.compile(
-            rf"(?<![\w/])(?:{criterion}{_WS}(?P<list>{number_list})|(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}})"
-            rf"{_WS}{criterion})[ \t]+(?:(?:{_alternation(lex['status_adverbs'])}){_WS})?"
-            rf"(?P<neg>(?:chưa|không){_WS})?đạt(?!\w)",
-            re.IGNORECASE,
-        ),
-        sub_unit_re=re.compile(
-            rf"{quantity}{_WS}(?:số{_WS})?(?:{_alternation(sub_units['nouns'])})(?!\w)", re.IGNORECASE
-        ),
-        heading_verdict_re=re.compile(rf"[ \t]*(?P<verdict>{verdict_words})[ \t]*(?:[.;]|$)", re.IGNORECASE | re.MULTILINE),
-        section_break_re=re.compile(r"^[ \t]*[IVXL]{1,5}[.)][ \t]", re.MULTILINE),
-        no_year_aim_openers=tuple(lex["no_year_aim_openers"]),
-        aim_cue_re=_words_re(lex["aim_cues"]),
-    )
+_YEAR_AFTER_RE = re.compile(rf"[ \t]*[”\"]?[ \t,]*(?:trong[ \t]+)?năm[ \t]+(?P<year>{YEAR})(?!\d)", re.I)
 
 
 def _criterion_numbers(text: str) -> list[int]:
@@ -227,11 +69,11 @@ def _clause(text: str, start: int, end: int, reach: int = 300) -> tuple[str, str
     """The text of the clause before ``start`` and after ``end`` (to . ; or a line break)."""
     window_start = max(0, start - reach)
     before = text[window_start:start]
-    boundaries = list(_CLAUSE_BOUNDARY_RE.finditer(before))
+    boundaries = list(SENTENCE_END_RE.finditer(before))
     if boundaries:
         before = before[boundaries[-1].end() :]
     after = text[end : end + reach]
-    boundary = _CLAUSE_BOUNDARY_RE.search(after)
+    boundary = SENTENCE_END_RE.search(after)
     if boundary:
         after = after[: boundary.start()]
     return before, after
@@ -246,12 +88,12 @@ def _year_after(text: str, end: int) -> tuple[int | None, int]:
 
 
 def _year_in_clause(after: str) -> int | None:
-    match = re.search(r"năm[ \t]+((?:19|20)\d{2})(?!\d)", after[:120], re.IGNORECASE)
+    match = re.search(rf"năm[ \t]+({YEAR})(?!\d)", after[:120], re.IGNORECASE)
     return int(match.group(1)) if match else None
 
 
 def _claim(text: str, start: int, end: int, confidence: float, **value: Any) -> Evidence:
-    full = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
+    full: dict[str, Any] = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
     full.update(value)
     return Evidence(
         kind="criterion_claim",
@@ -279,15 +121,24 @@ def _about_sub_units(before: str) -> bool:
     return bool(patterns().sub_unit_re.search(before[-100:]))
 
 
-def _section_break(segment: str) -> bool:
-    """A new section opens in ``segment``: a Roman-numbered heading or a line in capitals."""
-    if patterns().section_break_re.search(segment):
-        return True
-    for line in segment.split("\n")[1:]:
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 5 and all(c.isupper() for c in letters):
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 5 and all(c.isupper() for c in letters)
+
+
+def _section_break(text: str, start: int, end: int, sections: Sequence[Heading]) -> bool:
+    """A new section opens between ``start`` and ``end``: a Roman-numbered heading or a line in
+    capitals (of the section headings found once; the line ``end`` stands in counts up to ``end``)."""
+    roman = patterns().section_break_re
+    if roman.match(text[start:end]):
+        return True  # right after the criterion's heading
+    last = text.rfind("\n", start, end) + 1  # the line ``end`` stands in, when it starts after ``start``
+    for heading in sections[bisect.bisect_right(sections, start, key=lambda h: h.start) :]:
+        if heading.start >= last:
+            break
+        if roman.match(text, heading.start, end) or (heading.capitals and _capitals(text[heading.start : heading.end])):
             return True
-    return False
+    return last > start and bool(roman.match(text, last, end) or _capitals(text[last:end]))
 
 
 def _headings(text: str) -> list[Evidence]:
@@ -340,7 +191,7 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         )
     for match in pats.all_re.finditer(text):
         total_text = match.group("total")
-        total = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
+        written = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
         before, after = _clause(text, match.start(), match.end())
         if _about_sub_units(before):
             continue
@@ -357,8 +208,8 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
                 criteria=[ALL],
                 status=status,
                 year=_year_in_clause(after),
-                count_met=total,
-                count_total=total,
+                count_met=written,
+                count_total=written,
             )
         )
     return found
@@ -391,7 +242,7 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
         if not numbers:
             continue
         before, after = _clause(text, match.start(), match.end())
-        year_match = re.search(r"năm[ \t]+((?:19|20)\d{2})(?!\d)", before + " " + after, re.IGNORECASE)
+        year_match = re.search(rf"năm[ \t]+({YEAR})(?!\d)", before + " " + after, re.IGNORECASE)
         status = "target" if _is_plan(doc_type) else "met"
         found.append(
             _claim(
@@ -533,7 +384,7 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
-def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
+def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) -> list[Evidence]:
     """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
     criterion's section (none before, or a new section since), to the whole standard."""
     pats = patterns()
@@ -542,7 +393,7 @@ def _verdicts(text: str, headings: list[Evidence]) -> list[Evidence]:
     for match in pats.verdict_re.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
         status = pats.verdicts[" ".join(match.group("verdict").lower().split())]
-        if index < 0 or _section_break(text[headings[index].end : match.start()]):
+        if index < 0 or _section_break(text, headings[index].end, match.start(), sections):
             criteria: list[Any] = [ALL]
         else:
             criteria = list(headings[index].value["criteria"])
@@ -565,31 +416,27 @@ def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
     return found
 
 
-def find_claims(text: str, context: Any = None) -> list[Evidence]:
+def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | None = None) -> list[Evidence]:
     """Every criterion claim in normalized ``text``, in reading order.
 
     ``context`` is a :class:`extractor.nlp.FindContext` (``doc_type`` is read: a kế hoạch's
-    claims are goals).
+    claims are goals); ``sections`` the section headings of ``text`` (``doc._.sections``; found here
+    when not given).
     """
     doc_type = getattr(context, "doc_type", None)
     headings = _headings(text)
     found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
     found += _postposed(text, doc_type) + _eligibility(text, doc_type)
-    found += _verdicts(text, headings)
+    found += _verdicts(text, headings, structure_headings(text) if sections is None else sections)
     found += _mentions(text, found)
-    found.sort(key=lambda item: (item.start, -item.end))
-    unique: list[Evidence] = []
-    for item in found:
-        if unique and item.start < unique[-1].end and item.value["status"] != "reported":
-            continue  # a shorter overlapping reading of the same words
-        unique.append(item)
-    return unique
+    # a shorter overlapping reading of the same words goes; a mention mid-sentence stays
+    return drop_overlapping(found, keep=lambda item: item.value["status"] == "reported")
 
 
-@Language.component("minhchung_claims")
-def claims_component(doc: Doc) -> Doc:
-    """spaCy component: add criterion claims to ``doc._.evidence``."""
-    from extractor.nlp import add_evidence
+LEXICONS = {"criterion_claims": "criterion_claims.json"}
 
-    add_evidence(doc, find_claims(doc.text, doc._.context))
-    return doc
+
+@Language.factory("minhchung_claims", default_config={"lexicons": LEXICONS})
+def make_claims_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """spaCy factory: a component adding criterion claims to ``doc._.evidence``."""
+    return finder_component(lambda doc: find_claims(doc.text, doc._.context, doc._.sections), lexicons)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-import extractor.find_counts as find_counts_module
-import extractor.resolve as resolve_module
-from extractor.find_counts import UNDERTHESEA_MAX_CHARS, find_counts
-from extractor.find_dates import _Candidate, _Occupancy, _select
+import extractor.find.counts.noun_phrases as noun_phrases
+import extractor.find.link as link_module
+from extractor.find.counts import find_counts
+from extractor.find.counts.noun_phrases import UNDERTHESEA_MAX_CHARS
+from extractor.find.dates.find import _Candidate
+from extractor.find.overlaps import Occupancy, longest_first
 from extractor.models import Evidence
 
 SIZES = (1_000, 2_000, 4_000, 8_000)
@@ -29,8 +31,8 @@ def test_date_selection_is_linear_in_the_candidates():
     probes = []
     for n in SIZES:
         candidates = _date_candidates(n)
-        occupancy = _Occupancy(n * 30)
-        chosen = _select(candidates, occupancy)
+        occupancy = Occupancy(n * 30)
+        chosen = longest_first(candidates, occupancy=occupancy)
         assert len(chosen) == n  # the longest of each group, nothing overlapping
         assert occupancy.probes <= sum(c.end - c.start for c in candidates)
         probes.append(occupancy.probes)
@@ -57,18 +59,18 @@ def _references(n: int) -> list[Evidence]:
 
 def test_resolution_is_linear_in_the_references(monkeypatch):
     calls = {"n": 0}
-    plain = resolve_module._number
+    plain = link_module._number
 
     def counted(value):
         calls["n"] += 1
         return plain(value)
 
-    monkeypatch.setattr(resolve_module, "_number", counted)
+    monkeypatch.setattr(link_module, "_number", counted)
     counts = []
     for n in SIZES:
         refs = _references(n)
         calls["n"] = 0
-        resolve_module.resolve_short_forms(refs)
+        link_module.resolve_short_forms(refs)
         counts.append(calls["n"])
         assert refs[-1].value["key"] == f"{n // 4 - 1}/QĐ-BCA-V05"  # the short form took the full key
         assert refs[-2].value["key"] == f"{n // 4 - 1}/QĐ-BCA-V05"  # so did the shortened symbol
@@ -77,7 +79,7 @@ def test_resolution_is_linear_in_the_references(monkeypatch):
 
 def test_underthesea_only_sees_short_windows(monkeypatch):
     seen: list[int] = []
-    tagged, segment = find_counts_module._tagged, find_counts_module._segment
+    tagged, segment = noun_phrases.tagged, noun_phrases.segment
 
     def spy_tagged(window):
         seen.append(len(window))
@@ -87,8 +89,8 @@ def test_underthesea_only_sees_short_windows(monkeypatch):
         seen.append(len(window))
         return segment(window)
 
-    monkeypatch.setattr(find_counts_module, "_tagged", spy_tagged)
-    monkeypatch.setattr(find_counts_module, "_segment", spy_segment)
+    monkeypatch.setattr(noun_phrases, "tagged", spy_tagged)
+    monkeypatch.setattr(noun_phrases, "segment", spy_segment)
     chain = "1." * 5_000
     text = f"Mục {chain} có 12 đối tượng thanh thiếu niên tụ tập gây rối trật tự công cộng tại khu vực chợ đêm.\n"
     find_counts(text)

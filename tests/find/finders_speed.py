@@ -1,6 +1,6 @@
 """CPU time of the four finders and the resolver over the seed texts (not a test: a measuring script).
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/finders_speed.py [--repeat N]
+    PYTHONPATH=$PWD .venv/bin/python tests/find/finders_speed.py [--repeat N]
 
 Runs ``extractor.pipeline.extract_text`` (the finders' spaCy pipeline: legal references, dates,
 counts, claims, resolution) on every normalized seed text ``N`` times after one warm-up run
@@ -22,8 +22,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    from extractor import find_counts
     from extractor.clean import normalize_plain
+    from extractor.find.counts import noun_phrases
     from extractor.nlp import FindContext
     from extractor.pipeline import extract_text
 
@@ -35,8 +35,8 @@ def main() -> None:
     rounds = []
     evidence = 0
     for _ in range(args.repeat):
-        find_counts._tagged.cache_clear()
-        find_counts._segment.cache_clear()
+        noun_phrases.tagged.cache_clear()
+        noun_phrases.segment.cache_clear()
         started = time.process_time()
         evidence = sum(len(extract_text(text, context)) for text in texts)
         rounds.append(time.process_time() - started)

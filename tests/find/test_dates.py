@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import normalize_plain
-from extractor.find_dates import document_year, find_dates, parse_date_phrase
+from extractor.find.dates import document_year, find_dates, parse_date_phrase
 from extractor.nlp import FindContext
 
 from .genre_sentences import CASES, YEAR, Date, Ref, case_id
@@ -176,7 +176,7 @@ def test_seed_son_la_halves() -> None:
 def test_component_adds_dates_to_doc() -> None:
     import spacy
 
-    import extractor.find_dates  # noqa: F401  registers the component
+    import extractor.find.dates  # noqa: F401  registers the component
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.add_pipe("minhchung_dates")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.find_legal_refs import find_legal_refs
+from extractor.find.legal_refs import find_legal_refs
 
 
 def _refs(text: str) -> list[tuple[str, str, str]]:

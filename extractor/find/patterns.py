@@ -1,0 +1,92 @@
+"""The pattern layer the finders share: lexicon phrases as regexes, the year, text folding.
+
+One whitespace rule for a lexicon phrase: its words stand apart by blanks (spaces or tabs), never
+by a line break, and a comma may be followed by blanks. Every finder compiles its lexicons
+through :func:`phrase_regex` / :func:`alternation` / :func:`words_re`.
+
+Folding gives patterns one spelling of what Vietnamese text writes several ways, without moving
+offsets: :func:`fold` maps the dashes and the no-break space to "-" and " ", and the old tone
+placement ("uỷ", "hoà") to the new ("ủy", "hòa"), character for character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+BLANKS = r"[ \t]+"  # between a phrase's words: blanks, never a line break
+YEAR = r"(?:19|20)\d{2}"  # a year of the documents read: 1900-2099
+#: The end of a sentence or clause: ". ; ! ? …" before a space or the end, or a line break.
+SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
+
+# Same-length substitutions so that patterns see one spelling; offsets stay valid.
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_TONE_PAIRS = (
+    ("uỷ", "ủy"),
+    ("uý", "úy"),
+    ("uỳ", "ùy"),
+    ("uỹ", "ũy"),
+    ("uỵ", "ụy"),
+    ("oà", "òa"),
+    ("oá", "óa"),
+    ("oả", "ỏa"),
+    ("oã", "õa"),
+    ("oạ", "ọa"),
+    ("oè", "òe"),
+    ("oé", "óe"),
+    ("oẻ", "ỏe"),
+    ("oẽ", "õe"),
+    ("oẹ", "ọe"),
+    ("Uỷ", "Ủy"),
+    ("Oà", "Òa"),
+)
+_TONE = re.compile("[uUoO][ỷýỳỹỵàáảãạèéẻẽẹ]")  # a superset of the pairs' first spellings: one class, fast
+_TONE_MAP = dict(_TONE_PAIRS)
+
+
+def fold_dashes(text: str) -> str:
+    """``text`` with every dash as "-" and the no-break space as " "; same length."""
+    return text.translate(_DASHES)
+
+
+def fold_tones(text: str) -> str:
+    """``text`` with the new tone placement ("uỷ ban" → "ủy ban", "hoà" → "hòa"); same length."""
+    return _TONE.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text)
+
+
+def fold(text: str) -> str:
+    """``text`` with dashes, spaces and tone placement unified; same length, same offsets."""
+    return fold_tones(fold_dashes(text))
+
+
+def phrase_regex(phrase: str, *, optional_commas: bool = False, folded: bool = False) -> str:
+    """A regex for a lexicon phrase: words apart by :data:`BLANKS`, blanks allowed after a comma.
+
+    ``optional_commas``: a comma of the phrase may be left out ("Ủy ban nhân dân tỉnh, thành phố").
+    ``folded``: the phrase is written the way :func:`fold` writes text (for patterns run on folded text).
+    """
+    if folded:
+        phrase = fold(phrase)
+    comma = r",?" if optional_commas else r","
+    regex = ""
+    after_comma = False
+    for word in phrase.replace(",", " , ").split():
+        if word == ",":
+            regex += comma
+        elif after_comma:
+            regex += r"[ \t]*" + re.escape(word)
+        else:
+            regex += (BLANKS if regex else "") + re.escape(word)
+        after_comma = word == ","
+    return regex
+
+
+def alternation(phrases: Iterable[str], **options: bool) -> str:
+    """The phrases as one alternation, longest first (so "xã biên giới" wins over "xã")."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(phrase_regex(p, **options) for p in ordered)
+
+
+def words_re(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """The phrases as whole words: not inside a longer word on either side."""
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)

@@ -1,0 +1,71 @@
+"""The shared pattern layer: one whitespace rule for lexicon phrases, the year, folding, overlaps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from extractor.find.overlaps import drop_contained, drop_overlapping, first_overlap, longest_first
+from extractor.find.patterns import YEAR, alternation, fold, phrase_regex, words_re
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("tỷ lệ", "tỷ  lệ", True),  # blanks between words
+        ("tỷ lệ", "tỷ\tlệ", True),
+        ("tỷ lệ", "tỷ\nlệ", False),  # never a line break
+        ("xã, phường", "xã,phường", True),  # blanks after a comma may be left out
+        ("xã, phường", "xã phường", False),  # the comma may not
+    ],
+)
+def test_a_phrase_is_its_words_apart_by_blanks(phrase: str, text: str, matches: bool):
+    assert bool(re.fullmatch(phrase_regex(phrase), text)) is matches
+
+
+def test_optional_commas_and_folded_phrases():
+    regex = phrase_regex("Uỷ ban nhân dân, Hội đồng", optional_commas=True, folded=True)
+    assert re.fullmatch(regex, "Ủy ban nhân dân Hội đồng")
+    assert re.fullmatch(regex, "Ủy ban nhân dân, Hội đồng")
+
+
+def test_alternation_puts_the_longest_phrase_first():
+    assert re.match(alternation(["xã", "xã biên giới"]), "xã biên giới").group() == "xã biên giới"
+    assert words_re(["cuộc"]).search("các cuộc họp") and not words_re(["cuộc"]).search("cuộcx")
+
+
+def test_year_is_1900_to_2099():
+    assert [bool(re.fullmatch(YEAR, y)) for y in ("1945", "2025", "1899", "2100")] == [True, True, False, False]
+
+
+def test_folding_keeps_offsets():
+    text = "Hoà bình — Uỷ ban\u00a0tỉnh"
+    assert fold(text) == "Hòa bình - Ủy ban tỉnh"
+    assert len(fold(text)) == len(text)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    name: str = ""
+
+
+def test_longest_first_keeps_the_longest_of_overlapping_spans_in_reading_order():
+    spans = [_Span(0, 5, "a"), _Span(3, 12, "b"), _Span(12, 14, "c"), _Span(13, 20, "d")]
+    assert [s.name for s in longest_first(spans)] == ["b", "d"]
+
+
+def test_drop_contained_and_drop_overlapping():
+    spans = [_Span(0, 10, "outer"), _Span(2, 5, "inner"), _Span(8, 12, "across")]
+    assert [s.name for s in drop_contained(spans)] == ["outer", "across"]
+    assert [s.name for s in drop_overlapping(spans)] == ["outer"]
+    assert [s.name for s in drop_overlapping(spans, keep=lambda s: s.name == "across")] == ["outer", "across"]
+
+
+def test_first_overlap_finds_a_taken_span():
+    taken = [(0, 4), (10, 20), (30, 35)]
+    assert first_overlap(taken, 15, 25) == (10, 20)
+    assert first_overlap(taken, 20, 30) is None
