@@ -35,13 +35,23 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
     if migrate:
         upgrade_head(engine)
     Path(settings.storage_dir).mkdir(parents=True, exist_ok=True)
-    app = FastAPI(title="Minh Chứng API", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Minh chứng cho tiêu chuẩn “An toàn về an ninh, trật tự” (Thông tư 124/2021/TT-BCA).")
+    app = FastAPI(
+        title="Minh Chứng API",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        description="Minh chứng cho tiêu chuẩn “An toàn về an ninh, trật tự” (Thông tư 124/2021/TT-BCA).",
+    )
     hash_gate = HashGate(settings.password_hash_concurrency, settings.password_hash_queue)
-    app.state.mc = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
-                            address_throttle=AddressThrottle(settings.login_address_failures,
-                                                             settings.login_address_window_seconds),
-                            hash_gate=hash_gate)
+    app.state.mc = AppState(
+        settings=settings,
+        engine=engine,
+        sessions=make_sessionmaker(engine),
+        address_throttle=AddressThrottle(
+            settings.login_address_failures, settings.login_address_window_seconds
+        ),
+        hash_gate=hash_gate,
+    )
     app.router.on_shutdown.append(hash_gate.shutdown)
     install_handlers(app)
 

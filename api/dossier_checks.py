@@ -29,7 +29,9 @@ from extractor.criteria import dossier as criteria_dossier
 from extractor.models import DocumentInfo
 
 ACCEPT_ACTION = "accept_mismatch"
-WITHDRAW_ACTION = "withdraw_document"  # a wrong or failed upload taken out of the dossier (nothing is deleted)
+WITHDRAW_ACTION = (
+    "withdraw_document"  # a wrong or failed upload taken out of the dossier (nothing is deleted)
+)
 RESTORE_ACTION = "restore_document"
 QUICK_FORMATS = {"txt", "pdf", "docx"}  # read at upload without LibreOffice or OCR
 QUICK_MAX_BYTES = 10 * 1024 * 1024  # larger files are checked after the worker's reading only
@@ -52,8 +54,14 @@ def mismatches(info: dict[str, Any] | None, dossier: Dossier) -> list[dict[str, 
     if not info:
         return []
     unit = dossier.unit
-    document = DocumentInfo(source=info.get("source") or "", sha256="", pages=0, issuer=info.get("issuer"),
-                            year=info.get("year"), subject_type=info.get("subject_type"))
+    document = DocumentInfo(
+        source=info.get("source") or "",
+        sha256="",
+        pages=0,
+        issuer=info.get("issuer"),
+        year=info.get("year"),
+        subject_type=info.get("subject_type"),
+    )
     found = []
     for item in criteria_dossier.mismatches(document, unit.name, dossier.year, unit.kind):
         if item.field == "issuer":
@@ -62,11 +70,19 @@ def mismatches(info: dict[str, Any] | None, dossier: Dossier) -> list[dict[str, 
             message = f"Văn bản năm {item.document_value}, hồ sơ năm {item.dossier_value}"
         else:  # subject_type: a kind of unit (a string)
             kind = None if item.document_value is None else str(item.document_value)
-            message = (f"Văn bản của loại đơn vị “{_kind_label(kind)}” "
-                       f"(Điều {catalogue.article_for(kind)}), hồ sơ là “{_kind_label(unit.kind)}” "
-                       f"(Điều {catalogue.article_for(unit.kind)})")
-        found.append({"field": item.field, "document_value": item.document_value,
-                      "dossier_value": item.dossier_value, "message_vi": message})
+            message = (
+                f"Văn bản của loại đơn vị “{_kind_label(kind)}” "
+                f"(Điều {catalogue.article_for(kind)}), hồ sơ là “{_kind_label(unit.kind)}” "
+                f"(Điều {catalogue.article_for(unit.kind)})"
+            )
+        found.append(
+            {
+                "field": item.field,
+                "document_value": item.document_value,
+                "dossier_value": item.dossier_value,
+                "message_vi": message,
+            }
+        )
     return found
 
 
@@ -90,15 +106,24 @@ def quick_info(path: Path, file_format: str) -> dict[str, Any] | None:
         info = describe(raw, normalized.text, parse_structure(normalized.text))
     except Exception:  # noqa: BLE001 — the worker reports unreadable files; the check just says nothing
         return None
-    return {"issuer": info.issuer, "year": info.year, "subject_type": info.subject_type,
-            "doc_type": info.doc_type, "title": info.title}
+    return {
+        "issuer": info.issuer,
+        "year": info.year,
+        "subject_type": info.subject_type,
+        "doc_type": info.doc_type,
+        "title": info.title,
+    }
 
 
 def accepted_ids(session: Session, dossier_id: int) -> set[int]:
     """Documents of the dossier whose mismatch an assessor accepted (from the audit trail)."""
-    rows = session.scalars(select(AuditEntry.entity_id).where(
-        AuditEntry.dossier_id == dossier_id, AuditEntry.entity_type == "document",
-        AuditEntry.action == ACCEPT_ACTION))
+    rows = session.scalars(
+        select(AuditEntry.entity_id).where(
+            AuditEntry.dossier_id == dossier_id,
+            AuditEntry.entity_type == "document",
+            AuditEntry.action == ACCEPT_ACTION,
+        )
+    )
     return {int(value) for value in rows if str(value).isdigit()}
 
 
@@ -113,22 +138,36 @@ def withdrawn_everywhere(session: Session, dossier_ids: list[int]) -> set[int]:
     withdrawn: set[int] = set()
     if not dossier_ids:
         return withdrawn
-    for action, entity in session.execute(select(AuditEntry.action, AuditEntry.entity_id).where(
-            AuditEntry.dossier_id.in_(dossier_ids), AuditEntry.entity_type == "document",
-            AuditEntry.action.in_((WITHDRAW_ACTION, RESTORE_ACTION))).order_by(AuditEntry.id)):
+    for action, entity in session.execute(
+        select(AuditEntry.action, AuditEntry.entity_id)
+        .where(
+            AuditEntry.dossier_id.in_(dossier_ids),
+            AuditEntry.entity_type == "document",
+            AuditEntry.action.in_((WITHDRAW_ACTION, RESTORE_ACTION)),
+        )
+        .order_by(AuditEntry.id)
+    ):
         if str(entity).isdigit():
             (withdrawn.add if action == WITHDRAW_ACTION else withdrawn.discard)(int(entity))
     return withdrawn
 
 
-def document_check(document: Document, dossier: Dossier, accepted: set[int],
-                   withdrawn: set[int] | frozenset[int] = frozenset()) -> dict[str, Any]:
+def document_check(
+    document: Document,
+    dossier: Dossier,
+    accepted: set[int],
+    withdrawn: set[int] | frozenset[int] = frozenset(),
+) -> dict[str, Any]:
     """``{"warnings", "accepted", "held_out", "pending", "withdrawn"}`` of one document."""
     warnings = mismatches(document.info, dossier)
     is_accepted = document.id in accepted
-    return {"warnings": warnings, "accepted": bool(warnings) and is_accepted,
-            "held_out": bool(warnings) and not is_accepted, "pending": not document.info,
-            "withdrawn": document.id in withdrawn}
+    return {
+        "warnings": warnings,
+        "accepted": bool(warnings) and is_accepted,
+        "held_out": bool(warnings) and not is_accepted,
+        "pending": not document.info,
+        "withdrawn": document.id in withdrawn,
+    }
 
 
 def proposed_kind(documents: list[Document]) -> str | None:
@@ -137,12 +176,14 @@ def proposed_kind(documents: list[Document]) -> str | None:
     return kinds.most_common(1)[0][0] if kinds else None
 
 
-def dossier_check(session: Session, dossier: Dossier, documents: list[Document] | None = None
-                  ) -> dict[str, Any]:
+def dossier_check(
+    session: Session, dossier: Dossier, documents: list[Document] | None = None
+) -> dict[str, Any]:
     """The dossier's mismatch summary: per document its warnings, the kind its documents propose."""
     if documents is None:
-        documents = list(session.scalars(select(Document).where(Document.dossier_id == dossier.id)
-                                         .order_by(Document.id)))
+        documents = list(
+            session.scalars(select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id))
+        )
     accepted = accepted_ids(session, dossier.id)
     withdrawn = withdrawn_ids(session, dossier.id)
     per_document = []
@@ -151,8 +192,10 @@ def dossier_check(session: Session, dossier: Dossier, documents: list[Document] 
         if check["warnings"] or check["withdrawn"]:
             per_document.append({"document_id": document.id, "filename": document.filename, **check})
     kind = proposed_kind([document for document in documents if document.id not in withdrawn])
-    return {"documents": per_document,
-            "held_out": [item["document_id"] for item in per_document if item["held_out"]],
-            "withdrawn": sorted(withdrawn & {document.id for document in documents}),
-            "proposed_kind": kind,
-            "kind_disagrees": bool(kind and dossier.unit.kind and kind != dossier.unit.kind)}
+    return {
+        "documents": per_document,
+        "held_out": [item["document_id"] for item in per_document if item["held_out"]],
+        "withdrawn": sorted(withdrawn & {document.id for document in documents}),
+        "proposed_kind": kind,
+        "kind_disagrees": bool(kind and dossier.unit.kind and kind != dossier.unit.kind),
+    }

@@ -39,16 +39,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_available": ("Chức năng này chưa sẵn sàng.", "This feature is not available yet."),
     "internal_error": ("Lỗi máy chủ.", "Server error."),
     "too_many_attempts": (
-        "Đăng nhập sai quá nhiều lần; hãy thử lại sau.", "Too many failed log-ins; try again later."),
+        "Đăng nhập sai quá nhiều lần; hãy thử lại sau.",
+        "Too many failed log-ins; try again later.",
+    ),
     "account_locked": (
         "Tài khoản tạm khóa do đăng nhập sai nhiều lần; hãy thử lại sau hoặc nhờ quản trị viên mở khóa.",
-        "The account is locked after repeated failed log-ins; try later or ask an admin to unlock it."),
+        "The account is locked after repeated failed log-ins; try later or ask an admin to unlock it.",
+    ),
     "busy": ("Máy chủ đang bận; hãy thử lại sau giây lát.", "The server is busy; try again in a moment."),
     "csrf_failed": (
         "Yêu cầu bị từ chối vì không đến từ giao diện Minh Chứng.",
-        "Refused: the request did not come from the Minh Chứng interface (CSRF check)."),
+        "Refused: the request did not come from the Minh Chứng interface (CSRF check).",
+    ),
     "unsupported_media_type": (
-        "Kiểu dữ liệu gửi lên không được hỗ trợ.", "The request's content type is not accepted here."),
+        "Kiểu dữ liệu gửi lên không được hỗ trợ.",
+        "The request's content type is not accepted here.",
+    ),
     "wrong_password": ("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
 }
 
@@ -56,9 +62,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
 class ApiError(Exception):
     """An error answered as JSON with a stable ``code`` and bilingual messages."""
 
-    def __init__(self, status: int, code: str, detail: str | None = None, *,
-                 message_vi: str | None = None, message_en: str | None = None,
-                 extra: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str | None = None,
+        *,
+        message_vi: str | None = None,
+        message_en: str | None = None,
+        extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         default_vi, default_en = MESSAGES.get(code, MESSAGES["internal_error"])
         self.status = status
         self.code = code
@@ -70,7 +84,11 @@ class ApiError(Exception):
         super().__init__(f"{code}: {detail or self.message_en}")
 
     def body(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": self.code, "message_vi": self.message_vi, "message_en": self.message_en}
+        error: dict[str, Any] = {
+            "code": self.code,
+            "message_vi": self.message_vi,
+            "message_en": self.message_en,
+        }
         if self.detail:
             error["detail"] = self.detail
         return {"error": error, **self.extra}
@@ -98,8 +116,13 @@ def error_dict(error: MinhChungError) -> dict[str, str]:
 
 def from_input_error(error: MinhChungError) -> ApiError:
     body = error_dict(error)
-    return ApiError(INPUT_ERROR_STATUS.get(error.code, 422), error.code, body.get("detail"),
-                    message_vi=body["message_vi"], message_en=body["message_en"])
+    return ApiError(
+        INPUT_ERROR_STATUS.get(error.code, 422),
+        error.code,
+        body.get("detail"),
+        message_vi=body["message_vi"],
+        message_en=body["message_en"],
+    )
 
 
 def install_handlers(app: FastAPI) -> None:
@@ -123,12 +146,19 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthenticated", 403: "forbidden", 404: "not_found", 413: "payload_too_large",
-                415: "unsupported_media_type"}.get(
-            exc.status_code, "validation_error" if exc.status_code < 500 else "internal_error")
+        code = {
+            401: "unauthenticated",
+            403: "forbidden",
+            404: "not_found",
+            413: "payload_too_large",
+            415: "unsupported_media_type",
+        }.get(exc.status_code, "validation_error" if exc.status_code < 500 else "internal_error")
         detail = exc.detail if isinstance(exc.detail, str) else None
-        return JSONResponse(ApiError(exc.status_code, code, detail).body(), status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            ApiError(exc.status_code, code, detail).body(),
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -21,15 +21,31 @@ ROW_EXTRAS = ("deciding", "points", "certainty")  # passed through when the laye
 def layer_card(card: dict[str, Any]) -> dict[str, Any]:
     """The API scorecard in the shape ``extractor.criteria.export`` reads (``scorecard.build``'s plus the
     assessor's ``decision`` per criterion), cleaned of characters XML cannot hold."""
-    return clean_tree({
-        "unit": card["unit"]["name"], "year": card["year"], "subject_type": card["subject_type"],
-        "article": card.get("article"), "documents": card["documents"], "overall": card["overall"],
-        "criteria": [{"id": row["id"], "title": row["title_vi"], "title_en": row["title_en"],
-                      "status": row["proposed"], "confidence": row["confidence"],
-                      "needs_assessor": row["needs_assessor"], "reasons": row["reasons"],
-                      "evidence": row["quotes"], "decision": row["decision"],
-                      **{key: row[key] for key in ROW_EXTRAS if key in row}} for row in card["criteria"]],
-    })
+    return clean_tree(
+        {
+            "unit": card["unit"]["name"],
+            "year": card["year"],
+            "subject_type": card["subject_type"],
+            "article": card.get("article"),
+            "documents": card["documents"],
+            "overall": card["overall"],
+            "criteria": [
+                {
+                    "id": row["id"],
+                    "title": row["title_vi"],
+                    "title_en": row["title_en"],
+                    "status": row["proposed"],
+                    "confidence": row["confidence"],
+                    "needs_assessor": row["needs_assessor"],
+                    "reasons": row["reasons"],
+                    "evidence": row["quotes"],
+                    "decision": row["decision"],
+                    **{key: row[key] for key in ROW_EXTRAS if key in row},
+                }
+                for row in card["criteria"]
+            ],
+        }
+    )
 
 
 def _render(writer: Callable[[dict[str, Any], io.BytesIO], Any], card: dict[str, Any]) -> bytes:

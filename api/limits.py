@@ -22,13 +22,25 @@ class BodyLimitMiddleware:
         self.limit_for = limit_for
 
     async def _refuse(self, send: Send, limit: int) -> None:
-        body = ApiError(413, "file_too_large", f"request body over {limit} bytes",
-                        message_vi="Tệp vượt quá giới hạn kích thước cho phép.",
-                        message_en="The upload exceeds the configured size limit.").body()
+        body = ApiError(
+            413,
+            "file_too_large",
+            f"request body over {limit} bytes",
+            message_vi="Tệp vượt quá giới hạn kích thước cho phép.",
+            message_en="The upload exceeds the configured size limit.",
+        ).body()
         payload = json.dumps(body).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"connection", b"close"),
-                                (b"content-length", str(len(payload)).encode())]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"connection", b"close"),
+                    (b"content-length", str(len(payload)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": payload})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

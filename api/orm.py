@@ -175,7 +175,9 @@ class EvidenceRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # "body" or "footnote" (a footnote body, read apart from the text); rows older than migration 0004 are body
-    source_part: Mapped[str | None] = mapped_column(String(20), nullable=True, default="body", server_default="body")
+    source_part: Mapped[str | None] = mapped_column(
+        String(20), nullable=True, default="body", server_default="body"
+    )
     footnote: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the footnote's 1-based number
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
     original_value: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -30,8 +30,10 @@ def store_result(session: Session, document: Document, result: ExtractionResult)
     document.error = None
     document.processed_at = utcnow()
 
-    existing = {row.id: row for row in session.scalars(
-        select(EvidenceRow).where(EvidenceRow.document_id == document.id))}
+    existing = {
+        row.id: row
+        for row in session.scalars(select(EvidenceRow).where(EvidenceRow.document_id == document.id))
+    }
     added = updated = kept = 0
     seen: set[str] = set()
     for item in result.evidence:
@@ -43,13 +45,28 @@ def store_result(session: Session, document: Document, result: ExtractionResult)
         seen.add(row_id)
         row = existing.get(row_id)
         if row is None:
-            session.add(EvidenceRow(
-                id=row_id, document_id=document.id, dossier_id=document.dossier_id, kind=item.kind,
-                text=item.text, start=item.start, end=item.end, page=item.page, source_part=item.source_part,
-                footnote=item.footnote, value=item.value,
-                original_value=item.value, confidence=float(item.confidence), extractor=item.extractor,
-                criteria=list(item.criteria), original_criteria=list(item.criteria), status="proposed",
-                version=1))
+            session.add(
+                EvidenceRow(
+                    id=row_id,
+                    document_id=document.id,
+                    dossier_id=document.dossier_id,
+                    kind=item.kind,
+                    text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    page=item.page,
+                    source_part=item.source_part,
+                    footnote=item.footnote,
+                    value=item.value,
+                    original_value=item.value,
+                    confidence=float(item.confidence),
+                    extractor=item.extractor,
+                    criteria=list(item.criteria),
+                    original_criteria=list(item.criteria),
+                    status="proposed",
+                    version=1,
+                )
+            )
             added += 1
         elif row.version == 1 and row.status == "proposed":
             row.text, row.page, row.value, row.original_value = item.text, item.page, item.value, item.value

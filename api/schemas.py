@@ -215,8 +215,11 @@ class EvidenceOut(BaseModel):
     text: str
     page: int | None
     source_part: SourcePart = Field(
-        description='where in the document it was read: "body", or "footnote" (a footnote body)')
-    footnote: int | None = Field(description="the footnote's 1-based number in the document (footnote evidence)")
+        description='where in the document it was read: "body", or "footnote" (a footnote body)'
+    )
+    footnote: int | None = Field(
+        description="the footnote's 1-based number in the document (footnote evidence)"
+    )
     start: int
     end: int
     value: dict[str, Any]

@@ -45,6 +45,7 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 
 # lockout -------------------------------------------------------------------------------------------------
 
+
 def lock_remaining(user: User) -> int | None:
     """Whole seconds left on the user's log-in lockout, or None when not locked."""
     if user.locked_until is None:
@@ -59,8 +60,11 @@ def record_failure(session: Session, user_id: int, max_failures: int, lockout_se
     session.execute(update(User).where(User.id == user_id).values(failed_logins=User.failed_logins + 1))
     failures = session.scalar(select(User.failed_logins).where(User.id == user_id)) or 0
     if max_failures > 0 and failures >= max_failures:
-        session.execute(update(User).where(User.id == user_id).values(
-            locked_until=utcnow() + timedelta(seconds=lockout_seconds)))
+        session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(locked_until=utcnow() + timedelta(seconds=lockout_seconds))
+        )
         return lockout_seconds
     return None
 
@@ -89,8 +93,11 @@ def csrf_token(token: str) -> str:
 def issue_token(session: Session, user: User, ttl_hours: int) -> str:
     """A new session token for ``user`` (stored hashed; caller commits)."""
     token = secrets.token_urlsafe(32)
-    session.add(AuthToken(token_hash=_digest(token), user_id=user.id,
-                          expires_at=utcnow() + timedelta(hours=ttl_hours)))
+    session.add(
+        AuthToken(
+            token_hash=_digest(token), user_id=user.id, expires_at=utcnow() + timedelta(hours=ttl_hours)
+        )
+    )
     return token
 
 

@@ -56,10 +56,14 @@ class Settings:
     def limits(self) -> Limits:
         """The library's :class:`Limits` (``MINHCHUNG_MAX_*`` env included) with this service's upload and
         zip values: what the upload checks, the worker's ingestion and bulk runs are given."""
-        return replace(Limits.from_env(), max_bytes=self.max_upload_bytes,
-                       max_uncompressed_bytes=self.max_unzipped_bytes, max_compression_ratio=self.max_zip_ratio,
-                       max_bulk_uncompressed_bytes=self.max_bulk_unzipped_bytes,
-                       max_bulk_members=self.max_bulk_members)
+        return replace(
+            Limits.from_env(),
+            max_bytes=self.max_upload_bytes,
+            max_uncompressed_bytes=self.max_unzipped_bytes,
+            max_compression_ratio=self.max_zip_ratio,
+            max_bulk_uncompressed_bytes=self.max_bulk_unzipped_bytes,
+            max_bulk_members=self.max_bulk_members,
+        )
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -88,8 +92,11 @@ class Settings:
             small_job_bytes=_int_env("MINHCHUNG_SMALL_JOB_BYTES", 2 * 1024 * 1024),
             job_aging_seconds=_int_env("MINHCHUNG_JOB_AGING_SECONDS", 600),
             max_json_body_bytes=_int_env("MINHCHUNG_MAX_JSON_BODY_BYTES", 256 * 1024),
-            trusted_origins=tuple(o.strip().rstrip("/") for o in
-                                  os.environ.get("MINHCHUNG_TRUSTED_ORIGINS", "").split(",") if o.strip()),
+            trusted_origins=tuple(
+                o.strip().rstrip("/")
+                for o in os.environ.get("MINHCHUNG_TRUSTED_ORIGINS", "").split(",")
+                if o.strip()
+            ),
             instance_id=os.environ.get("MINHCHUNG_INSTANCE_ID") or None,
             parent_pid=_int_env("MINHCHUNG_PARENT_PID", 0) or None,
         )

@@ -29,8 +29,14 @@ ZIP_MAGIC = b"PK\x03\x04"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 # Formats that are clearly not documents, named so the error can say what was sent.
 KNOWN_OTHER = {
-    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image", b"MZ": "Windows program",
-    b"\x7fELF": "ELF program", b"\x1f\x8b": "gzip archive", b"Rar!": "RAR archive", b"7z\xbc\xaf": "7z archive",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"MZ": "Windows program",
+    b"\x7fELF": "ELF program",
+    b"\x1f\x8b": "gzip archive",
+    b"Rar!": "RAR archive",
+    b"7z\xbc\xaf": "7z archive",
 }
 
 
@@ -102,7 +108,7 @@ def _zip_format(path: Path, limits: Limits) -> str:
 
 
 def _ole_format(path: Path) -> str:
-    data = path.read_bytes()[:2 * 1024 * 1024]
+    data = path.read_bytes()[: 2 * 1024 * 1024]
     if "EncryptedPackage".encode("utf-16-le") in data:
         raise EncryptedFileError("password-protected Office document")
     if "WordDocument".encode("utf-16-le") in data:

@@ -47,8 +47,9 @@ def _stamp(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def proposals(session: Session, dossiers: Sequence[Dossier],
-              fingerprints: dict[int, tuple[Any, ...]]) -> dict[int, dict[str, Any]]:
+def proposals(
+    session: Session, dossiers: Sequence[Dossier], fingerprints: dict[int, tuple[Any, ...]]
+) -> dict[int, dict[str, Any]]:
     """dossier id → ``{"proposed_overall", "overall"}``, built only for dossiers whose fingerprint changed."""
     out: dict[int, dict[str, Any]] = {}
     bind = session.get_bind()
@@ -79,36 +80,72 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
     withdrawn = dossier_checks.withdrawn_everywhere(session, ids)  # out of the review progress
     evidence_counts: dict[int, dict[str, int]] = {}
     for dossier_id, status, count in session.execute(
-            select(EvidenceRow.dossier_id, EvidenceRow.status, func.count()).where(
-                EvidenceRow.dossier_id.in_(ids), EvidenceRow.document_id.notin_(withdrawn))
-            .group_by(EvidenceRow.dossier_id, EvidenceRow.status)):
+        select(EvidenceRow.dossier_id, EvidenceRow.status, func.count())
+        .where(EvidenceRow.dossier_id.in_(ids), EvidenceRow.document_id.notin_(withdrawn))
+        .group_by(EvidenceRow.dossier_id, EvidenceRow.status)
+    ):
         evidence_counts.setdefault(dossier_id, {})[status] = count
-    evidence = _grouped(session, select(
-        EvidenceRow.dossier_id, func.count(), func.sum(EvidenceRow.version), func.max(EvidenceRow.updated_at))
-        .where(EvidenceRow.dossier_id.in_(ids)).group_by(EvidenceRow.dossier_id))
-    documents = _grouped(session, select(
-        Document.dossier_id, func.count(), func.max(Document.id), func.max(Document.processed_at))
-        .where(Document.dossier_id.in_(ids)).group_by(Document.dossier_id))
+    evidence = _grouped(
+        session,
+        select(
+            EvidenceRow.dossier_id,
+            func.count(),
+            func.sum(EvidenceRow.version),
+            func.max(EvidenceRow.updated_at),
+        )
+        .where(EvidenceRow.dossier_id.in_(ids))
+        .group_by(EvidenceRow.dossier_id),
+    )
+    documents = _grouped(
+        session,
+        select(Document.dossier_id, func.count(), func.max(Document.id), func.max(Document.processed_at))
+        .where(Document.dossier_id.in_(ids))
+        .group_by(Document.dossier_id),
+    )
     job_counts: dict[int, dict[str, int]] = {}
     for dossier_id, status, count in session.execute(
-            select(Document.dossier_id, Job.status, func.count()).join(Document, Job.document_id == Document.id)
-            .where(Document.dossier_id.in_(ids)).group_by(Document.dossier_id, Job.status)):
+        select(Document.dossier_id, Job.status, func.count())
+        .join(Document, Job.document_id == Document.id)
+        .where(Document.dossier_id.in_(ids))
+        .group_by(Document.dossier_id, Job.status)
+    ):
         job_counts.setdefault(dossier_id, {})[status] = count
-    decisions = _grouped(session, select(
-        CriterionDecision.dossier_id, func.count(), func.max(CriterionDecision.id),
-        func.sum(CriterionDecision.version)).where(CriterionDecision.dossier_id.in_(ids))
-        .group_by(CriterionDecision.dossier_id))
-    audit = _grouped(session, select(AuditEntry.dossier_id, func.max(AuditEntry.id))
-                     .where(AuditEntry.dossier_id.in_(ids)).group_by(AuditEntry.dossier_id))
+    decisions = _grouped(
+        session,
+        select(
+            CriterionDecision.dossier_id,
+            func.count(),
+            func.max(CriterionDecision.id),
+            func.sum(CriterionDecision.version),
+        )
+        .where(CriterionDecision.dossier_id.in_(ids))
+        .group_by(CriterionDecision.dossier_id),
+    )
+    audit = _grouped(
+        session,
+        select(AuditEntry.dossier_id, func.max(AuditEntry.id))
+        .where(AuditEntry.dossier_id.in_(ids))
+        .group_by(AuditEntry.dossier_id),
+    )
 
     fingerprints: dict[int, tuple[Any, ...]] = {}
     for dossier in dossiers:
         doc = documents.get(dossier.id, (0, None, None))
         ev = evidence.get(dossier.id, (0, 0, None))
         fingerprints[dossier.id] = (
-            dossier.year, _stamp(dossier.created_at), dossier.unit.name, dossier.unit.kind,
-            doc[0], doc[1], _stamp(doc[2]), ev[0], int(ev[1] or 0), _stamp(ev[2]),
-            *decisions.get(dossier.id, (0, None, 0)), audit.get(dossier.id, (None,))[0])
+            dossier.year,
+            _stamp(dossier.created_at),
+            dossier.unit.name,
+            dossier.unit.kind,
+            doc[0],
+            doc[1],
+            _stamp(doc[2]),
+            ev[0],
+            int(ev[1] or 0),
+            _stamp(ev[2]),
+            *decisions.get(dossier.id, (0, None, 0)),
+            audit.get(dossier.id, (None,))[0],
+        )
     cards = proposals(session, dossiers, fingerprints)
 
     out = []
@@ -117,13 +154,21 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
         total = sum(counts.values())
         reviewed = counts.get("confirmed", 0) + counts.get("rejected", 0)
         jobs = job_counts.get(dossier.id, {})
-        out.append({
-            "id": dossier.id, "unit": dossier.unit, "year": dossier.year, "created_at": dossier.created_at,
-            "document_count": documents.get(dossier.id, (0,))[0],
-            "evidence": {"total": total, **{k: counts.get(k, 0) for k in ("proposed", "confirmed", "rejected")}},
-            "confirmed_ratio": round(reviewed / total, 4) if total else 0.0,
-            "proposed_result": cards[dossier.id]["proposed_overall"],
-            "decided_criteria": decisions.get(dossier.id, (0,))[0],
-            "jobs": {k: jobs.get(k, 0) for k in ("queued", "running", "failed")},
-        })
+        out.append(
+            {
+                "id": dossier.id,
+                "unit": dossier.unit,
+                "year": dossier.year,
+                "created_at": dossier.created_at,
+                "document_count": documents.get(dossier.id, (0,))[0],
+                "evidence": {
+                    "total": total,
+                    **{k: counts.get(k, 0) for k in ("proposed", "confirmed", "rejected")},
+                },
+                "confirmed_ratio": round(reviewed / total, 4) if total else 0.0,
+                "proposed_result": cards[dossier.id]["proposed_overall"],
+                "decided_criteria": decisions.get(dossier.id, (0,))[0],
+                "jobs": {k: jobs.get(k, 0) for k in ("queued", "running", "failed")},
+            }
+        )
     return out

@@ -52,12 +52,18 @@ def permanent_error(error: BaseException) -> dict[str, str] | None:
     if isinstance(error, MinhChungError):
         return error_dict(error)
     if isinstance(error, ValueError) and "[E088]" in str(error):
-        return {"code": "document_too_long", "message_vi": "Văn bản quá dài để xử lý.",
-                "message_en": "The document's text is longer than the extraction pipeline accepts.",
-                "detail": str(error)[:300]}
+        return {
+            "code": "document_too_long",
+            "message_vi": "Văn bản quá dài để xử lý.",
+            "message_en": "The document's text is longer than the extraction pipeline accepts.",
+            "detail": str(error)[:300],
+        }
     if isinstance(error, MemoryError):
-        return {"code": "out_of_memory", "message_vi": "Không đủ bộ nhớ để xử lý văn bản này.",
-                "message_en": "Not enough memory to process this document."}
+        return {
+            "code": "out_of_memory",
+            "message_vi": "Không đủ bộ nhớ để xử lý văn bản này.",
+            "message_en": "Not enough memory to process this document.",
+        }
     return None
 
 
@@ -70,8 +76,13 @@ def _set_document(engine: Engine, document_id: int, **values: Any) -> None:
 
 
 def _not_found(document_id: int) -> PermanentJobError:
-    return PermanentJobError({"code": "not_found", "message_vi": "Không tìm thấy tài liệu.",
-                              "message_en": f"Document {document_id} not found."})
+    return PermanentJobError(
+        {
+            "code": "not_found",
+            "message_vi": "Không tìm thấy tài liệu.",
+            "message_en": f"Document {document_id} not found.",
+        }
+    )
 
 
 def run_extract(context: JobContext) -> None:
@@ -82,8 +93,9 @@ def run_extract(context: JobContext) -> None:
         if document is None:
             raise _not_found(document_id)
         sha256, fmt, filename = document.sha256, document.format, document.filename
-    context.failure_hooks.append(lambda error: _set_document(context.engine, document_id, status="failed",
-                                                             error=error))
+    context.failure_hooks.append(
+        lambda error: _set_document(context.engine, document_id, status="failed", error=error)
+    )
     _set_document(context.engine, document_id, status="processing")
     context.report(0.1, "reading")
     stored = ContentStore(context.settings.storage_dir).path_for(sha256)
@@ -112,8 +124,15 @@ def run_extract(context: JobContext) -> None:
         if document is None:  # removed while it was being read
             raise _not_found(document_id)
         counts = store_result(session, document, result)
-        record(session, None, "extracted", "document", document_id, dossier_id=document.dossier_id,
-               after={"job_id": context.job_id, **counts})
+        record(
+            session,
+            None,
+            "extracted",
+            "document",
+            document_id,
+            dossier_id=document.dossier_id,
+            after={"job_id": context.job_id, **counts},
+        )
         queue.mark_done(session, context.job_id, {"document_id": document_id, **counts})
 
 
@@ -138,14 +157,21 @@ def run_bulk_job(context: JobContext) -> None:
             link.symlink_to(source.resolve())
             source = link
         try:
-            outcome = run_bulk(source, out_dir, workers=context.settings.bulk_workers or None,
-                               progress=progress, show_bar=False, zip_limits=context.settings.limits())
+            outcome = run_bulk(
+                source,
+                out_dir,
+                workers=context.settings.bulk_workers or None,
+                progress=progress,
+                show_bar=False,
+                zip_limits=context.settings.limits(),
+            )
         except MinhChungError as error:
             raise PermanentJobError(error_dict(error)) from error
-    summary: dict[str, Any] = {"out_dir": str(out_dir.resolve()),
-                               "files": sorted(p.name for p in out_dir.iterdir()),
-                               "summary": {k: v for k, v in outcome.to_dict().items()
-                                           if isinstance(v, str | int | float | bool)}}
+    summary: dict[str, Any] = {
+        "out_dir": str(out_dir.resolve()),
+        "files": sorted(p.name for p in out_dir.iterdir()),
+        "summary": {k: v for k, v in outcome.to_dict().items() if isinstance(v, str | int | float | bool)},
+    }
     with Session(context.engine) as session, session.begin():
         if queue.owns(session, context.job_id, context.worker_id):
             record(session, None, "bulk_done", "job", context.job_id, after=summary)

@@ -59,15 +59,23 @@ def die_with_parent(parent_pid: int) -> bool:
 
 def timeout_error(seconds: int) -> dict[str, str]:
     """The error of a job stopped by the per-job time limit."""
-    return {"code": "job_timeout", "message_vi": f"Xử lý quá thời gian cho phép ({seconds} giây).",
-            "message_en": f"Processing exceeded the per-job time limit of {seconds} s."}
+    return {
+        "code": "job_timeout",
+        "message_vi": f"Xử lý quá thời gian cho phép ({seconds} giây).",
+        "message_en": f"Processing exceeded the per-job time limit of {seconds} s.",
+    }
 
 
 class Worker:
     """One worker loop; ``stop`` ends it after the current job."""
 
-    def __init__(self, settings: Settings, engine: Engine | None = None, worker_id: str | None = None,
-                 on_time_limit: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine | None = None,
+        worker_id: str | None = None,
+        on_time_limit: Callable[[], None] | None = None,
+    ) -> None:
         self.settings = settings
         self.engine = engine or make_engine(settings.database_url)
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -85,9 +93,15 @@ class Worker:
         with Session(self.engine) as session, session.begin():
             row = session.get(WorkerHeartbeat, self.worker_id)
             if row is None:
-                session.add(WorkerHeartbeat(worker_id=self.worker_id, pid=os.getpid(),
-                                            host=socket.gethostname(), current_job_id=self.current_job,
-                                            instance_id=self.settings.instance_id))
+                session.add(
+                    WorkerHeartbeat(
+                        worker_id=self.worker_id,
+                        pid=os.getpid(),
+                        host=socket.gethostname(),
+                        current_job_id=self.current_job,
+                        instance_id=self.settings.instance_id,
+                    )
+                )
             else:
                 row.beat_at, row.current_job_id = utcnow(), self.current_job
         job_id = self.current_job
@@ -110,8 +124,13 @@ class Worker:
         """Fail the current job for good when it ran past the per-job limit, then end the process (a hang
         in C code cannot be interrupted otherwise). True when the limit was hit."""
         limit, started, job_id = self.settings.job_time_limit_seconds, self.job_started, self.current_job
-        if (limit <= 0 or started is None or job_id is None or self.job_kind not in TIME_LIMITED_KINDS
-                or time.monotonic() - started <= limit):
+        if (
+            limit <= 0
+            or started is None
+            or job_id is None
+            or self.job_kind not in TIME_LIMITED_KINDS
+            or time.monotonic() - started <= limit
+        ):
             return False
         error = timeout_error(limit)
         status = queue.mark_failed(self.engine, job_id, self.worker_id, error, retryable=False)
@@ -143,8 +162,14 @@ class Worker:
 
     # jobs ----------------------------------------------------------------------------------------------
     def progress(self, job_id: int, fraction: float, message: str) -> None:
-        queue.heartbeat(self.engine, job_id, self.worker_id, self.settings.job_lease_seconds,
-                        progress=max(0.0, min(1.0, fraction)), message=message)
+        queue.heartbeat(
+            self.engine,
+            job_id,
+            self.worker_id,
+            self.settings.job_lease_seconds,
+            progress=max(0.0, min(1.0, fraction)),
+            message=message,
+        )
 
     def run_job(self, job_id: int) -> str:
         with Session(self.engine) as session:
@@ -153,15 +178,25 @@ class Worker:
                 return "lost"
             kind, payload = job.kind, dict(job.payload or {})
         task = TASKS.get(kind)
-        context = JobContext(settings=self.settings, engine=self.engine, worker_id=self.worker_id,
-                             job_id=job_id, payload=payload,
-                             report=lambda fraction, message: self.progress(job_id, fraction, message))
+        context = JobContext(
+            settings=self.settings,
+            engine=self.engine,
+            worker_id=self.worker_id,
+            job_id=job_id,
+            payload=payload,
+            report=lambda fraction, message: self.progress(job_id, fraction, message),
+        )
         self.current_context, self.job_kind = context, kind
         self.current_job, self.job_started = job_id, time.monotonic()
         try:
             if task is None:
-                raise PermanentJobError({"code": "unknown_job_kind", "message_vi": "Loại việc không hợp lệ.",
-                                         "message_en": f"Unknown job kind {kind}."})
+                raise PermanentJobError(
+                    {
+                        "code": "unknown_job_kind",
+                        "message_vi": "Loại việc không hợp lệ.",
+                        "message_en": f"Unknown job kind {kind}.",
+                    }
+                )
             task(context)
             return "done"
         except PermanentJobError as error:
@@ -169,8 +204,11 @@ class Worker:
             return queue.mark_failed(self.engine, job_id, self.worker_id, error.error, retryable=False)
         except Exception as error:  # unexpected: retry, the error may be transient
             log.error("job %s failed: %s", job_id, traceback.format_exc())
-            body = {"code": "internal_error", "message_vi": "Lỗi khi xử lý.",
-                    "message_en": f"Processing error: {type(error).__name__}: {error}"[:400]}
+            body = {
+                "code": "internal_error",
+                "message_vi": "Lỗi khi xử lý.",
+                "message_en": f"Processing error: {type(error).__name__}: {error}"[:400],
+            }
             status = queue.mark_failed(self.engine, job_id, self.worker_id, body, retryable=True)
             if status == "failed":
                 context.on_failure(body)
@@ -181,9 +219,13 @@ class Worker:
     def run_once(self) -> bool:
         """Claim and run one job; False when the queue is empty."""
         queue.fail_exhausted(self.engine)
-        job_id = queue.claim(self.engine, self.worker_id, self.settings.job_lease_seconds,
-                             small_bytes=self.settings.small_job_bytes,
-                             aging_seconds=self.settings.job_aging_seconds)
+        job_id = queue.claim(
+            self.engine,
+            self.worker_id,
+            self.settings.job_lease_seconds,
+            small_bytes=self.settings.small_job_bytes,
+            aging_seconds=self.settings.job_aging_seconds,
+        )
         if job_id is None:
             return False
         log.info("worker %s: job %s claimed", self.worker_id, job_id)

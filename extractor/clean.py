@@ -54,7 +54,8 @@ _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
 _SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
 # Header-block lines that always stand alone: "Số: 12/BC-UBND", "Sơn La, ngày 5 tháng 3 năm 2023", the motto.
 _HEADER_LINE = re.compile(
-    r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)")
+    r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)"
+)
 _WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -135,8 +136,8 @@ def _clean_line(text: str, origin: list[int]) -> _Line:
     out_origin: list[int] = []
     position = 0
     for match in _WHITESPACE.finditer(text):
-        out_chars.append(text[position:match.start()])
-        out_origin.extend(origin[position:match.start()])
+        out_chars.append(text[position : match.start()])
+        out_origin.extend(origin[position : match.start()])
         out_chars.append(" ")
         out_origin.append(origin[match.start()])
         position = match.end()
@@ -182,7 +183,7 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         line_start = 0
         kept: list[_Line] = []
         for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
-            line = _clean_line(raw_line, origin[line_start:line_start + len(raw_line)])
+            line = _clean_line(raw_line, origin[line_start : line_start + len(raw_line)])
             # account for the separator (1 or 2 characters) after this line
             line_start += len(raw_line)
             if text.startswith("\r\n", line_start):
@@ -203,7 +204,12 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
             if at_edge and _running_key(line.text) in running:
                 continue  # a running header or footer
             key, from_end = _block_key(line.text), len(kept) - 1 - position
-            if position < len(head) and head[position] == key or from_end < len(foot) and foot[from_end] == key:
+            if (
+                position < len(head)
+                and head[position] == key
+                or from_end < len(foot)
+                and foot[from_end] == key
+            ):
                 continue  # a line of a running header/footer paragraph that wraps over several lines
             lines.append(line)
     return lines, page_starts
@@ -224,8 +230,11 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
     for step in (1, -1):
         block: list[str] = []
         for position in range(_MAX_BLOCK_LINES):
-            keys = Counter(_block_key(lines[position if step == 1 else -1 - position].text)
-                           for lines in pages_lines if len(lines) > position + 1)
+            keys = Counter(
+                _block_key(lines[position if step == 1 else -1 - position].text)
+                for lines in pages_lines
+                if len(lines) > position + 1
+            )
             if not keys:
                 break
             key, count = keys.most_common(1)[0]
@@ -237,7 +246,7 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
     # a line that also stands elsewhere on a page is body text that happens to repeat, not a header
     inside: set[str] = set()
     for lines in pages_lines:
-        inside.update(_block_key(line.text) for line in lines[len(head):len(lines) - len(foot)])
+        inside.update(_block_key(line.text) for line in lines[len(head) : len(lines) - len(foot)])
     if any(key in inside for key in head):
         head = []
     if any(key in inside for key in foot):
@@ -308,8 +317,11 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
         return "\n"  # the header block keeps its lines (number, place and date, motto)
     if _is_upper(following) and following[0].isalpha() and not _is_upper(previous):
         return "\n"  # a heading ("TỜ TRÌNH", "BÁO CÁO") after ordinary text
-    if _is_upper(previous) and not following[0].islower() and (
-            not _is_upper(following) or not _BLOCK_START.match(previous)):
+    if (
+        _is_upper(previous)
+        and not following[0].islower()
+        and (not _is_upper(following) or not _BLOCK_START.match(previous))
+    ):
         return "\n"  # the text under a heading; the lines of an issuer block ("SỞ …" under "UBND TỈNH …")
     first = following[0]
     if first.islower() or first in ",;)”»":

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minhchung",
         description="Minh Chứng: tìm minh chứng trong báo cáo, kế hoạch 'An toàn về an ninh, trật tự' (TT124).",
-        epilog=exit_codes_text(), formatter_class=HelpFormatter,
+        epilog=exit_codes_text(),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"minhchung {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -57,9 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 def configure_logging(args: argparse.Namespace) -> None:
     """WARNING by default, ERROR with ``--quiet``, INFO with ``-v``, DEBUG with ``-vv``."""
     verbose = getattr(args, "verbose", 0) or 0
-    level = logging.ERROR if getattr(args, "quiet", False) else (
-        logging.DEBUG if verbose > 1 else logging.INFO if verbose == 1 else logging.WARNING)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+    level = (
+        logging.ERROR
+        if getattr(args, "quiet", False)
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose == 1 else logging.WARNING)
+    )
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

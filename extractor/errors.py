@@ -87,8 +87,6 @@ class MissingToolError(MinhChungError):
     message_vi = "Thiếu công cụ cần thiết để đọc tệp này."
 
 
-
-
 class InputNotFoundError(MinhChungError):
     """No such file or folder, or no readable file in the folder."""
 

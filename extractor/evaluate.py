@@ -80,8 +80,12 @@ class Score:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "matched": self.matched, "predicted": self.predicted, "gold": self.gold,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "matched": self.matched,
+            "predicted": self.predicted,
+            "gold": self.gold,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
         }
 
 
@@ -225,7 +229,9 @@ def values_agree(kind: str, gold: dict[str, Any], predicted: dict[str, Any]) -> 
         keys = {fold_key(gold.get("key") or "")}
         if gold.get("name"):
             keys.add(fold_key(gold["name"]))
-        same_type = str(predicted.get("doc_type") or "").casefold() == str(gold.get("doc_type") or "").casefold()
+        same_type = (
+            str(predicted.get("doc_type") or "").casefold() == str(gold.get("doc_type") or "").casefold()
+        )
         return bool(key) and key in keys and same_type
     if kind == "date":
         return str(predicted.get("iso")) == str(gold.get("iso")) and predicted.get("kind") == gold.get("kind")
@@ -242,9 +248,9 @@ def values_agree(kind: str, gold: dict[str, Any], predicted: dict[str, Any]) -> 
         )
     if kind == "criterion_claim":
         criteria = {str(c) for c in predicted.get("criteria") or []}
-        return criteria == {str(c) for c in gold.get("criteria") or []} and predicted.get("status") == gold.get(
+        return criteria == {str(c) for c in gold.get("criteria") or []} and predicted.get(
             "status"
-        )
+        ) == gold.get("status")
     return gold == predicted
 
 
@@ -258,7 +264,9 @@ def _overlap(a: Item, b: Item) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
 
-def match(gold: list[Item], predicted: list[Item], mode: str, agree: Agree = values_agree) -> list[tuple[int, int]]:
+def match(
+    gold: list[Item], predicted: list[Item], mode: str, agree: Agree = values_agree
+) -> list[tuple[int, int]]:
     """One-to-one pairs ``(gold index, prediction index)`` under ``mode``, greedy by overlap."""
     candidates: list[tuple[int, int, int]] = []
     for gi, g in enumerate(gold):
@@ -297,7 +305,9 @@ def score_kind(gold: list[Item], predicted: list[Item], agree: Agree = values_ag
     return result
 
 
-def score_document(gold: Iterable[Item], predicted: Iterable[Item], kinds: Iterable[str]) -> dict[str, KindResult]:
+def score_document(
+    gold: Iterable[Item], predicted: Iterable[Item], kinds: Iterable[str]
+) -> dict[str, KindResult]:
     """Per-kind results of one document."""
     gold, predicted = list(gold), list(predicted)
     return {
@@ -335,7 +345,15 @@ def dateparser_dates(text: str) -> list[Item]:
         if start < 0:
             continue
         cursor = start + len(surface)
-        items.append(Item("date", start, start + len(surface), surface, {"iso": moment.date().isoformat(), "kind": "date"}))
+        items.append(
+            Item(
+                "date",
+                start,
+                start + len(surface),
+                surface,
+                {"iso": moment.date().isoformat(), "kind": "date"},
+            )
+        )
     return items
 
 

@@ -51,8 +51,15 @@ def _band(written: str) -> dict[str, str]:
 
 def _evidence(text: str, match: re.Match[str], value: dict[str, Any]) -> Evidence:
     start, end = match.span()
-    return Evidence(kind=KIND, text=text[start:end], start=start, end=end, value=value, confidence=0.9,
-                    extractor=EXTRACTOR)
+    return Evidence(
+        kind=KIND,
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        confidence=0.9,
+        extractor=EXTRACTOR,
+    )
 
 
 def find_signals(text: str) -> list[Evidence]:

@@ -74,4 +74,6 @@ def ensure_vietnamese(text: str, source: str | None = None) -> None:
         scores = vietnamese_scores(text)
         raise NotVietnameseError(
             f"{scores['diacritic']:.0%} of words carry Vietnamese letters, "
-            f"{scores['syllable']:.0%} are Vietnamese syllables", source=source)
+            f"{scores['syllable']:.0%} are Vietnamese syllables",
+            source=source,
+        )

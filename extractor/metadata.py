@@ -23,7 +23,11 @@ _INTRO_CHARS = 1500  # the opening paragraphs say who reports what for which per
 
 @cache
 def _vocabulary() -> tuple[dict, dict, dict]:
-    return (lexicons.own_document_types(), lexicons.heading_issuers(), corpora.load_json("document", "subjects.json"))
+    return (
+        lexicons.own_document_types(),
+        lexicons.heading_issuers(),
+        corpora.load_json("document", "subjects.json"),
+    )
 
 
 def _doc_type(text: str, structure: DocumentStructure, doc_types: dict) -> str | None:
@@ -37,7 +41,7 @@ def _doc_type(text: str, structure: DocumentStructure, doc_types: dict) -> str |
     for kind, phrases in doc_types["title_phrases"].items():
         if any(title.startswith(p) for p in phrases):
             return kind
-    intro = text[structure.body_start:structure.body_start + _INTRO_CHARS].lower()
+    intro = text[structure.body_start : structure.body_start + _INTRO_CHARS].lower()
     first_action = None
     for kind, phrases in doc_types["intro_actions"].items():
         for phrase in phrases:
@@ -49,7 +53,9 @@ def _doc_type(text: str, structure: DocumentStructure, doc_types: dict) -> str |
     if doc_types["cong_van_marker"] in text[:600]:
         return "cong_van"
     lowered = text.lower()
-    scores = Counter({kind: sum(lowered.count(p) for p in phrases) for kind, phrases in doc_types["body_phrases"].items()})
+    scores = Counter(
+        {kind: sum(lowered.count(p) for p in phrases) for kind, phrases in doc_types["body_phrases"].items()}
+    )
     best = scores.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -57,7 +63,7 @@ def _doc_type(text: str, structure: DocumentStructure, doc_types: dict) -> str |
 def _issuer(text: str, structure: DocumentStructure, issuers: dict) -> str | None:
     if structure.issuer_lines:
         return _header_issuer(structure.issuer_lines, issuers)
-    intro = text[structure.body_start:structure.body_start + _INTRO_CHARS]
+    intro = text[structure.body_start : structure.body_start + _INTRO_CHARS]
     actions = "|".join(re.escape(a) for a in issuers["body_actions"])
     for pattern in issuers["issuer_patterns"]:
         # the unit that acts in the opening ("Sở Tư pháp tỉnh Lạng Sơn xây dựng kế hoạch")
@@ -70,8 +76,11 @@ def _issuer(text: str, structure: DocumentStructure, issuers: dict) -> str | Non
 def _org_noun(line: str, issuers: dict) -> tuple[str, str] | None:
     """``(noun, style)`` when an upper-case issuer line starts with an organisation noun."""
     folded = " ".join(line.replace("UỶ", "ỦY").split())
-    nouns = sorted(((n.replace("UỶ", "ỦY"), style) for style, names in issuers["org_nouns"].items() for n in names),
-                   key=lambda pair: len(pair[0]), reverse=True)
+    nouns = sorted(
+        ((n.replace("UỶ", "ỦY"), style) for style, names in issuers["org_nouns"].items() for n in names),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
     return next(((n, style) for n, style in nouns if folded == n or folded.startswith(n + " ")), None)
 
 
@@ -83,7 +92,12 @@ def _header_issuer(lines: list[str], issuers: dict) -> str:
     name = " ".join(lines[own:])
     noun = _org_noun(name, issuers)
     issuer = _titlecase_issuer(name, noun, issuers)
-    if own and noun and noun[1] == "sentence" and not re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|KHU VỰC)\b", name):
+    if (
+        own
+        and noun
+        and noun[1] == "sentence"
+        and not re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|KHU VỰC)\b", name)
+    ):
         parent = re.search(r"\b(TỈNH|THÀNH PHỐ)\s+(.+)$", " ".join(lines[:own]).replace("UỶ", "ỦY"))
         if parent:  # a Sở under "UBND TỈNH X" is the Sở of province X
             issuer += f" {parent.group(1).lower()} {_proper(parent.group(2).split(), issuers)}"
@@ -92,12 +106,14 @@ def _header_issuer(lines: list[str], issuers: dict) -> str:
 
 def _proper(words: list[str], issuers: dict) -> str:
     keep = set(issuers["keep_upper"])
-    return " ".join(w if w in keep or not w.isalpha() and w.isupper() and len(w) > 1 and "&" in w
-                    else w.capitalize() for w in words)
+    return " ".join(
+        w if w in keep or not w.isalpha() and w.isupper() and len(w) > 1 and "&" in w else w.capitalize()
+        for w in words
+    )
 
 
 def _match_phrase(words: list[str], at: int, phrases: list[list[str]]) -> list[str] | None:
-    return next((p for p in phrases if words[at:at + len(p)] == p), None)
+    return next((p for p in phrases if words[at : at + len(p)] == p), None)
 
 
 def _titlecase_issuer(upper: str, noun: tuple[str, str] | None, issuers: dict) -> str:
@@ -150,8 +166,9 @@ def _subject_type(text: str, issuer: str | None, subjects: dict) -> str | None:
             if any(name.startswith(noun) for noun in subjects["issuer_nouns"][kind]):
                 return kind
     lowered = text.lower()
-    counts = Counter({kind: sum(lowered.count(p) for p in phrases)
-                      for kind, phrases in subjects["built_phrases"].items()})
+    counts = Counter(
+        {kind: sum(lowered.count(p) for p in phrases) for kind, phrases in subjects["built_phrases"].items()}
+    )
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -166,14 +183,20 @@ def _dates(text: str, structure: DocumentStructure) -> tuple[str | None, str | N
     """issued_on, period and year."""
     issued_on = structure.place_date.value if structure.place_date is not None else None
     from extractor.find.dates import find_dates  # here, not at the top: it loads spaCy
+
     title = structure.title.text if structure.title else ""
     # the opening paragraphs, up to the first numbered section: a year in "I. MỤC ĐÍCH" is a goal
-    intro_end = min([structure.body_start + _INTRO_CHARS] + [s.start for s in structure.sections if s.level <= 2])
-    intro = text[structure.body_start:intro_end]
+    intro_end = min(
+        [structure.body_start + _INTRO_CHARS] + [s.start for s in structure.sections if s.level <= 2]
+    )
+    intro = text[structure.body_start : intro_end]
     period = None
     for chunk in (title, intro):
-        periods = [e.value["iso"] for e in find_dates(chunk) if e.value.get("kind") == "period"
-                   and not e.value.get("inferred_year")]
+        periods = [
+            e.value["iso"]
+            for e in find_dates(chunk)
+            if e.value.get("kind") == "period" and not e.value.get("inferred_year")
+        ]
         halves = [p for p in periods if re.fullmatch(r"\d{4}-[HQ]\d", p)]
         if halves or periods:
             period = (halves or periods)[0]

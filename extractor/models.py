@@ -13,9 +13,7 @@ from typing import Any, Literal
 EvidenceKind = Literal["legal_ref", "date", "count", "criterion_claim"]
 EVIDENCE_KINDS: tuple[str, ...] = ("legal_ref", "date", "count", "criterion_claim")
 
-DocType = Literal[
-    "bao_cao", "ke_hoach", "cong_van", "to_trinh", "bien_ban", "quyet_dinh", "dang_ky", "other"
-]
+DocType = Literal["bao_cao", "ke_hoach", "cong_van", "to_trinh", "bien_ban", "quyet_dinh", "dang_ky", "other"]
 SubjectType = Literal["khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"]
 
 
@@ -118,7 +116,9 @@ class DateValue:
 
     iso: str  # "2021-12-28", "2023-Q3", "2024-H1", "2025/2030", "--02-15"
     kind: Literal["date", "period", "range", "recurring"]
-    inferred_year: bool = False  # the year is not written in the phrase (document's year, or a range's other end)
+    inferred_year: bool = (
+        False  # the year is not written in the phrase (document's year, or a range's other end)
+    )
 
     OPTIONAL = ()
 
@@ -202,9 +202,9 @@ class Evidence:
 
     def assign_id(self, document_sha256: str) -> None:
         """Deterministic id: the same document processed twice yields the same ids."""
-        digest = hashlib.sha1(
-            f"{document_sha256}:{self.kind}:{self.start}:{self.end}".encode()
-        ).hexdigest()[:16]
+        digest = hashlib.sha1(f"{document_sha256}:{self.kind}:{self.start}:{self.end}".encode()).hexdigest()[
+            :16
+        ]
         self.id = f"ev_{digest}"
 
     def typed_value(self) -> EvidenceValue:
@@ -274,8 +274,18 @@ def extract_output_schema() -> dict[str, Any]:
                     "kind": {"const": kind},
                     "value": {"$ref": f"#/$defs/{cls.__name__}"},
                 },
-                "required": ["id", "kind", "text", "page", "start", "end", "value", "confidence", "extractor",
-                             "criteria"],
+                "required": [
+                    "id",
+                    "kind",
+                    "text",
+                    "page",
+                    "start",
+                    "end",
+                    "value",
+                    "confidence",
+                    "extractor",
+                    "criteria",
+                ],
                 "additionalProperties": False,
             }
             for kind, cls in VALUE_CLASSES.items()

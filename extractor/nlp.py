@@ -73,7 +73,9 @@ def add_evidence(doc: Doc, items: Iterable[Evidence]) -> None:
                 group.append(span)
 
 
-def finder_component(find: Callable[[Doc], list[Evidence]], config: Mapping[str, lexicons.Source]) -> Callable[[Doc], Doc]:
+def finder_component(
+    find: Callable[[Doc], list[Evidence]], config: Mapping[str, lexicons.Source]
+) -> Callable[[Doc], Doc]:
     """A spaCy component that adds what ``find(doc)`` finds to ``doc._.evidence``, reading the
     lexicons its ``config`` names (name → file under ``corpora/lexicons/``, path or data)."""
     active = lexicons.sources(config)

@@ -131,8 +131,9 @@ def footnotes_part(raw: RawDocument) -> FootnotesPart:
     return part
 
 
-def add_footnote_evidence(raw: RawDocument, body: str, evidence: list[Evidence],
-                          context: nlp.FindContext | None) -> str:
+def add_footnote_evidence(
+    raw: RawDocument, body: str, evidence: list[Evidence], context: nlp.FindContext | None
+) -> str:
     """Find evidence in the footnotes of ``raw`` and append it to ``evidence`` (the body's, located); returns
     the normalized text with the footnotes part after ``body`` (``body`` itself when there are no footnotes)."""
     part = footnotes_part(raw)
@@ -173,7 +174,9 @@ def process(raw: RawDocument, *, include_text: bool = False) -> ExtractionResult
     return ExtractionResult(document=info, evidence=evidence, criteria=criteria)
 
 
-def extract_file(path: str | Path, *, include_text: bool = False, limits: Limits | None = None) -> ExtractionResult:
+def extract_file(
+    path: str | Path, *, include_text: bool = False, limits: Limits | None = None
+) -> ExtractionResult:
     """Read ``path`` (PDF, DOCX, DOC, ODT, RTF, TXT) and return its evidence (``limits``: default from the env)."""
     # the language is checked once, on the normalized text, in process()
     return process(load_document(path, limits=limits, check_language=False), include_text=include_text)

@@ -48,7 +48,9 @@ class Heading(NamedTuple):
 
     start: int  # the line's start
     end: int  # the line's end (its "\n" or the end of the text)
-    marker: str | None  # "I.", "1.", "1.1.", "A.", "a)", "-", "+", "•" after the line's blanks; None when none
+    marker: (
+        str | None
+    )  # "I.", "1.", "1.1.", "A.", "a)", "-", "+", "•" after the line's blanks; None when none
     capitals: bool  # at least three letters, every one upper case
 
 
@@ -86,7 +88,9 @@ _SECTION = re.compile(
 _HEADER_LINES = 24
 # What may open a section after a line's blanks: the union of every reader's markers (Roman or
 # letter "I." "A)", numbered "1." "1.1", lettered "a)", bullets), each reader matching its own after.
-_MARKER = re.compile(r"[ \t]*(?P<marker>[IVXLC]+[.)]|[A-ZĐ][.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-+•])")
+_MARKER = re.compile(
+    r"[ \t]*(?P<marker>[IVXLC]+[.)]|[A-ZĐ][.)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-zđ]\)|[-+•])"
+)
 
 
 def headings(text: str) -> list[Heading]:
@@ -105,7 +109,11 @@ def headings(text: str) -> list[Heading]:
 
 @cache
 def _vocabulary() -> tuple[dict, dict, dict]:
-    return (lexicons.own_document_types(), lexicons.heading_issuers(), corpora.load_json("document", "signature.json"))
+    return (
+        lexicons.own_document_types(),
+        lexicons.heading_issuers(),
+        corpora.load_json("document", "signature.json"),
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -158,7 +166,7 @@ def _heading_at(line: str, headings: list[tuple[str, str]]) -> tuple[str, str] |
     folded = " ".join(line.split())
     for heading, kind in headings:
         if folded == heading or folded.startswith(heading + " "):
-            return kind, folded[len(heading):].strip()
+            return kind, folded[len(heading) :].strip()
     return None
 
 
@@ -183,8 +191,11 @@ def parse_structure(text: str) -> DocumentStructure:
     lines = _lines(text)
     header = lines[:_HEADER_LINES]
     quoc_hieu = {_fold(q) for q in issuers["quoc_hieu"]}
-    headings = sorted(((h, kind) for kind, names in doc_types["headings"].items() for h in names),
-                      key=lambda pair: len(pair[0]), reverse=True)
+    headings = sorted(
+        ((h, kind) for kind, names in doc_types["headings"].items() for h in names),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
 
     body_from, skipped = 0, 0
     issuer_lines: list[tuple[int, int, str]] = []
@@ -198,10 +209,16 @@ def parse_structure(text: str) -> DocumentStructure:
         if number and structure.number is None:
             value = number.group("value").split(" ")[0] if number.group("value") else ""
             filled = bool(re.match(r"\d", value))
-            value_end = start + line.index(stripped) + len(stripped.split(value)[0]) + len(value) if filled else end
-            structure.number = Field(text[start + line.index(stripped):value_end].strip(),
-                                     start + line.index(stripped), value_end, blank=not filled,
-                                     value=value if filled else None)
+            value_end = (
+                start + line.index(stripped) + len(stripped.split(value)[0]) + len(value) if filled else end
+            )
+            structure.number = Field(
+                text[start + line.index(stripped) : value_end].strip(),
+                start + line.index(stripped),
+                value_end,
+                blank=not filled,
+                value=value if filled else None,
+            )
             body_from = index + 1
             if "ngày" not in stripped:
                 continue
@@ -209,8 +226,9 @@ def parse_structure(text: str) -> DocumentStructure:
         if place and structure.place_date is None and (place.start() == 0 or number):
             blank, iso = _place_date_value(place)
             offset = start + line.index(stripped)
-            structure.place_date = Field(place.group(0), offset + place.start(), offset + place.end(),
-                                         blank=blank, value=iso)
+            structure.place_date = Field(
+                place.group(0), offset + place.start(), offset + place.end(), blank=blank, value=iso
+            )
             structure.place = place.group("place").strip()
             body_from = index + 1
             continue
@@ -226,29 +244,46 @@ def parse_structure(text: str) -> DocumentStructure:
             while follow < len(lines) and len(title_lines) < 3:
                 t_start, t_end, t_line = lines[follow]
                 t_stripped = t_line.strip()
-                if not t_stripped or _SEPARATOR.match(t_stripped) or t_stripped.startswith(
-                        tuple(doc_types["body_openings"])) or _SECTION.match(t_stripped) or len(t_stripped) > 200:
+                if (
+                    not t_stripped
+                    or _SEPARATOR.match(t_stripped)
+                    or t_stripped.startswith(tuple(doc_types["body_openings"]))
+                    or _SECTION.match(t_stripped)
+                    or len(t_stripped) > 200
+                ):
                     break
-                if title_lines and not (_is_upper_line(t_stripped) or t_stripped[0].islower()
-                                        or t_stripped.startswith(("năm ", "Năm ", "(")) or rest):
+                if title_lines and not (
+                    _is_upper_line(t_stripped)
+                    or t_stripped[0].islower()
+                    or t_stripped.startswith(("năm ", "Năm ", "("))
+                    or rest
+                ):
                     break
                 title_lines.append((t_start + t_line.index(t_stripped), t_end))
                 follow += 1
                 if not rest and not _is_upper_line(t_stripped):
                     break
             if title_lines:
-                structure.title = Field(text[title_lines[0][0]:title_lines[-1][1]].replace("\n", " "),
-                                        title_lines[0][0], title_lines[-1][1])
+                structure.title = Field(
+                    text[title_lines[0][0] : title_lines[-1][1]].replace("\n", " "),
+                    title_lines[0][0],
+                    title_lines[-1][1],
+                )
             body_from = max(body_from, follow)
             break
         if any(stripped.startswith(p) for p in doc_types["subject_line_prefix"]) and structure.title is None:
             structure.title = Field(stripped, start, end, value="cong_van")
             body_from = index + 1
             continue
-        if _is_upper_line(stripped) and structure.doc_type_heading is None and structure.number is None \
-                and structure.place_date is None:
-            issuer_lines.append((start + line.index(stripped), start + line.index(stripped) + len(stripped),
-                                 stripped))
+        if (
+            _is_upper_line(stripped)
+            and structure.doc_type_heading is None
+            and structure.number is None
+            and structure.place_date is None
+        ):
+            issuer_lines.append(
+                (start + line.index(stripped), start + line.index(stripped) + len(stripped), stripped)
+            )
             body_from = max(body_from, index + 1)
             continue
         if structure.title is not None or structure.number is not None or structure.place_date is not None:
@@ -259,8 +294,9 @@ def parse_structure(text: str) -> DocumentStructure:
             break
         skipped += 1  # an address or sub-line of the issuer block ("KCN Quế Võ, tỉnh Bắc Ninh")
     if issuer_lines:
-        structure.issuer = Field(" ".join(line for _, _, line in issuer_lines), issuer_lines[0][0],
-                                 issuer_lines[-1][1])
+        structure.issuer = Field(
+            " ".join(line for _, _, line in issuer_lines), issuer_lines[0][0], issuer_lines[-1][1]
+        )
         structure.issuer_lines = [line for _, _, line in issuer_lines]
     structure.body_start = lines[body_from][0] if body_from < len(lines) else len(text)
     if structure.title is None and lines and not _SECTION.match(lines[0][2].strip()):
@@ -273,7 +309,9 @@ def parse_structure(text: str) -> DocumentStructure:
     return structure
 
 
-def _find_tail(text: str, lines: list[tuple[int, int, str]], structure: DocumentStructure, signature: dict) -> None:
+def _find_tail(
+    text: str, lines: list[tuple[int, int, str]], structure: DocumentStructure, signature: dict
+) -> None:
     recipients_at = None
     for index, (_start, _end, line) in enumerate(lines):
         if any(line.strip().startswith(h) for h in signature["recipients_heading"]):
@@ -293,7 +331,9 @@ def _find_tail(text: str, lines: list[tuple[int, int, str]], structure: Document
             structure.authority = authority
             sig_lines.append((start, end, stripped))
             continue
-        position = next((p for p in positions if stripped.upper().startswith(p) and _is_upper_line(stripped)), None)
+        position = next(
+            (p for p in positions if stripped.upper().startswith(p) and _is_upper_line(stripped)), None
+        )
         if position and structure.position is None:
             structure.position = stripped
             sig_lines.append((start, end, stripped))
@@ -309,27 +349,41 @@ def _find_tail(text: str, lines: list[tuple[int, int, str]], structure: Document
         r_end = recipient_end or lines[recipients_at][1]
         structure.recipients = Field(text[r_start:r_end], r_start, r_end)
     if sig_lines:
-        structure.signature = Field(text[sig_lines[0][0]:sig_lines[-1][1]], sig_lines[0][0], sig_lines[-1][1])
+        structure.signature = Field(
+            text[sig_lines[0][0] : sig_lines[-1][1]], sig_lines[0][0], sig_lines[-1][1]
+        )
 
 
 def _is_person_name(line: str) -> bool:
     words = line.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() for w in words if w.isalpha()) \
+    return (
+        2 <= len(words) <= 5
+        and all(w[0].isupper() and w[1:].islower() for w in words if w.isalpha())
         and all(w.isalpha() for w in words)
+    )
 
 
 def _find_sections(text: str, structure: DocumentStructure) -> None:
-    limit = structure.recipients.start if structure.recipients else (
-        structure.signature.start if structure.signature else len(text))
+    limit = (
+        structure.recipients.start
+        if structure.recipients
+        else (structure.signature.start if structure.signature else len(text))
+    )
     found: list[Section] = []
-    matches = (_SECTION.match(text, h.start, limit) for h in headings(text) if h.marker and structure.body_start <= h.start < limit)
+    matches = (
+        _SECTION.match(text, h.start, limit)
+        for h in headings(text)
+        if h.marker and structure.body_start <= h.start < limit
+    )
     for match in filter(None, matches):
         line_end = text.find("\n", match.start())
         line_end = limit if line_end < 0 or line_end > limit else line_end
         marker = match.group("marker")
-        found.append(Section(marker, _level(marker), text[match.end():line_end].strip(), match.start(), limit))
+        found.append(
+            Section(marker, _level(marker), text[match.end() : line_end].strip(), match.start(), limit)
+        )
     for index, section in enumerate(found):
-        for later in found[index + 1:]:
+        for later in found[index + 1 :]:
             if later.level <= section.level:
                 section.end = later.start - 1 if text[later.start - 1] == "\n" else later.start
                 break

@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", default=["extractor", "api"])
     parser.add_argument("--files", type=int, default=500, help="a file longer than this many lines is long")
-    parser.add_argument("--functions", type=int, default=80, help="a function longer than this many lines is long")
+    parser.add_argument(
+        "--functions", type=int, default=80, help="a function longer than this many lines is long"
+    )
     args = parser.parse_args(argv)
 
     long_files: list[tuple[int, str]] = []
@@ -48,9 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"file {size:5d}  {name}")
     for size, name in sorted(long_functions, reverse=True):
         print(f"func {size:5d}  {name}")
-    print(f"{n_files} files; {len(long_files)} longer than {args.files} lines; "
-          f"{len(long_functions)} functions longer than {args.functions} lines; "
-          f"{documented}/{public} public functions documented")
+    print(
+        f"{n_files} files; {len(long_files)} longer than {args.files} lines; "
+        f"{len(long_functions)} functions longer than {args.functions} lines; "
+        f"{documented}/{public} public functions documented"
+    )
     return 0
 
 

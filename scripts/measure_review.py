@@ -45,11 +45,15 @@ def old_tree(commit: str, root: Path) -> Path:
     """The files of `commit` (git archive) in a directory, with a site hook that puts them first on the path."""
     tree = root / f"tree-{commit}"
     tree.mkdir()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
     shim = root / "shim"
     shim.mkdir()
-    (shim / "sitecustomize.py").write_text(f"import sys; sys.path.insert(0, {str(tree)!r}); import api  # noqa\n")
+    (shim / "sitecustomize.py").write_text(
+        f"import sys; sys.path.insert(0, {str(tree)!r}); import api  # noqa\n"
+    )
     os.environ["PYTHONPATH"] = f"{shim}:{tree}"
     return tree
 
@@ -71,8 +75,9 @@ def measure(commit: str | None, fmt: str) -> dict:
                 dossier_id = dossier.json()["id"]
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(base_url=server.base_url, viewport={"width": 1280, "height": 900},
-                                        locale="vi-VN")
+                page = browser.new_page(
+                    base_url=server.base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN"
+                )
                 page.set_default_timeout(PROCESSING_MS)
                 page.goto("/")
                 page.fill("#login-username", ASSESSOR[0])
@@ -92,25 +97,37 @@ def measure(commit: str | None, fmt: str) -> dict:
                 browser.close()
         finally:
             servers.close()
-    return {"commit": commit or git_head(), "format": fmt, "criteria_keys": criteria_keys, "seconds": total,
-            "parts": {name: vars(t) for name, t in parts.items()}}
+    return {
+        "commit": commit or git_head(),
+        "format": fmt,
+        "criteria_keys": criteria_keys,
+        "seconds": total,
+        "parts": {name: vars(t) for name, t in parts.items()},
+    }
 
 
 def git_head() -> str:
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "api/static"], capture_output=True,
-                           text=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    )
+    dirty = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--porcelain", "api/static"], capture_output=True, text=True
+    ).stdout.strip()
     return head.stdout.strip() + (" (+ changes)" if dirty else "")
 
 
 def table(result: dict) -> str:
-    rows = [f"UI of {result['commit']}, seed {SEED}.{result['format']}"
-            + ("" if result["criteria_keys"] else " (criteria: no keys in this UI, clicked)"),
-            f"{'part':10} {'items':>5} {'decided':>7} {'skipped':>7} {'keys':>5} {'clicks':>6} {'seconds':>8}"]
+    rows = [
+        f"UI of {result['commit']}, seed {SEED}.{result['format']}"
+        + ("" if result["criteria_keys"] else " (criteria: no keys in this UI, clicked)"),
+        f"{'part':10} {'items':>5} {'decided':>7} {'skipped':>7} {'keys':>5} {'clicks':>6} {'seconds':>8}",
+    ]
     keys = clicks = 0
     for name, part in result["parts"].items():
-        rows.append(f"{name:10} {part['items']:>5} {part['decisions']:>7} {part['skipped']:>7} {part['keys']:>5} "
-                    f"{part['clicks']:>6} {part['seconds']:>8.1f}")
+        rows.append(
+            f"{name:10} {part['items']:>5} {part['decisions']:>7} {part['skipped']:>7} {part['keys']:>5} "
+            f"{part['clicks']:>6} {part['seconds']:>8.1f}"
+        )
         keys += part["keys"]
         clicks += part["clicks"]
     rows.append(f"{'total':10} {'':>5} {'':>7} {'':>7} {keys:>5} {clicks:>6} {result['seconds']:>8.1f}")
@@ -121,8 +138,12 @@ def table(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--commit", help="measure the UI of this commit instead of this checkout (e.g. 258979b)")
-    parser.add_argument("--format", default="pdf", choices=["pdf", "txt", "docx"], help="the seed's file format")
+    parser.add_argument(
+        "--commit", help="measure the UI of this commit instead of this checkout (e.g. 258979b)"
+    )
+    parser.add_argument(
+        "--format", default="pdf", choices=["pdf", "txt", "docx"], help="the seed's file format"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     result = measure(args.commit, args.format)

@@ -21,8 +21,10 @@ router = APIRouter(prefix="/api", tags=["audit"])
 def list_criteria(_user: CurrentUser, subject_type: UnitKind | None = None) -> list[dict]:
     """The TT124 catalogue (``corpora/tt124``), or the criteria of one kind of unit."""
     chosen = catalogue.for_subject(subject_type) if subject_type else catalogue.criteria()
-    return [{**item.to_dict(), "subject_types": catalogue.articles()[item.article]["subject_types"]}
-            for item in chosen]
+    return [
+        {**item.to_dict(), "subject_types": catalogue.articles()[item.article]["subject_types"]}
+        for item in chosen
+    ]
 
 
 def _dossier_audit(db, dossier: Dossier) -> dict:  # type: ignore[no-untyped-def]
@@ -35,9 +37,15 @@ def dossier_audit(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
 
 
 @router.get("/audit")
-def audit_across_units(user: CurrentUser, db: Db, province: ShortText = None, year: Year = None,
-                       kind: UnitKind | None = None, page: PageNo = 1,
-                       page_size: PageSize = 100) -> dict:
+def audit_across_units(
+    user: CurrentUser,
+    db: Db,
+    province: ShortText = None,
+    year: Year = None,
+    kind: UnitKind | None = None,
+    page: PageNo = 1,
+    page_size: PageSize = 100,
+) -> dict:
     query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id))
     if province:
         query = query.where(Unit.province_key == province_key(province))
@@ -45,14 +53,24 @@ def audit_across_units(user: CurrentUser, db: Db, province: ShortText = None, ye
         query = query.where(Dossier.year == year)
     if kind:
         query = query.where(Unit.kind == kind)
-    return paginate(db, query.order_by(Unit.province, Unit.name, Dossier.year), page, page_size,
-                    lambda dossier: _dossier_audit(db, dossier))
+    return paginate(
+        db,
+        query.order_by(Unit.province, Unit.name, Dossier.year),
+        page,
+        page_size,
+        lambda dossier: _dossier_audit(db, dossier),
+    )
 
 
 @router.get("/audit-log", response_model=Page[AuditOut])
-def audit_log(user: CurrentUser, db: Db, dossier_id: QueryId = None, entity_type: ShortText = None,
-              page: PageNo = 1,
-              page_size: PageSize = 100) -> dict:
+def audit_log(
+    user: CurrentUser,
+    db: Db,
+    dossier_id: QueryId = None,
+    entity_type: ShortText = None,
+    page: PageNo = 1,
+    page_size: PageSize = 100,
+) -> dict:
     query = select(AuditEntry)
     if dossier_id is not None:
         query = query.where(AuditEntry.dossier_id == get_dossier(db, user, dossier_id).id)

@@ -37,13 +37,19 @@ def _folder_body(raw: bytes) -> BulkFolderIn:
     try:
         return BulkFolderIn.model_validate_json(raw)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())) or 'body'}: {e.get('msg')}"
-                             for e in error.errors()[:5])
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())) or 'body'}: {e.get('msg')}"
+            for e in error.errors()[:5]
+        )
         raise ApiError(422, "validation_error", problems) from error
 
 
-@router.post("/bulk", response_model=JobRef, status_code=202,
-             description="multipart `file` (.zip of dossiers) or JSON `{\"folder\": \"/server/path\"}`")
+@router.post(
+    "/bulk",
+    response_model=JobRef,
+    status_code=202,
+    description='multipart `file` (.zip of dossiers) or JSON `{"folder": "/server/path"}`',
+)
 async def start_bulk(request: Request, admin: Admin, db: Db, settings: SettingsDep) -> dict:
     """Queue a bulk analysis: a multipart .zip upload, or JSON naming a server folder (nothing else)."""
     content_type = request.headers.get("content-type", "")
@@ -72,8 +78,11 @@ async def start_bulk(request: Request, admin: Admin, db: Db, settings: SettingsD
             raise ApiError(422, "validation_error", f"not a folder on the server: {body.folder}")
         payload = {"folder": str(folder.resolve())}
     else:
-        raise ApiError(415, "unsupported_media_type",
-                       "send multipart/form-data with `file` (.zip) or application/json {\"folder\": …}")
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            'send multipart/form-data with `file` (.zip) or application/json {"folder": …}',
+        )
 
     def save() -> int:
         job = queue.enqueue(db, "bulk", payload, created_by=admin.id, max_attempts=1, cost=BULK_COST)

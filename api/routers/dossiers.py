@@ -23,21 +23,33 @@ router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
 
 
 @router.get("", response_model=Page[DossierOut])
-def list_dossiers(user: CurrentUser, db: Db, unit_id: QueryId = None, year: Year = None,
-                  province: ShortText = None, page: PageNo = 1,
-                  page_size: PageSize = 50) -> dict:
+def list_dossiers(
+    user: CurrentUser,
+    db: Db,
+    unit_id: QueryId = None,
+    year: Year = None,
+    province: ShortText = None,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+) -> dict:
     """The dossiers the user may see, newest first, each with its counts and proposed result
     (``api.summaries``: a few queries per page; a scorecard is rebuilt only for a dossier that changed)."""
-    query = restrict_units(user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id)
-                           .options(selectinload(Dossier.unit)))
+    query = restrict_units(
+        user, select(Dossier).join(Unit, Dossier.unit_id == Unit.id).options(selectinload(Dossier.unit))
+    )
     if unit_id is not None:
         query = query.where(Dossier.unit_id == unit_id)
     if year is not None:
         query = query.where(Dossier.year == year)
     if province:
         query = query.where(Unit.province_key == province_key(province))
-    return paginate(db, query.order_by(Dossier.id.desc()), page, page_size,
-                    convert_all=lambda rows: summaries.dossier_summaries(db, rows))
+    return paginate(
+        db,
+        query.order_by(Dossier.id.desc()),
+        page,
+        page_size,
+        convert_all=lambda rows: summaries.dossier_summaries(db, rows),
+    )
 
 
 @router.post("", response_model=DossierOut, status_code=201)
@@ -58,29 +70,57 @@ def read_dossier(dossier_id: PathId, user: CurrentUser, db: Db) -> dict:
     dossier = get_dossier(db, user, dossier_id)
     card = scorecards.build(db, dossier)
     return dossier_out(db, dossier, with_documents=True, card=card) | {
-        "checks": dossier_checks.dossier_check(db, dossier), "assessor_result": card["overall"]}
+        "checks": dossier_checks.dossier_check(db, dossier),
+        "assessor_result": card["overall"],
+    }
 
 
 @router.delete("/{dossier_id}/scorecard/criteria/{criterion_id}")
-def clear_decision(dossier_id: PathId, criterion_id: str, user: Writer, db: Db,
-                   version: Annotated[int, Query(ge=1)]) -> dict:
+def clear_decision(
+    dossier_id: PathId, criterion_id: str, user: Writer, db: Db, version: Annotated[int, Query(ge=1)]
+) -> dict:
     """Clear the assessor's decision on one criterion (``version`` = the decision's current version); the
     proposal stands alone again. Recorded in the audit trail."""
     dossier = get_dossier(db, user, dossier_id)
-    current = db.scalar(select(CriterionDecision).where(CriterionDecision.dossier_id == dossier.id,
-                                                        CriterionDecision.criterion_id == criterion_id))
+    current = db.scalar(
+        select(CriterionDecision).where(
+            CriterionDecision.dossier_id == dossier.id, CriterionDecision.criterion_id == criterion_id
+        )
+    )
     if current is None:
         raise ApiError(404, "not_found", f"no decision on {criterion_id}")
     if current.version != version:
-        raise ApiError(409, "version_conflict", f"decision is at version {current.version}",
-                       extra={"current": {"version": current.version, "decision": current.decision}})
+        raise ApiError(
+            409,
+            "version_conflict",
+            f"decision is at version {current.version}",
+            extra={"current": {"version": current.version, "decision": current.decision}},
+        )
     before = {"decision": current.decision, "note": current.note, "version": current.version}
-    if rowcount(db.execute(delete(CriterionDecision).where(CriterionDecision.id == current.id,
-                                                           CriterionDecision.version == version))) != 1:
+    if (
+        rowcount(
+            db.execute(
+                delete(CriterionDecision).where(
+                    CriterionDecision.id == current.id, CriterionDecision.version == version
+                )
+            )
+        )
+        != 1
+    ):
         db.rollback()
         raise ApiError(409, "version_conflict", "decided concurrently")
-    record(db, user, "clear_decision", "criterion", f"{dossier.id}:{criterion_id}", dossier_id=dossier.id,
-           before=before, after=None)
+    record(
+        db,
+        user,
+        "clear_decision",
+        "criterion",
+        f"{dossier.id}:{criterion_id}",
+        dossier_id=dossier.id,
+        before=before,
+        after=None,
+    )
     db.commit()
     card = scorecards.build(db, dossier)
-    return next((c for c in card["criteria"] if c["id"] == criterion_id), {"id": criterion_id, "decision": None})
+    return next(
+        (c for c in card["criteria"] if c["id"] == criterion_id), {"id": criterion_id, "decision": None}
+    )

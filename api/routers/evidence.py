@@ -21,18 +21,27 @@ router = APIRouter(prefix="/api/evidence", tags=["evidence"])
 
 
 @router.get("", response_model=Page[EvidenceOut])
-def list_evidence(user: CurrentUser, db: Db, document_id: QueryId = None, dossier_id: QueryId = None,
-                  kind: ShortText = None, criterion: ShortText = None, status: EvidenceStatus | None = None,
-                  page: PageNo = 1,
-                  page_size: PageSize = 50) -> dict:
+def list_evidence(
+    user: CurrentUser,
+    db: Db,
+    document_id: QueryId = None,
+    dossier_id: QueryId = None,
+    kind: ShortText = None,
+    criterion: ShortText = None,
+    status: EvidenceStatus | None = None,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+) -> dict:
     query = select(EvidenceRow)
     if document_id is not None:
         query = query.where(EvidenceRow.document_id == get_document(db, user, document_id).id)
     if dossier_id is not None:
         query = query.where(EvidenceRow.dossier_id == get_dossier(db, user, dossier_id).id)
     if document_id is None and dossier_id is None:
-        query = restrict_units(user, query.join(Dossier, EvidenceRow.dossier_id == Dossier.id)
-                               .join(Unit, Dossier.unit_id == Unit.id))
+        query = restrict_units(
+            user,
+            query.join(Dossier, EvidenceRow.dossier_id == Dossier.id).join(Unit, Dossier.unit_id == Unit.id),
+        )
     if kind:
         query = query.where(EvidenceRow.kind == kind)
     if status:
@@ -57,8 +66,12 @@ def _reread(db: Session, evidence_id: str) -> EvidenceRow:
 
 
 def _conflict(row: EvidenceRow) -> ApiError:
-    return ApiError(409, "version_conflict", f"evidence {row.id} is at version {row.version}",
-                    extra={"current": evidence_out(row) | {"updated_at": row.updated_at.isoformat()}})
+    return ApiError(
+        409,
+        "version_conflict",
+        f"evidence {row.id} is at version {row.version}",
+        extra={"current": evidence_out(row) | {"updated_at": row.updated_at.isoformat()}},
+    )
 
 
 @router.patch("/{evidence_id}", response_model=EvidenceOut)
@@ -71,21 +84,34 @@ def review_evidence(evidence_id: EvidenceId, body: EvidencePatch, user: Writer, 
         if unknown:
             raise ApiError(422, "validation_error", f"unknown criteria: {', '.join(unknown)}")
     before = evidence_snapshot(row)
-    changes = {"status": body.status or row.status,
-               "value": body.value if body.value is not None else row.value,
-               "criteria": list(dict.fromkeys(body.criteria)) if body.criteria is not None else row.criteria}
+    changes = {
+        "status": body.status or row.status,
+        "value": body.value if body.value is not None else row.value,
+        "criteria": list(dict.fromkeys(body.criteria)) if body.criteria is not None else row.criteria,
+    }
     now = utcnow()
     # The version check and the write are one statement: of two concurrent reviews only one matches.
-    result = db.execute(update(EvidenceRow).where(
-        EvidenceRow.id == row.id, EvidenceRow.version == body.version).values(
-        **changes, version=body.version + 1, updated_by=user.username, updated_at=now))
+    result = db.execute(
+        update(EvidenceRow)
+        .where(EvidenceRow.id == row.id, EvidenceRow.version == body.version)
+        .values(**changes, version=body.version + 1, updated_by=user.username, updated_at=now)
+    )
     if rowcount(result) != 1:
         db.rollback()
         raise _conflict(_reread(db, evidence_id))
     after = {**changes, "criteria": list(changes["criteria"] or []), "version": body.version + 1}
     action = {"confirmed": "confirm", "rejected": "reject"}.get(body.status or "", "edit")
-    record(db, user, action, "evidence", row.id, dossier_id=row.dossier_id, before=before, after=after,
-           note=body.note)
+    record(
+        db,
+        user,
+        action,
+        "evidence",
+        row.id,
+        dossier_id=row.dossier_id,
+        before=before,
+        after=after,
+        note=body.note,
+    )
     db.commit()
     return evidence_out(_reread(db, evidence_id))
 
@@ -93,6 +119,9 @@ def review_evidence(evidence_id: EvidenceId, body: EvidencePatch, user: Writer, 
 @router.get("/{evidence_id}/history", response_model=list[AuditOut])
 def evidence_history(evidence_id: EvidenceId, user: CurrentUser, db: Db) -> list[dict]:
     row = get_evidence(db, user, evidence_id)
-    entries = db.scalars(select(AuditEntry).where(AuditEntry.entity_type == "evidence",
-                                                  AuditEntry.entity_id == row.id).order_by(AuditEntry.id))
+    entries = db.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity_type == "evidence", AuditEntry.entity_id == row.id)
+        .order_by(AuditEntry.id)
+    )
     return [audit_out(entry) for entry in entries]

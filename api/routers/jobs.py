@@ -17,16 +17,24 @@ router = APIRouter(prefix="/api/jobs", tags=["jobs"])
 
 
 @router.get("", response_model=Page[JobOut])
-def list_jobs(user: CurrentUser, db: Db, status: ShortText = None, kind: ShortText = None,
-              page: PageNo = 1,
-              page_size: PageSize = 50) -> dict:
+def list_jobs(
+    user: CurrentUser,
+    db: Db,
+    status: ShortText = None,
+    kind: ShortText = None,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+) -> dict:
     query = select(Job)
     if user.role == "assessor":
         from api.access import restrict_units
 
-        query = restrict_units(user, query.join(Document, Job.document_id == Document.id)
-                               .join(Dossier, Document.dossier_id == Dossier.id)
-                               .join(Unit, Dossier.unit_id == Unit.id))
+        query = restrict_units(
+            user,
+            query.join(Document, Job.document_id == Document.id)
+            .join(Dossier, Document.dossier_id == Dossier.id)
+            .join(Unit, Dossier.unit_id == Unit.id),
+        )
     if status:
         query = query.where(Job.status == status)
     if kind:

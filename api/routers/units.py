@@ -18,9 +18,14 @@ router = APIRouter(prefix="/api/units", tags=["units"])
 
 
 @router.get("", response_model=Page[UnitOut])
-def list_units(user: CurrentUser, db: Db, province: ShortText = None, kind: UnitKind | None = None,
-               page: PageNo = 1,
-               page_size: PageSize = 50) -> dict:
+def list_units(
+    user: CurrentUser,
+    db: Db,
+    province: ShortText = None,
+    kind: UnitKind | None = None,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+) -> dict:
     query = restrict_units(user, select(Unit))
     if province:
         query = query.where(Unit.province_key == province_key(province))
@@ -43,8 +48,13 @@ def create_unit(body: UnitIn, user: Writer, db: Db) -> Unit:
         province = user.province or ""
     if not province:
         raise ApiError(422, "validation_error", "province is required")
-    unit = Unit(name=body.name.strip(), kind=body.kind, province=province, province_key=province_key(province),
-                commune=(body.commune or "").strip() or None)
+    unit = Unit(
+        name=body.name.strip(),
+        kind=body.kind,
+        province=province,
+        province_key=province_key(province),
+        commune=(body.commune or "").strip() or None,
+    )
     db.add(unit)
     db.flush()
     record(db, user, "create", "unit", unit.id, after=body.model_dump() | {"province": province})

@@ -29,17 +29,26 @@ def dossier_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     for d in _sorted(dossiers):
         statuses = d.criteria()
         counts = Counter(statuses.values())
-        rows.append({
-            "province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
-            "documents": len(d.documents), "failed_documents": d.failed,
-            "doc_types": ";".join(sorted(d.doc_types())),
-            **{f"criteria_{status}": counts[status] for status in vocabulary.keys("criterion_status")},
-            "criteria_total": len(statuses),
-            "decision": d.decision, "overall": d.overall, "score": d.score, "band": d.band,
-            "dien_hinh": d.dien_hinh,
-            **{f"{name}_source": d.signals.source(name) for name in SIGNALS},
-            "missing_documents": ";".join(item["key"] for item in d.missing_documents()),
-        })
+        rows.append(
+            {
+                "province": d.province,
+                "unit": d.unit,
+                "year": d.year,
+                "subject_type": d.subject_type,
+                "documents": len(d.documents),
+                "failed_documents": d.failed,
+                "doc_types": ";".join(sorted(d.doc_types())),
+                **{f"criteria_{status}": counts[status] for status in vocabulary.keys("criterion_status")},
+                "criteria_total": len(statuses),
+                "decision": d.decision,
+                "overall": d.overall,
+                "score": d.score,
+                "band": d.band,
+                "dien_hinh": d.dien_hinh,
+                **{f"{name}_source": d.signals.source(name) for name in SIGNALS},
+                "missing_documents": ";".join(item["key"] for item in d.missing_documents()),
+            }
+        )
     return rows
 
 
@@ -50,10 +59,20 @@ def criteria_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     for d in _sorted(dossiers):
         for cid, status in d.criteria().items():
             why = d.why(cid)
-            rows.append({"province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
-                         "criterion": cid, "title": criterion_title(cid), "status": status,
-                         "status_vi": vocabulary.status_label(status), "reason": why.reason if why else "",
-                         "source": str(why.quote) if why and why.quote.text else ""})
+            rows.append(
+                {
+                    "province": d.province,
+                    "unit": d.unit,
+                    "year": d.year,
+                    "subject_type": d.subject_type,
+                    "criterion": cid,
+                    "title": criterion_title(cid),
+                    "status": status,
+                    "status_vi": vocabulary.status_label(status),
+                    "reason": why.reason if why else "",
+                    "source": str(why.quote) if why and why.quote.text else "",
+                }
+            )
     return rows
 
 
@@ -66,9 +85,18 @@ def missing_document_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     rows = []
     for d in _sorted(dossiers):
         for item in d.missing_documents():
-            rows.append({"province": d.province, "unit": d.unit, "year": d.year, "subject_type": d.subject_type,
-                         "document": item["key"], "doc_types": ";".join(item["doc_types"]),
-                         "title": item.get("title_vi", ""), "stage": item["stage"]})
+            rows.append(
+                {
+                    "province": d.province,
+                    "unit": d.unit,
+                    "year": d.year,
+                    "subject_type": d.subject_type,
+                    "document": item["key"],
+                    "doc_types": ";".join(item["doc_types"]),
+                    "title": item.get("title_vi", ""),
+                    "stage": item["stage"],
+                }
+            )
     return rows
 
 
@@ -81,8 +109,16 @@ def unit_trend_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     rows = []
     for d in _sorted(dossiers):
         for key in sorted(d.indicators):
-            rows.append({"province": d.province, "unit": d.unit, "year": d.year, "indicator": key,
-                         "label": indicator_labels().get(key, key), "value": d.indicators[key]})
+            rows.append(
+                {
+                    "province": d.province,
+                    "unit": d.unit,
+                    "year": d.year,
+                    "indicator": key,
+                    "label": indicator_labels().get(key, key),
+                    "value": d.indicators[key],
+                }
+            )
     return rows
 
 
@@ -91,8 +127,17 @@ def province_trend_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     for d in dossiers.values():
         for key, value in d.indicators.items():
             totals[(d.province, d.year, key)].append(value)
-    return [{"province": p, "year": y, "indicator": k, "label": indicator_labels().get(k, k),
-             "value": sum(v), "units_reporting": len(v)} for (p, y, k), v in sorted(totals.items())]
+    return [
+        {
+            "province": p,
+            "year": y,
+            "indicator": k,
+            "label": indicator_labels().get(k, k),
+            "value": sum(v),
+            "units_reporting": len(v),
+        }
+        for (p, y, k), v in sorted(totals.items())
+    ]
 
 
 def band_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
@@ -105,8 +150,11 @@ def band_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
 @cache
 def target_files() -> list[dict[str, Any]]:
     folder = path("targets")
-    return [load_json("targets", p.name) for p in sorted(Path(folder).glob("*.json"))
-            if "targets" in load_json("targets", p.name) and "groups" in load_json("targets", p.name)]
+    return [
+        load_json("targets", p.name)
+        for p in sorted(Path(folder).glob("*.json"))
+        if "targets" in load_json("targets", p.name) and "groups" in load_json("targets", p.name)
+    ]
 
 
 def _group_members(groups: dict[str, list[str]], group: str) -> set[str]:
@@ -127,12 +175,21 @@ def target_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
         groups = spec["groups"]
         for target in spec["targets"]:
             members = _group_members(groups, target["group"])
-            units = [d for d in dossiers.values() if d.province == spec["province"] and d.year == target["year"]
-                     and d.subject_type in members]
+            units = [
+                d
+                for d in dossiers.values()
+                if d.province == spec["province"] and d.year == target["year"] and d.subject_type in members
+            ]
             if target.get("cumulative"):
                 # lũy kế: a unit counts once it has reached the mark in any year up to the target year
-                reached = {(d.unit) for d in dossiers.values() if d.province == spec["province"]
-                           and d.year <= target["year"] and d.subject_type in members and d.dien_hinh}
+                reached = {
+                    (d.unit)
+                    for d in dossiers.values()
+                    if d.province == spec["province"]
+                    and d.year <= target["year"]
+                    and d.subject_type in members
+                    and d.dien_hinh
+                }
             else:
                 reached = {d.unit for d in units if d.dien_hinh}
             n = len(units)
@@ -148,11 +205,23 @@ def target_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
             met = None
             if rate is not None:
                 met = rate >= target["percent"] if target["comparator"] == ">=" else rate <= target["percent"]
-            rows.append({"province": spec["province"], "year": target["year"], "group": target["group"],
-                         "measure": measure, "comparator": target["comparator"], "target_percent": target["percent"],
-                         "units": n, "units_meeting": hits, "rate_percent": rate, "target_met": met,
-                         "proxy_dat_an_toan_percent": proxy, "quote": target["quote"],
-                         "source": spec["source"]["document"] + ", " + spec["source"]["section"]})
+            rows.append(
+                {
+                    "province": spec["province"],
+                    "year": target["year"],
+                    "group": target["group"],
+                    "measure": measure,
+                    "comparator": target["comparator"],
+                    "target_percent": target["percent"],
+                    "units": n,
+                    "units_meeting": hits,
+                    "rate_percent": rate,
+                    "target_met": met,
+                    "proxy_dat_an_toan_percent": proxy,
+                    "quote": target["quote"],
+                    "source": spec["source"]["document"] + ", " + spec["source"]["section"],
+                }
+            )
     return rows
 
 
@@ -164,9 +233,16 @@ def rate_rows(dossiers: Dossiers) -> list[dict[str, Any]]:
     rows = []
     for (province, year, subject), items in sorted(groups.items()):
         n = len(items)
-        rows.append({"province": province, "year": year, "subject_type": subject, "units": n,
-                     "dat_percent": round(100.0 * sum(d.overall == "dat" for d in items) / n, 1),
-                     "dang_ky_percent": round(100.0 * sum("dang_ky" in d.doc_types() for d in items) / n, 1),
-                     "dien_hinh_percent": round(100.0 * sum(d.dien_hinh for d in items) / n, 1),
-                     "yeu_percent": round(100.0 * sum(d.band == weakest_band() for d in items) / n, 1)})
+        rows.append(
+            {
+                "province": province,
+                "year": year,
+                "subject_type": subject,
+                "units": n,
+                "dat_percent": round(100.0 * sum(d.overall == "dat" for d in items) / n, 1),
+                "dang_ky_percent": round(100.0 * sum("dang_ky" in d.doc_types() for d in items) / n, 1),
+                "dien_hinh_percent": round(100.0 * sum(d.dien_hinh for d in items) / n, 1),
+                "yeu_percent": round(100.0 * sum(d.band == weakest_band() for d in items) / n, 1),
+            }
+        )
     return rows

@@ -88,11 +88,20 @@ class PeakMemory:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The bench's options, ``n`` resolved (``--quick``: a small corpus unless ``--n`` says otherwise)."""
     parser = argparse.ArgumentParser(prog="python -m extractor.bulk.bench", description=__doc__)
-    parser.add_argument("--n", type=int, default=None, help="documents in the synthetic corpus (default 2000)")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"a small corpus ({QUICK_DOCUMENTS} documents) unless --n or --corpus says otherwise")
-    parser.add_argument("--workers", default=None, help="comma list of local worker counts, default 1,<cores>")
-    parser.add_argument("--dask", default="", help="comma list of Dask LocalCluster sizes (e.g. 2,4); none by default")
+    parser.add_argument(
+        "--n", type=int, default=None, help="documents in the synthetic corpus (default 2000)"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a small corpus ({QUICK_DOCUMENTS} documents) unless --n or --corpus says otherwise",
+    )
+    parser.add_argument(
+        "--workers", default=None, help="comma list of local worker counts, default 1,<cores>"
+    )
+    parser.add_argument(
+        "--dask", default="", help="comma list of Dask LocalCluster sizes (e.g. 2,4); none by default"
+    )
     parser.add_argument("--corpus", default=None, help="folder to reuse or keep the corpus in")
     parser.add_argument("--formats", default="pdf,docx")
     args = parser.parse_args(argv)
@@ -113,13 +122,23 @@ def main(argv: list[str] | None = None) -> int:
     corpus = Path(args.corpus) if args.corpus else scratch / "corpus"
     if not (corpus / "truth.jsonl").exists():
         started = time.perf_counter()
-        made = generate_corpus(corpus, n_documents=args.n, formats=tuple(args.formats.split(",")), seed=7,
-                               workers=cores)
-        logger.info("corpus: %d documents (%d DOCX, %d PDF) in %.1fs (DOCX %.1fs, PDF %.1fs)", made.documents,
-                    made.docx, made.pdf, time.perf_counter() - started, made.seconds_docx, made.seconds_pdf)
+        made = generate_corpus(
+            corpus, n_documents=args.n, formats=tuple(args.formats.split(",")), seed=7, workers=cores
+        )
+        logger.info(
+            "corpus: %d documents (%d DOCX, %d PDF) in %.1fs (DOCX %.1fs, PDF %.1fs)",
+            made.documents,
+            made.docx,
+            made.pdf,
+            time.perf_counter() - started,
+            made.seconds_docx,
+            made.seconds_pdf,
+        )
     # The table is this command's output (stdout); progress goes to the log.
-    print(f"{'run':>12} {'docs':>6} {'pages':>6} {'extract s':>10} {'docs/s':>8} {'pages/s':>8} "
-          f"{'speed-up':>8} {'CPU s':>7} {'load':>9} {'parent MB':>9} {'worker MB':>9} {'total MB':>9}")
+    print(
+        f"{'run':>12} {'docs':>6} {'pages':>6} {'extract s':>10} {'docs/s':>8} {'pages/s':>8} "
+        f"{'speed-up':>8} {'CPU s':>7} {'load':>9} {'parent MB':>9} {'worker MB':>9} {'total MB':>9}"
+    )
     baseline: list[float] = []
     try:
         runs = [(f"{n} local", n, None) for n in counts] + [(f"dask {n}", n, n) for n in clusters]
@@ -132,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 from distributed import LocalCluster
 
-                with LocalCluster(n_workers=cluster_size, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, PeakMemory() as memory:
+                with (
+                    LocalCluster(
+                        n_workers=cluster_size, threads_per_worker=1, processes=True, dashboard_address=None
+                    ) as cluster,
+                    PeakMemory() as memory,
+                ):
                     load_before = os.getloadavg()[0]
                     summary = run_bulk(corpus, out, dask_address=cluster.scheduler_address, show_bar=False)
             seconds = summary.extract_seconds
@@ -142,11 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                 baseline.append(rate if workers == 1 and cluster_size is None else 0.0)
             base = baseline[0]
             load = f"{load_before:.1f}-{os.getloadavg()[0]:.1f}"
-            print(f"{label:>12} {summary.processed:>6} {summary.pages:>6} {seconds:>10.1f} {rate:>8.2f} "
-                  f"{summary.pages / seconds if seconds else 0:>8.2f} "
-                  f"{f'{rate / base:.2f}' if base else '-':>8} {memory.cpu_seconds():>7.1f} {load:>9} "
-                  f"{memory.parent_peak / 2**20:>9.0f} {memory.child_peak / 2**20:>9.0f} "
-                  f"{memory.total_peak / 2**20:>9.0f}", flush=True)
+            print(
+                f"{label:>12} {summary.processed:>6} {summary.pages:>6} {seconds:>10.1f} {rate:>8.2f} "
+                f"{summary.pages / seconds if seconds else 0:>8.2f} "
+                f"{f'{rate / base:.2f}' if base else '-':>8} {memory.cpu_seconds():>7.1f} {load:>9} "
+                f"{memory.parent_peak / 2**20:>9.0f} {memory.child_peak / 2**20:>9.0f} "
+                f"{memory.total_peak / 2**20:>9.0f}",
+                flush=True,
+            )
             shutil.rmtree(out, ignore_errors=True)
     finally:
         if not args.corpus:

@@ -99,8 +99,11 @@ def indicator_for(unit: str | None) -> str | None:
 def criterion_entries(result: dict[str, Any]) -> list[dict[str, Any]]:
     """A document's ``criteria`` entries with a criterion ``id`` and a known ``status``."""
     statuses = set(vocabulary.keys("criterion_status"))
-    return [entry for entry in result.get("criteria") or []
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry.get("status") in statuses]
+    return [
+        entry
+        for entry in result.get("criteria") or []
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and entry.get("status") in statuses
+    ]
 
 
 @dataclass(frozen=True)

@@ -22,18 +22,60 @@ from extractor.bulk.ledger import Ledger
 from extractor.bulk.placement import Placement, place
 from extractor.bulk.sources import Rejected
 
-EVIDENCE_SCHEMA = pa.schema([
-    ("path", pa.string()), ("sha256", pa.string()), ("province", pa.string()), ("unit", pa.string()),
-    ("year", pa.int32()), ("placement", pa.string()), ("doc_type", pa.string()), ("subject_type", pa.string()),
-    ("document_year", pa.int32()), ("evidence_id", pa.string()), ("kind", pa.string()), ("text", pa.string()),
-    ("page", pa.int32()), ("start", pa.int64()), ("end", pa.int64()), ("confidence", pa.float64()),
-    ("extractor", pa.string()), ("criteria", pa.string()), ("number", pa.float64()), ("count_unit", pa.string()),
-    ("modality", pa.string()), ("indicator", pa.string()), ("status", pa.string()), ("legal_key", pa.string()),
-    ("value", pa.string()), ("source_part", pa.string()), ("footnote", pa.int32()),
-])
-DOCUMENT_FIELDS = ["path", "sha256", "status", "error_code", "province", "unit", "year", "placement", "doc_type",
-                   "subject_type", "document_year", "issuer", "number", "issued_on", "period", "pages",
-                   "evidence", "score", "band", "decision", "dien_hinh"]
+EVIDENCE_SCHEMA = pa.schema(
+    [
+        ("path", pa.string()),
+        ("sha256", pa.string()),
+        ("province", pa.string()),
+        ("unit", pa.string()),
+        ("year", pa.int32()),
+        ("placement", pa.string()),
+        ("doc_type", pa.string()),
+        ("subject_type", pa.string()),
+        ("document_year", pa.int32()),
+        ("evidence_id", pa.string()),
+        ("kind", pa.string()),
+        ("text", pa.string()),
+        ("page", pa.int32()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("confidence", pa.float64()),
+        ("extractor", pa.string()),
+        ("criteria", pa.string()),
+        ("number", pa.float64()),
+        ("count_unit", pa.string()),
+        ("modality", pa.string()),
+        ("indicator", pa.string()),
+        ("status", pa.string()),
+        ("legal_key", pa.string()),
+        ("value", pa.string()),
+        ("source_part", pa.string()),
+        ("footnote", pa.int32()),
+    ]
+)
+DOCUMENT_FIELDS = [
+    "path",
+    "sha256",
+    "status",
+    "error_code",
+    "province",
+    "unit",
+    "year",
+    "placement",
+    "doc_type",
+    "subject_type",
+    "document_year",
+    "issuer",
+    "number",
+    "issued_on",
+    "period",
+    "pages",
+    "evidence",
+    "score",
+    "band",
+    "decision",
+    "dien_hinh",
+]
 BATCH_ROWS = 5000
 
 
@@ -69,22 +111,38 @@ def evidence_rows(entry: Entry, placement: Placement, result: dict[str, Any]) ->
     for item in [*(result.get("evidence") or []), *(result.get("signals") or [])]:
         value = item.get("value") or {}
         count_unit = value.get("unit") if item.get("kind") == "count" else None
-        rows.append({
-            "path": entry.rel, "sha256": entry.sha256, "province": placement.province, "unit": placement.unit,
-            "year": placement.year, "placement": placement.origin, "doc_type": document.get("doc_type"),
-            "subject_type": document.get("subject_type"), "document_year": document.get("year"),
-            "evidence_id": item.get("id"), "kind": item.get("kind"), "text": item.get("text"),
-            "page": item.get("page"), "start": item.get("start"), "end": item.get("end"),
-            "confidence": item.get("confidence"), "extractor": item.get("extractor"),
-            "criteria": ";".join(item.get("criteria") or []),
-            "number": _number(value.get("value")) if item.get("kind") == "count" else None,
-            "count_unit": count_unit, "modality": value.get("modality"),
-            "indicator": indicator_for(count_unit), "status": value.get("status"),
-            "legal_key": value.get("key") if item.get("kind") == "legal_ref" else None,
-            "value": json.dumps(value, ensure_ascii=False, sort_keys=True),
-            # where it was read: "body", or "footnote" with the footnote's number (a signal: the body)
-            "source_part": item.get("source_part") or "body", "footnote": item.get("footnote"),
-        })
+        rows.append(
+            {
+                "path": entry.rel,
+                "sha256": entry.sha256,
+                "province": placement.province,
+                "unit": placement.unit,
+                "year": placement.year,
+                "placement": placement.origin,
+                "doc_type": document.get("doc_type"),
+                "subject_type": document.get("subject_type"),
+                "document_year": document.get("year"),
+                "evidence_id": item.get("id"),
+                "kind": item.get("kind"),
+                "text": item.get("text"),
+                "page": item.get("page"),
+                "start": item.get("start"),
+                "end": item.get("end"),
+                "confidence": item.get("confidence"),
+                "extractor": item.get("extractor"),
+                "criteria": ";".join(item.get("criteria") or []),
+                "number": _number(value.get("value")) if item.get("kind") == "count" else None,
+                "count_unit": count_unit,
+                "modality": value.get("modality"),
+                "indicator": indicator_for(count_unit),
+                "status": value.get("status"),
+                "legal_key": value.get("key") if item.get("kind") == "legal_ref" else None,
+                "value": json.dumps(value, ensure_ascii=False, sort_keys=True),
+                # where it was read: "body", or "footnote" with the footnote's number (a signal: the body)
+                "source_part": item.get("source_part") or "body",
+                "footnote": item.get("footnote"),
+            }
+        )
     return rows
 
 
@@ -126,45 +184,81 @@ def tabulate(entries: list[Entry], ledger: Ledger, out_dir: Path, rejected: list
     evidence = _EvidenceWriter(out_dir)
     docs_handle, docs = _writer(out_dir / "documents.csv", DOCUMENT_FIELDS)
     err_handle, errors = _writer(out_dir / "errors.csv", ["path", "sha256", "error_code", "message"])
-    amb_handle, ambiguous = _writer(out_dir / "ambiguous.csv",
-                                    ["path", "sha256", "reason", "province", "unit", "year", "issuer", "document_year"])
+    amb_handle, ambiguous = _writer(
+        out_dir / "ambiguous.csv",
+        ["path", "sha256", "reason", "province", "unit", "year", "issuer", "document_year"],
+    )
     try:
         for item in rejected:
             errors.writerow({"path": item.rel, "sha256": "", "error_code": item.code, "message": item.reason})
         for entry in entries:
-            result = ledger.load(entry.sha256) or {"ok": False, "error": {"code": "not_processed", "message": ""}}
+            result = ledger.load(entry.sha256) or {
+                "ok": False,
+                "error": {"code": "not_processed", "message": ""},
+            }
             summary.documents += 1
             document = result.get("document") if result.get("ok") else None
             placement, notes = place(entry.rel, document)
             for note in notes:
                 summary.ambiguous += 1
-                ambiguous.writerow({"path": entry.rel, "sha256": entry.sha256, "reason": note,
-                                    "province": placement.province, "unit": placement.unit, "year": placement.year,
-                                    "issuer": (document or {}).get("issuer"),
-                                    "document_year": (document or {}).get("year")})
+                ambiguous.writerow(
+                    {
+                        "path": entry.rel,
+                        "sha256": entry.sha256,
+                        "reason": note,
+                        "province": placement.province,
+                        "unit": placement.unit,
+                        "year": placement.year,
+                        "issuer": (document or {}).get("issuer"),
+                        "document_year": (document or {}).get("year"),
+                    }
+                )
             signals = Signals()
             signals.add(entry.rel, result.get("signals") or [])
-            row = {"path": entry.rel, "sha256": entry.sha256, "status": "ok" if result.get("ok") else "error",
-                   "error_code": (result.get("error") or {}).get("code"), "province": placement.province,
-                   "unit": placement.unit, "year": placement.year, "placement": placement.origin,
-                   "score": signals.score, "band": signals.band, "decision": signals.decision,
-                   "dien_hinh": signals.dien_hinh}
+            row = {
+                "path": entry.rel,
+                "sha256": entry.sha256,
+                "status": "ok" if result.get("ok") else "error",
+                "error_code": (result.get("error") or {}).get("code"),
+                "province": placement.province,
+                "unit": placement.unit,
+                "year": placement.year,
+                "placement": placement.origin,
+                "score": signals.score,
+                "band": signals.band,
+                "decision": signals.decision,
+                "dien_hinh": signals.dien_hinh,
+            }
             if document:
                 summary.ok += 1
                 summary.pages += int(document.get("pages") or 0)
-                row.update({"doc_type": document.get("doc_type"), "subject_type": document.get("subject_type"),
-                            "document_year": document.get("year"), "issuer": document.get("issuer"),
-                            "number": document.get("number"), "issued_on": document.get("issued_on"),
-                            "period": document.get("period"), "pages": document.get("pages"),
-                            "evidence": len(result.get("evidence") or [])})
+                row.update(
+                    {
+                        "doc_type": document.get("doc_type"),
+                        "subject_type": document.get("subject_type"),
+                        "document_year": document.get("year"),
+                        "issuer": document.get("issuer"),
+                        "number": document.get("number"),
+                        "issued_on": document.get("issued_on"),
+                        "period": document.get("period"),
+                        "pages": document.get("pages"),
+                        "evidence": len(result.get("evidence") or []),
+                    }
+                )
                 rows = evidence_rows(entry, placement, result)
                 summary.evidence += len(rows)
                 evidence.add(rows)
             else:
                 summary.failed += 1
                 error = result.get("error") or {}
-                errors.writerow({"path": entry.rel, "sha256": entry.sha256, "error_code": error.get("code"),
-                                 "message": error.get("message")})
+                errors.writerow(
+                    {
+                        "path": entry.rel,
+                        "sha256": entry.sha256,
+                        "error_code": error.get("code"),
+                        "message": error.get("message"),
+                    }
+                )
             docs.writerow(row)
             if placement.unit and placement.year is not None:  # the placement is complete
                 key = (placement.province or "", placement.unit, placement.year)

@@ -72,7 +72,9 @@ def _analyse_announced(key: int, path: str, extractor_ref: str, timeout: float |
     return work.analyse_path(path, extractor_ref, timeout)
 
 
-def _drain_started(started: Any, futures_by_key: dict[int, Future], running_since: dict[Future, float]) -> None:
+def _drain_started(
+    started: Any, futures_by_key: dict[int, Future], running_since: dict[Future, float]
+) -> None:
     """Record the start time of every file a worker announced since the last call."""
     now = time.monotonic()
     while True:
@@ -93,8 +95,13 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def run_local(items: list[Item], workers: int, extractor_ref: str, on_result: OnResult,
-              timeout: float | None = work.DEFAULT_TIMEOUT) -> None:
+def run_local(
+    items: list[Item],
+    workers: int,
+    extractor_ref: str,
+    on_result: OnResult,
+    timeout: float | None = work.DEFAULT_TIMEOUT,
+) -> None:
     """Process ``items`` with ``workers`` processes (in this process when ``workers`` is 1).
 
     ``timeout`` bounds each file: past it the file is recorded with code ``timeout`` and the run
@@ -114,14 +121,21 @@ def run_local(items: list[Item], workers: int, extractor_ref: str, on_result: On
         restart = False
         context = get_context("spawn")
         started = context.Queue()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                 initargs=(extractor_ref, started)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(extractor_ref, started),
+        ) as pool:
             in_flight: dict[Future, Item] = {}
             running_since: dict[Future, float] = {}
             futures_by_key: dict[int, Future] = {}
 
-            def fill(in_flight: dict[Future, Item] = in_flight, pool: ProcessPoolExecutor = pool,
-                     futures_by_key: dict[int, Future] = futures_by_key) -> None:
+            def fill(
+                in_flight: dict[Future, Item] = in_flight,
+                pool: ProcessPoolExecutor = pool,
+                futures_by_key: dict[int, Future] = futures_by_key,
+            ) -> None:
                 while len(in_flight) < window:
                     item = retry.popleft() if retry else next(queue, None)
                     if item is None:
@@ -159,8 +173,9 @@ def run_local(items: list[Item], workers: int, extractor_ref: str, on_result: On
             return
 
 
-def _overdue(in_flight: dict[Future, Item], running_since: dict[Future, float], timeout: float,
-             on_result: OnResult) -> bool:
+def _overdue(
+    in_flight: dict[Future, Item], running_since: dict[Future, float], timeout: float, on_result: OnResult
+) -> bool:
     """Record files running past the hard limit, counted from when a worker started them, as
     ``timeout``; True when the pool must be killed."""
     now = time.monotonic()
@@ -172,8 +187,14 @@ def _overdue(in_flight: dict[Future, Item], running_since: dict[Future, float], 
     return bool(late)
 
 
-def run_dask(items: list[Item], address: str, extractor_ref: str, on_result: OnResult,
-             names: Iterable[str] | None = None, timeout: float | None = work.DEFAULT_TIMEOUT) -> None:
+def run_dask(
+    items: list[Item],
+    address: str,
+    extractor_ref: str,
+    on_result: OnResult,
+    names: Iterable[str] | None = None,
+    timeout: float | None = work.DEFAULT_TIMEOUT,
+) -> None:
     """Process ``items`` on the Dask cluster at ``address``; files are shipped as bytes."""
     from distributed import Client, as_completed
 
@@ -185,8 +206,9 @@ def run_dask(items: list[Item], address: str, extractor_ref: str, on_result: OnR
 
         def submit(entry: tuple[Item, str]):
             (sha, path), name = entry
-            future = client.submit(work.analyse_bytes, name, path.read_bytes(), extractor_ref, timeout,
-                                   pure=False)
+            future = client.submit(
+                work.analyse_bytes, name, path.read_bytes(), extractor_ref, timeout, pure=False
+            )
             keys[future.key] = sha
             return future
 

@@ -49,8 +49,9 @@ class Ledger:
         if row and row[0] == info.st_size and row[1] == info.st_mtime_ns:
             return row[2]
         digest = sha256_file(path)
-        self.db.execute("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)",
-                        (key, info.st_size, info.st_mtime_ns, digest))
+        self.db.execute(
+            "INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", (key, info.st_size, info.st_mtime_ns, digest)
+        )
         return digest
 
     # results ---------------------------------------------------------------
@@ -78,8 +79,15 @@ class Ledger:
         pages = (data.get("document") or {}).get("pages")
         self.db.execute(
             "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (sha256, "ok" if data.get("ok") else "error", error.get("code"), error.get("message"),
-             pages, data.get("seconds"), time.time()),
+            (
+                sha256,
+                "ok" if data.get("ok") else "error",
+                error.get("code"),
+                error.get("message"),
+                pages,
+                data.get("seconds"),
+                time.time(),
+            ),
         )
 
     def commit(self) -> None:

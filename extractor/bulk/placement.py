@@ -45,7 +45,9 @@ def from_path(rel: str) -> Placement | None:
             return Placement(province, match.group(1).strip(), int(match.group(2)), "folder_name")
     match = UNIT_YEAR.match(pure.stem.strip())
     if match:
-        return Placement(dirs[-1] if dirs else None, match.group(1).strip(), int(match.group(2)), "folder_name")
+        return Placement(
+            dirs[-1] if dirs else None, match.group(1).strip(), int(match.group(2)), "folder_name"
+        )
     return None
 
 
@@ -55,8 +57,12 @@ def from_metadata(rel: str, document: dict | None) -> Placement:
     document = document or {}
     unit = (document.get("issuer") or "").strip() or None
     year = document.get("year")
-    return Placement(dirs[0] if dirs else None, unit, int(year) if year else None,
-                     "metadata" if unit and year else "unknown")
+    return Placement(
+        dirs[0] if dirs else None,
+        unit,
+        int(year) if year else None,
+        "metadata" if unit and year else "unknown",
+    )
 
 
 def place(rel: str, document: dict | None) -> tuple[Placement, list[str]]:

@@ -49,7 +49,9 @@ def _png(figure) -> str:
     import matplotlib.pyplot as plt
 
     plt.close(figure)
-    return '<img alt="chart" src="data:image/png;base64,' + base64.b64encode(buffer.getvalue()).decode() + '">'
+    return (
+        '<img alt="chart" src="data:image/png;base64,' + base64.b64encode(buffer.getvalue()).decode() + '">'
+    )
 
 
 def _integer_axes(ax, *, y: bool = True) -> None:
@@ -61,7 +63,9 @@ def _integer_axes(ax, *, y: bool = True) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
-def _table(rows: list[dict[str, Any]], fields: list[str], headers: list[str], limit: int | None = None) -> str:
+def _table(
+    rows: list[dict[str, Any]], fields: list[str], headers: list[str], limit: int | None = None
+) -> str:
     shown = rows if limit is None else rows[:limit]
     out = ["<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headers) + "</tr>"]
     for row in shown:
@@ -77,8 +81,9 @@ def _table(rows: list[dict[str, Any]], fields: list[str], headers: list[str], li
     return "".join(out)
 
 
-def joined_years(province_trends: list[dict[str, Any]],
-                 unit_trends: list[dict[str, Any]]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+def joined_years(
+    province_trends: list[dict[str, Any]], unit_trends: list[dict[str, Any]]
+) -> dict[tuple[str, str], list[tuple[int, int]]]:
     """(province, indicator) → the pairs of consecutive years a trend line may join: those where exactly the
     same units reported the indicator (a total over different units is not a trend)."""
     members: dict[tuple[str, str, int], set[str]] = defaultdict(set)
@@ -91,8 +96,11 @@ def joined_years(province_trends: list[dict[str, Any]],
     for (province, indicator), found in years.items():
         ordered = sorted(found)
         joined[(province, indicator)] = [
-            (a, b) for a, b in zip(ordered, ordered[1:], strict=False)
-            if members[(province, indicator, a)] and members[(province, indicator, a)] == members[(province, indicator, b)]]
+            (a, b)
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if members[(province, indicator, a)]
+            and members[(province, indicator, a)] == members[(province, indicator, b)]
+        ]
     return joined
 
 
@@ -118,8 +126,14 @@ def trend_figure(province_trends: list[dict[str, Any]], unit_trends: list[dict[s
                 label = r["label"]
         for province, points in sorted(series.items()):
             years = sorted(points)
-            ax.plot(years, [points[y] for y in years], linestyle="none", marker="o", color=colour[province],
-                    label=province)
+            ax.plot(
+                years,
+                [points[y] for y in years],
+                linestyle="none",
+                marker="o",
+                color=colour[province],
+                label=province,
+            )
             for a, b in joined.get((province, key), []):
                 ax.plot([a, b], [points[a], points[b]], color=colour[province])
         ax.set_title(label, fontsize=10)
@@ -152,7 +166,9 @@ def _heatmap(dossiers: list[dict[str, Any]]) -> str:
     ax.set_yticks(range(len(shown)), [f"{u} ({p})"[:55] for p, u in shown], fontsize=7)
     for (row, col), mark in marks.items():
         value = grid[row, col]
-        ax.text(col, row, mark, ha="center", va="center", fontsize=7, color="black" if value > 0.5 else "white")
+        ax.text(
+            col, row, mark, ha="center", va="center", fontsize=7, color="black" if value > 0.5 else "white"
+        )
     figure.colorbar(image, ax=ax, label="Tỷ lệ tiêu chí có minh chứng đạt")
     note = ""
     if len(units) > MAX_HEATMAP_ROWS:
@@ -174,12 +190,16 @@ def _heat_table(dossiers: list[dict[str, Any]]) -> str:
                 row.append('<td class="none"></td>')
             else:
                 overall = cell["overall"]
-                row.append(f'<td class="{OVERALL_TINTS.get(overall, "mid")}">{OVERALL_MARKS.get(overall, "?")} '
-                           f'{cell["criteria_met"]}/{cell["criteria_total"]}</td>')
+                row.append(
+                    f'<td class="{OVERALL_TINTS.get(overall, "mid")}">{OVERALL_MARKS.get(overall, "?")} '
+                    f"{cell['criteria_met']}/{cell['criteria_total']}</td>"
+                )
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</table>")
-    legend = " · ".join(f"{OVERALL_MARKS.get(key, '?')}: {vocabulary.label('overall_proposal', key).lower()}"
-                        for key in vocabulary.keys("overall_proposal"))
+    legend = " · ".join(
+        f"{OVERALL_MARKS.get(key, '?')}: {vocabulary.label('overall_proposal', key).lower()}"
+        for key in vocabulary.keys("overall_proposal")
+    )
     out.append(f'<p class="note">{escape(legend)}; số: tiêu chí có minh chứng đạt / số tiêu chí.</p>')
     return "".join(out)
 
@@ -207,8 +227,10 @@ def _unit_trend_table(unit_trends: list[dict[str, Any]]) -> str:
     table: dict[tuple[str, str, str], dict[int, float]] = defaultdict(dict)
     for r in unit_trends:
         table[(r["province"], r["unit"], r["label"])][r["year"]] = r["value"]
-    rows = [{"province": p, "unit": u, "label": label, **{str(y): v.get(y) for y in years}}
-            for (p, u, label), v in sorted(table.items())]
+    rows = [
+        {"province": p, "unit": u, "label": label, **{str(y): v.get(y) for y in years}}
+        for (p, u, label), v in sorted(table.items())
+    ]
     fields = ["province", "unit", "label", *map(str, years)]
     return _table(rows, fields, ["Tỉnh", "Đơn vị", "Chỉ số", *map(str, years)], limit=400)
 
@@ -227,45 +249,138 @@ def sections(context: dict[str, Any]) -> list[dict[str, Any]]:
         found.append({"id": section_id, "title": title, "parts": [Markup(part) for part in parts if part]})
 
     if context["province_trends"]:
-        add("xu-huong", "Diễn biến số liệu theo tỉnh",
-            _note("Mỗi điểm là tổng của các đơn vị có số liệu năm đó; đường chỉ nối hai năm có đúng cùng các "
-                  "đơn vị báo cáo."),
+        add(
+            "xu-huong",
+            "Diễn biến số liệu theo tỉnh",
+            _note(
+                "Mỗi điểm là tổng của các đơn vị có số liệu năm đó; đường chỉ nối hai năm có đúng cùng các "
+                "đơn vị báo cáo."
+            ),
             _png(trend_figure(context["province_trends"], context["unit_trends"])),
-            _table(context["province_trends"], ["province", "year", "label", "value", "units_reporting"],
-                   ["Tỉnh", "Năm", "Chỉ số", "Tổng", "Số đơn vị có số liệu"], limit=300),
-            "<details><summary>Số liệu theo từng đơn vị</summary>" + _unit_trend_table(context["unit_trends"])
-            + "</details>" if context["unit_trends"] else "")
+            _table(
+                context["province_trends"],
+                ["province", "year", "label", "value", "units_reporting"],
+                ["Tỉnh", "Năm", "Chỉ số", "Tổng", "Số đơn vị có số liệu"],
+                limit=300,
+            ),
+            "<details><summary>Số liệu theo từng đơn vị</summary>"
+            + _unit_trend_table(context["unit_trends"])
+            + "</details>"
+            if context["unit_trends"]
+            else "",
+        )
     if context["dossiers"]:
-        add("tieu-chi", "Tiêu chí theo đơn vị và năm", _heatmap(context["dossiers"]), _heat_table(context["dossiers"]))
+        add(
+            "tieu-chi",
+            "Tiêu chí theo đơn vị và năm",
+            _heatmap(context["dossiers"]),
+            _heat_table(context["dossiers"]),
+        )
     if context["bands"]:
-        add("xep-loai", "Xếp loại theo Quyết định 510/QĐ-BCA-V05",
-            _note("Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “" + NO_BAND + "” khi hồ sơ không ghi."),
+        add(
+            "xep-loai",
+            "Xếp loại theo Quyết định 510/QĐ-BCA-V05",
+            _note(
+                "Theo điểm/xếp loại ghi trong hồ sơ (biên bản, báo cáo); “"
+                + NO_BAND
+                + "” khi hồ sơ không ghi."
+            ),
             _png(band_figure(context["bands"])),
-            _table(context["bands"], ["year", "band", "dossiers"], ["Năm", "Xếp loại", "Số hồ sơ"]))
+            _table(context["bands"], ["year", "band", "dossiers"], ["Năm", "Xếp loại", "Số hồ sơ"]),
+        )
     if context["targets"] or context["rates"]:
-        add("chi-tieu", "Đối chiếu chỉ tiêu của tỉnh",
-            _note("Chỉ tiêu trong corpora/targets/ (trích dẫn nguyên văn). Chỉ tiêu “điển hình” được tính theo văn "
-                  "bản có nêu đạt tiêu chí điển hình; tỷ lệ đạt “An toàn về ANTT” theo TT124 ghi kèm làm chỉ báo "
-                  "gần đúng."),
-            _table(context["targets"], ["province", "year", "group", "measure", "comparator", "target_percent",
-                                        "units", "units_meeting", "rate_percent", "target_met",
-                                        "proxy_dat_an_toan_percent", "quote"],
-                   ["Tỉnh", "Năm", "Nhóm", "Chỉ tiêu", "", "%", "Số đơn vị", "Đạt", "Tỷ lệ %", "Đạt chỉ tiêu?",
-                    "% đạt An toàn (chỉ báo)", "Trích văn bản"]) if context["targets"] else "",
-            _table(context["rates"], ["province", "year", "subject_type", "units", "dat_percent", "dang_ky_percent",
-                                      "dien_hinh_percent", "yeu_percent"],
-                   ["Tỉnh", "Năm", "Loại đơn vị", "Số đơn vị", "% đạt", "% có bản đăng ký", "% điển hình", "% yếu"],
-                   limit=400) if context["rates"] else "")
+        add(
+            "chi-tieu",
+            "Đối chiếu chỉ tiêu của tỉnh",
+            _note(
+                "Chỉ tiêu trong corpora/targets/ (trích dẫn nguyên văn). Chỉ tiêu “điển hình” được tính theo văn "
+                "bản có nêu đạt tiêu chí điển hình; tỷ lệ đạt “An toàn về ANTT” theo TT124 ghi kèm làm chỉ báo "
+                "gần đúng."
+            ),
+            _table(
+                context["targets"],
+                [
+                    "province",
+                    "year",
+                    "group",
+                    "measure",
+                    "comparator",
+                    "target_percent",
+                    "units",
+                    "units_meeting",
+                    "rate_percent",
+                    "target_met",
+                    "proxy_dat_an_toan_percent",
+                    "quote",
+                ],
+                [
+                    "Tỉnh",
+                    "Năm",
+                    "Nhóm",
+                    "Chỉ tiêu",
+                    "",
+                    "%",
+                    "Số đơn vị",
+                    "Đạt",
+                    "Tỷ lệ %",
+                    "Đạt chỉ tiêu?",
+                    "% đạt An toàn (chỉ báo)",
+                    "Trích văn bản",
+                ],
+            )
+            if context["targets"]
+            else "",
+            _table(
+                context["rates"],
+                [
+                    "province",
+                    "year",
+                    "subject_type",
+                    "units",
+                    "dat_percent",
+                    "dang_ky_percent",
+                    "dien_hinh_percent",
+                    "yeu_percent",
+                ],
+                [
+                    "Tỉnh",
+                    "Năm",
+                    "Loại đơn vị",
+                    "Số đơn vị",
+                    "% đạt",
+                    "% có bản đăng ký",
+                    "% điển hình",
+                    "% yếu",
+                ],
+                limit=400,
+            )
+            if context["rates"]
+            else "",
+        )
     if context["missing_documents"] or context["missing_criteria"]:
-        add("thieu-sot", "Thiếu sót",
+        add(
+            "thieu-sot",
+            "Thiếu sót",
             f"<p>{len(context['missing_documents'])} văn bản còn thiếu trong hồ sơ; "
             f"{len(context['missing_criteria'])} tiêu chí chưa có minh chứng đạt (xem missing_documents.csv, "
             "missing_criteria.csv).</p>",
-            _table(context["missing_documents"], ["province", "unit", "year", "title"],
-                   ["Tỉnh", "Đơn vị", "Năm", "Văn bản còn thiếu"], limit=200) if context["missing_documents"] else "")
+            _table(
+                context["missing_documents"],
+                ["province", "unit", "year", "title"],
+                ["Tỉnh", "Đơn vị", "Năm", "Văn bản còn thiếu"],
+                limit=200,
+            )
+            if context["missing_documents"]
+            else "",
+        )
     if context["errors"]:
-        add("tep-loi", "Tệp lỗi",
-            _table(context["errors"], ["path", "error_code", "message"], ["Tệp", "Mã lỗi", "Chi tiết"], limit=200))
+        add(
+            "tep-loi",
+            "Tệp lỗi",
+            _table(
+                context["errors"], ["path", "error_code", "message"], ["Tệp", "Mã lỗi", "Chi tiết"], limit=200
+            ),
+        )
     return found
 
 
@@ -277,11 +392,17 @@ def render(context: dict[str, Any]) -> str:
     from extractor import __version__
 
     matplotlib.use("Agg")
-    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"])
+    )
     generated = context.get("generated_at") or dt.datetime.now(dt.UTC).strftime("%d/%m/%Y %H:%M UTC")
     return environment.get_template("report.html.j2").render(
-        summary=context["summary"], sections=sections(context), generated_at=generated, version=__version__,
-        tints=TINTS)
+        summary=context["summary"],
+        sections=sections(context),
+        generated_at=generated,
+        version=__version__,
+        tints=TINTS,
+    )
 
 
 def write_report(path: Path, context: dict[str, Any]) -> None:

@@ -64,9 +64,16 @@ def _bar(total: int, enabled: bool):
 
 
 def run_bulk(
-    path: str | Path, out_dir: str | Path, *, workers: int | None = None, dask_address: str | None = None,
-    progress: Progress | None = None, show_bar: bool = True, force: bool = False,
-    extractor_ref: str = DEFAULT_EXTRACTOR, zip_limits: Limits | None = None,
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    progress: Progress | None = None,
+    show_bar: bool = True,
+    force: bool = False,
+    extractor_ref: str = DEFAULT_EXTRACTOR,
+    zip_limits: Limits | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BulkSummary:
     """Analyse every dossier under ``path`` (folder or .zip) into ``out_dir``; resumable.
@@ -105,8 +112,14 @@ def run_bulk(
         extract_started = time.perf_counter()
         items = [(sha, e.path) for sha, e in todo.items()]
         if dask_address:
-            run_dask(items, dask_address, extractor_ref, on_result, names=[e.rel for e in todo.values()],
-                     timeout=timeout)
+            run_dask(
+                items,
+                dask_address,
+                extractor_ref,
+                on_result,
+                names=[e.rel for e in todo.values()],
+                timeout=timeout,
+            )
         else:
             run_local(items, n_workers, extractor_ref, on_result, timeout=timeout)
         extract_seconds = time.perf_counter() - extract_started
@@ -117,14 +130,26 @@ def run_bulk(
         ledger.close()
     outputs = write_outputs(out, passed.dossiers, sources.rejected)
     summary = BulkSummary(
-        input=str(path), out_dir=str(out), files=len(entries), processed=len(todo), skipped=skipped,
-        failed=passed.failed, rejected=len(sources.rejected), ambiguous=passed.ambiguous,
-        dossiers=len(passed.dossiers), evidence=passed.evidence, pages=passed.pages,
-        seconds=round(time.perf_counter() - started, 3), extract_seconds=round(extract_seconds, 3),
-        workers=dask_address or n_workers, outputs=outputs,
+        input=str(path),
+        out_dir=str(out),
+        files=len(entries),
+        processed=len(todo),
+        skipped=skipped,
+        failed=passed.failed,
+        rejected=len(sources.rejected),
+        ambiguous=passed.ambiguous,
+        dossiers=len(passed.dossiers),
+        evidence=passed.evidence,
+        pages=passed.pages,
+        seconds=round(time.perf_counter() - started, 3),
+        extract_seconds=round(extract_seconds, 3),
+        workers=dask_address or n_workers,
+        outputs=outputs,
     )
     _write_report(out, summary, passed)
-    (out / "summary.json").write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / "summary.json").write_text(
+        json.dumps(summary.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return summary
 
 
@@ -142,20 +167,57 @@ def write_outputs(out: Path, dossiers, rejected) -> dict[str, str]:
         "bands.csv": analysis.band_rows(dossiers),
     }
     fields = {
-        "criteria.csv": ["province", "unit", "year", "subject_type", "criterion", "title", "status", "status_vi",
-                         "reason", "source"],
-        "missing_criteria.csv": ["province", "unit", "year", "subject_type", "criterion", "title", "status",
-                                 "status_vi", "reason", "source"],
-        "missing_documents.csv": ["province", "unit", "year", "subject_type", "document", "doc_types", "title",
-                                  "stage"],
+        "criteria.csv": [
+            "province",
+            "unit",
+            "year",
+            "subject_type",
+            "criterion",
+            "title",
+            "status",
+            "status_vi",
+            "reason",
+            "source",
+        ],
+        "missing_criteria.csv": [
+            "province",
+            "unit",
+            "year",
+            "subject_type",
+            "criterion",
+            "title",
+            "status",
+            "status_vi",
+            "reason",
+            "source",
+        ],
+        "missing_documents.csv": [
+            "province",
+            "unit",
+            "year",
+            "subject_type",
+            "document",
+            "doc_types",
+            "title",
+            "stage",
+        ],
         "trends_unit.csv": ["province", "unit", "year", "indicator", "label", "value"],
         "trends_province.csv": ["province", "year", "indicator", "label", "value", "units_reporting"],
     }
     for name, rows in tables.items():
         write_csv(out / name, rows, fields.get(name))
     write_workbook(out / "criteria.xlsx", tables["criteria.csv"], tables["dossiers.csv"])
-    names = [*tables, "criteria.xlsx", "evidence.parquet", "evidence.csv", "documents.csv", "errors.csv",
-             "ambiguous.csv", "report.html", "summary.json"]
+    names = [
+        *tables,
+        "criteria.xlsx",
+        "evidence.parquet",
+        "evidence.csv",
+        "documents.csv",
+        "errors.csv",
+        "ambiguous.csv",
+        "report.html",
+        "summary.json",
+    ]
     return {name: str(out / name) for name in names}
 
 
@@ -168,8 +230,14 @@ def _write_report(out: Path, summary: BulkSummary, passed) -> None:
                 break
             errors.append(row)
     context = {
-        "summary": {"input": summary.input, "documents": summary.files, "failed": summary.failed + summary.rejected,
-                    "dossiers": summary.dossiers, "evidence": summary.evidence, "ambiguous": summary.ambiguous},
+        "summary": {
+            "input": summary.input,
+            "documents": summary.files,
+            "failed": summary.failed + summary.rejected,
+            "dossiers": summary.dossiers,
+            "evidence": summary.evidence,
+            "ambiguous": summary.ambiguous,
+        },
         "dossiers": dossiers,
         "province_trends": analysis.province_trend_rows(passed.dossiers),
         "unit_trends": analysis.unit_trend_rows(passed.dossiers),

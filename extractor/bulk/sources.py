@@ -90,7 +90,9 @@ def extract_zip(archive: Path, dest_root: Path, limits: Limits | None = None) ->
                 continue
             target = dest.joinpath(*PurePosixPath(rel).parts)
             if dest.resolve() not in target.resolve().parents:
-                rejected.append(Rejected(info.filename, UnsafeArchiveError.code, "escapes the extraction folder"))
+                rejected.append(
+                    Rejected(info.filename, UnsafeArchiveError.code, "escapes the extraction folder")
+                )
                 continue
             if not (target.exists() and target.stat().st_size == info.file_size):
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,7 +105,9 @@ def extract_zip(archive: Path, dest_root: Path, limits: Limits | None = None) ->
                         out.write(chunk)
                 if written > limits.max_member_bytes:
                     target.unlink(missing_ok=True)
-                    rejected.append(Rejected(info.filename, UnsafeArchiveError.code, "member grew past its size limit"))
+                    rejected.append(
+                        Rejected(info.filename, UnsafeArchiveError.code, "member grew past its size limit")
+                    )
                     continue
             files.append(SourceFile(target, rel))
     files.sort(key=lambda f: f.rel)
@@ -115,7 +119,9 @@ def walk_folder(root: Path) -> Sources:
     files = [
         SourceFile(p, p.relative_to(root).as_posix())
         for p in root.rglob("*")
-        if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file() and not p.is_symlink()
+        if p.suffix.lower() in DOCUMENT_SUFFIXES
+        and p.is_file()
+        and not p.is_symlink()
         and not p.name.startswith(("~$", "."))
     ]
     files.sort(key=lambda f: f.rel)

@@ -48,8 +48,12 @@ def timed_out(seconds: float, how: str = "") -> dict[str, Any]:
 def deadline(seconds: float | None) -> Iterator[None]:
     """Raise ``FileTimeout`` in this thread after ``seconds`` (main thread of a POSIX process only;
     elsewhere, e.g. in a Dask worker thread, it is a no-op)."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = (
+        seconds
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     if not usable or seconds is None:
         yield
         return
@@ -75,15 +79,24 @@ def load_extractor(ref: str = DEFAULT_EXTRACTOR) -> Callable[..., Any]:
 
 # Modules the pipeline imports lazily on its first file; a deadline must never interrupt them
 # half-way (a half-built cache would break every later file of the process).
-WARM_MODULES = ("extractor.ingest.pdf", "extractor.ingest.docx", "extractor.ingest.text", "extractor.language",
-                "extractor.pipeline")
-WARM_SENTENCE = ("Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021, năm 2023 đơn vị tổ chức "
-                 "12 cuộc tuyên truyền; Tiêu chí 1 đạt.")
+WARM_MODULES = (
+    "extractor.ingest.pdf",
+    "extractor.ingest.docx",
+    "extractor.ingest.text",
+    "extractor.language",
+    "extractor.pipeline",
+)
+WARM_SENTENCE = (
+    "Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021, năm 2023 đơn vị tổ chức "
+    "12 cuộc tuyên truyền; Tiêu chí 1 đạt."
+)
 
 
-WARM_DOCUMENT = ("ỦY BAN NHÂN DÂN XÃ A\nBÁO CÁO\nKết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
-                 "năm 2023\n" + WARM_SENTENCE + " Trong năm không có tội phạm, tệ nạn xã hội xảy ra trên địa bàn; "
-                 "các tổ an ninh nhân dân hoạt động thường xuyên.\n")
+WARM_DOCUMENT = (
+    "ỦY BAN NHÂN DÂN XÃ A\nBÁO CÁO\nKết quả xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+    "năm 2023\n" + WARM_SENTENCE + " Trong năm không có tội phạm, tệ nạn xã hội xảy ra trên địa bàn; "
+    "các tổ an ninh nhân dân hoạt động thường xuyên.\n"
+)
 
 
 def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
@@ -143,8 +156,9 @@ def _error(error: BaseException) -> dict[str, Any]:
     return {"code": "internal_error", "message": f"{type(error).__name__}: {error}"[:500]}
 
 
-def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR,
-                 timeout: float | None = None) -> dict[str, Any]:
+def analyse_path(
+    path: str, extractor_ref: str = DEFAULT_EXTRACTOR, timeout: float | None = None
+) -> dict[str, Any]:
     """Extract one file; never raises (a bad file comes back with ``ok: False`` and its error code)."""
     started = time.perf_counter()
     try:
@@ -163,10 +177,13 @@ def analyse_path(path: str, extractor_ref: str = DEFAULT_EXTRACTOR,
     return data
 
 
-def analyse_bytes(name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRACTOR,
-                  timeout: float | None = None) -> dict[str, Any]:
+def analyse_bytes(
+    name: str, content: bytes, extractor_ref: str = DEFAULT_EXTRACTOR, timeout: float | None = None
+) -> dict[str, Any]:
     """Same as ``analyse_path`` for a file shipped to a remote worker (no shared disk needed)."""
-    relative = Path(*[part for part in Path(name).parts if part not in ("..", "/", "\\")]) if name else Path("x")
+    relative = (
+        Path(*[part for part in Path(name).parts if part not in ("..", "/", "\\")]) if name else Path("x")
+    )
     with tempfile.TemporaryDirectory(prefix="minhchung-bulk-") as folder:
         # Same relative path and file name as on the client: the pipeline may read hints from them.
         local = Path(folder).joinpath(relative)

@@ -44,36 +44,86 @@ def write_workbook(path: Path, criteria: list[dict[str, Any]], dossiers: list[di
     summary = book.active
     summary.title = "Tổng hợp"
     status_keys = vocabulary.keys("criterion_status")
-    fields = ["province", "unit", "year", "subject_type", "documents", *[f"criteria_{s}" for s in status_keys],
-              "criteria_total", "overall", "decision", "score", "band", "dien_hinh", "missing_documents",
-              "score_source", "decision_source"]
-    _header(summary, ["Tỉnh", "Đơn vị", "Năm", "Loại đơn vị", "Số văn bản",
-                      *[f"Tiêu chí: {vocabulary.status_label(s)}" for s in status_keys], "Tổng tiêu chí",
-                      "Kết quả đề xuất", "Kết luận trong hồ sơ", "Điểm QĐ 510", "Xếp loại", "Điển hình",
-                      "Văn bản còn thiếu", "Điểm đọc từ", "Kết luận đọc từ"])
+    fields = [
+        "province",
+        "unit",
+        "year",
+        "subject_type",
+        "documents",
+        *[f"criteria_{s}" for s in status_keys],
+        "criteria_total",
+        "overall",
+        "decision",
+        "score",
+        "band",
+        "dien_hinh",
+        "missing_documents",
+        "score_source",
+        "decision_source",
+    ]
+    _header(
+        summary,
+        [
+            "Tỉnh",
+            "Đơn vị",
+            "Năm",
+            "Loại đơn vị",
+            "Số văn bản",
+            *[f"Tiêu chí: {vocabulary.status_label(s)}" for s in status_keys],
+            "Tổng tiêu chí",
+            "Kết quả đề xuất",
+            "Kết luận trong hồ sơ",
+            "Điểm QĐ 510",
+            "Xếp loại",
+            "Điển hình",
+            "Văn bản còn thiếu",
+            "Điểm đọc từ",
+            "Kết luận đọc từ",
+        ],
+    )
     for row in dossiers:
         values = [row[f] for f in fields]
         values[fields.index("overall")] = vocabulary.label("overall_proposal", row["overall"])
         values[fields.index("subject_type")] = vocabulary.label("subject_type", row["subject_type"])
         summary.append(values)
-    _widths(summary, {1: 14, 2: 40, 3: 7, 4: 16, fields.index("overall") + 1: 20,
-                      fields.index("missing_documents") + 1: 30, fields.index("score_source") + 1: 50,
-                      fields.index("decision_source") + 1: 50})
+    _widths(
+        summary,
+        {
+            1: 14,
+            2: 40,
+            3: 7,
+            4: 16,
+            fields.index("overall") + 1: 20,
+            fields.index("missing_documents") + 1: 30,
+            fields.index("score_source") + 1: 50,
+            fields.index("decision_source") + 1: 50,
+        },
+    )
 
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in criteria:
         by_year[row["year"]].append(row)
     for year in sorted(by_year):
         rows = by_year[year]
-        ids = sorted({r["criterion"] for r in rows}, key=lambda c: [int(p) if p.isdigit() else p for p in c.split(".")])
+        ids = sorted(
+            {r["criterion"] for r in rows}, key=lambda c: [int(p) if p.isdigit() else p for p in c.split(".")]
+        )
         units: dict[tuple[str, str, str], dict[str, str]] = {}
         for r in rows:
-            units.setdefault((r["province"], r["unit"], r["subject_type"] or ""), {})[r["criterion"]] = r["status"]
+            units.setdefault((r["province"], r["unit"], r["subject_type"] or ""), {})[r["criterion"]] = r[
+                "status"
+            ]
         sheet = book.create_sheet(str(year))
         _header(sheet, ["Tỉnh", "Đơn vị", "Loại đơn vị", *ids])
         for (province, unit, subject), statuses in sorted(units.items()):
-            sheet.append([province, unit, vocabulary.label("subject_type", subject),
-                          *[vocabulary.status_label(statuses.get(c)) if statuses.get(c) else "" for c in ids]])
+            sheet.append(
+                [
+                    province,
+                    unit,
+                    vocabulary.label("subject_type", subject),
+                    *[vocabulary.status_label(statuses.get(c)) if statuses.get(c) else "" for c in ids],
+                ]
+            )
             for offset, cid in enumerate(ids):
                 status = statuses.get(cid)
                 if status:

@@ -10,14 +10,23 @@ from pathlib import Path
 
 from extractor import errors
 
-GENERAL_CODES = ((0, "ok"), (1, "unexpected error / lỗi không mong đợi"),
-                 (2, "bad arguments / sai tham số"), (130, "interrupted / bị dừng (Ctrl-C)"))
+GENERAL_CODES = (
+    (0, "ok"),
+    (1, "unexpected error / lỗi không mong đợi"),
+    (2, "bad arguments / sai tham số"),
+    (130, "interrupted / bị dừng (Ctrl-C)"),
+)
 
 
 def exit_codes_text() -> str:
     """The exit codes of ``minhchung``: the general ones and one per typed error (``extractor.errors``)."""
-    typed = sorted({(kind.exit_code, kind.code, (kind.__doc__ or kind.__name__).strip().splitlines()[0])
-                    for kind in _error_classes() if kind.exit_code > 1})
+    typed = sorted(
+        {
+            (kind.exit_code, kind.code, (kind.__doc__ or kind.__name__).strip().splitlines()[0])
+            for kind in _error_classes()
+            if kind.exit_code > 1
+        }
+    )
     lines = [f"  {code:>3}  {text}" for code, text in GENERAL_CODES[:3]]
     lines += [f"  {code:>3}  {name}: {doc}" for code, name, doc in typed]
     lines.append(f"  {GENERAL_CODES[3][0]:>3}  {GENERAL_CODES[3][1]}")
@@ -54,8 +63,10 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         blocks = text.split("\n\n")
-        return "\n\n".join(block if "\n" in block else super(HelpFormatter, self)._fill_text(block, width, indent)
-                           for block in blocks)
+        return "\n\n".join(
+            block if "\n" in block else super(HelpFormatter, self)._fill_text(block, width, indent)
+            for block in blocks
+        )
 
 
 def help_options() -> dict:
@@ -79,8 +90,10 @@ def documents(paths: Iterable[str | Path]) -> list[Path]:
 
     found = sources.expand([str(path) for path in existing(paths)])
     if not found:
-        raise errors.InputNotFoundError("không có tệp PDF, DOCX, DOC, ODT, RTF, TXT, JSON / no PDF, DOCX… file",
-                                        source=", ".join(str(path) for path in paths))
+        raise errors.InputNotFoundError(
+            "không có tệp PDF, DOCX, DOC, ODT, RTF, TXT, JSON / no PDF, DOCX… file",
+            source=", ".join(str(path) for path in paths),
+        )
     return found
 
 

@@ -13,15 +13,18 @@ from extractor.commands._shared import documents, help_options, writable
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "audit", help="rà soát hồ sơ còn thiếu / audit missing criteria and documents",
+        "audit",
+        help="rà soát hồ sơ còn thiếu / audit missing criteria and documents",
         description="Criteria with no, partial or contradicting evidence, plan targets never reported on, "
-                    "missing dossier documents and missed deadlines, per unit and year.",
+        "missing dossier documents and missed deadlines, per unit and year.",
         **help_options(),
     )
     parser.add_argument("paths", nargs="+", metavar="FILE|DIR")
     parser.add_argument("--subject-type", choices=vocabulary.keys("subject_type"))
     parser.add_argument("--format", choices=("table", "json", "xlsx", "csv"), default="table")
-    parser.add_argument("--out", help="output file (xlsx: default audit.xlsx; csv/json/table: standard output)")
+    parser.add_argument(
+        "--out", help="output file (xlsx: default audit.xlsx; csv/json/table: standard output)"
+    )
     parser.set_defaults(func=run)
 
 

@@ -44,10 +44,13 @@ QUICK_LENGTHS = (5, 50)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "bench", help="đo tốc độ từng bước, bộ nhớ, chi phí theo độ dài / measure speed per stage and memory")
+        "bench", help="đo tốc độ từng bước, bộ nhớ, chi phí theo độ dài / measure speed per stage and memory"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="passes over the corpus (fastest kept)")
     parser.add_argument("--quick", action="store_true", help="two seeds, lengths 5 and 50 pages")
-    parser.add_argument("--lengths", help="comma list of page counts for the length table (default 5,50,200,500)")
+    parser.add_argument(
+        "--lengths", help="comma list of page counts for the length table (default 5,50,200,500)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -228,19 +231,30 @@ def service_document(path: Path, folder: Path) -> dict[str, float | int | str] |
         sha256 = sha256_of(path)
         ContentStore(settings.storage_dir).put(path, sha256)
         with Session(engine) as session, session.begin():
-            unit = Unit(name="Sở Kế hoạch và Đầu tư", kind="co_quan", province="Sơn La",
-                        province_key=province_key("Sơn La"))
+            unit = Unit(
+                name="Sở Kế hoạch và Đầu tư",
+                kind="co_quan",
+                province="Sơn La",
+                province_key=province_key("Sơn La"),
+            )
             session.add(unit)
             session.flush()
             dossier = Dossier(unit_id=unit.id, year=2022)
             session.add(dossier)
             session.flush()
-            document = Document(dossier_id=dossier.id, sha256=sha256, filename=path.name, format="pdf",
-                                size=path.stat().st_size, status="queued")
+            document = Document(
+                dossier_id=dossier.id,
+                sha256=sha256,
+                filename=path.name,
+                format="pdf",
+                size=path.stat().st_size,
+                status="queued",
+            )
             session.add(document)
             session.flush()
-            queue.enqueue(session, "extract", {"document_id": document.id}, document_id=document.id,
-                          cost=document.size)
+            queue.enqueue(
+                session, "extract", {"document_id": document.id}, document_id=document.id, cost=document.size
+            )
             document_id = document.id
         worker = Worker(settings, engine=engine, worker_id="bench")
         started = time.process_time()
@@ -248,11 +262,21 @@ def service_document(path: Path, folder: Path) -> dict[str, float | int | str] |
         seconds = time.process_time() - started
         with Session(engine) as session:
             job_status = session.scalar(select(Job.status).where(Job.document_id == document_id))
-            stored = session.scalar(select(func.count()).select_from(EvidenceRow).where(
-                EvidenceRow.document_id == document_id)) or 0
+            stored = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(EvidenceRow)
+                    .where(EvidenceRow.document_id == document_id)
+                )
+                or 0
+            )
             pages = session.scalar(select(Document.page_count).where(Document.id == document_id)) or 0
-        return {"seconds": seconds, "pages": pages, "evidence": stored,
-                "status": str(job_status) if worked else "not claimed"}
+        return {
+            "seconds": seconds,
+            "pages": pages,
+            "evidence": stored,
+            "status": str(job_status) if worked else "not claimed",
+        }
     finally:
         engine.dispose()
 
@@ -281,14 +305,19 @@ def _seed_fixtures():  # type: ignore[no-untyped-def]
 def run(args: argparse.Namespace) -> int:
     fixtures = _seed_fixtures()
     if fixtures is None:
-        print(f"minhchung bench: needs the repository's test fixtures ({REPO / 'tests' / 'fixtures'})",
-              file=sys.stderr)
+        print(
+            f"minhchung bench: needs the repository's test fixtures ({REPO / 'tests' / 'fixtures'})",
+            file=sys.stderr,
+        )
         return 1
     SEED_NAMES, seed_file = fixtures.SEED_NAMES, fixtures.seed_file  # noqa: N806
 
     names = SEED_NAMES[:2] if args.quick else SEED_NAMES
-    lengths = tuple(int(n) for n in args.lengths.split(",")) if args.lengths else (
-        QUICK_LENGTHS if args.quick else LENGTHS)
+    lengths = (
+        tuple(int(n) for n in args.lengths.split(","))
+        if args.lengths
+        else (QUICK_LENGTHS if args.quick else LENGTHS)
+    )
     pdfs = [seed_file(name, "pdf") for name in names]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
     python = sys.executable
@@ -298,8 +327,10 @@ def run(args: argparse.Namespace) -> int:
         plumber_pages(path)
     pages, bare = _timed(pdfium_pages, pdfs, args.repeat)
     pdfium_rate = pages / bare
-    print(f"corpus: {len(pdfs)} seed PDFs, {pages} pages; CPU time (time.process_time), best of {args.repeat}; "
-          f"{os.cpu_count()} cores on the machine, figures are per core")
+    print(
+        f"corpus: {len(pdfs)} seed PDFs, {pages} pages; CPU time (time.process_time), best of {args.repeat}; "
+        f"{os.cpu_count()} cores on the machine, figures are per core"
+    )
     print()
     print(f"{'stage':<30} {'pages/s':>10} {'ms/page':>9} {'of pdfium':>9}")
     print(_row("pypdfium2 bare", pages, bare, None))
@@ -323,39 +354,58 @@ def run(args: argparse.Namespace) -> int:
 
     from extractor import pipeline
 
-    print(_row("extract_file, end to end", *_timed(lambda p: pipeline.extract_file(p).document.pages, pdfs,
-                                                       args.repeat), pdfium_rate))
+    print(
+        _row(
+            "extract_file, end to end",
+            *_timed(lambda p: pipeline.extract_file(p).document.pages, pdfs, args.repeat),
+            pdfium_rate,
+        )
+    )
     print(f"(first document in this process, loading models: {warm_up:.2f} s CPU)")
 
     print()
-    small = REPO / "corpora" / "seeds" / f"{min(names, key=lambda n: len(seed_file(n, 'txt').read_text()))}.txt"
+    small = (
+        REPO / "corpora" / "seeds" / f"{min(names, key=lambda n: len(seed_file(n, 'txt').read_text()))}.txt"
+    )
     help_cpu, _ = _child_cpu([python, "-m", "extractor.cli", "--help"], env)
     import_cpu, _ = _child_cpu([python, "-c", "import extractor.pipeline"], env)
     extract_cpu, extract_rss = _child_cpu([python, "-m", "extractor.cli", "extract", str(small)], env)
     warm = _timed(lambda p: pipeline.extract_file(p).document.pages, [small], 1)[1]
-    print(f"start-up CPU: `minhchung --help` {help_cpu:.2f} s; `import extractor.pipeline` {import_cpu:.2f} s; "
-          f"`minhchung extract {small.name}` {extract_cpu:.2f} s, of which extraction (warm) {warm:.2f} s, "
-          f"start-up {extract_cpu - warm:.2f} s")
-    print(f"peak RSS: fresh `minhchung extract` process {extract_rss:.0f} MB; this bench process "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"start-up CPU: `minhchung --help` {help_cpu:.2f} s; `import extractor.pipeline` {import_cpu:.2f} s; "
+        f"`minhchung extract {small.name}` {extract_cpu:.2f} s, of which extraction (warm) {warm:.2f} s, "
+        f"start-up {extract_cpu - warm:.2f} s"
+    )
+    print(
+        f"peak RSS: fresh `minhchung extract` process {extract_rss:.0f} MB; this bench process "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
     print()
     with tempfile.TemporaryDirectory() as folder:
         path = concatenated_pdf(pdfs, SERVICE_PAGES, Path(folder) / f"upload-{SERVICE_PAGES}.pdf")
         service = service_document(path, Path(folder))
     if service is None:
-        print(f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored — skipped (api not installed)")
+        print(
+            f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored — skipped (api not installed)"
+        )
     else:
-        print(f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored: {service['seconds']:.2f} s CPU "
-              f"({1000 * float(service['seconds']) / max(1, int(service['pages'])):.1f} ms/page; job "
-              f"{service['status']}, {service['evidence']} evidence rows; worker step in this process, SQLite)")
+        print(
+            f"service: one {SERVICE_PAGES}-page PDF from accepted to evidence stored: {service['seconds']:.2f} s CPU "
+            f"({1000 * float(service['seconds']) / max(1, int(service['pages'])):.1f} ms/page; job "
+            f"{service['status']}, {service['evidence']} evidence rows; worker step in this process, SQLite)"
+        )
 
     print()
     print("cost per page by document length (one PDF of the seeds' pages repeated; CPU ms per page)")
-    print("(repeated pages repeat sentences: the criteria step scores and judges a repeated sentence once per "
-          "document, so its long-document figures are a floor; its cost on real text is the corpus row above)")
+    print(
+        "(repeated pages repeat sentences: the criteria step scores and judges a repeated sentence once per "
+        "document, so its long-document figures are a floor; its cost on real text is the corpus row above)"
+    )
     stages: list[str] = []
-    rows: list[tuple[int, int | None, str | dict[str, float]]] = []  # (length, pages read, failure or seconds)
+    rows: list[
+        tuple[int, int | None, str | dict[str, float]]
+    ] = []  # (length, pages read, failure or seconds)
     with tempfile.TemporaryDirectory() as folder:
         for length in lengths:
             path = concatenated_pdf(pdfs, length, Path(folder) / f"pages-{length}.pdf")
@@ -367,11 +417,17 @@ def run(args: argparse.Namespace) -> int:
                 continue
             stages += [name for name in watch.seconds if name not in stages]
             rows.append((length, got, dict(watch.seconds)))
-    print(f"{'pages':>6} {'total':>8} " + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages))
+    print(
+        f"{'pages':>6} {'total':>8} "
+        + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages)
+    )
     for length, got, timing in rows:
         if got is None or isinstance(timing, str):
             print(f"{length:>6} failed: {timing}")
             continue
         total = 1000 * sum(value for name, value in timing.items() if ": " not in name) / got
-        print(f"{got:>6} {total:>8.2f} " + " ".join(f"{1000 * timing.get(name, 0.0) / got:>11.2f}" for name in stages))
+        print(
+            f"{got:>6} {total:>8.2f} "
+            + " ".join(f"{1000 * timing.get(name, 0.0) / got:>11.2f}" for name in stages)
+        )
     return 0

@@ -21,24 +21,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", action="append", help="only this kind (repeatable)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
-        "--baseline", choices=("dateparser", "none"), default="dateparser",
+        "--baseline",
+        choices=("dateparser", "none"),
+        default="dateparser",
         help="off-the-shelf date finder scored on the date gold (default dateparser)",
     )
     parser.add_argument("--no-details", action="store_true", help="omit the list of misses and false hits")
     parser.add_argument(
-        "--criteria", action="append", metavar="DIR",
+        "--criteria",
+        action="append",
+        metavar="DIR",
         help="score the per-criterion proposal on a criteria gold folder (repeatable; default with no GOLD_DIR: "
-             "corpora/gold_criteria/dev); e.g. --criteria corpora/gold_criteria/blind",
+        "corpora/gold_criteria/dev); e.g. --criteria corpora/gold_criteria/blind",
     )
     parser.add_argument("--no-criteria", action="store_true", help="skip the per-criterion proposal scores")
     parser.add_argument("--no-evidence", action="store_true", help="skip the finders' scores (criteria only)")
     parser.add_argument(
-        "--agreement", nargs=2, metavar=("DIR_A", "DIR_B"),
+        "--agreement",
+        nargs=2,
+        metavar=("DIR_A", "DIR_B"),
         help="Cohen's kappa of two annotators' criteria gold on the documents both annotated",
     )
-    parser.epilog = ("examples:\n  minhchung evaluate --no-details\n"
-                     "  minhchung evaluate --no-evidence --criteria corpora/gold_criteria/blind\n"
-                     "  minhchung evaluate --agreement corpora/gold_criteria/dev corpora/gold_criteria/second")
+    parser.epilog = (
+        "examples:\n  minhchung evaluate --no-details\n"
+        "  minhchung evaluate --no-evidence --criteria corpora/gold_criteria/blind\n"
+        "  minhchung evaluate --agreement corpora/gold_criteria/dev corpora/gold_criteria/second"
+    )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.set_defaults(func=run)
 
@@ -70,9 +78,11 @@ def run(args: argparse.Namespace) -> int:
         _print_criteria(section, details=not args.no_details)
     if "agreement" in report:
         item = report["agreement"]
-        sys.stdout.write(f"\nAnnotator agreement ({item['documents']} documents, {item['pairs']} clauses): observed "
-                         f"{item['observed']:.3f}, Cohen's kappa {item['kappa']:.3f}, overall verdict "
-                         f"{item['verdict_agreement']}\n")
+        sys.stdout.write(
+            f"\nAnnotator agreement ({item['documents']} documents, {item['pairs']} clauses): observed "
+            f"{item['observed']:.3f}, Cohen's kappa {item['kappa']:.3f}, overall verdict "
+            f"{item['verdict_agreement']}\n"
+        )
     return 0
 
 
@@ -133,8 +143,11 @@ def _report(documents: list[dict[str, Any]], kinds: list[str]) -> dict[str, Any]
         "documents": per_document,
     }
     if any(document["baseline"] is not None for document in documents):
-        report["baseline"] = {"name": "dateparser.search_dates(languages=['vi'])", "kind": "date",
-                              **{mode: baseline[mode].to_dict() for mode in MODES}}
+        report["baseline"] = {
+            "name": "dateparser.search_dates(languages=['vi'])",
+            "kind": "date",
+            **{mode: baseline[mode].to_dict() for mode in MODES},
+        }
     return report
 
 
@@ -146,10 +159,14 @@ def _figures(score: dict[str, Any]) -> str:
     return f"{score['precision']:6.3f} {score['recall']:6.3f} {score['f1']:6.3f}"
 
 
-def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds: list[str], *, details: bool) -> None:
+def _print_table(
+    report: dict[str, Any], documents: list[dict[str, Any]], kinds: list[str], *, details: bool
+) -> None:
     out = sys.stdout
-    header = f"{'kind':<16} {'gold':>5} {'pred':>5} | {'strict P':>8} {'R':>6} {'F1':>6} | " \
-             f"{'exact P':>7} {'R':>6} {'F1':>6} | {'lenient P':>9} {'R':>6} {'F1':>6}"
+    header = (
+        f"{'kind':<16} {'gold':>5} {'pred':>5} | {'strict P':>8} {'R':>6} {'F1':>6} | "
+        f"{'exact P':>7} {'R':>6} {'F1':>6} | {'lenient P':>9} {'R':>6} {'F1':>6}"
+    )
     out.write(f"Gold corpus: {len(documents)} documents\n\n{header}\n{'-' * len(header)}\n")
     rows = [(kind, report["summary"][kind]) for kind in kinds] + [("ALL", report["overall"])]
     if "baseline" in report:
@@ -174,7 +191,10 @@ def _print_table(report: dict[str, Any], documents: list[dict[str, Any]], kinds:
     for entry in report["documents"]:
         lines = []
         for kind in kinds:
-            for label, items in (("MISS", entry["kinds"][kind]["misses"]), ("FALSE", entry["kinds"][kind]["false_hits"])):
+            for label, items in (
+                ("MISS", entry["kinds"][kind]["misses"]),
+                ("FALSE", entry["kinds"][kind]["false_hits"]),
+            ):
                 for item in items:
                     value = json.dumps(item["value"], ensure_ascii=False)
                     lines.append(f"  {label:<5} {kind:<15} {item['start']:>6}  {item['text']!r}  {value}")
@@ -186,9 +206,11 @@ def _print_criteria(criteria: dict[str, Any], *, details: bool) -> None:
     """The per-criterion proposal against the criteria gold: accuracy, macro-F1, per status, confusion,
     verdict, per article, points."""
     out = sys.stdout
-    out.write(f"\nCriteria proposal on {criteria['folder']} ({criteria['documents']} documents, {criteria['pairs']} "
-              f"clauses): accuracy {criteria['accuracy']:.3f}, macro-F1 over the four statuses "
-              f"{criteria['macro_f1']:.3f}")
+    out.write(
+        f"\nCriteria proposal on {criteria['folder']} ({criteria['documents']} documents, {criteria['pairs']} "
+        f"clauses): accuracy {criteria['accuracy']:.3f}, macro-F1 over the four statuses "
+        f"{criteria['macro_f1']:.3f}"
+    )
     if "verdict" in criteria:
         out.write(f", overall verdict agreement {criteria['verdict']['agreement']:.3f}")
     out.write(f", unit kind right {criteria['unit_kind_agreement']:.3f}\n")
@@ -200,13 +222,19 @@ def _print_criteria(criteria: dict[str, Any], *, details: bool) -> None:
     for gold, row in criteria["confusion"].items():
         out.write(f"{'':<40} {gold:<8}" + " ".join(f"{row[s]:>8}" for s in statuses) + "\n")
     for article, item in criteria["per_article"].items():
-        out.write(f"  Điều {article}: {item['pairs']} clauses, accuracy {item['accuracy']:.3f}, "
-                  f"macro-F1 {item['macro_f1']:.3f}\n")
+        out.write(
+            f"  Điều {article}: {item['pairs']} clauses, accuracy {item['accuracy']:.3f}, "
+            f"macro-F1 {item['macro_f1']:.3f}\n"
+        )
     if criteria.get("points"):
         points = criteria["points"]
-        out.write(f"  points: {points['pairs']} annotated, accuracy {points['accuracy']:.3f}, "
-                  f"macro-F1 {points['macro_f1']:.3f}\n")
+        out.write(
+            f"  points: {points['pairs']} annotated, accuracy {points['accuracy']:.3f}, "
+            f"macro-F1 {points['macro_f1']:.3f}\n"
+        )
     if details and criteria.get("mismatches"):
         out.write("Criterion mismatches (gold -> proposed)\n")
         for item in criteria["mismatches"]:
-            out.write(f"  {item['doc_id'][:42]:<42} {item['criterion']:<10} {item['gold']:>8} -> {item['predicted']}\n")
+            out.write(
+                f"  {item['doc_id'][:42]:<42} {item['criterion']:<10} {item['gold']:>8} -> {item['predicted']}\n"
+            )

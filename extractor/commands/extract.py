@@ -20,17 +20,24 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "extract", help="tìm minh chứng trong tệp (PDF, DOCX, TXT…) / extract evidence from files",
+        "extract",
+        help="tìm minh chứng trong tệp (PDF, DOCX, TXT…) / extract evidence from files",
         description="Evidence (legal references, dates, counts, criterion claims) with page and span, "
-                    "and the TT124 criteria each supports. Several files: one JSON object per line; a file "
-                    "that fails gets an error object and the others go on.",
+        "and the TT124 criteria each supports. Several files: one JSON object per line; a file "
+        "that fails gets an error object and the others go on.",
         **help_options(),
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
     parser.add_argument("--format", choices=("json", "table"), default="json")
-    parser.add_argument("--include-text", action="store_true", help="add the normalized text under document.text")
-    parser.add_argument("--kind", action="append", choices=vocabulary.keys("evidence_kind"),
-                        help="only evidence of this kind (repeatable)")
+    parser.add_argument(
+        "--include-text", action="store_true", help="add the normalized text under document.text"
+    )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=vocabulary.keys("evidence_kind"),
+        help="only evidence of this kind (repeatable)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -64,8 +71,11 @@ def _documents(names: list[str]) -> list[str]:
     for name in names:
         folder = Path(name)
         if folder.is_dir():
-            inside = sorted(str(item) for item in folder.rglob("*")
-                            if item.is_file() and item.suffix.lower() in SUPPORTED - {".json"})
+            inside = sorted(
+                str(item)
+                for item in folder.rglob("*")
+                if item.is_file() and item.suffix.lower() in SUPPORTED - {".json"}
+            )
             found += inside or [name]
         else:
             found.append(name)
@@ -99,8 +109,10 @@ def run(args: argparse.Namespace) -> int:
             result.evidence = [item for item in result.evidence if item.kind in args.kind]
         if args.format == "json":
             indent = 2 if len(files) == 1 else None
-            print(json.dumps(result.to_dict(include_text=args.include_text), ensure_ascii=False, indent=indent),
-                  flush=True)
+            print(
+                json.dumps(result.to_dict(include_text=args.include_text), ensure_ascii=False, indent=indent),
+                flush=True,
+            )
         else:
             from extractor.forms.terminal import print_table
 

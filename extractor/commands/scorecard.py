@@ -12,23 +12,35 @@ from extractor.commands._shared import documents, help_options, writable
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "scorecard", help="lập phiếu đánh giá tiêu chí TT124 / pre-fill a TT124 scorecard",
+        "scorecard",
+        help="lập phiếu đánh giá tiêu chí TT124 / pre-fill a TT124 scorecard",
         description="Each criterion of the unit's article with its proposed status, the quotes that decide "
-                    "it (file, page) and a column for the assessor. DOCX: the printable form (A4, Nghị định "
-                    "30/2020/NĐ-CP layout, signatures); XLSX: the working sheet with a drop-down per criterion.",
+        "it (file, page) and a column for the assessor. DOCX: the printable form (A4, Nghị định "
+        "30/2020/NĐ-CP layout, signatures); XLSX: the working sheet with a drop-down per criterion.",
         **help_options(),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="documents of one unit and year (or extract JSON)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="documents of one unit and year (or extract JSON)"
+    )
     parser.add_argument("--unit", help="tên đơn vị")
     parser.add_argument("--year", type=int)
     parser.add_argument("--subject-type", choices=vocabulary.keys("subject_type"))
-    parser.add_argument("--issuer", help="cơ quan ban hành phiếu (DOCX, góc trái), e.g. 'Công an tỉnh Sơn La'")
-    parser.add_argument("--accept", action="append", default=[], metavar="FILE",
-                        help="count this file in the proposal even though its unit, year or kind differs from "
-                             "the dossier's (repeatable)")
+    parser.add_argument(
+        "--issuer", help="cơ quan ban hành phiếu (DOCX, góc trái), e.g. 'Công an tỉnh Sơn La'"
+    )
+    parser.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="count this file in the proposal even though its unit, year or kind differs from "
+        "the dossier's (repeatable)",
+    )
     parser.add_argument("--format", choices=("json", "xlsx", "docx"), default="json")
-    parser.add_argument("--out", help="output path (xlsx/docx: default scorecard.xlsx / scorecard.docx; "
-                                      "json: standard output)")
+    parser.add_argument(
+        "--out",
+        help="output path (xlsx/docx: default scorecard.xlsx / scorecard.docx; json: standard output)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -44,8 +56,11 @@ def run(args: argparse.Namespace) -> int:
     card = build(results, unit=unit, year=args.year, subject_type=args.subject_type, accepted=accepted)
     for warning in card["warnings"]:
         excluded = warning["source"] in card["excluded_documents"]
-        print(f"CẢNH BÁO {warning['source']}: {warning['message_vi']}"
-              + (" Không tính vào đề xuất (dùng --accept để tính)." if excluded else ""), file=sys.stderr)
+        print(
+            f"CẢNH BÁO {warning['source']}: {warning['message_vi']}"
+            + (" Không tính vào đề xuất (dùng --accept để tính)." if excluded else ""),
+            file=sys.stderr,
+        )
     if args.format == "json":
         text = json.dumps(card, ensure_ascii=False, indent=2)
         if out:

@@ -16,10 +16,14 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("serve", help="chạy dịch vụ web (API, giao diện, worker) / run the service")
+    parser = subparsers.add_parser(
+        "serve", help="chạy dịch vụ web (API, giao diện, worker) / run the service"
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--workers", type=int, default=1, help="worker processes for the job queue (0 = none)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes for the job queue (0 = none)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -28,8 +32,10 @@ def _announce_first_admin(username: str, password: str) -> None:
     shown = "(from MINHCHUNG_ADMIN_PASSWORD)" if os.environ.get("MINHCHUNG_ADMIN_PASSWORD") else password
     print("=" * 70)
     print(f"  Đã tạo quản trị viên đầu tiên / first admin created: {username}  password: {shown}")
-    print("  Đổi mật khẩu hoặc tạo người dùng: minhchung user add --username U --role assessor "
-          "--province 'Sơn La' --password-stdin")
+    print(
+        "  Đổi mật khẩu hoặc tạo người dùng: minhchung user add --username U --role assessor "
+        "--province 'Sơn La' --password-stdin"
+    )
     print("=" * 70, flush=True)
 
 
@@ -41,7 +47,8 @@ def bind_listening_socket(host: str, port: int) -> socket.socket:
     taken or the address is not this machine's). The socket is handed to uvicorn, so nothing can take the
     port between this check and serving."""
     family, kind, proto, _name, address = socket.getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
     sock = socket.socket(family, kind, proto)
     try:
         # As uvicorn does: a restart may reuse a port still in TIME_WAIT; a port another program listens
@@ -60,12 +67,16 @@ def port_error_message(host: str, port: int, error: OSError) -> str:
     import errno
 
     if error.errno == errno.EADDRINUSE:
-        return (f"Lỗi: cổng {port} trên {host} đang được chương trình khác dùng (có thể Minh Chứng đã chạy rồi). "
-                f"Dừng chương trình đó hoặc chọn cổng khác: minhchung serve --port {port + 1}\n"
-                f"Error: port {port} on {host} is already in use (Minh Chứng may already be running). "
-                f"Stop that program or choose another port: minhchung serve --port {port + 1}")
-    return (f"Lỗi: không mở được {host}:{port} ({error.strerror or error}). Kiểm tra --host và --port.\n"
-            f"Error: cannot listen on {host}:{port} ({error.strerror or error}). Check --host and --port.")
+        return (
+            f"Lỗi: cổng {port} trên {host} đang được chương trình khác dùng (có thể Minh Chứng đã chạy rồi). "
+            f"Dừng chương trình đó hoặc chọn cổng khác: minhchung serve --port {port + 1}\n"
+            f"Error: port {port} on {host} is already in use (Minh Chứng may already be running). "
+            f"Stop that program or choose another port: minhchung serve --port {port + 1}"
+        )
+    return (
+        f"Lỗi: không mở được {host}:{port} ({error.strerror or error}). Kiểm tra --host và --port.\n"
+        f"Error: cannot listen on {host}:{port} ({error.strerror or error}). Check --host and --port."
+    )
 
 
 def database_description(database_url: str) -> str:
@@ -157,11 +168,15 @@ def run(args: argparse.Namespace) -> int:
     pool.start()
     database = database_description(settings.database_url)
     print(f"Cơ sở dữ liệu / database: {database}")
-    print(f"Minh Chứng: http://{args.host}:{args.port}/  (API docs: /docs; "
-          f"storage: {settings.storage_dir}; workers: {args.workers})")
-    print("Đăng nhập / log in: mở địa chỉ trên, hoặc: curl -X POST "
-          f"http://{args.host}:{args.port}/api/auth/login -H 'Content-Type: application/json' "
-          "-d '{\"username\":\"admin\",\"password\":\"…\"}'")
+    print(
+        f"Minh Chứng: http://{args.host}:{args.port}/  (API docs: /docs; "
+        f"storage: {settings.storage_dir}; workers: {args.workers})"
+    )
+    print(
+        "Đăng nhập / log in: mở địa chỉ trên, hoặc: curl -X POST "
+        f"http://{args.host}:{args.port}/api/auth/login -H 'Content-Type: application/json' "
+        '-d \'{"username":"admin","password":"…"}\''
+    )
     print("Dừng / stop: Ctrl+C (các worker dừng theo / the workers stop with it)", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info"))
     try:

@@ -9,9 +9,10 @@ from extractor.commands._shared import help_options
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "synth", help="sinh bộ hồ sơ tổng hợp (PDF/DOCX) kèm đáp án truth.jsonl",
+        "synth",
+        help="sinh bộ hồ sơ tổng hợp (PDF/DOCX) kèm đáp án truth.jsonl",
         description="Generate realistic synthetic dossiers (kế hoạch, bản đăng ký, báo cáo, biên bản) "
-                    "for varied units, provinces and years 2021–2026, with truth.jsonl alongside.",
+        "for varied units, provinces and years 2021–2026, with truth.jsonl alongside.",
         **help_options(),
     )
     parser.add_argument("--n", type=int, default=2000, help="number of documents (default 2000)")
@@ -37,12 +38,23 @@ def run(args: argparse.Namespace) -> int:
         print(f"minhchung synth: định dạng không hỗ trợ / unsupported format: {', '.join(bad) or '(none)'}")
         return 2
     summary = generate_corpus(
-        args.out, n_documents=None if args.dossiers else args.n, n_dossiers=args.dossiers, seed=args.seed,
-        formats=formats, p_missing=args.missing, p_contradiction=args.contradicted, layout=args.layout,
-        workers=args.workers or os.cpu_count() or 1, progress=True,
+        args.out,
+        n_documents=None if args.dossiers else args.n,
+        n_dossiers=args.dossiers,
+        seed=args.seed,
+        formats=formats,
+        p_missing=args.missing,
+        p_contradiction=args.contradicted,
+        layout=args.layout,
+        workers=args.workers or os.cpu_count() or 1,
+        progress=True,
     )
-    print(f"{summary.dossiers} hồ sơ, {summary.documents} văn bản ({summary.docx} DOCX, {summary.pdf} PDF"
-          f"{f', {summary.pdf_failed} PDF lỗi' if summary.pdf_failed else ''}) → {summary.out_dir}")
-    print(f"DOCX: {summary.seconds_docx:.1f}s; PDF (LibreOffice): {summary.seconds_pdf:.1f}s; "
-          f"ground truth: {summary.out_dir / 'truth.jsonl'}")
+    print(
+        f"{summary.dossiers} hồ sơ, {summary.documents} văn bản ({summary.docx} DOCX, {summary.pdf} PDF"
+        f"{f', {summary.pdf_failed} PDF lỗi' if summary.pdf_failed else ''}) → {summary.out_dir}"
+    )
+    print(
+        f"DOCX: {summary.seconds_docx:.1f}s; PDF (LibreOffice): {summary.seconds_pdf:.1f}s; "
+        f"ground truth: {summary.out_dir / 'truth.jsonl'}"
+    )
     return 0

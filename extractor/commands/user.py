@@ -92,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"minhchung: {error.message_vi} / {error.message_en} ({error.detail})", file=sys.stderr)
                 return 1
             session.commit()
-            print(f"created {created.role} {created.username}"
-                  + (f" ({created.province})" if created.province else ""))
+            print(
+                f"created {created.role} {created.username}"
+                + (f" ({created.province})" if created.province else "")
+            )
             return 0
         user = users.find_user(session, args.username)
         if user is None:

@@ -55,8 +55,14 @@ def missing_documents(results: list[ExtractionResult], subject: str | None) -> l
             if not spec["required"] or subject in spec.get("not_for", []):
                 continue
             if not _has_document(results, spec):
-                missing.append({"stage": stage, "document": spec["key"], "title_vi": spec["title_vi"],
-                                "conditional": spec["required"] == "where_party_org"})
+                missing.append(
+                    {
+                        "stage": stage,
+                        "document": spec["key"],
+                        "title_vi": spec["title_vi"],
+                        "conditional": spec["required"] == "where_party_org",
+                    }
+                )
     return missing
 
 
@@ -78,40 +84,77 @@ def deadlines(results: list[ExtractionResult], subject: str | None, year: int | 
         if not issued:
             continue
         if info.doc_type in PLAN_TYPES and issued > registration_due:
-            found.append({"document": info.source, "issue": "registration_late", "issued_on": info.issued_on,
-                          "due": registration_due.isoformat(),
-                          "message_vi": "Kế hoạch/đăng ký ban hành sau quý I (hạn đăng ký)."})
+            found.append(
+                {
+                    "document": info.source,
+                    "issue": "registration_late",
+                    "issued_on": info.issued_on,
+                    "due": registration_due.isoformat(),
+                    "message_vi": "Kế hoạch/đăng ký ban hành sau quý I (hạn đăng ký).",
+                }
+            )
         if info.doc_type in {"to_trinh", "bien_ban"} and issued > recognition_due:
-            found.append({"document": info.source, "issue": "dossier_late", "issued_on": info.issued_on,
-                          "due": recognition_due.isoformat(), "message_vi": recognition["description"]})
+            found.append(
+                {
+                    "document": info.source,
+                    "issue": "dossier_late",
+                    "issued_on": info.issued_on,
+                    "due": recognition_due.isoformat(),
+                    "message_vi": recognition["description"],
+                }
+            )
         if info.doc_type == "bao_cao" and period_end and issued < period_end - dt.timedelta(days=45):
-            found.append({"document": info.source, "issue": "interim_report", "issued_on": info.issued_on,
-                          "period_end": period_end.isoformat(),
-                          "message_vi": "Báo cáo lập trước khi kết thúc kỳ đánh giá: chưa phải kết quả cả năm."})
+            found.append(
+                {
+                    "document": info.source,
+                    "issue": "interim_report",
+                    "issued_on": info.issued_on,
+                    "period_end": period_end.isoformat(),
+                    "message_vi": "Báo cáo lập trước khi kết thúc kỳ đánh giá: chưa phải kết quả cả năm.",
+                }
+            )
     return found
 
 
 def targets_without_results(results: list[ExtractionResult]) -> list[dict[str, Any]]:
     """A plan's promise for a criterion with no met/not_met finding in a later document of the unit."""
+
     def when(result: ExtractionResult) -> str:
         return result.document.issued_on or ""
 
     found = []
     for plan in (item for item in results if item.document.doc_type in PLAN_TYPES):
-        later = [item for item in results if item is not plan and item.document.doc_type not in PLAN_TYPES
-                 and when(item) >= when(plan)]
+        later = [
+            item
+            for item in results
+            if item is not plan and item.document.doc_type not in PLAN_TYPES and when(item) >= when(plan)
+        ]
         for entry in plan.criteria:
-            promises = [s for s in entry.get("sentences", []) if s["status"] == "target" and s["role"] == "evidence"]
+            promises = [
+                s for s in entry.get("sentences", []) if s["status"] == "target" and s["role"] == "evidence"
+            ]
             if not promises:
                 continue
-            followed = any(s["status"] in {"met", "not_met"} and s["role"] == "evidence"
-                           for result in later for other in result.criteria if other["id"] == entry["id"]
-                           for s in other.get("sentences", []))
+            followed = any(
+                s["status"] in {"met", "not_met"} and s["role"] == "evidence"
+                for result in later
+                for other in result.criteria
+                if other["id"] == entry["id"]
+                for s in other.get("sentences", [])
+            )
             if not followed:
                 best = max(promises, key=lambda s: s["confidence"])
-                found.append({"criterion": entry["id"], "plan": plan.document.source, "page": best["page"],
-                              "start": best["start"], "end": best["end"], "text": best["text"],
-                              "later_documents": len(later)})
+                found.append(
+                    {
+                        "criterion": entry["id"],
+                        "plan": plan.document.source,
+                        "page": best["page"],
+                        "start": best["start"],
+                        "end": best["end"],
+                        "text": best["text"],
+                        "later_documents": len(later),
+                    }
+                )
     return found
 
 
@@ -121,10 +164,17 @@ def late_acts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         for quote in row.get("late") or []:
-            found.setdefault((row["id"], str(quote.get("document"))), {
-                "document": quote.get("document"), "issue": "act_late", "criterion": row["id"],
-                "page": quote.get("page"), "text": quote.get("text"),
-                "message_vi": f"{row['id']}: {quote.get('rule') or 'thực hiện sau thời hạn của khoản'}"})
+            found.setdefault(
+                (row["id"], str(quote.get("document"))),
+                {
+                    "document": quote.get("document"),
+                    "issue": "act_late",
+                    "criterion": row["id"],
+                    "page": quote.get("page"),
+                    "text": quote.get("text"),
+                    "message_vi": f"{row['id']}: {quote.get('rule') or 'thực hiện sau thời hạn của khoản'}",
+                },
+            )
     return list(found.values())
 
 
@@ -134,21 +184,43 @@ def audit(results: list[ExtractionResult]) -> dict[str, Any]:
     for (unit, year, subject), members in group(results).items():
         card = scorecard.build(members, unit=unit, year=year, subject_type=subject)
         rows = card["criteria"]
-        report.append({
-            "unit": unit, "year": year, "subject_type": subject, "article": card["article"],
-            "documents": [item.document.source for item in members],
-            "unsupported": [{"id": row["id"], "title": row["title"], "status": row["status"], "reasons": row["reasons"]}
-                            for row in rows if row["status"] in {"missing", "unclear"}],
-            "partially_supported": [{"id": row["id"], "title": row["title"], "reasons": row["reasons"]}
-                                    for row in rows if row["status"] == "met" and row["needs_assessor"]],
-            "contradicted": [{"id": row["id"], "title": row["title"],
-                              "evidence": [quote for quote in row["evidence"] if quote["status"] == "not_met"]}
-                             for row in rows if row["status"] == "not_met"],
-            "targets_without_results": targets_without_results(members),
-            "missing_documents": missing_documents(members, subject),
-            "deadlines": deadlines(members, subject, year) + late_acts(rows),
-            "overall": card["overall"],
-        })
+        report.append(
+            {
+                "unit": unit,
+                "year": year,
+                "subject_type": subject,
+                "article": card["article"],
+                "documents": [item.document.source for item in members],
+                "unsupported": [
+                    {
+                        "id": row["id"],
+                        "title": row["title"],
+                        "status": row["status"],
+                        "reasons": row["reasons"],
+                    }
+                    for row in rows
+                    if row["status"] in {"missing", "unclear"}
+                ],
+                "partially_supported": [
+                    {"id": row["id"], "title": row["title"], "reasons": row["reasons"]}
+                    for row in rows
+                    if row["status"] == "met" and row["needs_assessor"]
+                ],
+                "contradicted": [
+                    {
+                        "id": row["id"],
+                        "title": row["title"],
+                        "evidence": [quote for quote in row["evidence"] if quote["status"] == "not_met"],
+                    }
+                    for row in rows
+                    if row["status"] == "not_met"
+                ],
+                "targets_without_results": targets_without_results(members),
+                "missing_documents": missing_documents(members, subject),
+                "deadlines": deadlines(members, subject, year) + late_acts(rows),
+                "overall": card["overall"],
+            }
+        )
     return {"units": report}
 
 
@@ -159,20 +231,38 @@ def table(report: dict[str, Any]) -> str:
     conditional = conditional_words()
     lines: list[str] = []
     for unit in report["units"]:
-        lines.append(f"== {unit['unit'] or '(đơn vị?)'} · năm {unit['year'] or '?'} · {unit['subject_type'] or '?'}"
-                     f" (Điều {unit['article'] or '?'}) · {len(unit['documents'])} tệp")
+        lines.append(
+            f"== {unit['unit'] or '(đơn vị?)'} · năm {unit['year'] or '?'} · {unit['subject_type'] or '?'}"
+            f" (Điều {unit['article'] or '?'}) · {len(unit['documents'])} tệp"
+        )
         lines.append(f"   {unit['overall']['label_vi']}")
         titles = section_titles()
-        sections = [(titles["unsupported"], [f"{u['id']} {u['title']} [{vocabulary.status_label(u['status'])}]"
-                                             for u in unit["unsupported"]]),
-                    (titles["partially_supported"],
-                     [f"{p['id']} {p['title']}: {' '.join(p['reasons'])}" for p in unit["partially_supported"]]),
-                    (titles["contradicted"], [f"{c['id']} {c['title']}" for c in unit["contradicted"]]),
-                    (titles["targets_without_results"], [f"{t['criterion']}: “{t['text'][:100]}”"
-                                                         for t in unit["targets_without_results"]]),
-                    (titles["missing_documents"], [f"{m['title_vi']}" + (f" {conditional}" if m["conditional"] else "")
-                                                   for m in unit["missing_documents"]]),
-                    (titles["deadlines"], [f"{d['document']}: {d['message_vi']}" for d in unit["deadlines"]])]
+        sections = [
+            (
+                titles["unsupported"],
+                [
+                    f"{u['id']} {u['title']} [{vocabulary.status_label(u['status'])}]"
+                    for u in unit["unsupported"]
+                ],
+            ),
+            (
+                titles["partially_supported"],
+                [f"{p['id']} {p['title']}: {' '.join(p['reasons'])}" for p in unit["partially_supported"]],
+            ),
+            (titles["contradicted"], [f"{c['id']} {c['title']}" for c in unit["contradicted"]]),
+            (
+                titles["targets_without_results"],
+                [f"{t['criterion']}: “{t['text'][:100]}”" for t in unit["targets_without_results"]],
+            ),
+            (
+                titles["missing_documents"],
+                [
+                    f"{m['title_vi']}" + (f" {conditional}" if m["conditional"] else "")
+                    for m in unit["missing_documents"]
+                ],
+            ),
+            (titles["deadlines"], [f"{d['document']}: {d['message_vi']}" for d in unit["deadlines"]]),
+        ]
         for title, items in sections:
             lines.append(f"-- {title}: {len(items)}")
             lines += [f"   • {item}" for item in items]

@@ -14,11 +14,21 @@ from corpora import load_json
 
 # Which article governs which kind of unit (TT124 Điều 4–7).
 SUBJECT_ALIASES: dict[str, str] = {
-    "kdc": "khu_dan_cu", "khu_dan_cu": "khu_dan_cu", "thon": "khu_dan_cu", "to_dan_pho": "khu_dan_cu",
-    "xa": "xa", "phuong": "xa", "thi_tran": "xa",
-    "co_quan": "co_quan", "so": "co_quan", "cq": "co_quan",
-    "doanh_nghiep": "doanh_nghiep", "dn": "doanh_nghiep",
-    "co_so_giao_duc": "co_so_giao_duc", "csgd": "co_so_giao_duc", "truong": "co_so_giao_duc",
+    "kdc": "khu_dan_cu",
+    "khu_dan_cu": "khu_dan_cu",
+    "thon": "khu_dan_cu",
+    "to_dan_pho": "khu_dan_cu",
+    "xa": "xa",
+    "phuong": "xa",
+    "thi_tran": "xa",
+    "co_quan": "co_quan",
+    "so": "co_quan",
+    "cq": "co_quan",
+    "doanh_nghiep": "doanh_nghiep",
+    "dn": "doanh_nghiep",
+    "co_so_giao_duc": "co_so_giao_duc",
+    "csgd": "co_so_giao_duc",
+    "truong": "co_so_giao_duc",
 }
 
 
@@ -122,13 +132,23 @@ class Criterion:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "article": self.article, "clause": self.clause,
-            "title_vi": self.title_vi, "title_en": self.title_en, "text": self.text,
-            "certainty": self.certainty, "source": self.source, "families": list(self.families),
-            "shape": self.shape, "imports": list(self.imports),
-            "points": [{"id": point.id, "point": point.point, "title_vi": point.title_vi, "text": point.text}
-                       for point in self.points],
-            "rating": self.rating.label_vi if self.rating else None, "note": self.note,
+            "id": self.id,
+            "article": self.article,
+            "clause": self.clause,
+            "title_vi": self.title_vi,
+            "title_en": self.title_en,
+            "text": self.text,
+            "certainty": self.certainty,
+            "source": self.source,
+            "families": list(self.families),
+            "shape": self.shape,
+            "imports": list(self.imports),
+            "points": [
+                {"id": point.id, "point": point.point, "title_vi": point.title_vi, "text": point.text}
+                for point in self.points
+            ],
+            "rating": self.rating.label_vi if self.rating else None,
+            "note": self.note,
         }
 
 
@@ -168,7 +188,9 @@ def law() -> dict[int, dict[str, Any]]:
 
 def law_text(article: int, clause: int, point: str | None = None) -> str | None:
     """The verbatim words of a clause or point, or None when the law has no such place."""
-    found = next((item for item in law().get(article, {}).get("clauses", []) if item["clause"] == clause), None)
+    found = next(
+        (item for item in law().get(article, {}).get("clauses", []) if item["clause"] == clause), None
+    )
     if found is None:
         return None
     if point is None:
@@ -180,9 +202,14 @@ def law_text(article: int, clause: int, point: str | None = None) -> str | None:
 def incident_kinds() -> dict[str, IncidentKind]:
     """Kinds of events the clauses list, with their cues, seriousness, minor cues and exceptions."""
     return {
-        key: IncidentKind(key=key, cues=_compile(item["cues"]), serious=_compile(item.get("serious")),
-                          minor=_compile(item.get("minor")), exceptions=_compile(item.get("exceptions")),
-                          comparison=bool(item.get("comparison")))
+        key: IncidentKind(
+            key=key,
+            cues=_compile(item["cues"]),
+            serious=_compile(item.get("serious")),
+            minor=_compile(item.get("minor")),
+            exceptions=_compile(item.get("exceptions")),
+            comparison=bool(item.get("comparison")),
+        )
         for key, item in load_json("tt124", "criteria.json")["incident_kinds"].items()
     }
 
@@ -190,8 +217,10 @@ def incident_kinds() -> dict[str, IncidentKind]:
 @cache
 def rating_scale() -> tuple[tuple[int, str, tuple[re.Pattern[str], ...]], ...]:
     """``(level, name, patterns)`` from "không hoàn thành nhiệm vụ" (0) to "xuất sắc" (3)."""
-    return tuple((item["level"], item["name"], _compile(item["patterns"]))
-                 for item in load_json("tt124", "criteria.json")["rating_scale"])
+    return tuple(
+        (item["level"], item["name"], _compile(item["patterns"]))
+        for item in load_json("tt124", "criteria.json")["rating_scale"]
+    )
 
 
 @cache
@@ -214,8 +243,15 @@ def _points(item: dict[str, Any]) -> tuple[Point, ...]:
     for point in item.get("points", []):
         _, article, clause, key = point["id"].split(".")
         source_article, source_clause = (6, 3) if item.get("imports_points") else (int(article), int(clause))
-        points.append(Point(id=point["id"], point=key, title_vi=point["title_vi"],
-                            text=law_text(source_article, source_clause, key), kind=kinds[point["kind"]]))
+        points.append(
+            Point(
+                id=point["id"],
+                point=key,
+                title_vi=point["title_vi"],
+                text=law_text(source_article, source_clause, key),
+                kind=kinds[point["kind"]],
+            )
+        )
     return tuple(points)
 
 
@@ -225,18 +261,32 @@ def criteria() -> tuple[Criterion, ...]:
     data = load_json("tt124", "criteria.json")
     return tuple(
         Criterion(
-            id=item["id"], article=item["article"], clause=item["clause"],
-            title_vi=item["title_vi"], title_en=item["title_en"],
-            text=law_text(item["article"], item["clause"]), certainty=data["source"]["certainty"],
+            id=item["id"],
+            article=item["article"],
+            clause=item["clause"],
+            title_vi=item["title_vi"],
+            title_en=item["title_en"],
+            text=law_text(item["article"], item["clause"]),
+            certainty=data["source"]["certainty"],
             source={**data["source"], "place": f"Điều {item['article']} khoản {item['clause']}"},
-            families=tuple(item.get("families", [])), shape=item.get("shape", "presence"),
-            cues=_compile(item.get("cues")), core=tuple(item.get("core", [])), rating=_rating(item.get("rating")),
-            imports=tuple(item.get("imports", [])), points=_points(item),
+            families=tuple(item.get("families", [])),
+            shape=item.get("shape", "presence"),
+            cues=_compile(item.get("cues")),
+            core=tuple(item.get("core", [])),
+            rating=_rating(item.get("rating")),
+            imports=tuple(item.get("imports", [])),
+            points=_points(item),
             generic_negation=_compile(item.get("generic_negation")),
-            parts=tuple(Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])),
-            min_parts=int(item.get("min_parts", 0)), min_point_share=float(item.get("min_point_share", 0.0)),
-            deadline=Deadline(item["deadline"]["by_month"], item["deadline"]["label_vi"],
-                              _compile(item["deadline"]["cues"])) if item.get("deadline") else None,
+            parts=tuple(
+                Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])
+            ),
+            min_parts=int(item.get("min_parts", 0)),
+            min_point_share=float(item.get("min_point_share", 0.0)),
+            deadline=Deadline(
+                item["deadline"]["by_month"], item["deadline"]["label_vi"], _compile(item["deadline"]["cues"])
+            )
+            if item.get("deadline")
+            else None,
             discipline_scope=_compile(item.get("discipline_scope")),
             note=item.get("note"),
         )
@@ -290,7 +340,10 @@ def families() -> dict[str, Family]:
     data = load_json("tt124", "families.json")["families"]
     return {
         key: Family(
-            key=key, title_vi=item["title_vi"], title_en=item["title_en"], polarity=item["polarity"],
+            key=key,
+            title_vi=item["title_vi"],
+            title_en=item["title_en"],
+            polarity=item["polarity"],
             keywords=tuple(re.compile(pattern, re.IGNORECASE) for pattern in item["keywords"]),
         )
         for key, item in data.items()
@@ -305,10 +358,15 @@ def family_keys() -> list[str]:
 @cache
 def articles() -> dict[int, dict[str, Any]]:
     """Art. 4–7: which subject types each governs, with the law's title and lead-in."""
-    return {item["article"]: {**item, "title_vi": law()[item["article"]]["title"],
-                              "lead_in": law()[item["article"]]["lead_in"],
-                              "clause_count": len(law()[item["article"]]["clauses"])}
-            for item in load_json("tt124", "criteria.json")["articles"]}
+    return {
+        item["article"]: {
+            **item,
+            "title_vi": law()[item["article"]]["title"],
+            "lead_in": law()[item["article"]]["lead_in"],
+            "clause_count": len(law()[item["article"]]["clauses"]),
+        }
+        for item in load_json("tt124", "criteria.json")["articles"]
+    }
 
 
 def article_for(subject_type: str | None) -> int | None:
@@ -352,8 +410,10 @@ def status_cues() -> dict[str, Any]:
         if isinstance(value, list):
             compiled[key] = tuple(re.compile(pattern, re.IGNORECASE) for pattern in value)
         elif isinstance(value, dict):
-            compiled[key] = {name: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
-                             for name, patterns in value.items()}
+            compiled[key] = {
+                name: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+                for name, patterns in value.items()
+            }
         else:
             compiled[key] = re.compile(value, re.IGNORECASE)
     return compiled
@@ -417,16 +477,23 @@ class RatioRequirement:
 def discipline_scale() -> DisciplineScale:
     """``corpora/tt124/thresholds.json`` → ``discipline``: scale and per-criterion thresholds."""
     data = load_json("tt124", "thresholds.json")["discipline"]
-    forms = tuple((item["level"], item["form"], re.compile("|".join(item["patterns"]), re.IGNORECASE))
-                  for item in data["scale"])
+    forms = tuple(
+        (item["level"], item["form"], re.compile("|".join(item["patterns"]), re.IGNORECASE))
+        for item in data["scale"]
+    )
     alternatives = "|".join(pattern for item in data["scale"] for pattern in item["patterns"])
     level_by_form = {item["form"]: item["level"] for item in data["scale"]}
     thresholds = {
-        cid: tuple(sorted({level_by_form[form] for form in ([item["from"]] if item.get("from") else item["possible"])}))
+        cid: tuple(
+            sorted(
+                {level_by_form[form] for form in ([item["from"]] if item.get("from") else item["possible"])}
+            )
+        )
         for cid, item in data["thresholds"].items()
     }
     return DisciplineScale(
-        family=data["family"], forms=forms,
+        family=data["family"],
+        forms=forms,
         unranked=tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["unranked"]["patterns"]),
         scope=re.compile(data["scope"].replace("{forms}", alternatives), re.IGNORECASE),
         thresholds=thresholds,
@@ -439,10 +506,17 @@ def ratio_requirements() -> dict[str, RatioRequirement]:
     data = load_json("tt124", "thresholds.json")["ratios"]
     return {
         cid: RatioRequirement(
-            criterion=cid, family=item["family"],
-            measures=tuple(RatioMeasure(m["name"], m["label_vi"], float(m["min"]),
-                                        tuple(re.compile(c, re.IGNORECASE) for c in m["cues"]))
-                           for m in item["measures"]),
+            criterion=cid,
+            family=item["family"],
+            measures=tuple(
+                RatioMeasure(
+                    m["name"],
+                    m["label_vi"],
+                    float(m["min"]),
+                    tuple(re.compile(c, re.IGNORECASE) for c in m["cues"]),
+                )
+                for m in item["measures"]
+            ),
             restatement=re.compile(item["restatement"], re.IGNORECASE),
             threshold_before=re.compile(item["threshold_mention"], re.IGNORECASE),
             threshold_after=re.compile(item["threshold_mention_after"], re.IGNORECASE),

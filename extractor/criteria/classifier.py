@@ -59,7 +59,7 @@ def char_ngrams(text: str) -> list[str]:
         padded = f" {word} "
         length = len(padded)
         for size in range(low, min(high, length) + 1):
-            grams += [padded[i:i + size] for i in range(length - size + 1)]
+            grams += [padded[i : i + size] for i in range(length - size + 1)]
     return grams
 
 
@@ -141,8 +141,13 @@ def _lowercase_keywords(family: str) -> tuple[tuple[str, ...], tuple[Search, ...
         if literal is not None and literal == pattern.pattern:
             literals.append(literal)
             continue
-        searches.append((literal, required_pieces(pattern.pattern) if literal is None else (),
-                         re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)))
+        searches.append(
+            (
+                literal,
+                required_pieces(pattern.pattern) if literal is None else (),
+                re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE),
+            )
+        )
     return tuple(literals), tuple(searches)
 
 
@@ -270,7 +275,7 @@ class LinearFamilyModel:
             last = int(np.searchsorted(indptr, indptr[first] + GATHER_BATCH, side="right")) - 1
             last = min(max(last, first + 1), len(texts))
             low, high = indptr[first], indptr[last]
-            rows = np.flatnonzero(np.diff(indptr[first:last + 1]))
+            rows = np.flatnonzero(np.diff(indptr[first : last + 1]))
             if len(rows):
                 contributions = self.weights[indices[low:high]]
                 contributions *= data[low:high, None]  # in place: no second (non-zeros × columns) array
@@ -295,12 +300,22 @@ class LinearFamilyModel:
             terms = sorted(block.vocabulary, key=block.vocabulary.__getitem__)
             arrays[f"block{number}_terms"] = np.asarray(terms, dtype=str)
             arrays[f"block{number}_idf"] = block.idf
-        header = {"families": self.families, "keyword_families": self.keyword_families,
-                  "keyword_weight": self.keyword_weight, "metadata": self.metadata,
-                  "blocks": [{"analyzer": block.analyzer, "weight": block.weight} for block in self.blocks]}
-        stored: dict[str, Any] = {"header": np.asarray(json.dumps(header, ensure_ascii=False)),
-                                  "weights": self.weights, "intercepts": self.intercepts, "slopes": self.slopes,
-                                  "offsets": self.offsets, "family_starts": self.family_starts, **arrays}
+        header = {
+            "families": self.families,
+            "keyword_families": self.keyword_families,
+            "keyword_weight": self.keyword_weight,
+            "metadata": self.metadata,
+            "blocks": [{"analyzer": block.analyzer, "weight": block.weight} for block in self.blocks],
+        }
+        stored: dict[str, Any] = {
+            "header": np.asarray(json.dumps(header, ensure_ascii=False)),
+            "weights": self.weights,
+            "intercepts": self.intercepts,
+            "slopes": self.slopes,
+            "offsets": self.offsets,
+            "family_starts": self.family_starts,
+            **arrays,
+        }
         np.savez_compressed(path, **stored)
 
     @classmethod
@@ -308,13 +323,27 @@ class LinearFamilyModel:
         """Read a model written by :meth:`save`."""
         with np.load(path, allow_pickle=False) as stored:
             header = json.loads(str(stored["header"]))
-            blocks = [TfidfBlock(item["analyzer"], {term: index for index, term in
-                                                    enumerate(stored[f"block{number}_terms"].tolist())},
-                                 stored[f"block{number}_idf"], item["weight"])
-                      for number, item in enumerate(header["blocks"])]
-            return cls(header["families"], blocks, header["keyword_families"], header["keyword_weight"],
-                       stored["weights"], stored["intercepts"], stored["slopes"], stored["offsets"],
-                       stored["family_starts"], header["metadata"])
+            blocks = [
+                TfidfBlock(
+                    item["analyzer"],
+                    {term: index for index, term in enumerate(stored[f"block{number}_terms"].tolist())},
+                    stored[f"block{number}_idf"],
+                    item["weight"],
+                )
+                for number, item in enumerate(header["blocks"])
+            ]
+            return cls(
+                header["families"],
+                blocks,
+                header["keyword_families"],
+                header["keyword_weight"],
+                stored["weights"],
+                stored["intercepts"],
+                stored["slopes"],
+                stored["offsets"],
+                stored["family_starts"],
+                header["metadata"],
+            )
 
 
 @dataclass
@@ -351,9 +380,17 @@ def load_sentences(directory: Path = SENTENCES_DIR) -> list[LabelledSentence]:
             unknown = set(item["labels"]) - known
             if unknown:
                 raise ValueError(f"{path.name}: unknown families {sorted(unknown)}")
-            found.append(LabelledSentence(item["text"], item["labels"], item.get("status"),
-                                          item.get("subject_type"), item.get("source", path.name),
-                                          item.get("doc_type"), item.get("group", "")))
+            found.append(
+                LabelledSentence(
+                    item["text"],
+                    item["labels"],
+                    item.get("status"),
+                    item.get("subject_type"),
+                    item.get("source", path.name),
+                    item.get("doc_type"),
+                    item.get("group", ""),
+                )
+            )
     return found
 
 

@@ -24,9 +24,11 @@ from extractor.criteria import catalogue
 from extractor.criteria.rules import StatusCall, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
-_COMPARED = re.compile(r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
-                       r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,()]{0,40}|"
-                       r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)")
+_COMPARED = re.compile(
+    r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
+    r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,()]{0,40}|"
+    r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)"
+)
 _NEGATED = re.compile(r"\b(?:không|chẳng|chưa|không phải)(?: do| vì| phải)?\s*$")
 _THIS_PERIOD = re.compile(r"\btrong kỳ\b|\bnăm nay\b|kỳ đánh giá này|từ đầu năm")
 _PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")
@@ -121,8 +123,11 @@ _REASON = re.compile(r"\b(?:do|vì|bởi vì|bởi)\b(.+)$")
 
 def _speaks_of(criterion: catalogue.Criterion, text: str) -> bool:
     """Do the words of ``text`` name what ``criterion`` asks (its own cues, parts or points)?"""
-    patterns = [*criterion.cues, *(cue for part in criterion.parts for cue in part.cues),
-                *(cue for point in assessed_points(criterion) for cue in point.kind.cues)]
+    patterns = [
+        *criterion.cues,
+        *(cue for part in criterion.parts for cue in part.cues),
+        *(cue for point in assessed_points(criterion) for cue in point.kind.cues),
+    ]
     return any(pattern.search(text) for pattern in patterns)
 
 
@@ -137,12 +142,20 @@ def _retargeted(criterion: catalogue.Criterion, text: str, numbers: set[int]) ->
     declared = [item for item in catalogue.for_article(criterion.article) if item.clause in numbers]
     if criterion.clause in numbers:
         if not _speaks_of(criterion, because) and any(_speaks_of(item, because) for item in siblings):
-            return ClauseCall("unclear", reason.group(0)[:60], "đơn vị tự nhận chưa đạt tiêu chí "
-                              f"{criterion.clause}, nhưng lý do thuộc khoản khác của Điều {criterion.article}")
+            return ClauseCall(
+                "unclear",
+                reason.group(0)[:60],
+                "đơn vị tự nhận chưa đạt tiêu chí "
+                f"{criterion.clause}, nhưng lý do thuộc khoản khác của Điều {criterion.article}",
+            )
         return None
     if _speaks_of(criterion, because) and not any(_speaks_of(item, because) for item in declared):
-        return ClauseCall("not_met", reason.group(0)[:60], f"đơn vị tự nhận chưa đạt; lý do “{because.strip()[:80]}” "
-                          f"thuộc khoản {criterion.clause} Điều {criterion.article}")
+        return ClauseCall(
+            "not_met",
+            reason.group(0)[:60],
+            f"đơn vị tự nhận chưa đạt; lý do “{because.strip()[:80]}” "
+            f"thuộc khoản {criterion.clause} Điều {criterion.article}",
+        )
     return None
 
 
@@ -152,7 +165,7 @@ def _names_clause(text: str, clause: int) -> bool:
 
 def subunit_before(text: str, position: int) -> str | None:
     """A sub-unit noun ("thôn", "phòng") just before ``position``: the shortfall is the sub-unit's."""
-    window = text[max(0, position - SUBUNIT_REACH):position]
+    window = text[max(0, position - SUBUNIT_REACH) : position]
     for noun in catalogue.shared_cues()["subunit_nouns"]:
         if re.search(rf"(?:^|[\s,(]){re.escape(noun)}\b", window):
             return noun
@@ -178,11 +191,13 @@ def denies_incidents(criterion: catalogue.Criterion, text: str, *, at_least: int
 def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     """The words saying the event named by ``cue`` happened, unless it is spoken of as something to prevent."""
     cues = catalogue.shared_cues()
-    before = text[max(0, cue.start() - PREVENTION_REACH):cue.start()]
+    before = text[max(0, cue.start() - PREVENTION_REACH) : cue.start()]
     if _first(cues["prevention"], before):
         return None
-    around = [re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
-              for pattern in cues["occurrence_around"]]
+    around = [
+        re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
+        for pattern in cues["occurrence_around"]
+    ]
     return _first(cues["occurrence"], text) or _first(tuple(around), text)
 
 
@@ -200,14 +215,24 @@ def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
     return False
 
 
-def _point_status(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
+def _point_status(
+    point: catalogue.Point, text: str, context: str, year: int | None
+) -> tuple[str, str] | None:
     """A point's status from one sentence, with the rule, or None when the sentence does not speak to it
     (once per document for a point shared by clauses: Điều 5 khoản 2 imports the points of others)."""
-    return remembered("point_status", lambda _, *key: _point_status_of(point, *key),  # type: ignore[no-any-return]
-                      point.id, text, context, year)
+    return remembered(
+        "point_status",
+        lambda _, *key: _point_status_of(point, *key),  # type: ignore[no-any-return]
+        point.id,
+        text,
+        context,
+        year,
+    )
 
 
-def _point_status_of(point: catalogue.Point, text: str, context: str, year: int | None) -> tuple[str, str] | None:
+def _point_status_of(
+    point: catalogue.Point, text: str, context: str, year: int | None
+) -> tuple[str, str] | None:
     kind = point.kind
     cue = _first(kind.cues, text)
     if cue is None:
@@ -230,15 +255,21 @@ def _point_status_of(point: catalogue.Point, text: str, context: str, year: int 
     if other_year(text, year):
         return "excluded", f"điểm {point.letter}: {cue.group(0)} không thuộc kỳ đánh giá (năm khác)"
     exception = _first(kind.exceptions, text)
-    if exception is not None and _NEGATED.search(text[max(0, exception.start() - 16):exception.start()]):
+    if exception is not None and _NEGATED.search(text[max(0, exception.start() - 16) : exception.start()]):
         exception = None  # "không do thiên tai" denies the exception
     if exception is not None:
-        return "excused", f"điểm {point.letter}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})"
+        return (
+            "excused",
+            f"điểm {point.letter}: {cue.group(0)} thuộc trường hợp loại trừ ({exception.group(0)})",
+        )
     minor = _first(kind.minor, text)
     if minor is not None:
         return "met", f"điểm {point.letter}: {cue.group(0)} không nghiêm trọng ({minor.group(0)})"
     if kind.serious and _first(kind.serious, text) is None:
-        return "unclear", f"điểm {point.letter}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định"
+        return (
+            "unclear",
+            f"điểm {point.letter}: có {cue.group(0)}, chưa rõ mức độ nghiêm trọng: cần thẩm định",
+        )
     return "not_met", f"điểm {point.letter}: {occurrence.group(0)} … {cue.group(0)}"
 
 
@@ -252,13 +283,16 @@ def excused_by_next(criterion: catalogue.Criterion, failed: dict[str, str], foll
         if failed.get(point.id) != "not_met":
             continue
         exception = _first(point.kind.exceptions, lowered)
-        if exception is not None and not _NEGATED.search(lowered[max(0, exception.start() - 16):exception.start()]):
+        if exception is not None and not _NEGATED.search(
+            lowered[max(0, exception.start() - 16) : exception.start()]
+        ):
             excused.add(point.id)
     return excused
 
 
-def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str,
-             year: int | None) -> ClauseCall:
+def _absence(
+    criterion: catalogue.Criterion, text: str, call: StatusCall, context: str, year: int | None
+) -> ClauseCall:
     points = assessed_points(criterion)
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
@@ -280,8 +314,12 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         statuses = {pid: ("unclear" if status == "met" else status) for pid, status in statuses.items()}
     failed = [pid for pid, status in statuses.items() if status == "not_met"]
     if failed:
-        return ClauseCall("not_met", call.cue, "; ".join(point_rules[pid] for pid in failed),
-                          points={k: v for k, v in statuses.items() if v != "excluded"})
+        return ClauseCall(
+            "not_met",
+            call.cue,
+            "; ".join(point_rules[pid] for pid in failed),
+            points={k: v for k, v in statuses.items() if v != "excluded"},
+        )
     if any(status == "excluded" for status in statuses.values()):
         kept = {k: v for k, v in statuses.items() if v != "excluded"}
         status = "met" if any(v == "met" for v in kept.values()) else "unclear"
@@ -290,8 +328,13 @@ def _absence(criterion: catalogue.Criterion, text: str, call: StatusCall, contex
         return ClauseCall("unclear", call.cue, "; ".join(rules), points=statuses)
     if statuses:
         met = "met" if context == "result" else call.status
-        return ClauseCall(met, call.cue, "; ".join(rules), points=statuses,
-                          parts=({"general"} if general else set()) | {f"excused:{pid}" for pid in excused})
+        return ClauseCall(
+            met,
+            call.cue,
+            "; ".join(rules),
+            points=statuses,
+            parts=({"general"} if general else set()) | {f"excused:{pid}" for pid in excused},
+        )
     if context != "result":
         return ClauseCall(call.status, call.cue, None, forecast=call.forecast)  # a plan's prevention work
     # an event the clause does not list (a theft under Điều 6 khoản 3), or talk of security in general:
@@ -310,8 +353,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
     if deadline is None:
         return None
     for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
-        near = [date for date in _DATE.finditer(text)
-                if abs(date.start() - cue.start()) <= DEADLINE_REACH and (year is None or int(date.group(3)) == year)]
+        near = [
+            date
+            for date in _DATE.finditer(text)
+            if abs(date.start() - cue.start()) <= DEADLINE_REACH
+            and (year is None or int(date.group(3)) == year)
+        ]
         if not near:
             continue
         date = min(near, key=lambda found: abs(found.start() - cue.start()))
@@ -323,8 +370,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
 
 def rating_in(text: str) -> tuple[int, str] | None:
     """The highest rating named in the sentence, as ``(level, words)``."""
-    found = [(level, match.group(0)) for level, _, patterns in catalogue.rating_scale()
-             for pattern in patterns if (match := pattern.search(text))]
+    found = [
+        (level, match.group(0))
+        for level, _, patterns in catalogue.rating_scale()
+        for pattern in patterns
+        if (match := pattern.search(text))
+    ]
     if not found:
         return None
     negative = [item for item in found if item[0] == 0]
@@ -348,16 +399,33 @@ def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context
     level, words = rating
     pending = _first(catalogue.rating_pending(), text)
     if pending is not None and level >= criterion.rating.minimum:
-        return ClauseCall("unclear", words, f"xếp loại “{words}” chưa chính thức ({pending.group(0)}): cần thẩm định")
+        return ClauseCall(
+            "unclear", words, f"xếp loại “{words}” chưa chính thức ({pending.group(0)}): cần thẩm định"
+        )
     if level < criterion.rating.minimum:
-        return ClauseCall("not_met", words, f"xếp loại “{words}” thấp hơn yêu cầu: {criterion.rating.label_vi}",
-                          parts={"rating"})
-    return ClauseCall("met" if call.status != "unclear" or call.cue is None else call.status, words,
-                      f"xếp loại “{words}” đạt yêu cầu: {criterion.rating.label_vi}", parts={"rating"})
+        return ClauseCall(
+            "not_met",
+            words,
+            f"xếp loại “{words}” thấp hơn yêu cầu: {criterion.rating.label_vi}",
+            parts={"rating"},
+        )
+    return ClauseCall(
+        "met" if call.status != "unclear" or call.cue is None else call.status,
+        words,
+        f"xếp loại “{words}” đạt yêu cầu: {criterion.rating.label_vi}",
+        parts={"rating"},
+    )
 
 
-def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, context: str,
-          year: int | None, reports: bool = True) -> ClauseCall:
+def judge(
+    criterion: catalogue.Criterion,
+    text: str,
+    call: StatusCall,
+    *,
+    context: str,
+    year: int | None,
+    reports: bool = True,
+) -> ClauseCall:
     """The sentence's status toward ``criterion`` after the clause's own requirements (``reports``: the
     document reports results, so its own verdicts count even in its closing proposals)."""
     lowered = text.lower()
@@ -368,18 +436,29 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
         if retarget is not None:
             return retarget
     if declared and criterion.clause not in declared[0] and _names_clause(lowered, criterion.clause):
-        return ClauseCall("met", "tự đánh giá", "văn bản tự đánh giá các tiêu chí: không thay minh chứng",
-                          role="self_assessment")
+        return ClauseCall(
+            "met",
+            "tự đánh giá",
+            "văn bản tự đánh giá các tiêu chí: không thay minh chứng",
+            role="self_assessment",
+        )
     if declared and criterion.clause in declared[0] and (context == "result" or reports):
         start = lowered.find(declared[1])
         noun = subunit_before(lowered, start)
         if noun and criterion.shape != "ratio":
-            return ClauseCall("unclear", declared[1], f"“{declared[1]}” nói về {noun} (đơn vị trực thuộc), "
-                                                      "không tính cho đơn vị: cần thẩm định")
+            return ClauseCall(
+                "unclear",
+                declared[1],
+                f"“{declared[1]}” nói về {noun} (đơn vị trực thuộc), không tính cho đơn vị: cần thẩm định",
+            )
         return ClauseCall("not_met", declared[1], f"văn bản tự nhận: “{declared[1]}”")
     if recognised and criterion.shape != "ratio":
-        return ClauseCall(call.status, recognised, "công nhận đạt tiêu chuẩn chung: bối cảnh, không phải minh "
-                                                  "chứng riêng của tiêu chí", role="context")
+        return ClauseCall(
+            call.status,
+            recognised,
+            "công nhận đạt tiêu chuẩn chung: bối cảnh, không phải minh chứng riêng của tiêu chí",
+            role="context",
+        )
     if criterion.shape in {"absence", "imports"} and assessed_points(criterion):
         judged = _absence(criterion, lowered, call, context, year)
     elif criterion.shape == "graded":
@@ -390,14 +469,22 @@ def judge(criterion: catalogue.Criterion, text: str, call: StatusCall, *, contex
     late = late_act(criterion, lowered, year) if judged.status == "met" and context == "result" else None
     if late:
         return ClauseCall("unclear", judged.cue, late, parts=judged.parts | {"late"})
-    if (judged.status == "not_met" and criterion.discipline_scope and "kỷ luật" in lowered
-            and not any(pattern.search(lowered) for pattern in criterion.discipline_scope)):
-        return ClauseCall("unclear", judged.cue, "người bị kỷ luật không thuộc lực lượng khoản này tính: cần thẩm định")
+    if (
+        judged.status == "not_met"
+        and criterion.discipline_scope
+        and "kỷ luật" in lowered
+        and not any(pattern.search(lowered) for pattern in criterion.discipline_scope)
+    ):
+        return ClauseCall(
+            "unclear", judged.cue, "người bị kỷ luật không thuộc lực lượng khoản này tính: cần thẩm định"
+        )
     if judged.status == "not_met" and judged.points == {} and context == "result":
         if other_year(lowered, year):
             return ClauseCall("unclear", judged.cue, "sự việc không thuộc kỳ đánh giá (năm khác): không tính")
         shortfall = lowered.find(judged.cue or "\0")
         noun = subunit_before(lowered, shortfall) if shortfall >= 0 else None
         if noun and criterion.shape not in {"ratio", "absence", "imports"}:
-            return ClauseCall("unclear", judged.cue, f"hạn chế của {noun} (đơn vị trực thuộc), không tính cho đơn vị")
+            return ClauseCall(
+                "unclear", judged.cue, f"hạn chế của {noun} (đơn vị trực thuộc), không tính cho đơn vị"
+            )
     return judged

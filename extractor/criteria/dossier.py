@@ -15,9 +15,36 @@ from dataclasses import asdict, dataclass
 from extractor.criteria import catalogue
 from extractor.models import DocumentInfo
 
-GENERIC_WORDS = frozenset({"va", "tinh", "thanh", "pho", "huyen", "quan", "thi", "xa", "phuong", "tran", "cua", "so",
-                           "cong", "ty", "truong", "chi", "cuc", "phong", "trung", "tam", "co",
-                           "ubnd", "uy", "ban", "nhan", "dan"})
+GENERIC_WORDS = frozenset(
+    {
+        "va",
+        "tinh",
+        "thanh",
+        "pho",
+        "huyen",
+        "quan",
+        "thi",
+        "xa",
+        "phuong",
+        "tran",
+        "cua",
+        "so",
+        "cong",
+        "ty",
+        "truong",
+        "chi",
+        "cuc",
+        "phong",
+        "trung",
+        "tam",
+        "co",
+        "ubnd",
+        "uy",
+        "ban",
+        "nhan",
+        "dan",
+    }
+)
 SAME_UNIT_SHARE = 0.6
 
 
@@ -65,29 +92,58 @@ def same_unit(first: str, second: str) -> bool:
     return min(1.0, _shared(short, long) / len(short)) >= SAME_UNIT_SHARE
 
 
-def identity(documents: list[DocumentInfo], *, unit: str | None = None, year: int | None = None,
-             subject_type: str | None = None) -> tuple[str | None, int | None, str | None]:
+def identity(
+    documents: list[DocumentInfo],
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    subject_type: str | None = None,
+) -> tuple[str | None, int | None, str | None]:
     """The dossier's unit, year and kind: as given, else the first document's that says."""
     unit = unit or next((info.issuer for info in documents if info.issuer), None)
     year = year or next((info.year for info in documents if info.year), None)
     subject = catalogue.normalize_subject(subject_type) or next(
-        (catalogue.normalize_subject(info.subject_type) for info in documents if info.subject_type), None)
+        (catalogue.normalize_subject(info.subject_type) for info in documents if info.subject_type), None
+    )
     return unit, year, subject
 
 
-def mismatches(document: DocumentInfo, unit: str | None, year: int | None, subject_type: str | None) -> list[Mismatch]:
+def mismatches(
+    document: DocumentInfo, unit: str | None, year: int | None, subject_type: str | None
+) -> list[Mismatch]:
     """How ``document`` disagrees with the dossier's unit, year and kind of unit (nothing when it agrees or
     does not say)."""
     found: list[Mismatch] = []
     if unit and document.issuer and not same_unit(unit, document.issuer):
-        found.append(Mismatch(document.source, "issuer", document.issuer, unit,
-                              f"Văn bản của “{document.issuer}”, hồ sơ của “{unit}”."))
+        found.append(
+            Mismatch(
+                document.source,
+                "issuer",
+                document.issuer,
+                unit,
+                f"Văn bản của “{document.issuer}”, hồ sơ của “{unit}”.",
+            )
+        )
     if year and document.year and document.year != year:
-        found.append(Mismatch(document.source, "year", document.year, year,
-                              f"Văn bản năm {document.year}, hồ sơ năm {year}."))
+        found.append(
+            Mismatch(
+                document.source,
+                "year",
+                document.year,
+                year,
+                f"Văn bản năm {document.year}, hồ sơ năm {year}.",
+            )
+        )
     own = catalogue.normalize_subject(document.subject_type)
     if subject_type and own and catalogue.article_for(own) != catalogue.article_for(subject_type):
-        found.append(Mismatch(document.source, "subject_type", own, subject_type,
-                              f"Văn bản về loại đơn vị khác (Điều {catalogue.article_for(own)}), hồ sơ theo "
-                              f"Điều {catalogue.article_for(subject_type)}."))
+        found.append(
+            Mismatch(
+                document.source,
+                "subject_type",
+                own,
+                subject_type,
+                f"Văn bản về loại đơn vị khác (Điều {catalogue.article_for(own)}), hồ sơ theo "
+                f"Điều {catalogue.article_for(subject_type)}.",
+            )
+        )
     return found

@@ -62,7 +62,11 @@ class CriteriaScore:
 
     @property
     def accuracy(self) -> float:
-        return sum(gold == predicted for _, _, gold, predicted in self.pairs) / len(self.pairs) if self.pairs else 0.0
+        return (
+            sum(gold == predicted for _, _, gold, predicted in self.pairs) / len(self.pairs)
+            if self.pairs
+            else 0.0
+        )
 
     def macro_f1(self) -> float:
         """Mean F1 over the statuses that occur in the gold or the predictions."""
@@ -83,21 +87,35 @@ class CriteriaScore:
     def to_dict(self, *, details: bool = True) -> dict[str, Any]:
         per_status = self.per_status()
         report: dict[str, Any] = {
-            "pairs": len(self.pairs), "accuracy": round(self.accuracy, 4), "macro_f1": round(self.macro_f1(), 4),
+            "pairs": len(self.pairs),
+            "accuracy": round(self.accuracy, 4),
+            "macro_f1": round(self.macro_f1(), 4),
             "per_status": {status: score.to_dict() for status, score in per_status.items()},
             "confusion": self.confusion(),
             "addressed": self.binary({"met", "not_met", "unclear"}).to_dict(),
         }
         if self.verdicts:
             agree = sum(gold == predicted for _, gold, predicted in self.verdicts)
-            report["verdict"] = {"documents": len(self.verdicts), "agreement": round(agree / len(self.verdicts), 4)}
+            report["verdict"] = {
+                "documents": len(self.verdicts),
+                "agreement": round(agree / len(self.verdicts), 4),
+            }
         articles = sorted({pair[1].split(".")[1] for pair in self.pairs if pair[1].count(".") >= 2})
         report["per_article"] = {
-            article: {"pairs": len(part.pairs), "accuracy": round(part.accuracy, 4), "macro_f1": round(part.macro_f1(), 4)}
-            for article in articles if (part := self.subset(lambda cid, a=article: cid.split(".")[1] == a)).pairs}
+            article: {
+                "pairs": len(part.pairs),
+                "accuracy": round(part.accuracy, 4),
+                "macro_f1": round(part.macro_f1(), 4),
+            }
+            for article in articles
+            if (part := self.subset(lambda cid, a=article: cid.split(".")[1] == a)).pairs
+        }
         if details:
-            report["mismatches"] = [{"doc_id": doc_id, "criterion": criterion, "gold": gold, "predicted": predicted}
-                                    for doc_id, criterion, gold, predicted in self.pairs if gold != predicted]
+            report["mismatches"] = [
+                {"doc_id": doc_id, "criterion": criterion, "gold": gold, "predicted": predicted}
+                for doc_id, criterion, gold, predicted in self.pairs
+                if gold != predicted
+            ]
         return report
 
 
@@ -120,7 +138,8 @@ def validate(data: Any) -> list[str]:
         problems.append(f"unknown subject_type {data['subject_type']!r}")
     known = {item.id for item in catalogue.criteria()}
     points = {point.id for item in catalogue.criteria() for point in item.points} | {
-        point.id.replace("TT124.6.3", "TT124.7.3") for point in catalogue.by_id("TT124.6.3").points}
+        point.id.replace("TT124.6.3", "TT124.7.3") for point in catalogue.by_id("TT124.6.3").points
+    }
     for criterion, status in data["criteria"].items():
         if criterion not in known:
             problems.append(f"unknown criterion {criterion!r}")
@@ -175,20 +194,38 @@ def predict(text: str, doc_id: str) -> dict[str, Any]:
     card = scorecard.build([result])
     statuses = {entry["id"]: entry["status"] for entry in result.criteria}
     points = {point["id"]: point["status"] for entry in result.criteria for point in entry.get("points", [])}
-    return {"criteria": statuses, "points": points, "overall": card["overall"]["proposal"],
-            "subject_type": result.document.subject_type}
+    return {
+        "criteria": statuses,
+        "points": points,
+        "overall": card["overall"]["proposal"],
+        "subject_type": result.document.subject_type,
+    }
 
 
-def score(gold: dict[str, Any], predicted: dict[str, Any], into: CriteriaScore | None = None,
-          points: CriteriaScore | None = None) -> CriteriaScore:
+def score(
+    gold: dict[str, Any],
+    predicted: dict[str, Any],
+    into: CriteriaScore | None = None,
+    points: CriteriaScore | None = None,
+) -> CriteriaScore:
     """Add one document to ``into`` (clauses; a clause the proposal lacks counts as ``missing``) and its
     annotated points to ``points``."""
     into = into if into is not None else CriteriaScore()
     for criterion, status in gold["criteria"].items():
-        into.add(gold["doc_id"], criterion, normalize_status(status), predicted["criteria"].get(criterion, "missing"))
+        into.add(
+            gold["doc_id"],
+            criterion,
+            normalize_status(status),
+            predicted["criteria"].get(criterion, "missing"),
+        )
     if points is not None:
         for point, status in (gold.get("points") or {}).items():
-            points.add(gold["doc_id"], point, normalize_status(status), predicted.get("points", {}).get(point, "missing"))
+            points.add(
+                gold["doc_id"],
+                point,
+                normalize_status(status),
+                predicted.get("points", {}).get(point, "missing"),
+            )
     if gold.get("overall") and predicted.get("overall"):
         into.verdicts.append((gold["doc_id"], gold["overall"], predicted["overall"]))
     return into
@@ -202,7 +239,8 @@ def evaluate_folder(folder: Path, progress: Iterable[str] | None = None) -> dict
     for doc_id, data in gold.items():
         predicted = predict(document_text(folder, data), doc_id)
         subjects += predicted["subject_type"] == data["subject_type"] or (
-            {predicted["subject_type"], data["subject_type"]} <= {"co_quan", "doanh_nghiep"})
+            {predicted["subject_type"], data["subject_type"]} <= {"co_quan", "doanh_nghiep"}
+        )
         score(data, predicted, clauses, points)
     report = {"folder": str(folder), "documents": len(gold), **clauses.to_dict()}
     report["points"] = points.to_dict(details=False) if points.pairs else None
@@ -232,9 +270,17 @@ def agreement(first: Path, second: Path) -> dict[str, Any]:
             if criterion in b[doc_id]["criteria"]:
                 labels_a.append(normalize_status(status))
                 labels_b.append(normalize_status(b[doc_id]["criteria"][criterion]))
-    verdicts = [(a[d].get("overall"), b[d].get("overall")) for d in shared if a[d].get("overall") and b[d].get("overall")]
-    return {"documents": len(shared), "pairs": len(labels_a),
-            "observed": round(sum(x == y for x, y in zip(labels_a, labels_b, strict=True)) / len(labels_a), 4)
-            if labels_a else 0.0,
-            "kappa": round(cohen_kappa(labels_a, labels_b), 4),
-            "verdict_agreement": round(sum(x == y for x, y in verdicts) / len(verdicts), 4) if verdicts else None}
+    verdicts = [
+        (a[d].get("overall"), b[d].get("overall"))
+        for d in shared
+        if a[d].get("overall") and b[d].get("overall")
+    ]
+    return {
+        "documents": len(shared),
+        "pairs": len(labels_a),
+        "observed": round(sum(x == y for x, y in zip(labels_a, labels_b, strict=True)) / len(labels_a), 4)
+        if labels_a
+        else 0.0,
+        "kappa": round(cohen_kappa(labels_a, labels_b), 4),
+        "verdict_agreement": round(sum(x == y for x, y in verdicts) / len(verdicts), 4) if verdicts else None,
+    }

@@ -29,6 +29,8 @@ def to_xlsx(card: dict[str, Any], path: str | Path | BinaryIO) -> Path | BinaryI
     return scorecard_xlsx.write(clean_tree(card), _target(path))
 
 
-def to_docx(card: dict[str, Any], path: str | Path | BinaryIO, *, issuer: str | None = None) -> Path | BinaryIO:
+def to_docx(
+    card: dict[str, Any], path: str | Path | BinaryIO, *, issuer: str | None = None
+) -> Path | BinaryIO:
     """The printable scorecard (Nghị định 30/2020/NĐ-CP layout) with signature blocks and "Nơi nhận"."""
     return scorecard_docx.write(clean_tree(card), _target(path), issuer=issuer)

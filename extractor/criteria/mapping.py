@@ -50,11 +50,22 @@ class SentenceFinding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "criterion": self.criterion_id, "status": self.status, "confidence": round(self.confidence, 3),
-            "text": self.sentence.text, "start": self.sentence.start, "end": self.sentence.end,
-            "page": self.page, "families": self.families, "cue": self.cue, "rule": self.rule, "role": self.role,
-            "forecast": self.forecast, "points": self.points, "parts": self.parts,
-            "evidence_ids": self.evidence_ids, "context_ids": self.context_ids,
+            "criterion": self.criterion_id,
+            "status": self.status,
+            "confidence": round(self.confidence, 3),
+            "text": self.sentence.text,
+            "start": self.sentence.start,
+            "end": self.sentence.end,
+            "page": self.page,
+            "families": self.families,
+            "cue": self.cue,
+            "rule": self.rule,
+            "role": self.role,
+            "forecast": self.forecast,
+            "points": self.points,
+            "parts": self.parts,
+            "evidence_ids": self.evidence_ids,
+            "context_ids": self.context_ids,
         }
 
 
@@ -103,23 +114,33 @@ class EvidenceIndex:
 def sentence_family_scores(texts: list[str]) -> list[dict[str, float]]:
     """Classifier probabilities per sentence; a long sentence listing several items with ";" (a plan's
     "Chỉ tiêu: …; …; …") also has each item scored, and keeps each family's best score."""
-    clauses = [[part.strip() for part in text.split(";") if len(part.strip()) >= 20]
-               if len(text) >= LIST_SENTENCE_CHARS else [] for text in texts]
+    clauses = [
+        [part.strip() for part in text.split(";") if len(part.strip()) >= 20]
+        if len(text) >= LIST_SENTENCE_CHARS
+        else []
+        for text in texts
+    ]
     flat = [clause for parts in clauses for clause in parts if len(parts) > 1]
     scores = classifier.predict(texts + flat)
-    merged, cursor = scores[:len(texts)], len(texts)
+    merged, cursor = scores[: len(texts)], len(texts)
     for index, parts in enumerate(clauses):
         if len(parts) <= 1:
             continue
-        for clause_scores in scores[cursor:cursor + len(parts)]:
-            merged[index] = {family: max(value, clause_scores.get(family, 0.0)) for family, value in merged[index].items()}
+        for clause_scores in scores[cursor : cursor + len(parts)]:
+            merged[index] = {
+                family: max(value, clause_scores.get(family, 0.0)) for family, value in merged[index].items()
+            }
         cursor += len(parts)
     return merged
 
 
-def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = None,
-         page_at: Callable[[int], int | None] | None = None,
-         document_reading: reading.Reading | None = None) -> list[SentenceFinding]:
+def find(
+    document: DocumentInfo,
+    text: str,
+    evidence: list[Evidence] | None = None,
+    page_at: Callable[[int], int | None] | None = None,
+    document_reading: reading.Reading | None = None,
+) -> list[SentenceFinding]:
     """Every (sentence, criterion) link in ``text``."""
     evidence = evidence or []
     page_at = page_at or _page_lookup(evidence)
@@ -135,21 +156,30 @@ def find(document: DocumentInfo, text: str, evidence: list[Evidence] | None = No
             following = sentences[position + 1] if position + 1 < len(sentences) else None
             if following is not None and following.paragraph != sentence.paragraph:
                 following = None
-            findings += _sentence_findings(document_reading, sentence, family_scores, own_article, tracker, index,
-                                           page_at, following)
+            findings += _sentence_findings(
+                document_reading, sentence, family_scores, own_article, tracker, index, page_at, following
+            )
     return findings
 
 
-def _sentence_findings(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
-                       own_article: int | None, tracker: rules.SectionTracker, index: EvidenceIndex,
-                       page_at: Callable[[int], int | None], following: Sentence | None = None) -> list[SentenceFinding]:
+def _sentence_findings(
+    document_reading: reading.Reading,
+    sentence: Sentence,
+    family_scores: dict[str, float],
+    own_article: int | None,
+    tracker: rules.SectionTracker,
+    index: EvidenceIndex,
+    page_at: Callable[[int], int | None],
+    following: Sentence | None = None,
+) -> list[SentenceFinding]:
     """The links of one sentence, with the evidence inside it (supporting items get the criterion ids);
     ``following``, the next sentence of its paragraph, may excuse a failure it reports."""
     findings: list[SentenceFinding] = []
     heading = tracker.see(sentence.text)
     context = document_reading.context_at(sentence.start)
-    linked = _link_sentence(document_reading, sentence, family_scores, own_article, tracker.criterion_number,
-                            heading, context)
+    linked = _link_sentence(
+        document_reading, sentence, family_scores, own_article, tracker.criterion_number, heading, context
+    )
     inside = index.inside(sentence)
     if following is not None:
         _excuse_from(following.text, linked)
@@ -173,12 +203,20 @@ def _excuse_from(following: str, linked: list[SentenceFinding]) -> None:
         excused = clauses.excused_by_next(catalogue.by_id(finding.criterion_id), finding.points, following)
         if excused:
             finding.parts = sorted({*finding.parts, *(f"excused:{pid}" for pid in excused)})
-            finding.rule = f"{finding.rule}; câu sau nêu trường hợp loại trừ (kịp thời phát hiện, báo cáo ngay …)"
+            finding.rule = (
+                f"{finding.rule}; câu sau nêu trường hợp loại trừ (kịp thời phát hiện, báo cáo ngay …)"
+            )
 
 
-def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family_scores: dict[str, float],
-                   own_article: int | None, section_number: int | None, heading: int | None,
-                   context: str) -> list[SentenceFinding]:
+def _link_sentence(
+    document_reading: reading.Reading,
+    sentence: Sentence,
+    family_scores: dict[str, float],
+    own_article: int | None,
+    section_number: int | None,
+    heading: int | None,
+    context: str,
+) -> list[SentenceFinding]:
     """The criteria one sentence speaks to, each with the sentence's status toward it.
 
     In a report organised by the unit's own "Tiêu chí N:" sections, a sentence belongs to section N (and
@@ -191,37 +229,70 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
     blind gold.)
     """
     linked: dict[str, SentenceFinding] = {}
-    article_criteria = {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
+    article_criteria = (
+        {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
+    )
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
-    def link(criterion: catalogue.Criterion, families: list[str], confidence: float, role: str = "evidence",
-             call: rules.StatusCall | None = None, named: bool = False) -> None:
+    def link(
+        criterion: catalogue.Criterion,
+        families: list[str],
+        confidence: float,
+        role: str = "evidence",
+        call: rules.StatusCall | None = None,
+        named: bool = False,
+    ) -> None:
         previous = linked.get(criterion.id)
         if previous and previous.confidence >= confidence:
             return
-        if not ((named and criterion.shape != "ratio") or quoted or role == "self_assessment"
-                or rules.speaks_to(criterion.id, sentence.text)):
+        if not (
+            (named and criterion.shape != "ratio")
+            or quoted
+            or role == "self_assessment"
+            or rules.speaks_to(criterion.id, sentence.text)
+        ):
             return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
         judged: clauses.ClauseCall
         if quoted:
             role = "criterion_text"
             judged = clauses.ClauseCall("unclear", "trích dẫn nội dung tiêu chí")
         else:
-            call = call or rules.status_for_families(clauses.without_comparison_base(sentence.text), families,
-                                                     context=context, criterion=criterion.id)
-            judged = clauses.judge(criterion, sentence.text, call, context=context, year=document_reading.year,
-                                   reports=not document_reading.promises)
+            call = call or rules.status_for_families(
+                clauses.without_comparison_base(sentence.text),
+                families,
+                context=context,
+                criterion=criterion.id,
+            )
+            judged = clauses.judge(
+                criterion,
+                sentence.text,
+                call,
+                context=context,
+                year=document_reading.year,
+                reports=not document_reading.promises,
+            )
             if judged.role == "unrelated" and not named:
                 return
             role = judged.role if role == "evidence" and judged.role != "unrelated" else role
         linked[criterion.id] = SentenceFinding(
-            criterion.id, judged.status, confidence, sentence, families, judged.cue, role, judged.forecast,
-            rule=judged.rule, points=judged.points, parts=sorted(judged.parts))
+            criterion.id,
+            judged.status,
+            confidence,
+            sentence,
+            families,
+            judged.cue,
+            role,
+            judged.forecast,
+            rule=judged.rule,
+            points=judged.points,
+            parts=sorted(judged.parts),
+        )
 
     relevant = [family for family, score in family_scores.items() if score >= MIN_CONFIDENCE]
     references = {number for number in rules.referenced_numbers(sentence.text) if number in article_criteria}
-    if section_number in article_criteria and (heading is not None or any(
-            score >= 0.2 for score in family_scores.values())):
+    if section_number in article_criteria and (
+        heading is not None or any(score >= 0.2 for score in family_scores.values())
+    ):
         criterion = article_criteria[section_number]
         families = [family for family in relevant if family in criterion.families] or list(criterion.families)
         confidence = max([SECTION_CONFIDENCE] + [family_scores.get(family, 0.0) for family in families])
@@ -233,9 +304,11 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
                     link(criterion, [family], family_scores[family])
             if context == "result":
                 for criterion in catalogue.for_article(article):
-                    if criterion.id not in linked and (clauses.reports_incident(criterion, sentence.text)
-                                                       or clauses.denies_incidents(criterion, sentence.text)
-                                                       or clauses.rates_its_subject(criterion, sentence.text)):
+                    if criterion.id not in linked and (
+                        clauses.reports_incident(criterion, sentence.text)
+                        or clauses.denies_incidents(criterion, sentence.text)
+                        or clauses.rates_its_subject(criterion, sentence.text)
+                    ):
                         link(criterion, list(criterion.families), INCIDENT_CONFIDENCE)
     for number in references - {heading}:
         criterion = article_criteria[number]
@@ -243,8 +316,13 @@ def _link_sentence(document_reading: reading.Reading, sentence: Sentence, family
     claimed = rules.self_assessment(sentence.text)
     if claimed and claimed[0] == claimed[1]:
         for criterion in article_criteria.values():
-            link(criterion, list(criterion.families), 0.4, "self_assessment",
-                 rules.StatusCall("met", "tự đánh giá đạt tất cả tiêu chí"))
+            link(
+                criterion,
+                list(criterion.families),
+                0.4,
+                "self_assessment",
+                rules.StatusCall("met", "tự đánh giá đạt tất cả tiêu chí"),
+            )
     return list(linked.values())
 
 
@@ -253,15 +331,22 @@ def summarize(criterion: catalogue.Criterion, findings: list[SentenceFinding]) -
     quotes = [item.to_dict() for item in findings]
     verdict = decide.decide(criterion, quotes)
     return {
-        "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en,
-        "certainty": criterion.certainty, **verdict,
+        "id": criterion.id,
+        "title": criterion.title_vi,
+        "title_en": criterion.title_en,
+        "certainty": criterion.certainty,
+        **verdict,
         "evidence_ids": sorted({eid for item in findings for eid in item.evidence_ids}),
         "sentences": quotes,
     }
 
 
-def assess(document: DocumentInfo, text: str, evidence: list[Evidence],
-           page_at: Callable[[int], int | None] | None = None) -> list[dict[str, Any]]:
+def assess(
+    document: DocumentInfo,
+    text: str,
+    evidence: list[Evidence],
+    page_at: Callable[[int], int | None] | None = None,
+) -> list[dict[str, Any]]:
     """The ``criteria`` section of ``minhchung extract``: one entry per criterion of the unit's article
     (status ``missing`` when nothing speaks to it) plus criteria of other articles the text addresses.
     The unit's kind is the reading's (the title's, else the header's, else the one proposed from the text),

@@ -29,18 +29,26 @@ _TITLE_WINDOW = 600
 def _rules() -> dict[str, Any]:
     data = load_json("document", "reading.json")
     return {
-        "by_doc_type": {doc_type: reading for reading, types in data["doc_types"].items() for doc_type in types},
-        "titles": [(item["reading"], [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in item["patterns"]])
-                   for item in data["title_overrides"]],
-        "body": {kind: [re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns]
-                 for kind, patterns in data["subject_body_cues"].items()},
+        "by_doc_type": {
+            doc_type: reading for reading, types in data["doc_types"].items() for doc_type in types
+        },
+        "titles": [
+            (item["reading"], [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in item["patterns"]])
+            for item in data["title_overrides"]
+        ],
+        "body": {
+            kind: [re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns]
+            for kind, patterns in data["subject_body_cues"].items()
+        },
         "lead": float(data["subject_lead"]),
         "header_marks": [re.compile(p, re.MULTILINE) for p in data["header_marks"]],
         "header_window": int(data["header_window"]),
         "other_subjects": {kind: tuple(cues) for kind, cues in data["other_subject_cues"].items()},
         "plan_headings": [re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]],
-        "title_subjects": {kind: [re.compile(p, re.IGNORECASE) for p in patterns]
-                           for kind, patterns in data["subject_title_cues"].items()},
+        "title_subjects": {
+            kind: [re.compile(p, re.IGNORECASE) for p in patterns]
+            for kind, patterns in data["subject_title_cues"].items()
+        },
     }
 
 
@@ -74,8 +82,13 @@ class Reading:
         return [start for start, _ in self.plan_parts]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "subject_type": self.subject_type, "subject_from": self.subject_from,
-                "year": self.year, "plan_parts": [list(part) for part in self.plan_parts]}
+        return {
+            "kind": self.kind,
+            "subject_type": self.subject_type,
+            "subject_from": self.subject_from,
+            "year": self.year,
+            "plan_parts": [list(part) for part in self.plan_parts],
+        }
 
 
 def other_subject_cues() -> dict[str, tuple[str, ...]]:
@@ -91,11 +104,13 @@ def kind_for_doc_type(doc_type: str | None) -> str:
 def kind_of(document: DocumentInfo, text: str) -> str:
     """report | plan | guidance | recognition | news, from the title or subject line, else the type."""
     rules = _rules()
-    title = " ".join(part for part in (document.title or "", text[:_TITLE_WINDOW] if not document.title else "") if part)
+    title = " ".join(
+        part for part in (document.title or "", text[:_TITLE_WINDOW] if not document.title else "") if part
+    )
     for reading, patterns in rules["titles"]:
         if any(pattern.search(title) for pattern in patterns):
             return reading
-    opening = text[:rules["header_window"]]
+    opening = text[: rules["header_window"]]
     if document.title and not any(pattern.search(opening) for pattern in rules["header_marks"]):
         return "news"  # a headline and a body, no official header
     return kind_for_doc_type(document.doc_type)
@@ -104,8 +119,13 @@ def kind_of(document: DocumentInfo, text: str) -> str:
 def subject_from_body(text: str) -> str | None:
     """The kind of unit a text without a header speaks of most, when it is clearly ahead of the next."""
     rules = _rules()
-    scores = sorted(((sum(len(pattern.findall(text)) for pattern in patterns), kind)
-                     for kind, patterns in rules["body"].items()), reverse=True)
+    scores = sorted(
+        (
+            (sum(len(pattern.findall(text)) for pattern in patterns), kind)
+            for kind, patterns in rules["body"].items()
+        ),
+        reverse=True,
+    )
     (best, kind), (second, _) = scores[0], scores[1]
     if best >= 2 and best >= rules["lead"] * second:
         return kind
@@ -116,8 +136,11 @@ def subjects_in_title(title: str | None) -> set[str]:
     """The kinds of unit a title says are being built ("… xây dựng khu dân cư “An toàn …”")."""
     if not title:
         return set()
-    return {kind for kind, patterns in _rules()["title_subjects"].items()
-            if any(pattern.search(title) for pattern in patterns)}
+    return {
+        kind
+        for kind, patterns in _rules()["title_subjects"].items()
+        if any(pattern.search(title) for pattern in patterns)
+    }
 
 
 def is_report_plan_heading(heading: str) -> bool:
@@ -135,8 +158,11 @@ def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and len(stripped) < HEADING_MAX_CHARS and (
-                stripped.isupper() or not stripped.endswith((".", ";", ","))):
+        if (
+            stripped
+            and len(stripped) < HEADING_MAX_CHARS
+            and (stripped.isupper() or not stripped.endswith((".", ";", ",")))
+        ):
             if is_report_plan_heading(stripped) and open_at is None:
                 open_at = offset
             elif rules.is_result_section(stripped) and open_at is not None:

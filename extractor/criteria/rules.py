@@ -159,8 +159,14 @@ def _requirement_shown(family: str, text: str) -> bool:
     return not required or _first(required, text) is not None
 
 
-def status_for(text: str, family: str, *, planning: bool = False, context: str | None = None,
-               criterion: str | None = None) -> StatusCall:
+def status_for(
+    text: str,
+    family: str,
+    *,
+    planning: bool = False,
+    context: str | None = None,
+    criterion: str | None = None,
+) -> StatusCall:
     """Status of ``text`` toward ``family`` in a reading ``context`` (plan | result | unknown).
 
     ``planning=True`` is shorthand for ``context="plan"``. See ``corpora/tt124/status_cues.json``
@@ -171,7 +177,9 @@ def status_for(text: str, family: str, *, planning: bool = False, context: str |
     return remembered("status_for", _status_for, text, family, planning, context, criterion)  # type: ignore[no-any-return]
 
 
-def _status_for(text: str, family: str, planning: bool, context: str | None, criterion: str | None) -> StatusCall:
+def _status_for(
+    text: str, family: str, planning: bool, context: str | None, criterion: str | None
+) -> StatusCall:
     call = _cue_status(text, family, planning=planning, context=context)
     if criterion is None:
         return call
@@ -271,14 +279,16 @@ def _discipline_at(call: StatusCall, lowered: str, level: int) -> StatusCall:
     scopes = list(scale.scope.finditer(lowered))
     outside = lowered
     for scope in scopes:
-        outside = outside[:scope.start()] + " " * (scope.end() - scope.start()) + outside[scope.end():]
+        outside = outside[: scope.start()] + " " * (scope.end() - scope.start()) + outside[scope.end() :]
     threshold = scale.form_at(level)
     if call.status == "met":
         # "không có cá nhân bị kỷ luật từ hình thức cảnh cáo trở lên" rules out only cảnh cáo and above
         covered = min((scale.level_of(scope.group("form")) or 1 for scope in scopes), default=1)
         if covered > level:
-            return StatusCall("unclear", f"chỉ loại trừ kỷ luật từ {scale.form_at(covered)} trở lên; "
-                                         f"khoản này tính từ {threshold}")
+            return StatusCall(
+                "unclear",
+                f"chỉ loại trừ kỷ luật từ {scale.form_at(covered)} trở lên; khoản này tính từ {threshold}",
+            )
         return call
     named = [rank for rank, _, pattern in scale.forms if pattern.search(outside)]
     highest = max(named, default=None)
@@ -304,10 +314,19 @@ class RatioReading:
     value: float
 
 
-def _cue_spans(text: str, requirement: catalogue.RatioRequirement) -> list[tuple[int, int, catalogue.RatioMeasure]]:
+def _cue_spans(
+    text: str, requirement: catalogue.RatioRequirement
+) -> list[tuple[int, int, catalogue.RatioMeasure]]:
     """Measure cues in ``text``; a cue inside an earlier one ("đăng ký xây dựng đạt tiêu chuẩn") is dropped."""
-    found = sorted(((match.start(), -match.end(), measure) for measure in requirement.measures
-                    for pattern in measure.cues for match in pattern.finditer(text)), key=lambda item: item[:2])
+    found = sorted(
+        (
+            (match.start(), -match.end(), measure)
+            for measure in requirement.measures
+            for pattern in measure.cues
+            for match in pattern.finditer(text)
+        ),
+        key=lambda item: item[:2],
+    )
     spans: list[tuple[int, int, catalogue.RatioMeasure]] = []
     for start, negative_end, measure in found:
         if spans and start < spans[-1][1]:
@@ -323,15 +342,22 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
     readings: list[RatioReading] = []
     seen_fraction = False
     for match in _RATIO.finditer(lowered):
-        before, after = lowered[:match.start()], lowered[match.end():]
+        before, after = lowered[: match.start()], lowered[match.end() :]
         if match.group("pct"):
-            if (seen_fraction and requirement.restatement.search(before)) or requirement.threshold_before.search(
-                    before) or requirement.threshold_after.search(after):
+            if (
+                (seen_fraction and requirement.restatement.search(before))
+                or requirement.threshold_before.search(before)
+                or requirement.threshold_after.search(after)
+            ):
                 continue
             value = float(match.group("pct").replace(",", ".")) / 100
         else:
             numerator, denominator = int(match.group("num")), int(match.group("den"))
-            if denominator <= 0 or numerator > denominator or (numerator <= 12 and 1900 <= denominator <= 2100):
+            if (
+                denominator <= 0
+                or numerator > denominator
+                or (numerator <= 12 and 1900 <= denominator <= 2100)
+            ):
                 continue  # "tháng 3/2024" is a month, not a share
             value, seen_fraction = numerator / denominator, True
         following = [span for span in spans if match.end() <= span[0] <= match.end() + RATIO_REACH]
@@ -339,8 +365,8 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
         span = following[0] if following else (preceding[-1] if preceding else None)
         if span is None or value > 1:
             continue
-        between = lowered[match.end():span[0]] if following else ""
-        if re.search(r"\bchưa\b", between) or lowered[span[0]:span[1]].startswith("chưa"):
+        between = lowered[match.end() : span[0]] if following else ""
+        if re.search(r"\bchưa\b", between) or lowered[span[0] : span[1]].startswith("chưa"):
             value = 1 - value  # "còn 02/24 thôn chưa đăng ký"
         readings.append(RatioReading(match.group(0), span[2], value))
     return readings
@@ -350,7 +376,9 @@ def _failing_words_counted(lowered: str, readings: list[RatioReading]) -> bool:
     """Are the sentence's failing words ("khu dân cư Gò Mít và Đồng Bưa chưa đạt") about the units its
     shares count ("công nhận 12/14 khu dân cư …")? Then the shares decide, not those words."""
     failing = [match.start() for match in re.finditer(r"\b(?:chưa|không) đạt\b", lowered)]
-    first_share = min((lowered.find(item.surface) for item in readings if item.surface in lowered), default=-1)
+    first_share = min(
+        (lowered.find(item.surface) for item in readings if item.surface in lowered), default=-1
+    )
     return bool(failing) and first_share >= 0 and all(position > first_share for position in failing)
 
 
@@ -364,12 +392,16 @@ def _graded_ratio(call: StatusCall, lowered: str, requirement: catalogue.RatioRe
     short = [item for item in readings if item.value + 1e-9 < item.measure.minimum]
     if short:
         item = short[0]
-        return StatusCall("not_met", f"{item.surface}: {item.value:.0%} {item.measure.label_vi} "
-                                     f"< {item.measure.minimum:.0%}")
+        return StatusCall(
+            "not_met",
+            f"{item.surface}: {item.value:.0%} {item.measure.label_vi} < {item.measure.minimum:.0%}",
+        )
     if call.status == "not_met" and not _failing_words_counted(lowered, readings):
         return call
-    shown = "; ".join(f"{item.surface}: {item.measure.label_vi} {item.value:.0%} ≥ {item.measure.minimum:.0%}"
-                      for item in readings)
+    shown = "; ".join(
+        f"{item.surface}: {item.measure.label_vi} {item.value:.0%} ≥ {item.measure.minimum:.0%}"
+        for item in readings
+    )
     return StatusCall("met", shown)
 
 
@@ -385,8 +417,14 @@ def speaks_to(criterion: str, text: str) -> bool:
 STATUS_RANK = {"not_met": 0, "met": 1, "target": 2, "unclear": 3}
 
 
-def status_for_families(text: str, families: list[str], *, planning: bool = False,
-                        context: str | None = None, criterion: str | None = None) -> StatusCall:
+def status_for_families(
+    text: str,
+    families: list[str],
+    *,
+    planning: bool = False,
+    context: str | None = None,
+    criterion: str | None = None,
+) -> StatusCall:
     """Status of a sentence toward a criterion made of ``families``, read clause by clause (";").
 
     Only clauses that mention one of the families' keywords count, so "…hoàn thành tốt nhiệm vụ; Sở đang
@@ -398,10 +436,14 @@ def status_for_families(text: str, families: list[str], *, planning: bool = Fals
     for clause in (part for part in text.split(";") if part.strip()):
         for family in families:
             if family in known and remembered("mentions", _mentions, clause, family):
-                calls.append(status_for(clause, family, planning=planning, context=context, criterion=criterion))
+                calls.append(
+                    status_for(clause, family, planning=planning, context=context, criterion=criterion)
+                )
     if not calls:
-        calls = [status_for(text, family, planning=planning, context=context, criterion=criterion)
-                 for family in families] or [status_for(text, "", planning=planning, context=context)]
+        calls = [
+            status_for(text, family, planning=planning, context=context, criterion=criterion)
+            for family in families
+        ] or [status_for(text, "", planning=planning, context=context)]
     return min(calls, key=lambda call: STATUS_RANK[call.status])
 
 

@@ -12,9 +12,27 @@ from typing import Any
 from extractor.criteria import catalogue, decide, dossier
 from extractor.models import DocumentInfo, ExtractionResult
 
-EVIDENCE_KEYS = ("document", "page", "start", "end", "text", "status", "confidence", "role", "cue", "rule",
-                 "evidence_ids")
-WORKING_KEYS = {"criterion", "families", "forecast", "doc_type", "parts", "context_ids"}  # judged on, not shown
+EVIDENCE_KEYS = (
+    "document",
+    "page",
+    "start",
+    "end",
+    "text",
+    "status",
+    "confidence",
+    "role",
+    "cue",
+    "rule",
+    "evidence_ids",
+)
+WORKING_KEYS = {
+    "criterion",
+    "families",
+    "forecast",
+    "doc_type",
+    "parts",
+    "context_ids",
+}  # judged on, not shown
 
 
 def quotes_by_criterion(result: ExtractionResult) -> dict[str, list[dict[str, Any]]]:
@@ -65,14 +83,25 @@ def overall(criteria: list[dict[str, Any]], outside_scope: str | None = None) ->
         label += f"; cần cán bộ thẩm định: {', '.join(unnamed)}"
     if outside_scope:
         label = f"Lưu ý: {outside_scope}. " + label
-    return {"proposal": proposal, "label_vi": label, "conditional": proposal == "dat" and bool(to_check),
-            "criteria_to_check": to_check, "outside_scope": outside_scope,
-            "met": statuses.count("met"), "total": len(criteria)}
+    return {
+        "proposal": proposal,
+        "label_vi": label,
+        "conditional": proposal == "dat" and bool(to_check),
+        "criteria_to_check": to_check,
+        "outside_scope": outside_scope,
+        "met": statuses.count("met"),
+        "total": len(criteria),
+    }
 
 
-def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]], *,
-                      unit: str | None = None, year: int | None = None, subject_type: str | None = None,
-                      accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
+def build_from_quotes(
+    quotes_by_document: list[tuple[DocumentInfo, dict[str, list[dict[str, Any]]]]],
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    subject_type: str | None = None,
+    accepted: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
     """The scorecard for one unit and year from each document's sentence findings per criterion id.
 
     A finding (quote) carries what ``mapping`` gives a sentence (status, confidence, role, families, cue,
@@ -85,25 +114,63 @@ def build_from_quotes(quotes_by_document: list[tuple[DocumentInfo, dict[str, lis
     warnings = [item for info in documents for item in dossier.mismatches(info, unit, year, subject)]
     excluded = {item.source for item in warnings} - set(accepted)
     counted = [(info, found) for info, found in quotes_by_document if info.source not in excluded]
-    scope = next((reason for info in documents if (reason := catalogue.outside_scope(
-        subject, " ".join(part for part in (info.issuer, info.title) if part).lower()))), None)
+    scope = next(
+        (
+            reason
+            for info in documents
+            if (
+                reason := catalogue.outside_scope(
+                    subject, " ".join(part for part in (info.issuer, info.title) if part).lower()
+                )
+            )
+        ),
+        None,
+    )
     rows = []
     for criterion in catalogue.for_subject(subject):
-        quotes = [{**quote, "document": info.source, "doc_type": info.doc_type}
-                  for info, by_criterion in counted for quote in by_criterion.get(criterion.id, [])]
+        quotes = [
+            {**quote, "document": info.source, "doc_type": info.doc_type}
+            for info, by_criterion in counted
+            for quote in by_criterion.get(criterion.id, [])
+        ]
         verdict = judge(criterion, quotes)
         quotes.sort(key=lambda item: (item["role"] != "evidence", -item["confidence"]))
-        rows.append({
-            "id": criterion.id, "title": criterion.title_vi, "title_en": criterion.title_en,
-            "certainty": criterion.certainty, **verdict, "evidence": [_shown(quote) for quote in quotes],
-        })
-    return {"unit": unit, "year": year, "subject_type": subject, "article": catalogue.article_for(subject),
-            "documents": [info.source for info in documents], "criteria": rows, "overall": overall(rows, scope),
-            "warnings": [item.to_dict() for item in warnings], "excluded_documents": sorted(excluded)}
+        rows.append(
+            {
+                "id": criterion.id,
+                "title": criterion.title_vi,
+                "title_en": criterion.title_en,
+                "certainty": criterion.certainty,
+                **verdict,
+                "evidence": [_shown(quote) for quote in quotes],
+            }
+        )
+    return {
+        "unit": unit,
+        "year": year,
+        "subject_type": subject,
+        "article": catalogue.article_for(subject),
+        "documents": [info.source for info in documents],
+        "criteria": rows,
+        "overall": overall(rows, scope),
+        "warnings": [item.to_dict() for item in warnings],
+        "excluded_documents": sorted(excluded),
+    }
 
 
-def build(results: list[ExtractionResult], *, unit: str | None = None, year: int | None = None,
-          subject_type: str | None = None, accepted: frozenset[str] = frozenset()) -> dict[str, Any]:
+def build(
+    results: list[ExtractionResult],
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    subject_type: str | None = None,
+    accepted: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
     """The scorecard for one unit and year from its documents' extraction results."""
-    return build_from_quotes([(result.document, quotes_by_criterion(result)) for result in results],
-                             unit=unit, year=year, subject_type=subject_type, accepted=accepted)
+    return build_from_quotes(
+        [(result.document, quotes_by_criterion(result)) for result in results],
+        unit=unit,
+        year=year,
+        subject_type=subject_type,
+        accepted=accepted,
+    )

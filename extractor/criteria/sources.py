@@ -19,8 +19,10 @@ def from_dict(data: dict) -> ExtractionResult:
     known = {item.name for item in fields(DocumentInfo)}
     document = DocumentInfo(**{key: value for key, value in data["document"].items() if key in known})
     evidence_fields = {item.name for item in fields(Evidence)}
-    evidence = [Evidence(**{key: value for key, value in item.items() if key in evidence_fields})
-                for item in data.get("evidence", [])]
+    evidence = [
+        Evidence(**{key: value for key, value in item.items() if key in evidence_fields})
+        for item in data.get("evidence", [])
+    ]
     return ExtractionResult(document=document, evidence=evidence, criteria=data.get("criteria", []))
 
 
@@ -52,7 +54,9 @@ def expand(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in SUPPORTED)
+            found += sorted(
+                item for item in path.rglob("*") if item.is_file() and item.suffix.lower() in SUPPORTED
+            )
         else:
             found.append(path)
     return found

@@ -254,7 +254,11 @@ def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
         sentence_start = ends[-1].end() if ends else window_start
         previous = counts[index - 1] if index else None
         for earlier in counts[:index]:
-            if earlier.start >= sentence_start and earlier.value["unit"] and earlier.value["modality"] != "zero":
+            if (
+                earlier.start >= sentence_start
+                and earlier.value["unit"]
+                and earlier.value["modality"] != "zero"
+            ):
                 item.value["unit"] = _LEADING_VISITS_RE.sub("", earlier.value["unit"])
                 break
         if (
@@ -264,7 +268,9 @@ def _inherit_rate_units(text: str, counts: list[Evidence]) -> None:
             and _RATE_AFTER_RE.fullmatch(text, previous.end, item.start)
             and (item.value["unit"] or "").split()[:1] != previous.value["unit"].split()[:1]
         ):
-            item.value["unit"] = previous.value["unit"]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
+            item.value["unit"] = previous.value[
+                "unit"
+            ]  # "…, làm rõ 10/11 vụ, đạt 90,9%": a rate of that count
             for earlier in counts[:index]:  # "11 vụ phạm pháp hình sự … làm rõ 10/11 vụ": the fuller name
                 unit = earlier.value["unit"] or ""
                 if earlier.start >= sentence_start and unit.startswith(previous.value["unit"] + " "):

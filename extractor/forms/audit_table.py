@@ -32,37 +32,66 @@ def conditional_words() -> str:
 
 
 def _finding(unit: dict[str, Any], section: str, **fields: Any) -> dict[str, Any]:
-    return {"unit": unit["unit"] or "", "year": unit["year"],
-            "subject": vocabulary.label("subject_type", unit["subject_type"]),
-            "section": _form()["sections"][section], "criterion": "", "status": "", "item": "", "document": "",
-            "page": None, **fields}
+    return {
+        "unit": unit["unit"] or "",
+        "year": unit["year"],
+        "subject": vocabulary.label("subject_type", unit["subject_type"]),
+        "section": _form()["sections"][section],
+        "criterion": "",
+        "status": "",
+        "item": "",
+        "document": "",
+        "page": None,
+        **fields,
+    }
 
 
 def findings(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every finding of every unit as a flat row (keys: the form's column keys)."""
     form = _form()
     for unit in report["units"]:
+
         def row(section: str, unit: dict[str, Any] = unit, **fields: Any) -> dict[str, Any]:
             return _finding(unit, section, **fields)
 
         for item in unit["unsupported"]:
-            yield row("unsupported", criterion=item["id"], status=vocabulary.status_label(item["status"]),
-                      item=f"{item['title']}. {' '.join(item['reasons'])}".strip())
+            yield row(
+                "unsupported",
+                criterion=item["id"],
+                status=vocabulary.status_label(item["status"]),
+                item=f"{item['title']}. {' '.join(item['reasons'])}".strip(),
+            )
         for item in unit["partially_supported"]:
-            yield row("partially_supported", criterion=item["id"], status=vocabulary.status_label("met"),
-                      item=f"{item['title']}. {' '.join(item['reasons'])}".strip())
+            yield row(
+                "partially_supported",
+                criterion=item["id"],
+                status=vocabulary.status_label("met"),
+                item=f"{item['title']}. {' '.join(item['reasons'])}".strip(),
+            )
         for item in unit["contradicted"]:
             quotes = item.get("evidence") or [{}]
             first = quotes[0]
-            yield row("contradicted", criterion=item["id"], status=vocabulary.status_label("not_met"),
-                      item=f"{item['title']}: “{first.get('text', '')}”" if first.get("text") else item["title"],
-                      document=Path(str(first.get("document") or "")).name, page=first.get("page"))
+            yield row(
+                "contradicted",
+                criterion=item["id"],
+                status=vocabulary.status_label("not_met"),
+                item=f"{item['title']}: “{first.get('text', '')}”" if first.get("text") else item["title"],
+                document=Path(str(first.get("document") or "")).name,
+                page=first.get("page"),
+            )
         for item in unit["targets_without_results"]:
-            yield row("targets_without_results", criterion=item["criterion"], item=f"“{item['text']}”",
-                      document=Path(str(item["plan"])).name, page=item.get("page"))
+            yield row(
+                "targets_without_results",
+                criterion=item["criterion"],
+                item=f"“{item['text']}”",
+                document=Path(str(item["plan"])).name,
+                page=item.get("page"),
+            )
         for item in unit["missing_documents"]:
-            yield row("missing_documents",
-                      item=item["title_vi"] + (f" {form['conditional']}" if item["conditional"] else ""))
+            yield row(
+                "missing_documents",
+                item=item["title_vi"] + (f" {form['conditional']}" if item["conditional"] else ""),
+            )
         for item in unit["deadlines"]:
             yield row("deadlines", item=item["message_vi"], document=Path(str(item["document"])).name)
 
@@ -70,10 +99,15 @@ def findings(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def _units(report: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for unit in report["units"]:
         count = sum(len(unit[key]) for key in _form()["sections"])
-        yield {"unit": unit["unit"] or "", "year": unit["year"],
-               "subject": vocabulary.label("subject_type", unit["subject_type"]), "documents": len(unit["documents"]),
-               "proposal": vocabulary.label("overall_proposal", unit["overall"]["proposal"]),
-               "label": unit["overall"]["label_vi"], "findings": count}
+        yield {
+            "unit": unit["unit"] or "",
+            "year": unit["year"],
+            "subject": vocabulary.label("subject_type", unit["subject_type"]),
+            "documents": len(unit["documents"]),
+            "proposal": vocabulary.label("overall_proposal", unit["overall"]["proposal"]),
+            "label": unit["overall"]["label_vi"],
+            "findings": count,
+        }
 
 
 def write_csv(report: dict[str, Any], out: TextIO) -> None:

@@ -36,9 +36,18 @@ def base_font(document: Any, font: dict[str, Any], line_spacing: float, space_af
     style.paragraph_format.space_before = Pt(0)
 
 
-def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: bool = False,
-              underline: bool = False, size: float | None = None, align: str | None = None,
-              space_after: float | None = None, keep_with_next: bool = False) -> Any:
+def paragraph(
+    container: Any,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float | None = None,
+    align: str | None = None,
+    space_after: float | None = None,
+    keep_with_next: bool = False,
+) -> Any:
     """A paragraph with one run of cleaned ``text`` in a document, header or table cell."""
     made = container.add_paragraph()
     if text:
@@ -51,8 +60,15 @@ def paragraph(container: Any, text: str = "", *, bold: bool = False, italic: boo
     return made
 
 
-def add_run(made: Any, text: str, *, bold: bool = False, italic: bool = False, underline: bool = False,
-            size: float | None = None) -> Any:
+def add_run(
+    made: Any,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: float | None = None,
+) -> Any:
     run = made.add_run(clean_text(text))
     run.bold, run.italic, run.underline = bold or None, italic or None, underline or None
     if size:
@@ -84,6 +100,7 @@ def rule(container: Any, indent_cm: float) -> Any:
 
 def page_number(made: Any, size: float | None = None) -> None:
     """A PAGE field (the page's number, computed by Word/LibreOffice when the file is opened)."""
+
     def field(kind: str) -> Any:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)

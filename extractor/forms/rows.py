@@ -17,7 +17,9 @@ def shown_quotes(row: dict[str, Any]) -> list[dict[str, Any]]:
     """The quotes that decide the row (``deciding``, when the layer gives them), else its top 3 evidence."""
     if row.get("deciding"):
         return list(row["deciding"])[:MAX_QUOTES]
-    return [quote for quote in row.get("evidence", []) if quote.get("role", "evidence") == "evidence"][:MAX_QUOTES]
+    return [quote for quote in row.get("evidence", []) if quote.get("role", "evidence") == "evidence"][
+        :MAX_QUOTES
+    ]
 
 
 def where(quote: dict[str, Any]) -> str:
@@ -27,7 +29,7 @@ def where(quote: dict[str, Any]) -> str:
 
 
 def _letter(point_id: str) -> str:
-    """"TT124.4.3.a" → "a" (a bare letter stays as it is)."""
+    """ "TT124.4.3.a" → "a" (a bare letter stays as it is)."""
     return str(point_id).rsplit(".", 1)[-1]
 
 
@@ -74,8 +76,11 @@ def point_lines(row: dict[str, Any]) -> list[str]:
     lines = []
     for point in row.get("points") or []:
         letter, title, status = _point_parts(point)
-        lines.append(f"{letter}) {title}: {vocabulary.status_label(status)}" if title
-                     else f"{letter}) {vocabulary.status_label(status)}")
+        lines.append(
+            f"{letter}) {title}: {vocabulary.status_label(status)}"
+            if title
+            else f"{letter}) {vocabulary.status_label(status)}"
+        )
     return lines
 
 
@@ -115,8 +120,10 @@ def dossier_notes(card: dict[str, Any], wording: dict[str, str]) -> list[str]:
     (``excluded_documents``), those the assessor accepted, and the overall label's ``outside_scope`` note.
     Empty when the dossier is consistent. ``wording``: ``corpora/forms/scorecard.json`` ``dossier_notes``."""
     warnings = card.get("warnings") or []
-    lines = [f"{Path(str(item.get('source') or '')).name}: {item.get('message_vi') or ''}".strip()
-             for item in warnings]
+    lines = [
+        f"{Path(str(item.get('source') or '')).name}: {item.get('message_vi') or ''}".strip()
+        for item in warnings
+    ]
     excluded = [str(source) for source in card.get("excluded_documents") or []]
     if excluded:
         lines.append(wording["excluded"].format(files=", ".join(Path(source).name for source in excluded)))

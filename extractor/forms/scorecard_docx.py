@@ -34,15 +34,28 @@ def _national_header(section: Any, form: dict[str, Any], issuer: str | None) -> 
     layout.add_run(parent, form["issuer_parent"].upper(), size=sizes["issuer_size_pt"])
     parent.alignment = 1
     parent.paragraph_format.space_after = layout.Pt(0)
-    layout.paragraph(left, (issuer or form["issuer_body"]).upper(), bold=True, size=sizes["issuer_size_pt"],
-                     align="center", space_after=0)
+    layout.paragraph(
+        left,
+        (issuer or form["issuer_body"]).upper(),
+        bold=True,
+        size=sizes["issuer_size_pt"],
+        align="center",
+        space_after=0,
+    )
     layout.rule(left, form["issuer_rule_indent_cm"])
     title = layout.first_paragraph(right)
     layout.add_run(title, form["national_title"], bold=True, size=sizes["national_title_size_pt"])
     title.alignment = 1
     title.paragraph_format.space_after = layout.Pt(0)
-    layout.paragraph(right, form["motto"], bold=True, underline=True, size=sizes["header_size_pt"],
-                     align="center", space_after=0)
+    layout.paragraph(
+        right,
+        form["motto"],
+        bold=True,
+        underline=True,
+        size=sizes["header_size_pt"],
+        align="center",
+        space_after=0,
+    )
     number, place = table.rows[1].cells
     first = layout.first_paragraph(number)
     layout.add_run(first, form["number"], size=sizes["header_size_pt"])
@@ -70,11 +83,17 @@ def _heading(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
     unknown = form["unknown"]
     layout.paragraph(document, f"{form['unit_label']}: {card.get('unit') or unknown}", space_after=2)
     subject = vocabulary.label("subject_type", card.get("subject_type"), unknown)
-    layout.paragraph(document, f"{form['subject_label']}: {subject}.    {form['year_label']}: "
-                               f"{card.get('year') or unknown}", space_after=2)
+    layout.paragraph(
+        document,
+        f"{form['subject_label']}: {subject}.    {form['year_label']}: {card.get('year') or unknown}",
+        space_after=2,
+    )
     if card.get("article"):
-        layout.paragraph(document, f"{form['article_label']}: Điều {card['article']} Thông tư số 124/2021/TT-BCA",
-                         space_after=2)
+        layout.paragraph(
+            document,
+            f"{form['article_label']}: Điều {card['article']} Thông tư số 124/2021/TT-BCA",
+            space_after=2,
+        )
     documents = "; ".join(Path(str(item)).name for item in card.get("documents") or []) or unknown
     layout.paragraph(document, f"{form['documents_label']}: {documents}", space_after=8)
 
@@ -87,8 +106,13 @@ def _dossier_notes(document: Any, card: dict[str, Any], wording: dict[str, Any])
         return
     layout.paragraph(document, f"{wording['title']}:", bold=True, space_after=2, keep_with_next=True)
     for index, line in enumerate(lines):
-        layout.paragraph(document, f"- {line}", italic=True, space_after=8 if index == len(lines) - 1 else 2,
-                         keep_with_next=index < len(lines) - 1)
+        layout.paragraph(
+            document,
+            f"- {line}",
+            italic=True,
+            space_after=8 if index == len(lines) - 1 else 2,
+            keep_with_next=index < len(lines) - 1,
+        )
 
 
 def _criterion_cell(cell: Any, row: dict[str, Any], size: float) -> None:
@@ -149,7 +173,9 @@ def _closing(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
     if decided := form_rows.decided_line(card):
         layout.paragraph(document, decided, italic=True, keep_with_next=True)
     layout.paragraph(document, form["conclusion"], keep_with_next=True)
-    layout.paragraph(document, form["note"], italic=True, size=form["font"]["size_pt"] - 1, keep_with_next=True)
+    layout.paragraph(
+        document, form["note"], italic=True, size=form["font"]["size_pt"] - 1, keep_with_next=True
+    )
     signatures = form["signatures"]
     table = document.add_table(rows=1, cols=len(signatures))
     layout.no_borders(table)
@@ -164,8 +190,15 @@ def _closing(document: Any, card: dict[str, Any], form: dict[str, Any]) -> None:
             layout.paragraph(cell, "", space_after=0)
     width = sum(column["width_cm"] for column in form["columns"])
     layout.fixed_widths(table, [width / len(signatures)] * len(signatures))
-    recipients = layout.paragraph(document, form["recipients_title"], bold=True, italic=True, size=12,
-                                  space_after=0, keep_with_next=True)
+    recipients = layout.paragraph(
+        document,
+        form["recipients_title"],
+        bold=True,
+        italic=True,
+        size=12,
+        space_after=0,
+        keep_with_next=True,
+    )
     recipients.paragraph_format.space_before = layout.Pt(12)
     for line in form["recipients"]:
         layout.paragraph(document, line, size=11, space_after=0)

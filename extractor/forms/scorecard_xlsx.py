@@ -22,11 +22,15 @@ HEADER_ROW = 4
 def _cells(row: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
     title = "\n".join([row["title"], *form_rows.point_lines(row)])
     return {
-        "id": row["id"], "title": title, "proposal": vocabulary.status_label(row["status"]),
-        "confidence": row["confidence"], "needs_assessor": settings["yes"] if row["needs_assessor"] else settings["no"],
+        "id": row["id"],
+        "title": title,
+        "proposal": vocabulary.status_label(row["status"]),
+        "confidence": row["confidence"],
+        "needs_assessor": settings["yes"] if row["needs_assessor"] else settings["no"],
         "reasons": " ".join(row["reasons"]),
         "evidence": "\n".join(form_rows.quote_line(quote) for quote in form_rows.shown_quotes(row)),
-        "decision": form_rows.decision_label(row), "assessor": form_rows.decision_text(row),
+        "decision": form_rows.decision_label(row),
+        "assessor": form_rows.decision_text(row),
     }
 
 
@@ -50,8 +54,18 @@ def _scorecard_sheet(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     sheet.title = settings["sheet"]
     columns = settings["columns"]
     keys = [column["key"] for column in columns]
-    write_row(sheet, 1, ["Đơn vị", card.get("unit") or "", "Năm", card.get("year") or "", "Loại",
-                         vocabulary.label("subject_type", card.get("subject_type"))])
+    write_row(
+        sheet,
+        1,
+        [
+            "Đơn vị",
+            card.get("unit") or "",
+            "Năm",
+            card.get("year") or "",
+            "Loại",
+            vocabulary.label("subject_type", card.get("subject_type")),
+        ],
+    )
     write_row(sheet, 2, ["Đề xuất chung", card["overall"]["label_vi"], form_rows.decided_line(card)])
     write_row(sheet, HEADER_ROW, [column["label"] for column in columns])
     bold_row(sheet, HEADER_ROW)
@@ -68,13 +82,25 @@ def _scorecard_sheet(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     for cell in sheet[letter["confidence"]][HEADER_ROW:]:
         cell.number_format = "0%"
     choices = _lists_sheet(book, settings["lists_sheet"])
-    validation = DataValidation(type="list", formula1=choices, allow_blank=True, showDropDown=False,
-                                errorTitle="Kết luận", error="Chọn một kết luận trong danh sách.",
-                                promptTitle="Kết luận", prompt="Chọn kết luận của người thẩm định.")
+    validation = DataValidation(
+        type="list",
+        formula1=choices,
+        allow_blank=True,
+        showDropDown=False,
+        errorTitle="Kết luận",
+        error="Chọn một kết luận trong danh sách.",
+        promptTitle="Kết luận",
+        prompt="Chọn kết luận của người thẩm định.",
+    )
     validation.add(f"{letter['decision']}{HEADER_ROW + 1}:{letter['decision']}{max(last, HEADER_ROW + 1)}")
     sheet.add_data_validation(validation)
-    working_table(sheet, HEADER_ROW, len(columns), landscape=settings["orientation"] == "landscape",
-                  freeze=f"C{HEADER_ROW + 1}")
+    working_table(
+        sheet,
+        HEADER_ROW,
+        len(columns),
+        landscape=settings["orientation"] == "landscape",
+        freeze=f"C{HEADER_ROW + 1}",
+    )
 
 
 def _quote_text(quote: dict[str, Any]) -> str:
@@ -89,20 +115,58 @@ def _evidence_sheets(book: Any, card: dict[str, Any], settings: dict[str, Any]) 
     write_row(quotes, 1, ["Mã tiêu chí", "Tệp", "Trang", "Tính chất", "Độ tin cậy", "Trích dẫn"])
     bold_row(quotes, 1)
     technical = book.create_sheet(settings["technical_sheet"])
-    write_row(technical, 1, ["Mã tiêu chí", "Đường dẫn tệp", "Trang", "Bắt đầu", "Kết thúc", "status", "role",
-                             "cue", "rule", "evidence_ids", "source_part", "footnote"])
+    write_row(
+        technical,
+        1,
+        [
+            "Mã tiêu chí",
+            "Đường dẫn tệp",
+            "Trang",
+            "Bắt đầu",
+            "Kết thúc",
+            "status",
+            "role",
+            "cue",
+            "rule",
+            "evidence_ids",
+            "source_part",
+            "footnote",
+        ],
+    )
     bold_row(technical, 1)
     line = 2
     for row in card["criteria"]:
         for quote in row["evidence"]:
-            write_row(quotes, line, [row["id"], Path(str(quote.get("document") or "")).name, quote.get("page"),
-                                     form_rows.stance_label(quote), quote.get("confidence"),
-                                     _quote_text(quote)])
-            write_row(technical, line, [row["id"], quote.get("document") or "", quote.get("page"),
-                                        quote.get("start"), quote.get("end"), quote.get("status") or "",
-                                        quote.get("role") or "", quote.get("cue") or "", quote.get("rule") or "",
-                                        ", ".join(quote.get("evidence_ids") or []),
-                                        quote.get("source_part") or "body", quote.get("footnote")])
+            write_row(
+                quotes,
+                line,
+                [
+                    row["id"],
+                    Path(str(quote.get("document") or "")).name,
+                    quote.get("page"),
+                    form_rows.stance_label(quote),
+                    quote.get("confidence"),
+                    _quote_text(quote),
+                ],
+            )
+            write_row(
+                technical,
+                line,
+                [
+                    row["id"],
+                    quote.get("document") or "",
+                    quote.get("page"),
+                    quote.get("start"),
+                    quote.get("end"),
+                    quote.get("status") or "",
+                    quote.get("role") or "",
+                    quote.get("cue") or "",
+                    quote.get("rule") or "",
+                    ", ".join(quote.get("evidence_ids") or []),
+                    quote.get("source_part") or "body",
+                    quote.get("footnote"),
+                ],
+            )
             line += 1
     for cell in quotes["E"][1:]:
         cell.number_format = "0%"
@@ -133,17 +197,36 @@ def _dossier_notes_sheet(book: Any, card: dict[str, Any], wording: dict[str, Any
     for item in warnings:
         source = str(item.get("source") or "")
         field = str(item.get("field") or "")
-        line = write_row(sheet, line, [
-            Path(source).name, wording["fields"].get(field, field), _plain(item.get("document_value")),
-            _plain(item.get("dossier_value")), item.get("message_vi") or "",
-            wording["not_counted"] if source in excluded else wording["counted"]])
-    for note in lines[len(warnings):]:
+        line = write_row(
+            sheet,
+            line,
+            [
+                Path(source).name,
+                wording["fields"].get(field, field),
+                _plain(item.get("document_value")),
+                _plain(item.get("dossier_value")),
+                item.get("message_vi") or "",
+                wording["not_counted"] if source in excluded else wording["counted"],
+            ],
+        )
+    for note in lines[len(warnings) :]:
         line = write_row(sheet, line, ["", "", "", "", note, ""])
     widths(sheet, (34, 14, 26, 26, 70, 16))
     working_table(sheet, 1, len(wording["sheet_columns"]))
     summary = book.worksheets[0]
-    write_row(summary, 3, [wording["title"], "; ".join(
-        [wording["sheet_pointer"].format(count=len(lines), sheet=wording["sheet"]), *lines[len(warnings):]])])
+    write_row(
+        summary,
+        3,
+        [
+            wording["title"],
+            "; ".join(
+                [
+                    wording["sheet_pointer"].format(count=len(lines), sheet=wording["sheet"]),
+                    *lines[len(warnings) :],
+                ]
+            ),
+        ],
+    )
 
 
 def write(card: dict[str, Any], target: Path | BinaryIO) -> Path | BinaryIO:

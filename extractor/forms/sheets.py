@@ -47,8 +47,9 @@ def bold_row(sheet: Any, row: int) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def working_table(sheet: Any, header_row: int, last_column: int, *, landscape: bool = True,
-                  freeze: str | None = None) -> None:
+def working_table(
+    sheet: Any, header_row: int, last_column: int, *, landscape: bool = True, freeze: str | None = None
+) -> None:
     """Print and work set-up: A4, fit to one page wide, the header row printed on every page, frozen, filtered."""
     from openpyxl.utils import get_column_letter
 

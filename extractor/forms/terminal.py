@@ -24,6 +24,7 @@ def terminal_width(default: int = 100) -> int:
 
 def _value(value: dict[str, Any]) -> str:
     """``key=value; …`` of the non-empty fields (lists joined by commas, nested values as JSON)."""
+
     def shown(item: Any) -> str:
         if isinstance(item, list):
             return ", ".join(map(str, item))
@@ -35,16 +36,25 @@ def _value(value: dict[str, Any]) -> str:
 def _heading(result: ExtractionResult) -> list[str]:
     info = result.document
     subject = vocabulary.label("subject_type", info.subject_type, "—") if info.subject_type else "—"
-    return [f"# {info.source}",
-            f"  loại văn bản: {info.doc_type or '—'} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "
-            f"ngày: {info.issued_on or '—'} · kỳ: {info.period or '—'} · đối tượng: {subject} · "
-            f"năm: {info.year or '—'} · {info.pages} trang" + (" (OCR)" if info.ocr else "")] + [
-            f"  cảnh báo / warning: {warning}" for warning in info.warnings]
+    return [
+        f"# {info.source}",
+        f"  loại văn bản: {info.doc_type or '—'} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "
+        f"ngày: {info.issued_on or '—'} · kỳ: {info.period or '—'} · đối tượng: {subject} · "
+        f"năm: {info.year or '—'} · {info.pages} trang" + (" (OCR)" if info.ocr else ""),
+    ] + [f"  cảnh báo / warning: {warning}" for warning in info.warnings]
 
 
 def _evidence_rows(result: ExtractionResult) -> list[tuple[str, str, str, str, str]]:
-    return [(vocabulary.label("evidence_kind", item.kind), str(item.page or ""), f"{item.start}–{item.end}",
-             _quoted(item), _value(item.value)) for item in result.evidence]
+    return [
+        (
+            vocabulary.label("evidence_kind", item.kind),
+            str(item.page or ""),
+            f"{item.start}–{item.end}",
+            _quoted(item),
+            _value(item.value),
+        )
+        for item in result.evidence
+    ]
 
 
 def _quoted(item: Evidence) -> str:
@@ -55,8 +65,10 @@ def _quoted(item: Evidence) -> str:
 
 
 def _criteria_rows(result: ExtractionResult) -> list[tuple[str, str, str]]:
-    return [(str(row.get("id", "")), vocabulary.status_label(row.get("status")), str(row.get("title", "")))
-            for row in result.criteria]
+    return [
+        (str(row.get("id", "")), vocabulary.status_label(row.get("status")), str(row.get("title", "")))
+        for row in result.criteria
+    ]
 
 
 def _rich(result: ExtractionResult, out: TextIO, width: int) -> None:
@@ -90,18 +102,29 @@ def _cut(text: str, width: int) -> str:
 
 
 def _plain(result: ExtractionResult, out: TextIO, width: int) -> None:
-    lines = [wrapped for line in _heading(result)
-             for wrapped in textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=True)]
+    lines = [
+        wrapped
+        for line in _heading(result)
+        for wrapped in textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=True)
+    ]
     kind, page, span = 20, 4, 13
     rest = width - (kind + page + span + 2 + 8)
     text_width, value_width = rest * 3 // 5, rest - rest * 3 // 5
-    lines += ["", f"  {'Loại':<{kind}} {'Tr.':>{page}} {'Vị trí':>{span}}  {'Văn bản gốc':<{text_width}} Giá trị"]
+    lines += [
+        "",
+        f"  {'Loại':<{kind}} {'Tr.':>{page}} {'Vị trí':>{span}}  {'Văn bản gốc':<{text_width}} Giá trị",
+    ]
     for label, number, where, text, value in _evidence_rows(result):
-        lines.append(f"  {_cut(label, kind):<{kind}} {number:>{page}} {where:>{span}}  "
-                     f"{_cut(text, text_width):<{text_width}} {_cut(value, value_width)}")
+        lines.append(
+            f"  {_cut(label, kind):<{kind}} {number:>{page}} {where:>{span}}  "
+            f"{_cut(text, text_width):<{text_width}} {_cut(value, value_width)}"
+        )
     if result.criteria:
         lines += ["", "  Tiêu chí TT124:"]
-        lines += [_cut(f"    {cid:<12} {status:<20} {title}", width) for cid, status, title in _criteria_rows(result)]
+        lines += [
+            _cut(f"    {cid:<12} {status:<20} {title}", width)
+            for cid, status, title in _criteria_rows(result)
+        ]
     out.write("\n".join(lines) + "\n\n")
 
 

@@ -49,7 +49,10 @@ def sniff_format(path: Path, head: bytes, limits: Limits) -> str:
             names = set(archive.namelist())
             if "word/document.xml" in names:
                 return "docx"
-            if "mimetype" in names and read_member(archive, "mimetype", limits, str(path))[:100].strip() == _ODT_MIME:
+            if (
+                "mimetype" in names
+                and read_member(archive, "mimetype", limits, str(path))[:100].strip() == _ODT_MIME
+            ):
                 return "odt"
         raise UnsupportedFormatError("a ZIP archive that is neither DOCX nor ODT", source=str(path))
     if head.startswith(_OLE2):
@@ -99,7 +102,9 @@ def load_document(
     except (OSError, MemoryError, RecursionError) as error:
         raise CorruptFileError(f"{type(error).__name__}: {error}", source=source) from error
     except Exception as error:  # a parser's own exception on damaged input: still a typed error
-        raise CorruptFileError(f"unreadable ({type(error).__name__}: {str(error)[:200]})", source=source) from error
+        raise CorruptFileError(
+            f"unreadable ({type(error).__name__}: {str(error)[:200]})", source=source
+        ) from error
     check_page_count(document.page_count, limits, source)
     if not any(page.text.strip() for page in document.pages):
         raise EmptyDocumentError("no text found in the document", source=source)
@@ -117,8 +122,10 @@ def load_document(
             page.text, changed = restore_syllables(page.text)
             phrases, syllables = phrases + count, syllables + changed
         document.warnings.append(NO_DIACRITICS_WARNING)
-        document.warnings.append(f"{RESTORED_WARNING}: {phrases} phrases of the lexicons (document types, "
-                                 f"issuers, date words, count units), then {syllables} other syllables")
+        document.warnings.append(
+            f"{RESTORED_WARNING}: {phrases} phrases of the lexicons (document types, "
+            f"issuers, date words, count units), then {syllables} other syllables"
+        )
     return document
 
 
@@ -129,8 +136,9 @@ def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool
         from extractor.ingest import pdf
 
         pages, found = (pdf.read_pdf_boxes if with_boxes else pdf.read_pdf_text)(path, limits)
-        document = RawDocument(source=source, sha256=sha256, format="pdf", pages=pages, legacy_encoding=found,
-                               encoding=found)
+        document = RawDocument(
+            source=source, sha256=sha256, format="pdf", pages=pages, legacy_encoding=found, encoding=found
+        )
         if ocr:
             from extractor.ingest.ocr import has_no_text, ocr_pages
 
@@ -150,19 +158,28 @@ def _read(path: Path, data: bytes, fmt: str, limits: Limits, *, with_boxes: bool
         if fmt == "docx":
             pages, headers, found = read_docx(path, limits)
             with open_archive(path, limits) as archive:
-                warnings += [f"duplicate_member: {name} is stored twice, the last copy was read"
-                             for name in duplicate_members(archive)]
+                warnings += [
+                    f"duplicate_member: {name} is stored twice, the last copy was read"
+                    for name in duplicate_members(archive)
+                ]
         else:
             from extractor.ingest.convert import converted_to_docx
 
             with converted_to_docx(path, limits, fmt) as converted:
                 pages, headers, found = read_docx(converted, limits)
-        return RawDocument(source=source, sha256=sha256, format=fmt, pages=pages, headers=headers,
-                           legacy_encoding=found, encoding=found, warnings=warnings)
+        return RawDocument(
+            source=source,
+            sha256=sha256,
+            format=fmt,
+            pages=pages,
+            headers=headers,
+            legacy_encoding=found,
+            encoding=found,
+            warnings=warnings,
+        )
     from extractor.ingest.text import read_text
 
     pages, encoding, found = read_text(data, source)
-    return RawDocument(source=source, sha256=sha256, format="txt", pages=pages, encoding=encoding,
-                       legacy_encoding=found)
-
-
+    return RawDocument(
+        source=source, sha256=sha256, format="txt", pages=pages, encoding=encoding, legacy_encoding=found
+    )

@@ -45,7 +45,9 @@ def _unique(phrases: Iterable[str]) -> dict[str, str]:
         if not phrase or len(phrase) != len(strip_diacritics(phrase)):
             continue
         seen.setdefault(strip_diacritics(phrase).lower(), set()).add(phrase.lower())
-    return {bare: next(iter(full)) for bare, full in seen.items() if len(full) == 1 and bare != next(iter(full))}
+    return {
+        bare: next(iter(full)) for bare, full in seen.items() if len(full) == 1 and bare != next(iter(full))
+    }
 
 
 def _alternation(table: dict[str, str]) -> str:
@@ -59,35 +61,64 @@ def _tables() -> _Tables:
     issuers = lexicons.cited_issuers()
     dates = corpora.load_json("lexicons", "date_words.json")
     units = corpora.load_json("lexicons", "count_units.json")["units"]
-    anywhere = [*(n for kind in types for n in kind["names"]), *issuers["heads"],
-                *issuers["bodies"], *issuers["abbreviations"].values(), *dates["half_words"],
-                *dates["recurring_words"], *dates["range_open_words"], *dates["range_close_words"],
-                *dates["relative_years"],
-                *(law["name"] for law in corpora.load_json("lexicons", "named_laws.json")["laws"])]
+    anywhere = [
+        *(n for kind in types for n in kind["names"]),
+        *issuers["heads"],
+        *issuers["bodies"],
+        *issuers["abbreviations"].values(),
+        *dates["half_words"],
+        *dates["recurring_words"],
+        *dates["range_open_words"],
+        *dates["range_close_words"],
+        *dates["relative_years"],
+        *(law["name"] for law in corpora.load_json("lexicons", "named_laws.json")["laws"]),
+    ]
     counts = corpora.load_json("lexicons", "count_units.json")
     modality = corpora.load_json("lexicons", "modality.json")
     triggers = [*modality["zero_triggers_open"], *modality["zero_triggers_headed"]]
-    anywhere += [*triggers, *modality["strong_target"], *modality["strong_actual"], *modality["zero_compounds"],
-                 *(p for p in modality["target"] + modality["actual"] if " " in p)]
-    after = [*units, *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", [])),
-             *counts["percent_list_units"], *modality["zero_heads"], *modality["zero_person_heads"],
-             *counts["generic"]["never_heads"]]  # "100 điểm", "3 tháng": measures, so no count is made of them
+    anywhere += [
+        *triggers,
+        *modality["strong_target"],
+        *modality["strong_actual"],
+        *modality["zero_compounds"],
+        *(p for p in modality["target"] + modality["actual"] if " " in p),
+    ]
+    after = [
+        *units,
+        *(f"{unit} {head}" for unit, spec in units.items() for head in spec.get("heads", [])),
+        *counts["percent_list_units"],
+        *modality["zero_heads"],
+        *modality["zero_person_heads"],
+        *counts["generic"]["never_heads"],
+    ]  # "100 điểm", "3 tháng": measures, so no count is made of them
     preferred = _unique(data["phrases"])
     # one bare syllable read anywhere is too ambiguous ("bo": bộ, bò, bỏ …): lexicon phrases need two words
-    tables = [{**_unique(p for p in anywhere if " " in p.strip()), **preferred}, _unique(data["before_number"]),
-              _unique(after)]
+    tables = [
+        {**_unique(p for p in anywhere if " " in p.strip()), **preferred},
+        _unique(data["before_number"]),
+        _unique(after),
+    ]
     anywhere_t, before_t, after_t = tables
 
     def compile_(pattern: str, table: dict[str, str]) -> re.Pattern[str] | None:
         return re.compile(pattern.format(_alternation(table)), re.IGNORECASE) if table else None
 
-    symbols = [*issuers["abbreviations"], *(a for kind in types for a in kind["abbreviations"] + kind["symbol_hints"])]
+    symbols = [
+        *issuers["abbreviations"],
+        *(a for kind in types for a in kind["abbreviations"] + kind["symbol_hints"]),
+    ]
     return _Tables(
-        anywhere_t, before_t, after_t,
+        anywhere_t,
+        before_t,
+        after_t,
         compile_(r"(?<![^\W\d_])(?:{})(?![^\W\d_])", anywhere_t),
         compile_(r"(?<![^\W\d_])(?:{})(?=\s+(?:\d|[IVX]+\b))", before_t),
-        compile_(r"(?:(?<=\d)|(?<=%)|(?<=\b" + r")|(?<=\b".join(_lookbehinds(triggers)) + r"))(\s+)((?:{}))(?![^\W\d_])",
-                 after_t),
+        compile_(
+            r"(?:(?<=\d)|(?<=%)|(?<=\b"
+            + r")|(?<=\b".join(_lookbehinds(triggers))
+            + r"))(\s+)((?:{}))(?![^\W\d_])",
+            after_t,
+        ),
         {strip_diacritics(a): a for a in symbols if "Đ" in a},
     )
 
@@ -121,12 +152,14 @@ def restore_key_phrases(text: str) -> tuple[str, int]:
             return
         if " ".join(typed.split()) != typed:  # spacing other than single spaces: restore word by word
             return
-        chars[start:start + len(typed)] = _with_case(typed, full)
+        chars[start : start + len(typed)] = _with_case(typed, full)
         restored += 1
 
-    for pattern, table, group in ((tables.anywhere_re, tables.anywhere, 0),
-                                  (tables.before_number_re, tables.before_number, 0),
-                                  (tables.after_number_re, tables.after_number, 2)):
+    for pattern, table, group in (
+        (tables.anywhere_re, tables.anywhere, 0),
+        (tables.before_number_re, tables.before_number, 0),
+        (tables.after_number_re, tables.after_number, 2),
+    ):
         if pattern is None:
             continue
         for match in pattern.finditer(text):
@@ -134,7 +167,7 @@ def restore_key_phrases(text: str) -> tuple[str, int]:
     for match in _SYMBOL_PART.finditer(text):  # "349-QD/TU" → "349-QĐ/TU", "96/2016/ND-CP" → "…/NĐ-CP"
         full = tables.symbols.get(match.group())
         if full is not None and len(full) == len(match.group()):
-            chars[match.start():match.end()] = full
+            chars[match.start() : match.end()] = full
             restored += 1
     return "".join(chars), restored
 
@@ -174,8 +207,13 @@ def _syllable_model() -> _SyllableModel:
         tally = followers.setdefault(left, [0, 0])
         tally[0] += n
         tally[1] += 1
-    return _SyllableModel(data["forms"], seen, sum(seen.values()), pairs,
-                          {form: (n, distinct) for form, (n, distinct) in followers.items()})
+    return _SyllableModel(
+        data["forms"],
+        seen,
+        sum(seen.values()),
+        pairs,
+        {form: (n, distinct) for form, (n, distinct) in followers.items()},
+    )
 
 
 def _candidates(typed: str, model: _SyllableModel) -> list[str]:
@@ -201,8 +239,10 @@ def _log_next(previous: str, form: str, model: _SyllableModel) -> float:
     n, distinct = model.followers.get(previous, (0, 0))
     if n == 0:
         return _log_unigram(form, model)
-    return math.log((model.pairs.get((previous, form), 0) + distinct * math.exp(_log_unigram(form, model)))
-                    / (n + distinct))
+    return math.log(
+        (model.pairs.get((previous, form), 0) + distinct * math.exp(_log_unigram(form, model)))
+        / (n + distinct)
+    )
 
 
 def _decode(syllables: list[str], model: _SyllableModel) -> list[str]:
@@ -212,8 +252,13 @@ def _decode(syllables: list[str], model: _SyllableModel) -> list[str]:
     for here in options[1:]:
         step: dict[str, tuple[float, list[str]]] = {}
         for form in here:
-            score, path = max(((score + _log_next(previous, form, model), path)
-                               for previous, (score, path) in best.items()), key=lambda sp: sp[0])
+            score, path = max(
+                (
+                    (score + _log_next(previous, form, model), path)
+                    for previous, (score, path) in best.items()
+                ),
+                key=lambda sp: sp[0],
+            )
             step[form] = (score, [*path, form])
         best = step
     return max(best.values(), key=lambda sp: sp[0])[1]
@@ -232,7 +277,7 @@ def restore_syllables(text: str) -> tuple[str, int]:
         position = run.start()
         for syllable, full in zip(typed, _decode(typed, model), strict=True):
             if full != syllable.lower() and len(full) == len(syllable):
-                chars[position:position + len(syllable)] = _with_case(syllable, full)
+                chars[position : position + len(syllable)] = _with_case(syllable, full)
                 changed += 1
             position += len(syllable) + 1
     return "".join(chars), changed

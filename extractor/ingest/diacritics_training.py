@@ -76,8 +76,11 @@ def _data_texts() -> Iterator[tuple[str, str]]:
 
 def training_texts() -> list[tuple[str, str]]:
     """``(name, text)`` of every text the model is counted from (seeds and their near copies left out)."""
-    seed_grams = {gram for file in sorted(corpora.path("seeds").glob("*.txt"))
-                  for gram in _ngrams(file.read_text(encoding="utf-8"))}
+    seed_grams = {
+        gram
+        for file in sorted(corpora.path("seeds").glob("*.txt"))
+        for gram in _ngrams(file.read_text(encoding="utf-8"))
+    }
     candidates: list[tuple[str, str]] = [*_data_texts()]
     for folder in ("gold", "gold_holdout", "gold_holdout2", "gold_holdout3", "gold_criteria/dev"):
         candidates.extend(_texts_in(folder))
@@ -92,7 +95,7 @@ def training_texts() -> list[tuple[str, str]]:
 
 def _ngrams(text: str) -> set[tuple[str, ...]]:
     words = SYLLABLE.findall(text.lower())
-    return {tuple(words[i:i + SHARED_NGRAM]) for i in range(len(words) - SHARED_NGRAM + 1)}
+    return {tuple(words[i : i + SHARED_NGRAM]) for i in range(len(words) - SHARED_NGRAM + 1)}
 
 
 def count(texts: Iterable[str]) -> dict[str, object]:
@@ -108,7 +111,9 @@ def count(texts: Iterable[str]) -> dict[str, object]:
         by_bare.setdefault(strip_diacritics(form), {})[form] = n
     return {
         "description": __doc__.split("\n\n")[0] if __doc__ else "",
-        "forms": {bare: dict(sorted(full.items(), key=lambda kv: -kv[1])) for bare, full in sorted(by_bare.items())},
+        "forms": {
+            bare: dict(sorted(full.items(), key=lambda kv: -kv[1])) for bare, full in sorted(by_bare.items())
+        },
         "pairs": {f"{a} {b}": n for (a, b), n in sorted(pairs.items()) if n >= MIN_PAIR_COUNT},
     }
 

@@ -26,8 +26,21 @@ from extractor.models import Page
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{W}del", f"{W}instrText", f"{W}delText", MC_FALLBACK, f"{W}rPr", f"{W}pPr"}
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 def _roman(number: int) -> str:
@@ -134,7 +147,8 @@ class _Fonts:
         for style in root.findall(f"{W}style"):
             based = style.find(f"{W}basedOn")
             self.styles[style.get(f"{W}styleId")] = (
-                _font_of(style.find(f"{W}rPr")), based.get(f"{W}val") if based is not None else None
+                _font_of(style.find(f"{W}rPr")),
+                based.get(f"{W}val") if based is not None else None,
             )
         defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
         self.default = _font_of(defaults)
@@ -208,7 +222,9 @@ class _BodyReader:
             self.pages = saved
         for at in range(refs_before, len(self.footnote_refs)):  # marks in cells: the page the table starts on
             self.footnote_refs[at] = (len(saved) - 1, self.footnote_refs[at][1])
-        rendered = render_figure_table([[" ".join(p for page in cell for p in page) for cell in row] for row in rows])
+        rendered = render_figure_table(
+            [[" ".join(p for page in cell for p in page) for cell in row] for row in rows]
+        )
         if rendered is not None:
             for line, row in zip(rendered, rows, strict=True):
                 if line:
@@ -319,14 +335,22 @@ def _footnotes(document, reader: _BodyReader) -> list[tuple[int, str]]:
 def _header_texts(document) -> list[str]:
     texts: list[str] = []
     for section in document.sections:
-        for part in (section.header, section.first_page_header, section.even_page_header,
-                     section.footer, section.first_page_footer, section.even_page_footer):
+        for part in (
+            section.header,
+            section.first_page_header,
+            section.even_page_header,
+            section.footer,
+            section.first_page_footer,
+            section.even_page_footer,
+        ):
             try:
                 if part.is_linked_to_previous:
                     continue
                 text = "\n".join(p.text for p in part.paragraphs if p.text.strip())
                 for table in part.tables:
-                    text += "\n" + "\n".join(c.text for row in table.rows for c in row.cells if c.text.strip())
+                    text += "\n" + "\n".join(
+                        c.text for row in table.rows for c in row.cells if c.text.strip()
+                    )
             except (KeyError, ValueError, AttributeError):
                 continue
             text = safe_nfc(text.strip())
@@ -351,9 +375,15 @@ def read_docx(path: Path, limits: Limits) -> tuple[list[Page], list[str], str | 
         reader = _BodyReader(document)
         reader.block(document.element.body)
         notes = _footnotes(document, reader)
-    except (AttributeError, KeyError, ValueError, TypeError) as error:  # a package python-docx half-understood
-        raise CorruptFileError(f"the DOCX body cannot be walked: {type(error).__name__}: {error}",
-                               source=str(path)) from error
+    except (
+        AttributeError,
+        KeyError,
+        ValueError,
+        TypeError,
+    ) as error:  # a package python-docx half-understood
+        raise CorruptFileError(
+            f"the DOCX body cannot be walked: {type(error).__name__}: {error}", source=str(path)
+        ) from error
     pages: list[Page] = []
     found = reader.legacy_found
     for paragraphs in reader.pages:

@@ -21,8 +21,10 @@ TCVN3 = "tcvn3"
 VNI = "vni"
 
 # Characters that never occur in Unicode Vietnamese: a cheap pre-filter before scoring.
-_LEGACY_TELLS = re.compile(r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc"
-                           r"\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
+_LEGACY_TELLS = re.compile(
+    r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc"
+    r"\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
 # Letters only Unicode Vietnamese has: a line containing them is not legacy-encoded.
 _UNICODE_ONLY = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[^\W\d_]+|[\u00a1-\u00bf]+[^\W\d_]*", re.UNICODE)
@@ -56,8 +58,10 @@ def _syllable_pattern() -> re.Pattern[str]:
     def alternation(items: Iterable[str]) -> str:
         return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
 
-    return re.compile(f"^(?:{alternation(data['onsets'])})(?:{alternation(data['nuclei'])})"
-                      f"(?:{alternation(data['codas'])})$")
+    return re.compile(
+        f"^(?:{alternation(data['onsets'])})(?:{alternation(data['nuclei'])})"
+        f"(?:{alternation(data['codas'])})$"
+    )
 
 
 @cache
@@ -112,8 +116,9 @@ def _uppercase_capital_words(source: str, out: list[str]) -> None:
     for position, match in enumerate(words):
         previous = caps[position - 1] if position > 0 else None
         following = caps[position + 1] if position + 1 < len(caps) else None
-        between_capitals = (previous in (2, None) and following in (2, None)
-                            and (previous, following) != (None, None))
+        between_capitals = (
+            previous in (2, None) and following in (2, None) and (previous, following) != (None, None)
+        )
         if caps[position] == 2 or (caps[position] == 1 and between_capitals):
             for index in range(match.start(), match.end()):
                 out[index] = out[index].upper()
@@ -132,7 +137,7 @@ def decode_vni(text: str) -> tuple[str, list[int]]:
     index_map: list[int] = []
     i = 0
     while i < len(text):
-        pair = text[i:i + 2]
+        pair = text[i : i + 2]
         if len(pair) == 2 and pair in pairs:
             out.append(pairs[pair])
             index_map.append(i)
@@ -193,7 +198,8 @@ def repair_with_map(text: str) -> tuple[str, list[int] | None, str | None]:
         if not line.isascii() and not _UNICODE_ONLY.search(line):
             decoded, decoded_map = decode(line, found)
             if detect(line) == found or (
-                syllable_ratio(decoded, non_ascii_only=True)[0] >= syllable_ratio(line, non_ascii_only=True)[0]
+                syllable_ratio(decoded, non_ascii_only=True)[0]
+                >= syllable_ratio(line, non_ascii_only=True)[0]
             ):
                 converted, line_map = decoded, decoded_map
         pieces.append(converted)
@@ -267,7 +273,7 @@ def restore_lost_u(text: str) -> tuple[str, list[int] | None, int]:
             fixed = fixed.upper()
         elif word[0].isupper():
             fixed = fixed[0].upper() + fixed[1:]
-        pieces.append(text[position:match.start()])
+        pieces.append(text[position : match.start()])
         index_map.extend(range(position, match.start()))
         pieces.append(fixed)
         index_map.extend(min(match.start() + i, match.end() - 1) for i in range(len(fixed)))
@@ -296,7 +302,7 @@ def _join_split_syllables(text: str, table: dict[str, str]) -> tuple[str, list[i
     index_map: list[int] = []
     position = 0
     for match in matches:
-        pieces.append(text[position:match.end(1)])
+        pieces.append(text[position : match.end(1)])
         index_map.extend(range(position, match.end(1)))
         position = match.start(2)
     pieces.append(text[position:])
@@ -310,6 +316,6 @@ def _inside_sentence(text: str, start: int, end: int) -> bool:
     previous = start
     while previous > 0 and text[previous - 1] in " \t\n":
         previous -= 1
-    if previous == start or previous == 0 or text[end:end + 1] in (")", "/", "-"):
+    if previous == start or previous == 0 or text[end : end + 1] in (")", "/", "-"):
         return False
     return text[previous - 1].isalnum() or text[previous - 1] in ",;"

@@ -35,7 +35,9 @@ class Limits:
     max_pages: int = 500
     # --- ZIP archives (DOCX/ODT documents and bulk .zip inputs): checked by ingest/safety.open_archive
     max_uncompressed_bytes: int = 200 * MB  # DOCX/ODT: sum of member sizes
-    max_compression_ratio: int = 100  # a member over 1 MiB packed tighter than this is a zip bomb (any archive)
+    max_compression_ratio: int = (
+        100  # a member over 1 MiB packed tighter than this is a zip bomb (any archive)
+    )
     max_archive_members: int = 5000  # DOCX/ODT
     max_member_bytes: int = 200 * MB  # one member, uncompressed (any archive)
     max_nesting_depth: int = 32  # folder levels in one member's path (any archive)
@@ -45,7 +47,9 @@ class Limits:
     max_ocr_pages: int = 100
     convert_timeout_s: float = 120.0
     ocr_timeout_s: float = 120.0  # per page
-    max_render_pixels: int = 20_000_000  # OCR bitmap of one page (A4 at 300 dpi: 8.7 M, A3: 17.4 M); larger ones coarser
+    max_render_pixels: int = (
+        20_000_000  # OCR bitmap of one page (A4 at 300 dpi: 8.7 M, A3: 17.4 M); larger ones coarser
+    )
     max_combining_marks: int = 4  # in a row on one letter (Vietnamese needs 2); more make NFC quadratic
     max_table_pages: int = 50  # PDF pages read a second time by pdfplumber for their tables of figures
     max_table_page_chars: int = 30_000  # a page with more text is not searched for tables

@@ -50,7 +50,9 @@ def require_tesseract(source: str) -> str:
     if not binary:
         raise ScannedDocumentError("install tesseract-ocr and tesseract-ocr-vie to read it", source=source)
     if not has_vie:
-        raise ScannedDocumentError("tesseract has no Vietnamese model: install tesseract-ocr-vie", source=source)
+        raise ScannedDocumentError(
+            "tesseract has no Vietnamese model: install tesseract-ocr-vie", source=source
+        )
     return binary
 
 
@@ -93,8 +95,9 @@ def ocr_pages(path: Path, pages: list[Page], limits: Limits) -> list[int]:
         if not targets:
             return []
         if len(targets) > limits.max_ocr_pages:
-            raise FileTooLargeError(f"{len(targets)} scanned pages > OCR limit {limits.max_ocr_pages}",
-                                    source=str(path))
+            raise FileTooLargeError(
+                f"{len(targets)} scanned pages > OCR limit {limits.max_ocr_pages}", source=str(path)
+            )
         binary = require_tesseract(str(path))
         with tempfile.TemporaryDirectory(prefix="minhchung-ocr-") as workdir:
             for page in targets:
@@ -118,10 +121,14 @@ def _tesseract(binary: str, image: Path, limits: Limits, source: str) -> str:
     try:
         done = subprocess.run(
             [binary, str(image), "stdout", "-l", OCR_LANGUAGE, "--psm", "3"],
-            capture_output=True, timeout=limits.ocr_timeout_s, check=False,
+            capture_output=True,
+            timeout=limits.ocr_timeout_s,
+            check=False,
         )
     except subprocess.TimeoutExpired as error:
         raise CorruptFileError(f"OCR timed out after {limits.ocr_timeout_s:.0f} s", source=source) from error
     if done.returncode != 0:
-        raise CorruptFileError(f"tesseract failed: {done.stderr.decode(errors='replace')[:200]}", source=source)
+        raise CorruptFileError(
+            f"tesseract failed: {done.stderr.decode(errors='replace')[:200]}", source=source
+        )
     return safe_nfc(done.stdout.decode("utf-8", errors="replace"))

@@ -91,7 +91,7 @@ def _clean_with_boxes(text: str, boxes: list[CharBox | None]) -> tuple[str, list
     out: list[str] = []
     out_boxes: list[CharBox | None] = []
     for index, char in enumerate(text):
-        if char == "\r" and text[index + 1:index + 2] == "\n":
+        if char == "\r" and text[index + 1 : index + 2] == "\n":
             continue
         cleaned = clean_page_text(char)
         if cleaned:
@@ -124,15 +124,17 @@ def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tu
                     kept, notes = footnote_split(textpage, raw_text)
                     if with_boxes:
                         raw_boxes = char_boxes(textpage, page.get_height(), len(raw_text))
-                        text, boxes = _clean_with_boxes("".join(raw_text[i] for i in kept),
-                                                        [raw_boxes[i] for i in kept])
+                        text, boxes = _clean_with_boxes(
+                            "".join(raw_text[i] for i in kept), [raw_boxes[i] for i in kept]
+                        )
                     else:
                         text = clean_page_text("".join(raw_text[i] for i in kept))
             finally:
                 textpage.close()
                 page.close()
-            pages.append(Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes],
-                              boxes=boxes))
+            pages.append(
+                Page(number=index + 1, text=text, footnotes=[clean_page_text(n) for n in notes], boxes=boxes)
+            )
             if len(text) <= limits.max_table_page_chars and looks_tabular(text):
                 tabular.append(index)
     except Exception as error:  # PDFium raises plain errors on broken page trees
@@ -158,7 +160,9 @@ def char_boxes(textpage, page_height: float, length: int) -> list[CharBox | None
     rect = pdfium_c.FS_RECTF()
     boxes: list[CharBox | None] = []
     for index in range(length):
-        if pdfium_c.FPDFText_IsGenerated(raw, index) or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+        if pdfium_c.FPDFText_IsGenerated(raw, index) or not pdfium_c.FPDFText_GetLooseCharBox(
+            raw, index, rect
+        ):
             boxes.append(None)
         else:
             boxes.append(CharBox(rect.left, page_height - rect.top, rect.right, page_height - rect.bottom))
@@ -183,7 +187,9 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
                 if index != last + 1:
                     carried = None  # a table goes on only on the very next page
                 plumber_page, page = pdf.pages[index], pages[index]
-                found, carried = page_with_tables(plumber_page, footnotes=bool(page.footnotes), carried=carried)
+                found, carried = page_with_tables(
+                    plumber_page, footnotes=bool(page.footnotes), carried=carried
+                )
                 if found is not None:
                     text, boxes = _clean_with_boxes(found[0], found[1])
                     page.text, page.boxes = text, boxes if page.boxes is not None else None
@@ -262,9 +268,13 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
     if not drop:
         return list(range(len(text))), []
     names = {text[a:b] for a, b in marks}
-    starts = [m.start(1) for m in re.finditer(r"(?:^|\n)([\d*†‡]+) ?(?=\w)", text)
-              if m.start(1) > len(text) // 2 and m.group(1) in names
-              and pdfium_c.FPDFText_GetFontSize(raw, m.end()) < 0.95 * body_size]
+    starts = [
+        m.start(1)
+        for m in re.finditer(r"(?:^|\n)([\d*†‡]+) ?(?=\w)", text)
+        if m.start(1) > len(text) // 2
+        and m.group(1) in names
+        and pdfium_c.FPDFText_GetFontSize(raw, m.end()) < 0.95 * body_size
+    ]
     cut, notes = len(text), []
     if starts:
         cut = starts[0]
@@ -392,8 +402,12 @@ def _nfc_page(page: Page) -> None:
 def _union(boxes: list[CharBox]) -> CharBox | None:
     if not boxes:
         return None
-    return CharBox(min(b.x0 for b in boxes), min(b.top for b in boxes),
-                   max(b.x1 for b in boxes), max(b.bottom for b in boxes))
+    return CharBox(
+        min(b.x0 for b in boxes),
+        min(b.top for b in boxes),
+        max(b.x1 for b in boxes),
+        max(b.bottom for b in boxes),
+    )
 
 
 def read_pdf_boxes(path: Path, limits: Limits) -> tuple[list[Page], str | None]:

@@ -128,8 +128,12 @@ def _without_footnotes(lines: list[_Line], page_height: float) -> list[_Line]:
     body = sizes[len(sizes) // 2]
     for index, line in enumerate(lines):
         first = line.words[0].run[0]
-        if line.top > page_height / 2 and first and all(ch in _MARKS for ch in first) \
-                and line.size < 0.95 * body:
+        if (
+            line.top > page_height / 2
+            and first
+            and all(ch in _MARKS for ch in first)
+            and line.size < 0.95 * body
+        ):
             return lines[:index]
     return lines
 
@@ -146,8 +150,9 @@ def _lines(words: list[_Word]) -> list[_Line]:
     return lines
 
 
-def page_with_tables(plumber_page, *, footnotes: bool = False,
-                     carried: Columns | None = None) -> tuple[Run | None, Columns | None]:
+def page_with_tables(
+    plumber_page, *, footnotes: bool = False, carried: Columns | None = None
+) -> tuple[Run | None, Columns | None]:
     """``(text, columns)``: the page's text and boxes with each table of figures rendered one line
     per row, the other lines in reading order by position (``None`` when the page holds no table of
     figures), and the columns of a table without lines that runs to the page's end, for the next
@@ -196,7 +201,9 @@ def _join_lines(runs: list[Run]) -> Run:
 _Table = tuple[int, set[int], list[Run]]  # first line, the lines it covers, the rendered rows
 
 
-def _ruled_tables(plumber_page, lines: list[_Line], carried: Columns | None) -> tuple[list[_Table], Columns | None]:
+def _ruled_tables(
+    plumber_page, lines: list[_Line], carried: Columns | None
+) -> tuple[list[_Table], Columns | None]:
     """Tables with drawn lines (pdfplumber), cells read from the words whose middle is inside them.
     A table without a header of its own first on the page (only the page's head above it) goes on
     with ``carried``: the header of the previous page's last table, when that table ran to the
@@ -205,9 +212,12 @@ def _ruled_tables(plumber_page, lines: list[_Line], carried: Columns | None) -> 
     carry = None
     for number, table in enumerate(plumber_page.find_tables()):
         x0, top, x1, bottom = table.bbox
-        members = {i for i, line in enumerate(lines)
-                   if top <= (line.top + line.bottom) / 2 <= bottom
-                   and any(x0 <= (w.x0 + w.x1) / 2 <= x1 for w in line.words)}
+        members = {
+            i
+            for i, line in enumerate(lines)
+            if top <= (line.top + line.bottom) / 2 <= bottom
+            and any(x0 <= (w.x0 + w.x1) / 2 <= x1 for w in line.words)
+        }
         rows: list[list[Run]] = []
         for row in table.rows:
             cells: list[Run] = []
@@ -216,18 +226,30 @@ def _ruled_tables(plumber_page, lines: list[_Line], carried: Columns | None) -> 
                     cells.append(run_of(""))
                     continue
                 cx0, ctop, cx1, cbottom = cell
-                inside = [_Line([w for w in lines[i].words
-                                 if cx0 <= (w.x0 + w.x1) / 2 <= cx1 and ctop <= (w.top + w.bottom) / 2 <= cbottom])
-                          for i in sorted(members)]
+                inside = [
+                    _Line(
+                        [
+                            w
+                            for w in lines[i].words
+                            if cx0 <= (w.x0 + w.x1) / 2 <= cx1 and ctop <= (w.top + w.bottom) / 2 <= cbottom
+                        ]
+                    )
+                    for i in sorted(members)
+                ]
                 cells.append(_run([w for line in inside for w in line.words]))
             rows.append(cells)
         if not members:
             continue
         header = [cell[0] for cell in next((row for row in rows if any(c[0] for c in row)), [])]
         rendered = render_figure_runs(rows)
-        if rendered is None and number == 0 and carried is not None and carried.ruled \
-                and len(carried.header) == max(len(row) for row in rows) \
-                and all(line.bottom < (1 - _FOOT) * plumber_page.height for line in lines[:min(members)]):
+        if (
+            rendered is None
+            and number == 0
+            and carried is not None
+            and carried.ruled
+            and len(carried.header) == max(len(row) for row in rows)
+            and all(line.bottom < (1 - _FOOT) * plumber_page.height for line in lines[: min(members)])
+        ):
             header = carried.header
             rendered = render_figure_runs([[run_of(text) for text in header], *rows])
             rendered = None if rendered is None else rendered[1:]
@@ -269,7 +291,9 @@ def _runs_to_the_end(lines: list[_Line], after: int, page_height: float) -> bool
     return all(line.top > _FOOT * page_height for line in lines[after:])
 
 
-def continued_table(lines: list[_Line], carried: Columns, page_height: float) -> tuple[list[_Table], Columns | None]:
+def continued_table(
+    lines: list[_Line], carried: Columns, page_height: float
+) -> tuple[list[_Table], Columns | None]:
     """The rows at the top of a page that go on with the previous page's table (no header here)."""
     members, _, rows = _table_body(lines, 0, carried.bounds, carried.header, None)
     if not rows:
@@ -293,9 +317,13 @@ def _fit(line: _Line, bounds: list[float]) -> list[list[_Word]] | None:
     return columns
 
 
-def _table_body(lines: list[_Line], first: int, bounds: list[float], header: list[str],
-                header_cells: list[list[_Word]] | None) -> tuple[list[int], list[list[_Word]] | None,
-                                                                   list[list[list[_Word]]]]:
+def _table_body(
+    lines: list[_Line],
+    first: int,
+    bounds: list[float],
+    header: list[str],
+    header_cells: list[list[_Word]] | None,
+) -> tuple[list[int], list[list[_Word]] | None, list[list[list[_Word]]]]:
     """``(members, header cells, rows)`` from ``lines[first:]``: the lines that fit the columns, close
     below each other; a row starts at a line with a serial number (a wrapped label goes on under
     it) or with a figure where the row above has one already (a "Tổng cộng" row), anything else
@@ -315,8 +343,12 @@ def _table_body(lines: list[_Line], first: int, bounds: list[float], header: lis
             break
         if serial is not None and columns[serial] and not is_serial(_run(columns[serial])[0]):
             break  # not a row of the table ("Nơi nhận:" under the serial column)
-        starts_row = serial is None or bool(columns[serial]) or bool(rows) and any(
-            words and rows[-1][i] and is_figure(_run(words)[0]) for i, words in enumerate(columns))  # "Tổng cộng"
+        starts_row = (
+            serial is None
+            or bool(columns[serial])
+            or bool(rows)
+            and any(words and rows[-1][i] and is_figure(_run(words)[0]) for i, words in enumerate(columns))
+        )  # "Tổng cộng"
         if not rows and not starts_row and header_cells is not None:
             for cell, words in zip(header_cells, columns, strict=True):
                 cell.extend(words)
@@ -354,15 +386,18 @@ def _unruled_table_at(lines: list[_Line], start: int) -> tuple[_Table, Columns] 
         previous = line
     bounds = [_gutter(cells[k], cells[k + 1], candidates) for k in range(len(cells) - 1)]
     texts = [_run(cell)[0] for cell in cells]
-    members, header_cells, rows = _table_body(lines, body_start, bounds, texts, [list(cell) for cell in cells])
+    members, header_cells, rows = _table_body(
+        lines, body_start, bounds, texts, [list(cell) for cell in cells]
+    )
     if not rows or header_cells is None:
         return None
     table = [[_run(cell) for cell in header_cells]] + [[_run(cell) for cell in row] for row in rows]
     rendered = render_figure_runs(table)
     if rendered is None:
         return None
-    return (start, {*range(start, body_start), *members}, rendered), \
-        Columns([_run(cell)[0] for cell in header_cells], bounds)
+    return (start, {*range(start, body_start), *members}, rendered), Columns(
+        [_run(cell)[0] for cell in header_cells], bounds
+    )
 
 
 _HEADER_LINES = 4  # a wrapped header spans at most this many lines
@@ -392,8 +427,9 @@ def _gutter(left: list[_Word], right: list[_Word], lines: list[_Line]) -> float:
     crossed by the fewest phrases of the rows below — the lines of several phrases, so prose after
     the table and a wrapped label do not count."""
     low, high = left[-1].x1, right[-1].x1
-    phrases = [(p[0].x0, p[-1].x1) for line in lines if len(groups := line.groups(_PHRASE_GAP)) > 1
-               for p in groups]
+    phrases = [
+        (p[0].x0, p[-1].x1) for line in lines if len(groups := line.groups(_PHRASE_GAP)) > 1 for p in groups
+    ]
     if not phrases or high - low < 2:
         return (low + right[0].x0) / 2
     steps = int(high - low)

@@ -25,8 +25,17 @@ _LARGE_MEMBER = 1024 * 1024  # members smaller than this cannot do harm whatever
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what Office and LibreOffice write
 # parts that say what the document is: stored twice, the reader cannot know which one is meant
-_ESSENTIAL_PARTS = frozenset({"word/document.xml", "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
-                              "content.xml", "mimetype", "META-INF/manifest.xml"})
+_ESSENTIAL_PARTS = frozenset(
+    {
+        "word/document.xml",
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/_rels/document.xml.rels",
+        "content.xml",
+        "mimetype",
+        "META-INF/manifest.xml",
+    }
+)
 
 
 def check_file_size(path: Path, limits: Limits) -> int:
@@ -48,7 +57,9 @@ def open_archive(path: Path, limits: Limits, *, bulk: bool = False) -> zipfile.Z
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as error:
-        raise CorruptFileError(f"not a readable ZIP archive: {type(error).__name__}: {error}", source=str(path)) from error
+        raise CorruptFileError(
+            f"not a readable ZIP archive: {type(error).__name__}: {error}", source=str(path)
+        ) from error
     try:
         check_archive(archive.infolist(), limits, str(path), bulk=bulk)
     except MinhChungError:
@@ -74,17 +85,24 @@ def check_archive(members: list[zipfile.ZipInfo], limits: Limits, source: str, *
         if member.file_size > limits.max_member_bytes:
             raise UnsafeArchiveError(
                 f"member {member.filename} expands to {member.file_size} bytes > limit {limits.max_member_bytes}",
-                source=source)
+                source=source,
+            )
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > _LARGE_MEMBER and ratio > limits.max_compression_ratio:
             raise UnsafeArchiveError(
-                f"member {member.filename} expands {ratio:.0f}× ({member.file_size} bytes): zip bomb", source=source)
+                f"member {member.filename} expands {ratio:.0f}× ({member.file_size} bytes): zip bomb",
+                source=source,
+            )
         depth = len([part for part in member.filename.replace("\\", "/").split("/") if part])
         if depth > limits.max_nesting_depth:
             raise UnsafeArchiveError(
-                f"member {member.filename[:200]} nests {depth} levels > {limits.max_nesting_depth}", source=source)
+                f"member {member.filename[:200]} nests {depth} levels > {limits.max_nesting_depth}",
+                source=source,
+            )
     if total > max_total:
-        raise UnsafeArchiveError(f"uncompressed size {total} bytes > limit {max_total}: zip bomb", source=source)
+        raise UnsafeArchiveError(
+            f"uncompressed size {total} bytes > limit {max_total}: zip bomb", source=source
+        )
 
 
 def check_members(members: list[zipfile.ZipInfo], source: str) -> None:
@@ -100,11 +118,13 @@ def check_members(members: list[zipfile.ZipInfo], source: str) -> None:
         if member.flag_bits & 0x1:
             raise EncryptedFileError(f"archive member {member.filename} is encrypted", source=source)
         if member.extract_version > zipfile.MAX_EXTRACT_VERSION:
-            raise CorruptFileError(f"member {member.filename} needs zip version {member.extract_version / 10:.1f}",
-                                   source=source)
+            raise CorruptFileError(
+                f"member {member.filename} needs zip version {member.extract_version / 10:.1f}", source=source
+            )
         if member.compress_type not in _COMPRESSIONS:
-            raise CorruptFileError(f"member {member.filename} uses unknown compression {member.compress_type}",
-                                   source=source)
+            raise CorruptFileError(
+                f"member {member.filename} uses unknown compression {member.compress_type}", source=source
+            )
 
 
 def duplicate_members(archive: zipfile.ZipFile) -> list[str]:
@@ -123,11 +143,20 @@ def read_member(archive: zipfile.ZipFile, name: str, limits: Limits, source: str
     try:
         with archive.open(name) as handle:
             data = handle.read(limits.max_xml_part_bytes + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
-            zlib.error) as error:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as error:
         if "encrypted" in str(error).lower() or "password" in str(error).lower():
             raise EncryptedFileError(f"archive member {name} is encrypted", source=source) from error
-        raise CorruptFileError(f"cannot read {name}: {type(error).__name__}: {error}", source=source) from error
+        raise CorruptFileError(
+            f"cannot read {name}: {type(error).__name__}: {error}", source=source
+        ) from error
     if len(data) > limits.max_xml_part_bytes:
         raise UnsafeArchiveError(f"part {name} larger than {limits.max_xml_part_bytes} bytes", source=source)
     return data
@@ -141,7 +170,8 @@ def check_xml_part(data: bytes, name: str, source: str) -> None:
     for marker in _DTD_MARKERS:
         if marker in head:
             raise UnsafeArchiveError(
-                f"{name} declares a DTD/entities ({marker.decode()}): XML entity attack refused", source=source
+                f"{name} declares a DTD/entities ({marker.decode()}): XML entity attack refused",
+                source=source,
             )
 
 

@@ -85,7 +85,7 @@ def break_digit_runs(text: str, limit: int = _DEFAULTS.max_digit_run) -> tuple[s
     index_map: list[int] = []
     position = 0
     for run in runs:
-        pieces.append(text[position:run.start()])
+        pieces.append(text[position : run.start()])
         index_map.extend(range(position, run.start()))
         digits = 0
         for index in range(run.start(), run.end()):

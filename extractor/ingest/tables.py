@@ -44,9 +44,12 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     data = corpora.load_json("document", "tables.json")
     return _Vocabulary(
-        serial=frozenset(data["serial_headers"]), label=frozenset(data["label_headers"]),
-        unit=frozenset(data["unit_headers"]), figure=frozenset(data["figure_headers"]),
-        note=frozenset(data["note_headers"]), figure_cell=re.compile(data["figure_cell"]),
+        serial=frozenset(data["serial_headers"]),
+        label=frozenset(data["label_headers"]),
+        unit=frozenset(data["unit_headers"]),
+        figure=frozenset(data["figure_headers"]),
+        note=frozenset(data["note_headers"]),
+        figure_cell=re.compile(data["figure_cell"]),
         serial_cell=re.compile(data["serial_cell"]),
         serial_cue=re.compile(data["tabular_page_cues"]["serial"]),
         column_cue=re.compile(data["tabular_page_cues"]["columns"]),
@@ -107,8 +110,10 @@ def render_figure_runs(rows: list[list[Run]]) -> list[Run] | None:
     if roles is None:
         return None
     lines: list[Run] = [("", [])] * len(rows)
-    lines[filled[0]] = _join([cell for index, cell in enumerate(cleaned[filled[0]])
-                              if cell[0] and index not in roles["serial"]], " / ")
+    lines[filled[0]] = _join(
+        [cell for index, cell in enumerate(cleaned[filled[0]]) if cell[0] and index not in roles["serial"]],
+        " / ",
+    )
     for index in filled[1:]:
         lines[index] = _render_row(cleaned[index], header, roles)
     return lines
@@ -137,8 +142,10 @@ def _render_row(row: list[Run], header: list[str], roles: dict[str, list[int]]) 
         said = _join([p for p in (figures[0][1], unit) if p[0]], " ")
     else:
         # the header after the figure: "Kế hoạch 10 buổi" would read as the document "Kế hoạch 10"
-        said = _join([_join([p for p in (value, unit, _parenthesised(name)) if p[0]], " ")
-                      for name, value in figures], "; ")
+        said = _join(
+            [_join([p for p in (value, unit, _parenthesised(name)) if p[0]], " ") for name, value in figures],
+            "; ",
+        )
     line = _join([label, said], ": ") if label[0] else said
     if note[0]:
         line = _join([line, run_of(" ("), note, run_of(")")], "")
@@ -198,8 +205,13 @@ def header_role(cell: str) -> str | None:
     key = _header_key(cell)
     if key.replace(" ", "") in {serial.replace(" ", "") for serial in words.serial}:
         return "serial"  # "ST T": the serial header wrapped in a narrow column
-    for role, vocabulary in (("serial", words.serial), ("label", words.label), ("unit", words.unit),
-                             ("figure", words.figure), ("note", words.note)):
+    for role, vocabulary in (
+        ("serial", words.serial),
+        ("label", words.label),
+        ("unit", words.unit),
+        ("figure", words.figure),
+        ("note", words.note),
+    ):
         if key in vocabulary:
             return role
     return None
@@ -223,7 +235,7 @@ def _wrapped_header(page_text: str) -> bool:
     for index, line in enumerate(lines):
         if line.lstrip()[:1] not in ("S", "s", "T", "t"):
             continue
-        window = " ".join(lines[index:index + words.wrapped_lines])
+        window = " ".join(lines[index : index + words.wrapped_lines])
         if words.wrapped_serial.match(window) and words.column_cue.search(window):
             return True
     return False
@@ -234,7 +246,7 @@ def _header_line(page_text: str) -> re.Match[str] | None:
     words = _vocabulary()
     for match in words.serial_cue.finditer(page_text):
         end = page_text.find("\n", match.end())
-        if words.column_cue.search(page_text[match.start():end if end >= 0 else len(page_text)]):
+        if words.column_cue.search(page_text[match.start() : end if end >= 0 else len(page_text)]):
             return match
     return None
 

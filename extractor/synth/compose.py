@@ -99,7 +99,7 @@ def _header_name(template: str, name: str) -> list[str]:
     kind = template.split("{", 1)[0].strip()
     if len(name) <= HEADER_LINE or not kind or kind == name:
         return [name.upper()]
-    return [kind.upper(), name[len(kind):].strip().upper()]
+    return [kind.upper(), name[len(kind) :].strip().upper()]
 
 
 def _make_unit(rng: random.Random, province: dict[str, Any], subject_type: str) -> Unit:
@@ -222,7 +222,9 @@ def _values(rng: random.Random, dossier: Dossier) -> dict[str, Any]:
         "plan_ref": rng.randint(5, 120),
         "plan_ref_date": writing.short_date(plan_ref_day, rng),
         "bad": "01",
-        "receiver": _templates()["receivers"][unit.subject_type].format(commune=unit.commune, province=unit.province),
+        "receiver": _templates()["receivers"][unit.subject_type].format(
+            commune=unit.commune, province=unit.province
+        ),
     }
 
 
@@ -230,7 +232,9 @@ def _header(rng: random.Random, dossier: Dossier, doc_type: str, issued: date) -
     spec = _templates()["documents"][doc_type]
     unit = dossier.unit
     number = f"Số: {rng.randint(1, 250):02d}/{spec['code']}-{unit.abbr}"
-    place = unit.province if unit.subject_type in ("co_quan", "doanh_nghiep") else unit.commune.split(" ", 1)[1]
+    place = (
+        unit.province if unit.subject_type in ("co_quan", "doanh_nghiep") else unit.commune.split(" ", 1)[1]
+    )
     dated = f"{place}, {writing.long_date(issued, rng)}"
     left = "\n".join([*unit.issuer_lines, number])
     right = "\n".join(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", dated])
@@ -306,7 +310,9 @@ def compose(rng: random.Random, dossier: Dossier, doc_type: str) -> list[Paragra
         out.append(Paragraph("heading", spec["sections"][1]))
         target = writing.number(max(3, dossier.counts["tuyen_truyen"]), rng)[0]
         counts = _templates()["counts"]
-        out.append(Paragraph("para", _fill(counts["tuyen_truyen"]["target"], {"n": target, "year": dossier.year})))
+        out.append(
+            Paragraph("para", _fill(counts["tuyen_truyen"]["target"], {"n": target, "year": dossier.year}))
+        )
         q = writing.quarter(1, dossier.year, rng)
         out.append(Paragraph("para", f"Hoàn thành việc đăng ký phấn đấu trong {q}."))
         for index, (_cid, item) in enumerate(criteria, start=1):
@@ -341,8 +347,12 @@ def compose(rng: random.Random, dossier: Dossier, doc_type: str) -> list[Paragra
         out += [Paragraph("para", _fill(t, values)) for t in spec["closing"]]
     else:  # bien_ban
         out += [Paragraph("para", _fill(t, values)) for t in spec["body"]]
-        out.append(Paragraph("para", _fill(spec["score_line"], {"score": dossier.score,
-                                                                  "band": writing.band(dossier.score)})))
+        out.append(
+            Paragraph(
+                "para",
+                _fill(spec["score_line"], {"score": dossier.score, "band": writing.band(dossier.score)}),
+            )
+        )
         key = "decision_met" if dossier.overall == "dat" else "decision_not_met"
         out.append(Paragraph("para", _fill(spec[key], values)))
         if dossier.dien_hinh:

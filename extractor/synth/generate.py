@@ -17,7 +17,13 @@ from extractor.synth.compose import YEARS, Dossier, compose, plan_dossier, plan_
 from extractor.synth.render import to_pdf, write_docx
 
 LAYOUT_WEIGHTS = {"tree": 0.8, "flat": 0.15, "loose": 0.05}
-FILE_STEMS = {"ke_hoach": "Ke hoach", "dang_ky": "Ban dang ky", "bao_cao": "Bao cao ket qua", "bien_ban": "Bien ban hop", "to_trinh": "To trinh"}
+FILE_STEMS = {
+    "ke_hoach": "Ke hoach",
+    "dang_ky": "Ban dang ky",
+    "bao_cao": "Bao cao ket qua",
+    "bien_ban": "Bien ban hop",
+    "to_trinh": "To trinh",
+}
 
 
 @dataclass
@@ -54,8 +60,13 @@ def _file_name(dossier: Dossier, doc_type: str, index: int, ext: str) -> str:
 
 
 def plan_corpus(
-    rng: random.Random, *, n_documents: int | None, n_dossiers: int | None,
-    p_missing: float, p_contradiction: float, layout: str,
+    rng: random.Random,
+    *,
+    n_documents: int | None,
+    n_dossiers: int | None,
+    p_missing: float,
+    p_contradiction: float,
+    layout: str,
 ) -> list[Dossier]:
     """Enough dossiers for ``n_documents`` documents (or exactly ``n_dossiers``)."""
     want_dossiers = n_dossiers or max(1, round((n_documents or 0) / 4.8))
@@ -73,17 +84,25 @@ def plan_corpus(
         for unit in units:
             span = rng.randint(1, min(4, len(years)))
             start = rng.randint(0, len(years) - span)
-            for year in years[start:start + span]:
-                chosen = layout if layout != "mixed" else rng.choices(
-                    list(LAYOUT_WEIGHTS), list(LAYOUT_WEIGHTS.values()))[0]
-                dossier = plan_dossier(rng, unit, year, p_missing=p_missing,
-                                       p_contradiction=p_contradiction, layout=chosen)
+            for year in years[start : start + span]:
+                chosen = (
+                    layout
+                    if layout != "mixed"
+                    else rng.choices(list(LAYOUT_WEIGHTS), list(LAYOUT_WEIGHTS.values()))[0]
+                )
+                dossier = plan_dossier(
+                    rng, unit, year, p_missing=p_missing, p_contradiction=p_contradiction, layout=chosen
+                )
                 dossiers.append(dossier)
                 n_docs += len(dossier.documents)
                 if done():
                     return dossiers
         seen = {(u.province, u.name) for u in units}
-        fresh = [u for u in plan_units(rng, len(seen) + max(1, want_dossiers // 3)) if (u.province, u.name) not in seen]
+        fresh = [
+            u
+            for u in plan_units(rng, len(seen) + max(1, want_dossiers // 3))
+            if (u.province, u.name) not in seen
+        ]
         if not fresh:
             return dossiers
         units = fresh
@@ -91,16 +110,30 @@ def plan_corpus(
 
 
 def generate_corpus(
-    out_dir: str | Path, *, n_documents: int | None = 2000, n_dossiers: int | None = None,
-    seed: int = 0, formats: tuple[str, ...] = ("docx", "pdf"), p_missing: float = 0.2,
-    p_contradiction: float = 0.2, layout: str = "mixed", workers: int = 2, progress: bool = False,
+    out_dir: str | Path,
+    *,
+    n_documents: int | None = 2000,
+    n_dossiers: int | None = None,
+    seed: int = 0,
+    formats: tuple[str, ...] = ("docx", "pdf"),
+    p_missing: float = 0.2,
+    p_contradiction: float = 0.2,
+    layout: str = "mixed",
+    workers: int = 2,
+    progress: bool = False,
 ) -> SynthSummary:
     """Write the corpus and ``truth.jsonl`` (one line per dossier) into ``out_dir``."""
     rng = random.Random(seed)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    dossiers = plan_corpus(rng, n_documents=n_documents, n_dossiers=n_dossiers,
-                           p_missing=p_missing, p_contradiction=p_contradiction, layout=layout)
+    dossiers = plan_corpus(
+        rng,
+        n_documents=n_documents,
+        n_dossiers=n_dossiers,
+        p_missing=p_missing,
+        p_contradiction=p_contradiction,
+        layout=layout,
+    )
     started = time.perf_counter()
     pdf_jobs: list[tuple[Path, Path]] = []
     truths = []
@@ -137,5 +170,13 @@ def generate_corpus(
         for truth in truths:
             truth["documents"] = {k: v for k, v in truth["documents"].items() if v not in failed_set}
             handle.write(json.dumps(truth, ensure_ascii=False) + "\n")
-    return SynthSummary(out, len(dossiers), index, counts["docx"], counts["pdf"] - len(failed), len(failed),
-                        seconds_docx, seconds_pdf)
+    return SynthSummary(
+        out,
+        len(dossiers),
+        index,
+        counts["docx"],
+        counts["pdf"] - len(failed),
+        len(failed),
+        seconds_docx,
+        seconds_pdf,
+    )

@@ -26,7 +26,9 @@ FONT = "DejaVu Serif"
 HEADER_PT = 12
 
 
-def _cell_lines(cell, text: str, *, bold_first: bool = True, center: bool = True, size: int | None = None) -> None:
+def _cell_lines(
+    cell, text: str, *, bold_first: bool = True, center: bool = True, size: int | None = None
+) -> None:
     cell.paragraphs[0].text = ""
     for index, line in enumerate(text.split("\n")):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
@@ -80,9 +82,21 @@ def _soffice() -> str:
 def _convert_batch(soffice: str, sources: list[Path], out_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="minhchung-lo-") as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, sources)],
-            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60 + 10 * len(sources),
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out_dir),
+                *map(str, sources),
+            ],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=60 + 10 * len(sources),
         )
 
 
@@ -93,7 +107,7 @@ def to_pdf(jobs: list[tuple[Path, Path]], *, workers: int = 2, batch: int = BATC
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="minhchung-pdf-") as staging_name:
         staging = Path(staging_name)
-        chunks = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
+        chunks = [jobs[i : i + batch] for i in range(0, len(jobs), batch)]
 
         def run(index: int) -> None:
             chunk_dir = staging / f"c{index}"

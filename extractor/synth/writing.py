@@ -78,7 +78,7 @@ def short_date(day: date, rng: random.Random) -> str:
 
 
 def long_date(day: date, rng: random.Random) -> str:
-    """"ngày 05 tháng 3 năm 2023" with or without leading zeros."""
+    """ "ngày 05 tháng 3 năm 2023" with or without leading zeros."""
     if rng.random() < 0.5:
         return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
     return f"ngày {day.day} tháng {day.month} năm {day.year}"
@@ -89,7 +89,7 @@ def any_date(day: date, rng: random.Random) -> str:
 
 
 def quarter(q: int, year: int, rng: random.Random) -> str:
-    """"quý I năm 2023" or "quý 1/2023"."""
+    """ "quý I năm 2023" or "quý 1/2023"."""
     if rng.random() < 0.6:
         return f"quý {ROMAN[q - 1]} năm {year}"
     return f"quý {q}/{year}"

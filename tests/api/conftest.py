@@ -41,8 +41,12 @@ from api.users import create_user
 REPO = Path(__file__).resolve().parents[2]
 PASSWORD = "mat-khau-thu-nghiem"
 # username → (role, province). Assessors: Sơn La and Lạng Sơn. Created in this order (admin has id 1).
-USERS = {"admin": ("admin", None), "thamdinh_sonla": ("assessor", "Sơn La"),
-         "thamdinh_langson": ("assessor", "Lạng Sơn"), "kiemtoan": ("auditor", None)}
+USERS = {
+    "admin": ("admin", None),
+    "thamdinh_sonla": ("assessor", "Sơn La"),
+    "thamdinh_langson": ("assessor", "Lạng Sơn"),
+    "kiemtoan": ("auditor", None),
+}
 
 
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -69,10 +73,13 @@ class Templates:
         engine = make_engine(url)
         upgrade_head(engine)
         with Session(engine) as session:
-            users = {username: create_user(session, username, PASSWORD, role, province)
-                     for username, (role, province) in USERS.items()}
-            self.tokens[backend] = {username: issue_token(session, user, ttl_hours=24)
-                                    for username, user in users.items()}
+            users = {
+                username: create_user(session, username, PASSWORD, role, province)
+                for username, (role, province) in USERS.items()
+            }
+            self.tokens[backend] = {
+                username: issue_token(session, user, ttl_hours=24) for username, user in users.items()
+            }
             session.commit()
         if backend == "sqlite":
             with engine.connect() as connection:
@@ -127,9 +134,15 @@ def database_url(request, templates, tmp_path) -> Iterator[str]:
 
 
 def make_settings(database_url: str, folder: Path) -> Settings:
-    return Settings(database_url=database_url, storage_dir=folder / "storage",
-                    max_upload_bytes=2 * 1024 * 1024, job_lease_seconds=3, worker_stale_seconds=30,
-                    bulk_output_dir=folder / "bulk", bulk_workers=1)
+    return Settings(
+        database_url=database_url,
+        storage_dir=folder / "storage",
+        max_upload_bytes=2 * 1024 * 1024,
+        job_lease_seconds=3,
+        worker_stale_seconds=30,
+        bulk_output_dir=folder / "bulk",
+        bulk_workers=1,
+    )
 
 
 @pytest.fixture
@@ -168,8 +181,9 @@ def auth(templates, database_url, users):
     return lambda username: {"Authorization": f"Bearer {tokens[username]}"}
 
 
-def make_dossier(client, headers, *, name="Sở Kế hoạch và Đầu tư", kind="co_quan", province="Sơn La",
-                 year=2022) -> int:
+def make_dossier(
+    client, headers, *, name="Sở Kế hoạch và Đầu tư", kind="co_quan", province="Sơn La", year=2022
+) -> int:
     unit = client.post("/api/units", json={"name": name, "kind": kind, "province": province}, headers=headers)
     assert unit.status_code == 201, unit.text
     dossier = client.post("/api/dossiers", json={"unit_id": unit.json()["id"], "year": year}, headers=headers)
@@ -178,6 +192,7 @@ def make_dossier(client, headers, *, name="Sở Kế hoạch và Đầu tư", ki
 
 
 # real processes -------------------------------------------------------------------------------------------
+
 
 def process_env(settings: Settings) -> dict[str, str]:
     return {**os.environ, **settings.to_env(), "PYTHONPATH": str(REPO)}
@@ -199,12 +214,30 @@ class LiveService:
 
     def _spawn(self, args: list[str], name: str) -> subprocess.Popen:
         log = (self.log_dir / f"{name}.log").open("ab")
-        return subprocess.Popen([sys.executable, *args], env=process_env(self.settings), cwd=REPO,
-                                stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [sys.executable, *args],
+            env=process_env(self.settings),
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
 
     def start_server(self) -> None:
-        self.server = self._spawn(["-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-                                   "--port", str(self.port), "--log-level", "warning"], "server")
+        self.server = self._spawn(
+            [
+                "-m",
+                "uvicorn",
+                "--factory",
+                "api.app:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
+            "server",
+        )
         wait_answering(f"{self.url}/health", self.server, self.log_dir / "server.log", timeout=60)
 
     def start_worker(self) -> subprocess.Popen:
@@ -264,23 +297,49 @@ def add_evidence(engine, document_id: int) -> list[str]:
     with Session(engine) as session:
         document = session.get(Document, document_id)
         items = [
-            Evidence("legal_ref", "Thông tư số 124/2021/TT-BCA", 100, 127,
-                     {"doc_type": "thong_tu", "key": "124/2021/TT-BCA"}, 0.98, "legal_refs", page=1),
-            Evidence("count", "05/05 tiêu chí", 400, 414, {"value": 5, "unit": "tiêu chí"}, 0.9, "counts", page=1),
-            Evidence("criterion_claim", "Tiêu chí 3: không có trường hợp xảy ra", 900, 937,
-                     {"criteria": ["TT124.6.3"], "status": "met"}, 0.8, "claims", page=2,
-                     criteria=["TT124.6.3"]),
+            Evidence(
+                "legal_ref",
+                "Thông tư số 124/2021/TT-BCA",
+                100,
+                127,
+                {"doc_type": "thong_tu", "key": "124/2021/TT-BCA"},
+                0.98,
+                "legal_refs",
+                page=1,
+            ),
+            Evidence(
+                "count", "05/05 tiêu chí", 400, 414, {"value": 5, "unit": "tiêu chí"}, 0.9, "counts", page=1
+            ),
+            Evidence(
+                "criterion_claim",
+                "Tiêu chí 3: không có trường hợp xảy ra",
+                900,
+                937,
+                {"criteria": ["TT124.6.3"], "status": "met"},
+                0.8,
+                "claims",
+                page=2,
+                criteria=["TT124.6.3"],
+            ),
         ]
         for item in items:
             item.assign_id(document.sha256)
-        info = DocumentInfo(source=document.filename, sha256=document.sha256, pages=2, doc_type="bao_cao",
-                            year=2022, text="x" * 1000)
+        info = DocumentInfo(
+            source=document.filename,
+            sha256=document.sha256,
+            pages=2,
+            doc_type="bao_cao",
+            year=2022,
+            text="x" * 1000,
+        )
         store_result(session, document, ExtractionResult(document=info, evidence=items))
         session.commit()
         return [evidence_row_id(item, document_id) for item in items]
 
 
 def upload(client, headers, dossier_id: int, *paths: Path, names: list[str] | None = None):
-    files = [("files", ((names[i] if names else p.name), p.read_bytes(), "application/octet-stream"))
-             for i, p in enumerate(paths)]
+    files = [
+        ("files", ((names[i] if names else p.name), p.read_bytes(), "application/octet-stream"))
+        for i, p in enumerate(paths)
+    ]
     return client.post(f"/api/dossiers/{dossier_id}/documents", files=files, headers=headers)

@@ -39,22 +39,29 @@ def test_assessor_cannot_read_another_provinces_dossier(client, auth):
     assessor = auth("thamdinh_sonla")
     listed = client.get("/api/dossiers", headers=assessor).json()
     assert [d["id"] for d in listed["items"]] == [son_la]
-    for path in (f"/api/dossiers/{lang_son}", f"/api/documents/{document_id}",
-                 f"/api/evidence/{evidence_ids[0]}", f"/api/dossiers/{lang_son}/scorecard",
-                 f"/api/dossiers/{lang_son}/scorecard.xlsx", f"/api/dossiers/{lang_son}/audit"):
+    for path in (
+        f"/api/dossiers/{lang_son}",
+        f"/api/documents/{document_id}",
+        f"/api/evidence/{evidence_ids[0]}",
+        f"/api/dossiers/{lang_son}/scorecard",
+        f"/api/dossiers/{lang_son}/scorecard.xlsx",
+        f"/api/dossiers/{lang_son}/audit",
+    ):
         response = client.get(path, headers=assessor)
         assert response.status_code == 404, path
         assert response.json()["error"]["code"] == "not_found"
     assert client.get(f"/api/evidence?dossier_id={lang_son}", headers=assessor).status_code == 404
     assert client.get("/api/evidence", headers=assessor).json()["total"] == 0
-    patch = client.patch(f"/api/evidence/{evidence_ids[0]}", json={"version": 1, "status": "confirmed"},
-                         headers=assessor)
+    patch = client.patch(
+        f"/api/evidence/{evidence_ids[0]}", json={"version": 1, "status": "confirmed"}, headers=assessor
+    )
     assert patch.status_code == 404
     # ... while the Lạng Sơn assessor sees it.
     assert client.get(f"/api/dossiers/{lang_son}", headers=auth("thamdinh_langson")).status_code == 200
     # An assessor cannot create a unit in another province.
-    other = client.post("/api/units", json={"name": "UBND xã A", "kind": "xa", "province": "Lạng Sơn"},
-                        headers=assessor)
+    other = client.post(
+        "/api/units", json={"name": "UBND xã A", "kind": "xa", "province": "Lạng Sơn"}, headers=assessor
+    )
     assert other.status_code == 403
 
 
@@ -66,14 +73,22 @@ def test_auditor_reads_everything_and_changes_nothing(client, auth):
     assert client.get(f"/api/dossiers/{dossier}", headers=auditor).status_code == 200
     assert client.get(f"/api/evidence?dossier_id={dossier}", headers=auditor).json()["total"] == 3
 
-    patch = client.patch(f"/api/evidence/{evidence_id}", json={"version": 1, "status": "confirmed"},
-                         headers=auditor)
+    patch = client.patch(
+        f"/api/evidence/{evidence_id}", json={"version": 1, "status": "confirmed"}, headers=auditor
+    )
     assert patch.status_code == 403 and patch.json()["error"]["code"] == "forbidden"
-    assert client.post("/api/units", json={"name": "X", "kind": "xa", "province": "Sơn La"},
-                       headers=auditor).status_code == 403
+    assert (
+        client.post(
+            "/api/units", json={"name": "X", "kind": "xa", "province": "Sơn La"}, headers=auditor
+        ).status_code
+        == 403
+    )
     assert upload(client, auditor, dossier, SEED).status_code == 403
-    put = client.put(f"/api/dossiers/{dossier}/scorecard/criteria/TT124.6.1",
-                     json={"decision": "met", "version": 0}, headers=auditor)
+    put = client.put(
+        f"/api/dossiers/{dossier}/scorecard/criteria/TT124.6.1",
+        json={"decision": "met", "version": 0},
+        headers=auditor,
+    )
     assert put.status_code == 403
     assert client.post("/api/bulk", json={"folder": "/tmp"}, headers=auditor).status_code == 403
     # Nothing changed.

@@ -13,8 +13,12 @@ def test_admin_bulk_job_on_a_server_folder(client, auth, settings, engine, tmp_p
     folder = tmp_path / "ho-so" / "Sơn La" / "Sở Kế hoạch và Đầu tư" / "2022"
     folder.mkdir(parents=True)
     shutil.copy(REPO / "corpora/seeds/so-khdt-bao-cao-ket-qua-2022.txt", folder)
-    assert client.post("/api/bulk", json={"folder": str(tmp_path / "ho-so")},
-                       headers=auth("thamdinh_sonla")).status_code == 403
+    assert (
+        client.post(
+            "/api/bulk", json={"folder": str(tmp_path / "ho-so")}, headers=auth("thamdinh_sonla")
+        ).status_code
+        == 403
+    )
     missing = client.post("/api/bulk", json={"folder": str(tmp_path / "khong-co")}, headers=auth("admin"))
     assert missing.status_code == 422
     started = client.post("/api/bulk", json={"folder": str(tmp_path / "ho-so")}, headers=auth("admin"))

@@ -21,15 +21,18 @@ def _dossier(name="Sở Kế hoạch và Đầu tư", kind="co_quan", year=2022)
     return SimpleNamespace(unit=SimpleNamespace(name=name, kind=kind), year=year)
 
 
-@pytest.mark.parametrize(("issuer", "unit", "agree"), [
-    ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư", True),          # case
-    ("So Ke hoach va Dau tu tinh Son La", "Sở Kế hoạch và Đầu tư", True),  # diacritics, containment
-    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", True),                          # abbreviation
-    ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư tỉnh Sơn La", True),  # the other way round
-    ("Sở Tư pháp tỉnh Lạng Sơn", "Sở Kế hoạch và Đầu tư", False),
-    ("Ủy ban nhân dân xã Kon Gang", "UBND xã Chiềng Lề", False),
-    (None, "Sở Kế hoạch và Đầu tư", True),                                # not detected: no disagreement
-])
+@pytest.mark.parametrize(
+    ("issuer", "unit", "agree"),
+    [
+        ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư", True),  # case
+        ("So Ke hoach va Dau tu tinh Son La", "Sở Kế hoạch và Đầu tư", True),  # diacritics, containment
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư", True),  # abbreviation
+        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư tỉnh Sơn La", True),  # the other way round
+        ("Sở Tư pháp tỉnh Lạng Sơn", "Sở Kế hoạch và Đầu tư", False),
+        ("Ủy ban nhân dân xã Kon Gang", "UBND xã Chiềng Lề", False),
+        (None, "Sở Kế hoạch và Đầu tư", True),  # not detected: no disagreement
+    ],
+)
 def test_unit_names_are_compared_loosely(issuer, unit, agree):
     assert dossier_checks.names_agree(issuer, unit) is agree
 
@@ -44,8 +47,12 @@ def test_mismatches_name_each_disagreement_in_vietnamese():
     # The criteria layer's rule: kinds of the same TT124 article (cơ quan, doanh nghiệp: Điều 6) agree.
     assert dossier_checks.mismatches({"subject_type": "doanh_nghiep"}, _dossier()) == []
     # Years exactly; a missing value is no disagreement.
-    assert dossier_checks.mismatches({"issuer": "Sở Kế hoạch và Đầu tư", "year": 2022, "subject_type": "co_quan"},
-                                     _dossier()) == []
+    assert (
+        dossier_checks.mismatches(
+            {"issuer": "Sở Kế hoạch và Đầu tư", "year": 2022, "subject_type": "co_quan"}, _dossier()
+        )
+        == []
+    )
     assert dossier_checks.mismatches({"year": 2021}, _dossier())[0]["field"] == "year"
     assert dossier_checks.mismatches(None, _dossier()) == []
 
@@ -91,27 +98,42 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     assert [item["document_id"] for item in audit["mismatched_documents"]] == [foreign_id]
 
     # The auditor may not accept; the assessor accepts anyway, and the trail says so.
-    assert client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={},
-                       headers=auth("kiemtoan")).status_code == 403
-    assert client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={},  # another province's
-                       headers=auth("thamdinh_langson")).status_code == 404
-    accepted = client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={"note": "Văn bản tham khảo"},
-                           headers=assessor)
+    assert (
+        client.post(
+            f"/api/documents/{foreign_id}/accept-mismatch", json={}, headers=auth("kiemtoan")
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/api/documents/{foreign_id}/accept-mismatch",
+            json={},  # another province's
+            headers=auth("thamdinh_langson"),
+        ).status_code
+        == 404
+    )
+    accepted = client.post(
+        f"/api/documents/{foreign_id}/accept-mismatch", json={"note": "Văn bản tham khảo"}, headers=assessor
+    )
     assert accepted.status_code == 200, accepted.text
     assert accepted.json()["accepted"] and not accepted.json()["held_out"]
     excluded, ids = quoted_documents()
     assert excluded == [] and foreign_id in ids
-    trail = client.get("/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"},
-                       headers=assessor).json()["items"]
-    uploaded = next(item for item in trail if item["action"] == "upload" and item["entity_id"] == str(foreign_id))
+    trail = client.get(
+        "/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"}, headers=assessor
+    ).json()["items"]
+    uploaded = next(
+        item for item in trail if item["action"] == "upload" and item["entity_id"] == str(foreign_id)
+    )
     assert any("Lạng Sơn" in line for line in uploaded["after"]["warnings"])  # warned in the trail at upload
     entry = next(item for item in trail if item["action"] == "accept_mismatch")
     assert entry["entity_id"] == str(foreign_id) and entry["note"] == "Văn bản tham khảo"
     assert any("Lạng Sơn" in line for line in entry["after"]["warnings"])
     # Accepting twice records once.
     client.post(f"/api/documents/{foreign_id}/accept-mismatch", json={}, headers=assessor)
-    trail = client.get("/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"},
-                       headers=assessor).json()["items"]
+    trail = client.get(
+        "/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"}, headers=assessor
+    ).json()["items"]
     assert sum(item["action"] == "accept_mismatch" for item in trail) == 1
 
 
@@ -129,4 +151,7 @@ def test_a_decision_can_be_cleared(client, auth):
     assert client.put(url, json={"decision": "not_met", "version": 0}, headers=assessor).status_code == 200
     trail = client.get("/api/audit-log", params={"dossier_id": dossier}, headers=assessor).json()["items"]
     assert [item["action"] for item in trail if item["entity_type"] == "criterion"] == [
-        "decide", "clear_decision", "decide"]
+        "decide",
+        "clear_decision",
+        "decide",
+    ]

@@ -10,8 +10,9 @@ from api import scorecards, summaries
 from .conftest import SEED, add_evidence, make_dossier, upload
 
 
-def test_listing_does_not_rebuild_every_scorecard_and_follows_every_change(client, auth, engine, monkeypatch,
-                                                                           tmp_path):
+def test_listing_does_not_rebuild_every_scorecard_and_follows_every_change(
+    client, auth, engine, monkeypatch, tmp_path
+):
     admin, assessor = auth("admin"), auth("thamdinh_sonla")
     dossiers, documents, evidence = [], {}, {}
     for number, year in enumerate((2022, 2022, 2023)):  # the 2023 dossier's document says 2022: a mismatch
@@ -22,8 +23,11 @@ def test_listing_does_not_rebuild_every_scorecard_and_follows_every_change(clien
 
     builds: list[int] = []
     build = scorecards.build
-    monkeypatch.setattr(scorecards, "build", lambda session, dossier, *rest: builds.append(dossier.id) or build(
-        session, dossier, *rest))
+    monkeypatch.setattr(
+        scorecards,
+        "build",
+        lambda session, dossier, *rest: builds.append(dossier.id) or build(session, dossier, *rest),
+    )
     statements: list[str] = []
     event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     summaries.clear_cache()
@@ -60,19 +64,35 @@ def test_listing_does_not_rebuild_every_scorecard_and_follows_every_change(clien
     # Evidence review: rejecting the criterion claim takes it out of the proposal.
     claim = evidence[dossiers[0]][2]
     version = client.get(f"/api/evidence/{claim}", headers=assessor).json()["version"]
-    assert client.patch(f"/api/evidence/{claim}", json={"version": version, "status": "rejected"},
-                        headers=assessor).status_code == 200
+    assert (
+        client.patch(
+            f"/api/evidence/{claim}", json={"version": version, "status": "rejected"}, headers=assessor
+        ).status_code
+        == 200
+    )
     after_review = changed(dossiers[0])
     assert after_review[dossiers[0]]["evidence"]["rejected"] == 1
 
     # A decision.
-    assert client.put(f"/api/dossiers/{dossiers[1]}/scorecard/criteria/TT124.6.3", headers=assessor,
-                      json={"decision": "met", "version": 0}).status_code == 200
+    assert (
+        client.put(
+            f"/api/dossiers/{dossiers[1]}/scorecard/criteria/TT124.6.3",
+            headers=assessor,
+            json={"decision": "met", "version": 0},
+        ).status_code
+        == 200
+    )
     assert changed(dossiers[1])[dossiers[1]]["decided_criteria"] == 1
 
     # Accepting a mismatched document.
-    assert client.post(f"/api/documents/{documents[dossiers[2]]}/accept-mismatch", json={"note": "đúng đơn vị"},
-                       headers=assessor).status_code == 200
+    assert (
+        client.post(
+            f"/api/documents/{documents[dossiers[2]]}/accept-mismatch",
+            json={"note": "đúng đơn vị"},
+            headers=assessor,
+        ).status_code
+        == 200
+    )
     changed(dossiers[2])
 
     # A new document's result (as the worker stores it, outside any request).

@@ -25,8 +25,12 @@ def test_filters_and_pagination(client, auth, evidence):
     assert (page["total"], len(page["items"]), page["page"]) == (3, 2, 1)
     second = client.get(f"/api/evidence?dossier_id={dossier}&page_size=2&page=2", headers=headers).json()
     assert [e["id"] for e in page["items"] + second["items"]] == ids
-    assert [e["kind"] for e in client.get(f"/api/evidence?document_id={document_id}&kind=count",
-                                          headers=headers).json()["items"]] == ["count"]
+    assert [
+        e["kind"]
+        for e in client.get(f"/api/evidence?document_id={document_id}&kind=count", headers=headers).json()[
+            "items"
+        ]
+    ] == ["count"]
     by_criterion = client.get("/api/evidence?criterion=TT124.6.3", headers=headers).json()["items"]
     assert [e["id"] for e in by_criterion] == [ids[2]]
 
@@ -34,25 +38,37 @@ def test_filters_and_pagination(client, auth, evidence):
 def test_confirm_edit_reassign_and_history(client, auth, evidence):
     _dossier, _document, ids = evidence
     headers = auth("thamdinh_sonla")
-    confirmed = client.patch(f"/api/evidence/{ids[1]}", json={"version": 1, "status": "confirmed"}, headers=headers)
+    confirmed = client.patch(
+        f"/api/evidence/{ids[1]}", json={"version": 1, "status": "confirmed"}, headers=headers
+    )
     assert confirmed.status_code == 200
     assert (confirmed.json()["status"], confirmed.json()["version"]) == ("confirmed", 2)
-    edited = client.patch(f"/api/evidence/{ids[1]}", headers=headers, json={
-        "version": 2, "value": {"value": 6, "unit": "tiêu chí"}, "criteria": ["TT124.6.1", "TT124.6.2"],
-        "note": "sửa theo bản gốc"})
+    edited = client.patch(
+        f"/api/evidence/{ids[1]}",
+        headers=headers,
+        json={
+            "version": 2,
+            "value": {"value": 6, "unit": "tiêu chí"},
+            "criteria": ["TT124.6.1", "TT124.6.2"],
+            "note": "sửa theo bản gốc",
+        },
+    )
     assert edited.status_code == 200
     body = edited.json()
     assert body["value"] == {"value": 6, "unit": "tiêu chí"}
     assert body["original_value"] == {"value": 5, "unit": "tiêu chí"}
     assert body["criteria"] == ["TT124.6.1", "TT124.6.2"] and body["version"] == 3
 
-    stale = client.patch(f"/api/evidence/{ids[1]}", json={"version": 1, "status": "rejected"}, headers=headers)
+    stale = client.patch(
+        f"/api/evidence/{ids[1]}", json={"version": 1, "status": "rejected"}, headers=headers
+    )
     assert stale.status_code == 409
     assert stale.json()["error"]["code"] == "version_conflict"
     assert stale.json()["current"]["version"] == 3
 
-    unknown = client.patch(f"/api/evidence/{ids[1]}", json={"version": 3, "criteria": ["TT999.1"]},
-                           headers=headers)
+    unknown = client.patch(
+        f"/api/evidence/{ids[1]}", json={"version": 3, "criteria": ["TT999.1"]}, headers=headers
+    )
     assert unknown.status_code == 422
 
     history = client.get(f"/api/evidence/{ids[1]}/history", headers=auth("kiemtoan")).json()

@@ -21,7 +21,9 @@ def _processed(client, headers, settings, engine, tmp_path) -> tuple[int, list[d
     assert uploaded.status_code in (200, 201, 202), uploaded.text
     assert Worker(settings, engine=engine).run_once()
     document_id = uploaded.json()["documents"][0]["document"]["id"]
-    listed = client.get("/api/evidence", params={"document_id": document_id, "page_size": 200}, headers=headers)
+    listed = client.get(
+        "/api/evidence", params={"document_id": document_id, "page_size": 200}, headers=headers
+    )
     assert listed.status_code == 200, listed.text
     assert listed.json()["total"] == len(listed.json()["items"])
     return dossier, listed.json()["items"]
@@ -43,13 +45,16 @@ def test_footnote_evidence_comes_back_with_its_part_and_number(client, auth, set
     single = client.get(f"/api/evidence/{ref['id']}", headers=headers).json()
     assert (single["source_part"], single["footnote"]) == ("footnote", 1)
     # a review keeps the provenance
-    reviewed = client.patch(f"/api/evidence/{ref['id']}", json={"version": 1, "status": "confirmed"},
-                            headers=headers)
+    reviewed = client.patch(
+        f"/api/evidence/{ref['id']}", json={"version": 1, "status": "confirmed"}, headers=headers
+    )
     assert reviewed.status_code == 200, reviewed.text
     assert (reviewed.json()["source_part"], reviewed.json()["footnote"]) == ("footnote", 1)
 
 
-def test_a_footnote_quote_says_so_in_the_scorecard_and_its_downloads(client, auth, settings, engine, tmp_path):
+def test_a_footnote_quote_says_so_in_the_scorecard_and_its_downloads(
+    client, auth, settings, engine, tmp_path
+):
     from docx import Document as DocxDocument
     from openpyxl import load_workbook
 
@@ -57,8 +62,9 @@ def test_a_footnote_quote_says_so_in_the_scorecard_and_its_downloads(client, aut
     dossier, items = _processed(client, headers, settings, engine, tmp_path)
     ref = next(item for item in items if item["value"].get("key") == NOTE_KEY)
     criterion = "TT124.6.1"
-    moved = client.patch(f"/api/evidence/{ref['id']}", json={"version": 1, "criteria": [criterion]},
-                         headers=headers)
+    moved = client.patch(
+        f"/api/evidence/{ref['id']}", json={"version": 1, "criteria": [criterion]}, headers=headers
+    )
     assert moved.status_code == 200, moved.text
     card = client.get(f"/api/dossiers/{dossier}/scorecard", headers=headers).json()
     row = next(c for c in card["criteria"] if c["id"] == criterion)
@@ -73,17 +79,27 @@ def test_a_footnote_quote_says_so_in_the_scorecard_and_its_downloads(client, aut
     assert xlsx.status_code == 200
     book = load_workbook(io.BytesIO(xlsx.content))
     quoted = [row for row in book["Minh chứng"].iter_rows(min_row=2, values_only=True) if row[0] == criterion]
-    assert any(str(cells[5]).startswith(ref["text"]) and str(cells[5]).endswith(mark) for cells in quoted), quoted
+    assert any(str(cells[5]).startswith(ref["text"]) and str(cells[5]).endswith(mark) for cells in quoted), (
+        quoted
+    )
     assert not any(mark in str(cells[5]) for cells in quoted if not str(cells[5]).startswith(ref["text"]))
     technical = book["Vị trí (kỹ thuật)"]
     header = [cell.value for cell in technical[1]]
-    places = [dict(zip(header, cells, strict=True)) for cells in technical.iter_rows(min_row=2, values_only=True)]
-    assert any(place["source_part"] == "footnote" and place["footnote"] == 1
-               and ref["id"] in place["evidence_ids"] for place in places)
+    places = [
+        dict(zip(header, cells, strict=True)) for cells in technical.iter_rows(min_row=2, values_only=True)
+    ]
+    assert any(
+        place["source_part"] == "footnote" and place["footnote"] == 1 and ref["id"] in place["evidence_ids"]
+        for place in places
+    )
 
     docx = client.get(f"/api/dossiers/{dossier}/scorecard.docx", headers=headers)
     assert docx.status_code == 200
-    text = "\n".join(cell.text for table in DocxDocument(io.BytesIO(docx.content)).tables
-                     for table_row in table.rows for cell in table_row.cells)
+    text = "\n".join(
+        cell.text
+        for table in DocxDocument(io.BytesIO(docx.content)).tables
+        for table_row in table.rows
+        for cell in table_row.cells
+    )
     if ref["text"] in text:  # the form shows the deciding quotes (or the top three)
         assert f"“{ref['text']}” {mark}" in text

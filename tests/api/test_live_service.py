@@ -28,16 +28,20 @@ def wait_job(live, headers, job_id: int, until: set[str]) -> dict:
 
 
 def all_evidence(live, headers, document_id: int) -> list[dict]:
-    page = httpx.get(f"{live.url}/api/evidence", params={"document_id": document_id, "page_size": 500},
-                     headers=headers).json()
+    page = httpx.get(
+        f"{live.url}/api/evidence", params={"document_id": document_id, "page_size": 500}, headers=headers
+    ).json()
     assert page["total"] == len(page["items"])
     return page["items"]
 
 
 def new_dossier(live, headers, name: str, kind: str, year: int) -> int:
-    unit = httpx.post(f"{live.url}/api/units", headers=headers,
-                      json={"name": name, "kind": kind, "province": "Sơn La"}).json()
-    return httpx.post(f"{live.url}/api/dossiers", headers=headers, json={"unit_id": unit["id"], "year": year}).json()["id"]
+    unit = httpx.post(
+        f"{live.url}/api/units", headers=headers, json={"name": name, "kind": kind, "province": "Sơn La"}
+    ).json()
+    return httpx.post(
+        f"{live.url}/api/dossiers", headers=headers, json={"unit_id": unit["id"], "year": year}
+    ).json()["id"]
 
 
 def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, seed_path):
@@ -45,8 +49,11 @@ def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, see
     admin = live.headers("admin")
     dossier = new_dossier(live, admin, "Sở Kế hoạch và Đầu tư", "co_quan", 2022)
     pdf = seed_path("so-khdt-bao-cao-ket-qua-2022", "pdf")
-    uploaded = httpx.post(f"{live.url}/api/dossiers/{dossier}/documents", headers=admin,
-                          files=[("files", (pdf.name, pdf.read_bytes(), "application/pdf"))]).json()
+    uploaded = httpx.post(
+        f"{live.url}/api/dossiers/{dossier}/documents",
+        headers=admin,
+        files=[("files", (pdf.name, pdf.read_bytes(), "application/pdf"))],
+    ).json()
     job_id = uploaded["documents"][0]["job_id"]
     document_id = uploaded["documents"][0]["document"]["id"]
 
@@ -68,11 +75,14 @@ def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, see
     assert document["status"] == "done" and document["page_count"] >= 1
     assert document["info"]["year"] == 2022 and document["info"]["source"] == pdf.name
     first_item = evidence[0]
-    assert document["text"][first_item["start"]:first_item["end"]] == first_item["text"]
+    assert document["text"][first_item["start"] : first_item["end"]] == first_item["text"]
 
     # Review one item, then run the extraction again: same evidence, the review is kept.
-    reviewed = httpx.patch(f"{live.url}/api/evidence/{first_item['id']}", headers=admin,
-                           json={"version": 1, "status": "confirmed"}).json()
+    reviewed = httpx.patch(
+        f"{live.url}/api/evidence/{first_item['id']}",
+        headers=admin,
+        json={"version": 1, "status": "confirmed"},
+    ).json()
     again = httpx.post(f"{live.url}/api/documents/{document_id}/reprocess", headers=admin).json()
     assert wait_job(live, admin, again["job_id"], {"done", "failed"})["status"] == "done"
     rerun = all_evidence(live, admin, document_id)
@@ -88,14 +98,18 @@ def test_unreadable_content_fails_the_job_with_a_typed_error(live):
     admin = live.headers("admin")
     dossier = new_dossier(live, admin, "Công ty ABC", "doanh_nghiep", 2024)
     english = ("The quarterly security report lists the activities of the company in detail. " * 20).encode()
-    uploaded = httpx.post(f"{live.url}/api/dossiers/{dossier}/documents", headers=admin,
-                          files=[("files", ("report.txt", english, "text/plain"))]).json()
+    uploaded = httpx.post(
+        f"{live.url}/api/dossiers/{dossier}/documents",
+        headers=admin,
+        files=[("files", ("report.txt", english, "text/plain"))],
+    ).json()
     live.ensure_worker()
     job = wait_job(live, admin, uploaded["documents"][0]["job_id"], {"done", "failed"})
     assert job["status"] == "failed" and job["error"]["code"] == "not_vietnamese"
     assert job["attempts"] == 1  # bad input is not retried
-    document = httpx.get(f"{live.url}/api/documents/{uploaded['documents'][0]['document']['id']}",
-                         headers=admin).json()
+    document = httpx.get(
+        f"{live.url}/api/documents/{uploaded['documents'][0]['document']['id']}", headers=admin
+    ).json()
     assert document["status"] == "failed" and document["error"]["message_vi"]
     assert httpx.get(f"{live.url}/health").json() == {"status": "ok"}
 
@@ -106,9 +120,14 @@ def test_concurrent_confirmations_one_wins_one_gets_409(live, tmp_path):
     admin = live.headers("admin")
     dossier = new_dossier(live, admin, "Sở Tư pháp", "co_quan", 2023)
     note = tmp_path / "bao-cao.txt"
-    note.write_text("Báo cáo kết quả thực hiện tiêu chí an toàn về an ninh, trật tự năm 2023.", encoding="utf-8")
-    uploaded = httpx.post(f"{live.url}/api/dossiers/{dossier}/documents", headers=admin,
-                          files=[("files", (note.name, note.read_bytes(), "text/plain"))]).json()
+    note.write_text(
+        "Báo cáo kết quả thực hiện tiêu chí an toàn về an ninh, trật tự năm 2023.", encoding="utf-8"
+    )
+    uploaded = httpx.post(
+        f"{live.url}/api/dossiers/{dossier}/documents",
+        headers=admin,
+        files=[("files", (note.name, note.read_bytes(), "text/plain"))],
+    ).json()
     engine = make_engine(live.settings.database_url)
     try:
         ids = add_evidence(engine, uploaded["documents"][0]["document"]["id"])
@@ -123,7 +142,10 @@ def test_concurrent_confirmations_one_wins_one_gets_409(live, tmp_path):
             barrier.wait()
             results[index] = http.patch(f"/api/evidence/{ids[2]}", json={"version": 1, "status": status})
 
-    threads = [threading.Thread(target=send, args=(0, "confirmed")), threading.Thread(target=send, args=(1, "rejected"))]
+    threads = [
+        threading.Thread(target=send, args=(0, "confirmed")),
+        threading.Thread(target=send, args=(1, "rejected")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -43,10 +43,12 @@ def _columns(engine: Engine) -> set[str]:
     return {column["name"] for column in inspect(engine).get_columns("evidence")}
 
 
-EVIDENCE = ("INSERT INTO evidence (id, document_id, dossier_id, kind, text, start, \"end\", page, value, "
-            "original_value, confidence, extractor, criteria, original_criteria, status, version, created_at, "
-            "updated_at{extra}) VALUES (:id, 1, 1, 'legal_ref', 'Thông tư số 124/2021/TT-BCA', 10, 37, 1, :value, "
-            ":value, 0.9, 'legal_refs', '[]', '[]', 'proposed', 1, :now, :now{extra_values})")
+EVIDENCE = (
+    'INSERT INTO evidence (id, document_id, dossier_id, kind, text, start, "end", page, value, '
+    "original_value, confidence, extractor, criteria, original_criteria, status, version, created_at, "
+    "updated_at{extra}) VALUES (:id, 1, 1, 'legal_ref', 'Thông tư số 124/2021/TT-BCA', 10, 37, 1, :value, "
+    ":value, 0.9, 'legal_refs', '[]', '[]', 'proposed', 1, :now, :now{extra_values})"
+)
 
 
 def test_evidence_provenance_columns_upgrade_and_downgrade(empty_engine):
@@ -55,29 +57,45 @@ def test_evidence_provenance_columns_upgrade_and_downgrade(empty_engine):
     now = datetime.now(UTC)
     value = '{"key": "124/2021/TT-BCA"}'
     with engine.begin() as connection:
-        connection.execute(text("INSERT INTO units (id, name, kind, province, province_key, created_at) "
-                                "VALUES (1, 'Sở Kế hoạch và Đầu tư', 'co_quan', 'Sơn La', 'son la', :now)"),
-                           {"now": now})
-        connection.execute(text("INSERT INTO dossiers (id, unit_id, year, created_at) VALUES (1, 1, 2022, :now)"),
-                           {"now": now})
-        connection.execute(text("INSERT INTO documents (id, dossier_id, sha256, filename, format, size, status, "
-                                "created_at) VALUES (1, 1, :sha, 'bao-cao.docx', 'docx', 100, 'done', :now)"),
-                           {"sha": "0" * 64, "now": now})
-        connection.execute(text(EVIDENCE.format(extra="", extra_values="")),
-                           {"id": "ev_old_1", "value": value, "now": now})
+        connection.execute(
+            text(
+                "INSERT INTO units (id, name, kind, province, province_key, created_at) "
+                "VALUES (1, 'Sở Kế hoạch và Đầu tư', 'co_quan', 'Sơn La', 'son la', :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text("INSERT INTO dossiers (id, unit_id, year, created_at) VALUES (1, 1, 2022, :now)"),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, dossier_id, sha256, filename, format, size, status, "
+                "created_at) VALUES (1, 1, :sha, 'bao-cao.docx', 'docx', 100, 'done', :now)"
+            ),
+            {"sha": "0" * 64, "now": now},
+        )
+        connection.execute(
+            text(EVIDENCE.format(extra="", extra_values="")), {"id": "ev_old_1", "value": value, "now": now}
+        )
     assert not {"source_part", "footnote"} & _columns(engine)
 
     _migrate(engine, "head")
     assert current_revision(engine) == "0004"
     assert {"source_part", "footnote"} <= _columns(engine)
     with engine.begin() as connection:
-        old = connection.execute(text("SELECT source_part, footnote FROM evidence WHERE id = 'ev_old_1'")).one()
+        old = connection.execute(
+            text("SELECT source_part, footnote FROM evidence WHERE id = 'ev_old_1'")
+        ).one()
         assert tuple(old) == ("body", None)  # stored before footnotes were read: body evidence
-        connection.execute(text(EVIDENCE.format(extra=", source_part, footnote", extra_values=", 'footnote', 2")),
-                           {"id": "ev_note_1", "value": value, "now": now})
+        connection.execute(
+            text(EVIDENCE.format(extra=", source_part, footnote", extra_values=", 'footnote', 2")),
+            {"id": "ev_note_1", "value": value, "now": now},
+        )
         # a row written without the new columns (an older worker during a rolling upgrade) is body evidence
-        connection.execute(text(EVIDENCE.format(extra="", extra_values="")),
-                           {"id": "ev_old_2", "value": value, "now": now})
+        connection.execute(
+            text(EVIDENCE.format(extra="", extra_values="")), {"id": "ev_old_2", "value": value, "now": now}
+        )
         rows = dict(connection.execute(text("SELECT id, source_part FROM evidence")).fetchall())
         notes = dict(connection.execute(text("SELECT id, footnote FROM evidence")).fetchall())
     assert rows == {"ev_old_1": "body", "ev_note_1": "footnote", "ev_old_2": "body"}

@@ -12,8 +12,10 @@ from api.orm import Job
 
 def _enqueue(engine, count: int, max_attempts: int = 3) -> list[int]:
     with Session(engine) as session:
-        ids = [queue.enqueue(session, "extract", {"document_id": 0}, max_attempts=max_attempts).id
-               for _ in range(count)]
+        ids = [
+            queue.enqueue(session, "extract", {"document_id": 0}, max_attempts=max_attempts).id
+            for _ in range(count)
+        ]
         session.commit()
     return ids
 

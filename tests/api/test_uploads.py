@@ -70,19 +70,35 @@ def _zip_bomb() -> bytes:
 def _encrypted_pdf(tmp_path: Path) -> bytes:
     source = tmp_path / "mat.txt"
     source.write_text("Báo cáo kết quả xây dựng phong trào, tài liệu có mật khẩu.", encoding="utf-8")
-    export = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
-              '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
-                    "--convert-to", export, "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    export = (
+        'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+        '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
+    )
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            export,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return (tmp_path / "mat.pdf").read_bytes()
 
 
 @SQLITE_ONLY  # files are checked before anything is written; the database plays no part
-@pytest.mark.parametrize("case", ["corrupt_pdf", "encrypted_pdf", "too_large", "png_named_pdf", "zip_bomb",
-                                  "random_zip", "empty"])
-def test_bad_upload_is_a_clear_4xx_and_service_stays_healthy(case, client, auth, settings, seed_path,
-                                                             tmp_path):
+@pytest.mark.parametrize(
+    "case", ["corrupt_pdf", "encrypted_pdf", "too_large", "png_named_pdf", "zip_bomb", "random_zip", "empty"]
+)
+def test_bad_upload_is_a_clear_4xx_and_service_stays_healthy(
+    case, client, auth, settings, seed_path, tmp_path
+):
     admin = auth("admin")
     dossier = make_dossier(client, admin)
     pdf = seed_path("so-khdt-bao-cao-ket-qua-2022", "pdf").read_bytes()
@@ -95,8 +111,10 @@ def test_bad_upload_is_a_clear_4xx_and_service_stays_healthy(case, client, auth,
         "random_zip": lambda: (_random_zip(), 415, "unsupported_format"),
         "empty": lambda: (b"", 422, "empty_document"),
     }[case]()
-    files = [("files", ("ok.txt", SEED.read_bytes(), "text/plain")),
-             ("files", ("bao-cao.pdf", content, "application/pdf"))]
+    files = [
+        ("files", ("ok.txt", SEED.read_bytes(), "text/plain")),
+        ("files", ("bao-cao.pdf", content, "application/pdf")),
+    ]
     response = client.post(f"/api/dossiers/{dossier}/documents", files=files, headers=admin)
     assert response.status_code == expected_status, response.text
     error = response.json()["error"]
@@ -123,8 +141,14 @@ def test_request_body_over_the_limit_is_refused_before_parsing(client, auth, set
     admin = auth("admin")
     dossier = make_dossier(client, admin)
     limit = settings.max_upload_bytes * settings.max_files_per_upload + 1024 * 1024
-    response = client.post(f"/api/dossiers/{dossier}/documents", headers={**admin, "content-length": str(limit + 1),
-                                                                           "content-type": "multipart/form-data; boundary=x"},
-                           content=b"--x--")
+    response = client.post(
+        f"/api/dossiers/{dossier}/documents",
+        headers={
+            **admin,
+            "content-length": str(limit + 1),
+            "content-type": "multipart/form-data; boundary=x",
+        },
+        content=b"--x--",
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "file_too_large"

@@ -14,8 +14,12 @@ def test_vocabulary_is_the_extractors_groups_and_public(client):
     data = response.json()
     assert data == vocabulary.groups()
     labels = {group: {entry["key"]: entry["vi"] for entry in entries} for group, entries in data.items()}
-    assert labels["criterion_status"] == {"met": "Đạt", "not_met": "Không đạt", "unclear": "Chưa đủ căn cứ",
-                                          "missing": "Không có minh chứng"}
+    assert labels["criterion_status"] == {
+        "met": "Đạt",
+        "not_met": "Không đạt",
+        "unclear": "Chưa đủ căn cứ",
+        "missing": "Không có minh chứng",
+    }
     assert labels["review_state"]["proposed"] == "Chưa xem xét"
     assert labels["review_state"]["rejected"] == "Đã bác bỏ"
     for group in ("overall_proposal", "evidence_kind", "subject_type", "document_reading", "role"):

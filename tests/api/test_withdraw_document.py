@@ -34,14 +34,19 @@ def test_a_withdrawn_document_leaves_the_proposal_and_comes_back_on_restore(clie
         card = client.get(f"/api/dossiers/{dossier}/scorecard", headers=assessor).json()
         quoted = {q["document_id"] for c in card["criteria"] for q in c["quotes"]}
         detail = client.get(f"/api/dossiers/{dossier}", headers=assessor).json()
-        listed = next(item for item in client.get("/api/dossiers", headers=assessor).json()["items"]
-                      if item["id"] == dossier)
+        listed = next(
+            item
+            for item in client.get("/api/dossiers", headers=assessor).json()["items"]
+            if item["id"] == dossier
+        )
         return quoted, detail["evidence"]["total"], listed["evidence"]["total"], detail["checks"]["withdrawn"]
 
     quoted, total_before, listed_before, withdrawn = state()
     assert wrong in quoted and withdrawn == []
 
-    assert client.post(f"/api/documents/{wrong}/withdraw", json={}, headers=auth("kiemtoan")).status_code == 403
+    assert (
+        client.post(f"/api/documents/{wrong}/withdraw", json={}, headers=auth("kiemtoan")).status_code == 403
+    )
     answer = client.post(f"/api/documents/{wrong}/withdraw", json={"note": "Nhầm hồ sơ"}, headers=assessor)
     assert answer.status_code == 200, answer.text
     assert answer.json()["withdrawn"] is True
@@ -53,8 +58,9 @@ def test_a_withdrawn_document_leaves_the_proposal_and_comes_back_on_restore(clie
     assert client.get(f"/api/documents/{wrong}", headers=assessor).json()["checks"]["withdrawn"] is True
     assert client.get(f"/api/documents/{wrong}/file", headers=assessor).status_code == 200
 
-    trail = client.get("/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"},
-                       headers=assessor).json()["items"]
+    trail = client.get(
+        "/api/audit-log", params={"dossier_id": dossier, "entity_type": "document"}, headers=assessor
+    ).json()["items"]
     entries = [item for item in trail if item["action"] == "withdraw_document"]
     assert len(entries) == 1 and entries[0]["note"] == "Nhầm hồ sơ" and entries[0]["entity_id"] == str(wrong)
 

@@ -27,8 +27,16 @@ def read_csv():
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("synth") / "ho-so"
-    generate_corpus(folder, n_dossiers=10, seed=11, formats=("docx", "pdf"), layout="tree",
-                    p_missing=0.35, p_contradiction=0.35, workers=2)
+    generate_corpus(
+        folder,
+        n_dossiers=10,
+        seed=11,
+        formats=("docx", "pdf"),
+        layout="tree",
+        p_missing=0.35,
+        p_contradiction=0.35,
+        workers=2,
+    )
     return folder
 
 

@@ -25,12 +25,16 @@ def test_second_run_skips_processed_files_and_redoes_changed_ones(bulk_run, tmp_
     known = run_bulk(work_source, work_out, workers=1, show_bar=False)
     assert known.processed == 0 and known.skipped == summary.files
     rows = {r["path"]: r["sha256"] for r in read_csv(work_out / "documents.csv")}
-    assert rows[docx[0].relative_to(work_source).as_posix()] == rows[docx[1].relative_to(work_source).as_posix()]
+    assert (
+        rows[docx[0].relative_to(work_source).as_posix()] == rows[docx[1].relative_to(work_source).as_posix()]
+    )
     edited = Document(str(docx[2]))
     edited.add_paragraph("Bổ sung: tổ chức thêm 02 cuộc tuyên truyền.")
     edited.save(str(docx[2]))  # same path, new content: only this file is extracted again
     changed = run_bulk(work_source, work_out, workers=1, show_bar=False)
-    assert changed.processed == 1 and changed.skipped == summary.files - 1 and changed.failed == summary.failed
+    assert (
+        changed.processed == 1 and changed.skipped == summary.files - 1 and changed.failed == summary.failed
+    )
     rows = {r["path"]: r for r in read_csv(work_out / "documents.csv")}
     assert rows[docx[2].relative_to(work_source).as_posix()]["status"] == "ok"
 

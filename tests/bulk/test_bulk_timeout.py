@@ -43,11 +43,15 @@ def _dossier_with_a_hung_file(corpus, target):
     return target, hung.relative_to(target).as_posix(), len(files), folder
 
 
-@pytest.mark.parametrize(("workers", "ref", "how"), [
-    (1, "bulk.slow_extractor:hangs_in_python", "in this process"),
-    (2, "bulk.slow_extractor:hangs_in_python", "worker alarm"),
-    (2, "bulk.slow_extractor:hangs_in_c", "worker process killed"),
-], ids=["in-process", "worker-alarm", "worker-killed"])
+@pytest.mark.parametrize(
+    ("workers", "ref", "how"),
+    [
+        (1, "bulk.slow_extractor:hangs_in_python", "in this process"),
+        (2, "bulk.slow_extractor:hangs_in_python", "worker alarm"),
+        (2, "bulk.slow_extractor:hangs_in_c", "worker process killed"),
+    ],
+    ids=["in-process", "worker-alarm", "worker-killed"],
+)
 def test_hung_file_is_a_timeout_error_and_the_run_goes_on(corpus, tmp_path, read_csv, workers, ref, how):
     source, hung, n_files, folder = _dossier_with_a_hung_file(corpus, tmp_path / "input")
     timeout = _timeout_for(folder)
@@ -64,7 +68,9 @@ def test_hung_file_is_a_timeout_error_and_the_run_goes_on(corpus, tmp_path, read
     assert summary.dossiers == 1 and summary.evidence > 0
 
 
-def test_worker_start_up_and_model_loading_do_not_count_in_the_deadline(corpus, tmp_path, read_csv, monkeypatch):
+def test_worker_start_up_and_model_loading_do_not_count_in_the_deadline(
+    corpus, tmp_path, read_csv, monkeypatch
+):
     """Workers that need longer to start than a file's hard limit: still no file times out."""
     folder = sorted(p for p in corpus.glob("*/*/*") if p.is_dir())[0]
     timeout = _timeout_for(folder)
@@ -73,7 +79,13 @@ def test_worker_start_up_and_model_loading_do_not_count_in_the_deadline(corpus, 
     source = tmp_path / "input"
     shutil.copytree(folder, source / folder.relative_to(corpus))
     out = tmp_path / "out"
-    summary = run_bulk(source, out, workers=2, extractor_ref="bulk.slow_start_extractor:extract_file",
-                       timeout=timeout, show_bar=False)
+    summary = run_bulk(
+        source,
+        out,
+        workers=2,
+        extractor_ref="bulk.slow_start_extractor:extract_file",
+        timeout=timeout,
+        show_bar=False,
+    )
     assert read_csv(out / "errors.csv") == []
     assert summary.failed == 0 and summary.processed == summary.files > 0

@@ -6,8 +6,13 @@ import re
 
 from openpyxl import load_workbook
 
-PROCEDURE_KEY = {"ke_hoach": "ke_hoach", "dang_ky": "ban_dang_ky", "bao_cao": "bao_cao_ket_qua",
-                 "bien_ban": "bien_ban", "to_trinh": "to_trinh"}
+PROCEDURE_KEY = {
+    "ke_hoach": "ke_hoach",
+    "dang_ky": "ban_dang_ky",
+    "bao_cao": "bao_cao_ket_qua",
+    "bien_ban": "bien_ban",
+    "to_trinh": "to_trinh",
+}
 
 
 def _by_dossier(rows, extra=()):
@@ -65,7 +70,9 @@ def test_documents_types_and_unit_kinds_are_read(bulk_run, truth, read_csv):
 
 
 def _statuses(out, read_csv):
-    criteria = {(r["unit"], int(r["year"]), r["criterion"]): r["status"] for r in read_csv(out / "criteria.csv")}
+    criteria = {
+        (r["unit"], int(r["year"]), r["criterion"]): r["status"] for r in read_csv(out / "criteria.csv")
+    }
     not_met: dict[tuple[str, int], set[str]] = {}
     for (unit, year, cid), status in criteria.items():
         if status == "not_met":
@@ -116,7 +123,9 @@ def test_no_criterion_is_contradicted_beyond_the_truth(bulk_run, truth, read_csv
 def test_every_contradicted_criterion_is_read(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
     criteria, _not_met = _statuses(out, read_csv)
-    assert any(HEADING_CONTRADICTION in t["contradicted"] for t in truth), "the corpus exercises the heading sentence"
+    assert any(HEADING_CONTRADICTION in t["contradicted"] for t in truth), (
+        "the corpus exercises the heading sentence"
+    )
     for t in truth:
         for cid in t["contradicted"]:
             assert criteria[(t["unit"], t["year"], cid)] == "not_met", (t["unit"], t["year"], cid)
@@ -141,8 +150,10 @@ def _expected_counts(t: dict) -> dict[str, float]:
 
 def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
-    trends = {(r["unit"], int(r["year"]), r["indicator"]): float(r["value"])
-              for r in read_csv(out / "trends_unit.csv")}
+    trends = {
+        (r["unit"], int(r["year"]), r["indicator"]): float(r["value"])
+        for r in read_csv(out / "trends_unit.csv")
+    }
     reports = [t for t in truth if t["counts"]]
     assert reports
     checked = {"digits": 0, "spelled": 0, "zero": 0}
@@ -152,8 +163,11 @@ def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
             if name != "luot_nguoi_nghe" and _count_gap(name, written):
                 continue
             assert trends.get((t["unit"], t["year"], name)) == value, (t["unit"], t["year"], name, written)
-            kind = "zero" if written is None and name != "luot_nguoi_nghe" else (
-                "digits" if (written or "0")[0].isdigit() else "spelled")
+            kind = (
+                "zero"
+                if written is None and name != "luot_nguoi_nghe"
+                else ("digits" if (written or "0")[0].isdigit() else "spelled")
+            )
             checked[kind] += 1
     assert all(checked.values()), checked  # each way of writing a count was exercised
     province = read_csv(out / "trends_province.csv")
@@ -162,10 +176,17 @@ def test_counts_written_appear_in_the_trends(bulk_run, truth, read_csv):
 
 def test_every_count_of_the_truth_appears_in_the_trends(bulk_run, truth, read_csv):
     _summary, _source, out = bulk_run
-    trends = {(r["unit"], int(r["year"]), r["indicator"]): float(r["value"])
-              for r in read_csv(out / "trends_unit.csv")}
-    gaps = [(t["unit"], t["year"], name) for t in truth if t["counts"]
-            for name in INDICATORS if _count_gap(name, t["counts_written"].get(name))]
+    trends = {
+        (r["unit"], int(r["year"]), r["indicator"]): float(r["value"])
+        for r in read_csv(out / "trends_unit.csv")
+    }
+    gaps = [
+        (t["unit"], t["year"], name)
+        for t in truth
+        if t["counts"]
+        for name in INDICATORS
+        if _count_gap(name, t["counts_written"].get(name))
+    ]
     assert gaps, "the corpus exercises the forms named in the reason"
     for t in (t for t in truth if t["counts"]):
         for name, value in _expected_counts(t).items():
@@ -222,7 +243,9 @@ def test_targets_quote_the_son_la_letter(bulk_run, read_csv):
     by_year = {(int(r["year"]), r["group"], r["measure"]): r for r in targets}
     assert by_year[(2026, "xa_phuong", "dien_hinh")]["target_percent"] == "75"
     for year, percent in ((2027, "20"), (2028, "40"), (2029, "60"), (2030, "75")):
-        assert by_year[(year, "co_quan_doanh_nghiep_co_so_giao_duc", "dien_hinh")]["target_percent"] == percent
+        assert (
+            by_year[(year, "co_quan_doanh_nghiep_co_so_giao_duc", "dien_hinh")]["target_percent"] == percent
+        )
     assert "UBND-NC" in targets[0]["source"]
 
 

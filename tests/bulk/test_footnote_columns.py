@@ -51,7 +51,9 @@ def test_footnote_evidence_is_marked_in_csv_and_parquet(tmp_path, read_csv):
     assert {row["source_part"] for row in rows} == {"body", "footnote"}
     table = pq.read_table(out / "evidence.parquet")
     assert table.schema.field("footnote").type == pa.int32()
-    parts = list(zip(table.column("source_part").to_pylist(), table.column("footnote").to_pylist(), strict=True))
+    parts = list(
+        zip(table.column("source_part").to_pylist(), table.column("footnote").to_pylist(), strict=True)
+    )
     assert parts.count(("footnote", 1)) == len(noted)
     assert all(number is None for part, number in parts if part == "body")
 

@@ -57,7 +57,9 @@ def test_wrapped_lines_join_but_list_items_and_headings_stay_apart() -> None:
 
 
 def test_a_wrapped_line_starting_with_a_grouped_number_is_not_a_list_item() -> None:
-    raw = "Trong năm, các đơn vị đã tổ chức tuyên truyền pháp luật được tổng cộng là\n1.250 lượt người tham dự."
+    raw = (
+        "Trong năm, các đơn vị đã tổ chức tuyên truyền pháp luật được tổng cộng là\n1.250 lượt người tham dự."
+    )
     assert normalize_plain(raw).count("\n") == 0
 
 
@@ -77,10 +79,10 @@ def test_offsets_map_back_to_page_and_position() -> None:
     start = normalized.text.index("3.460")
     assert normalized.page_at(start) == 2
     page, offset = normalized.source_offset(start)
-    assert pages[page - 1].text[offset:offset + 5] == "3.460"
+    assert pages[page - 1].text[offset : offset + 5] == "3.460"
     stp = normalized.text.index("STP")
     page, offset = normalized.source_offset(stp)
-    assert (page, pages[0].text[offset:offset + 3]) == (1, "STP")
+    assert (page, pages[0].text[offset : offset + 3]) == (1, "STP")
 
 
 def test_text_is_nfc_even_from_decomposed_input() -> None:
@@ -108,7 +110,9 @@ def test_a_wrapped_line_starting_with_a_number_and_no_dot_is_not_a_list_item() -
 
 def test_a_number_whose_hyphen_the_pdf_dropped_at_a_line_break_comes_out_whole() -> None:
     """pdfium reads a hyphen at the end of a line as a soft hyphen and drops it: "510/QĐ⏎BCA-V05"."""
-    text = normalize_plain("Căn cứ Quyết định số 510/QĐ\nBCA-V05 ngày 28/4/2022 của Bộ Công an ban hành bộ tiêu chí")
+    text = normalize_plain(
+        "Căn cứ Quyết định số 510/QĐ\nBCA-V05 ngày 28/4/2022 của Bộ Công an ban hành bộ tiêu chí"
+    )
     assert "510/QĐ-BCA-V05 ngày" in text
     # an ordinary word after a number at the end of a line stays a word
     assert "12/QĐ-Ban" not in normalize_plain("Quyết định số 12/QĐ\nBan chỉ đạo đã họp")

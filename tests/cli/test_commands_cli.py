@@ -34,8 +34,10 @@ def test_every_command_has_quiet_verbose_examples_and_the_exit_codes_in_its_help
     assert examples and all(f"minhchung {name}" in line for line in examples)
 
 
-@pytest.mark.parametrize(("flags", "level"), [([], logging.WARNING), (["--quiet"], logging.ERROR),
-                                              (["-v"], logging.INFO), (["-vv"], logging.DEBUG)])
+@pytest.mark.parametrize(
+    ("flags", "level"),
+    [([], logging.WARNING), (["--quiet"], logging.ERROR), (["-v"], logging.INFO), (["-vv"], logging.DEBUG)],
+)
 def test_quiet_and_verbose_set_the_logging_level(flags, level):
     args = build_parser().parse_args(["audit", "x.pdf", *flags])
     configure_logging(args)
@@ -47,8 +49,13 @@ def test_missing_inputs_are_not_found_everywhere(tmp_path, capsys):
     missing = str(tmp_path / "khong-co.pdf")
     empty = tmp_path / "thu-muc-rong"
     empty.mkdir()
-    for argv in (["scorecard", missing], ["audit", missing], ["bulk", missing, "--out", str(tmp_path / "o")],
-                 ["scorecard", str(empty)], ["audit", str(empty)]):
+    for argv in (
+        ["scorecard", missing],
+        ["audit", missing],
+        ["bulk", missing, "--out", str(tmp_path / "o")],
+        ["scorecard", str(empty)],
+        ["audit", str(empty)],
+    ):
         assert main(argv) == 19, argv
         assert "Không tìm thấy" in capsys.readouterr().err
 
@@ -65,8 +72,18 @@ def test_a_bad_out_is_a_clear_error_not_a_traceback(tmp_path, capsys, out):
 def test_bulk_exits_non_zero_and_says_how_many_files_failed(tmp_path, capsys, monkeypatch):
     import extractor.bulk.run as bulk_run
 
-    summary = SimpleNamespace(files=10, processed=10, skipped=0, failed=2, rejected=1, dossiers=4, evidence=90,
-                              ambiguous=0, documents_per_second=1.0, workers=1)
+    summary = SimpleNamespace(
+        files=10,
+        processed=10,
+        skipped=0,
+        failed=2,
+        rejected=1,
+        dossiers=4,
+        evidence=90,
+        ambiguous=0,
+        documents_per_second=1.0,
+        workers=1,
+    )
     monkeypatch.setattr(bulk_run, "run_bulk", lambda *args, **kwargs: summary)
     assert main(["bulk", str(tmp_path), "--out", str(tmp_path / "out"), "--quiet"]) == 21
     captured = capsys.readouterr()
@@ -83,8 +100,23 @@ def test_end_to_end_from_a_seed(seed_path, tmp_path, capsys):
     assert json.loads(saved.read_text(encoding="utf-8"))["criteria"]
 
     docx = tmp_path / "phieu.docx"
-    assert main(["scorecard", str(saved), "--format", "docx", "--out", str(docx), "--unit", "Sở Tư pháp\x0b Sơn La",
-                 "--issuer", "Công an tỉnh Sơn La"]) == 0
+    assert (
+        main(
+            [
+                "scorecard",
+                str(saved),
+                "--format",
+                "docx",
+                "--out",
+                str(docx),
+                "--unit",
+                "Sở Tư pháp\x0b Sơn La",
+                "--issuer",
+                "Công an tỉnh Sơn La",
+            ]
+        )
+        == 0
+    )
     pdf = convert(docx, "pdf", tmp_path)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)

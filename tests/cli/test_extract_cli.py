@@ -13,18 +13,32 @@ from extractor import pipeline, vocabulary
 from extractor.cli import main
 from extractor.models import DocumentInfo, Evidence, ExtractionResult
 
-LONG = ("Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an quy định về tiêu chuẩn "
-        "“An toàn về an ninh, trật tự” đối với khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, "
-        "cơ sở giáo dục và trình tự, thủ tục, hồ sơ xét công nhận")
+LONG = (
+    "Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ trưởng Bộ Công an quy định về tiêu chuẩn "
+    "“An toàn về an ninh, trật tự” đối với khu dân cư, xã, phường, thị trấn, cơ quan, doanh nghiệp, "
+    "cơ sở giáo dục và trình tự, thủ tục, hồ sơ xét công nhận"
+)
 
 
 def fake_result(path: str) -> ExtractionResult:
-    evidence = [Evidence(kind=kind, text=LONG, start=10, end=10 + len(LONG), confidence=0.9, extractor="test",
-                         page=1, value={"key": "124/2021/TT-BCA", "note": LONG})
-                for kind in vocabulary.keys("evidence_kind")]
-    return ExtractionResult(document=DocumentInfo(source=path, sha256="0" * 64, pages=1, subject_type="xa"),
-                            evidence=evidence,
-                            criteria=[{"id": "TT124.5.1", "title": LONG, "status": "unclear"}])
+    evidence = [
+        Evidence(
+            kind=kind,
+            text=LONG,
+            start=10,
+            end=10 + len(LONG),
+            confidence=0.9,
+            extractor="test",
+            page=1,
+            value={"key": "124/2021/TT-BCA", "note": LONG},
+        )
+        for kind in vocabulary.keys("evidence_kind")
+    ]
+    return ExtractionResult(
+        document=DocumentInfo(source=path, sha256="0" * 64, pages=1, subject_type="xa"),
+        evidence=evidence,
+        criteria=[{"id": "TT124.5.1", "title": LONG, "status": "unclear"}],
+    )
 
 
 @pytest.fixture

@@ -33,8 +33,9 @@ sys.meta_path.insert(0, NoService())
 
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False, timeout=300
+    )
 
 
 def test_the_library_and_its_command_line_import_no_module_of_the_service() -> None:
@@ -43,7 +44,9 @@ def test_the_library_and_its_command_line_import_no_module_of_the_service() -> N
 
 
 def test_the_library_imports_and_every_command_registers_without_the_service() -> None:
-    done = _python(NO_SERVICE + IMPORTS + "print(sorted(extractor.cli.build_parser()._subparsers._group_actions[0]"
-                   ".choices))\n")
+    done = _python(
+        NO_SERVICE + IMPORTS + "print(sorted(extractor.cli.build_parser()._subparsers._group_actions[0]"
+        ".choices))\n"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "'serve'" in done.stdout and "'user'" in done.stdout and "'extract'" in done.stdout

@@ -33,9 +33,24 @@ def _env(root: Path) -> dict[str, str]:
 
 def _serve(root: Path, port: int, **popen) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "extractor.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", "0"],
-        cwd=root, env=_env(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
+        [
+            sys.executable,
+            "-m",
+            "extractor.cli",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "0",
+        ],
+        cwd=root,
+        env=_env(root),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
     )
 
 
@@ -93,7 +108,9 @@ def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(t
             process.kill()
             process.wait()
     text = "".join(lines)
-    assert f"SQLite {tmp_path / 'var' / 'minhchung.db'}" in text, text + (process.stderr.read() if process.stderr else "")
+    assert f"SQLite {tmp_path / 'var' / 'minhchung.db'}" in text, text + (
+        process.stderr.read() if process.stderr else ""
+    )
     assert "first admin created: admin" in text and "(from MINHCHUNG_ADMIN_PASSWORD)" in text
     assert "Ctrl+C" in text
     assert text.index("SQLite") < text.index(f"Minh Chứng: http://127.0.0.1:{port}/")

@@ -9,8 +9,12 @@ def test_every_article_has_its_criteria_with_stable_ids():
     ids = [item.id for item in catalogue.criteria()]
     assert ids[:5] == [f"TT124.4.{n}" for n in range(1, 6)]
     assert [item.id for item in catalogue.for_subject("xa")] == [f"TT124.5.{n}" for n in range(1, 5)]
-    assert [item.id for item in catalogue.for_subject("doanh_nghiep")] == [f"TT124.6.{n}" for n in range(1, 6)]
-    assert [item.id for item in catalogue.for_subject("co_so_giao_duc")] == [f"TT124.7.{n}" for n in range(1, 7)]
+    assert [item.id for item in catalogue.for_subject("doanh_nghiep")] == [
+        f"TT124.6.{n}" for n in range(1, 6)
+    ]
+    assert [item.id for item in catalogue.for_subject("co_so_giao_duc")] == [
+        f"TT124.7.{n}" for n in range(1, 7)
+    ]
     assert len(set(ids)) == len(ids) == 20
 
 
@@ -18,11 +22,30 @@ def test_every_clause_and_point_is_the_law_word_for_word():
     for item in catalogue.criteria():
         assert item.certainty == "verbatim" and item.text, item.id
         assert item.source["place"] == f"Điều {item.article} khoản {item.clause}"
-    assert catalogue.by_id("TT124.4.4").text.startswith("Tham gia, phối hợp thực hiện có hiệu quả công tác phòng ngừa")
+    assert catalogue.by_id("TT124.4.4").text.startswith(
+        "Tham gia, phối hợp thực hiện có hiệu quả công tác phòng ngừa"
+    )
     assert catalogue.by_id("TT124.4.5").text.endswith("không có cá nhân vi phạm bị xử lý kỷ luật.")
-    assert [point.point for point in catalogue.by_id("TT124.4.3").points] == ["a", "b", "c", "d", "dd", "e", "g"]
+    assert [point.point for point in catalogue.by_id("TT124.4.3").points] == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "dd",
+        "e",
+        "g",
+    ]
     assert [point.point for point in catalogue.by_id("TT124.4.4").points] == ["a", "b", "c", "d"]
-    assert [point.point for point in catalogue.by_id("TT124.6.3").points] == ["a", "b", "c", "d", "dd", "e", "g", "h"]
+    assert [point.point for point in catalogue.by_id("TT124.6.3").points] == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "dd",
+        "e",
+        "g",
+        "h",
+    ]
     assert catalogue.by_id("TT124.6.3").points[3].text == "Đình công, lãn công trái pháp luật;"
 
 
@@ -67,7 +90,11 @@ def test_procedure_and_qd510_bands_are_data():
     procedure = catalogue.procedure()
     assert procedure["evaluation_periods"]["khu_dan_cu"]["start"] == "11-01"
     assert procedure["evaluation_periods"]["co_quan"]["end"] == "11-15"
-    assert {d["key"] for d in procedure["recognition"]["documents"]} >= {"to_trinh", "bao_cao_ket_qua", "bien_ban"}
+    assert {d["key"] for d in procedure["recognition"]["documents"]} >= {
+        "to_trinh",
+        "bao_cao_ket_qua",
+        "bien_ban",
+    }
     assert catalogue.band_for(90)["label_vi"] == "Xuất sắc"
     assert catalogue.band_for(89.5)["label_vi"] == "Khá"
     assert catalogue.band_for(50)["label_vi"] == "Trung bình"

@@ -28,11 +28,29 @@ def test_no_fire_is_evidence_for_the_no_serious_fire_part():
     assert "khong_chay_no_tai_nan" in findings[0].families
 
 
-@pytest.mark.parametrize("subject, text, failed, spared", [
-    ("co_quan", "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.6.5"}, {"TT124.6.4"}),
-    ("co_quan", "Năm 2023, 01 nhân viên Tổ bảo vệ bị kỷ luật cảnh cáo do bỏ ca trực.", {"TT124.6.4"}, set()),
-    ("xa", "Năm 2023, Công an xã có 01 đồng chí bị kỷ luật cảnh cáo do vi phạm quy định.", {"TT124.5.3"}, set()),
-])
+@pytest.mark.parametrize(
+    "subject, text, failed, spared",
+    [
+        (
+            "co_quan",
+            "Năm 2023, đơn vị có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.",
+            {"TT124.6.5"},
+            {"TT124.6.4"},
+        ),
+        (
+            "co_quan",
+            "Năm 2023, 01 nhân viên Tổ bảo vệ bị kỷ luật cảnh cáo do bỏ ca trực.",
+            {"TT124.6.4"},
+            set(),
+        ),
+        (
+            "xa",
+            "Năm 2023, Công an xã có 01 đồng chí bị kỷ luật cảnh cáo do vi phạm quy định.",
+            {"TT124.5.3"},
+            set(),
+        ),
+    ],
+)
 def test_discipline_fails_the_clauses_whose_people_it_concerns(subject, text, failed, spared):
     # Điều 6 khoản 4 counts the protective force's discipline, khoản 5 anyone's; Điều 5 khoản 3 the commune police's.
     found = statuses(text, report(subject))
@@ -47,8 +65,10 @@ def test_a_plan_promises_rather_than_proves():
 
 
 def test_a_commune_plan_speaks_to_residential_areas_too():
-    text = ("- Đối với khu dân cư: quý I hàng năm, chi bộ có Nghị quyết, khu dân cư có đăng ký phấn đấu đạt "
-            "tiêu chuẩn “An toàn về an ninh, trật tự”; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia.")
+    text = (
+        "- Đối với khu dân cư: quý I hàng năm, chi bộ có Nghị quyết, khu dân cư có đăng ký phấn đấu đạt "
+        "tiêu chuẩn “An toàn về an ninh, trật tự”; 100% hộ gia đình đang cư trú trên địa bàn đăng ký tham gia."
+    )
     found = statuses(text, report("xa", "ke_hoach"))
     assert "TT124.4.1" in found and "TT124.5.1" in found
 
@@ -56,12 +76,18 @@ def test_a_commune_plan_speaks_to_residential_areas_too():
 def test_assess_lists_every_criterion_of_the_article_and_marks_evidence():
     from extractor.models import Evidence
 
-    text = ("Năm 2023, cơ quan không để xảy ra vụ việc phức tạp về an ninh, trật tự; không để xảy ra cháy, nổ, "
-            "tai nạn lao động theo Thông tư số 124/2021/TT-BCA.")
+    text = (
+        "Năm 2023, cơ quan không để xảy ra vụ việc phức tạp về an ninh, trật tự; không để xảy ra cháy, nổ, "
+        "tai nạn lao động theo Thông tư số 124/2021/TT-BCA."
+    )
     count = text.index("cháy")
     citation = text.index("Thông tư")
-    evidence = [Evidence("count", "cháy", count, count + 4, {}, 0.9, "test", 1, "ev_1"),
-                Evidence("legal_ref", "Thông tư số 124/2021/TT-BCA", citation, citation + 27, {}, 0.9, "test", 1, "ev_2")]
+    evidence = [
+        Evidence("count", "cháy", count, count + 4, {}, 0.9, "test", 1, "ev_1"),
+        Evidence(
+            "legal_ref", "Thông tư số 124/2021/TT-BCA", citation, citation + 27, {}, 0.9, "test", 1, "ev_2"
+        ),
+    ]
     section = assess(report(), text, evidence)
     assert [item["id"] for item in section] == [f"TT124.6.{n}" for n in range(1, 6)]
     by_id = {item["id"]: item for item in section}

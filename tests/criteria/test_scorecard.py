@@ -27,7 +27,9 @@ def test_so_khdt_report_gives_a_five_criterion_article_6_scorecard(khdt_card):
     assert list(rows) == [f"TT124.6.{n}" for n in range(1, 6)]
     assert [rows[f"TT124.6.{n}"]["status"] for n in range(2, 4)] == ["met", "met"]
     # "hoàn thành tốt nhiệm vụ được giao; Sở đang thực hiện hồ sơ xét đề nghị danh hiệu …": not yet rated
-    assert rows["TT124.6.4"]["status"] == "unclear" and "chưa chính thức" in " ".join(rows["TT124.6.4"]["reasons"])
+    assert rows["TT124.6.4"]["status"] == "unclear" and "chưa chính thức" in " ".join(
+        rows["TT124.6.4"]["reasons"]
+    )
     deciding = rows["TT124.6.3"]["deciding"]
     assert 1 <= len(deciding) <= 3 and all(quote["page"] and quote["document"] for quote in deciding)
     assert any("không có trường hợp xảy ra theo Tiêu chí 3" in quote["text"] for quote in deciding)
@@ -97,7 +99,7 @@ def test_cli_audit_json_and_table(seed_path, capsys):
 
 
 def test_the_audit_lists_an_act_the_report_itself_dates_after_its_deadline(seed_path):
-    """"Ngày 04/4/2022, Sở … đã đăng ký": after quý I, so the audit's deadlines say so, not only the card."""
+    """ "Ngày 04/4/2022, Sở … đã đăng ký": after quý I, so the audit's deadlines say so, not only the card."""
     report = audit([sources.load(seed_path(SO_KHDT, "docx"), "co_quan")])
     late = [item for item in report["units"][0]["deadlines"] if item["issue"] == "act_late"]
     assert [item["criterion"] for item in late] == ["TT124.6.1"]

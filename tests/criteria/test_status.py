@@ -21,35 +21,85 @@ def statuses(text: str, doc: DocumentInfo) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize("text, family, context, expected", [
-    # reports write done work in the imperative: a result, not a promise
-    ("Thực hiện tốt kế hoạch phòng, chống cháy nổ tại cơ quan; không có vụ cháy nổ nào xảy ra.",
-     "khong_chay_no_tai_nan", "result", "met"),
-    ("Tổ chức các buổi học tập, quán triệt các chủ trương, đường lối, chính sách của Đảng.",
-     "trien_khai_chu_truong", "result", "met"),
-    ("Tổ chức các buổi học tập, quán triệt các chủ trương, đường lối, chính sách của Đảng.",
-     "trien_khai_chu_truong", "plan", "target"),
-    ("Năm 2023, cơ quan có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.", "khong_ky_luat", "result", "not_met"),
-    ("Có 01 giáo viên bị kỷ luật cảnh cáo do vi phạm quy định về dạy thêm.", "khong_ky_luat", "unknown", "not_met"),
-    ("Phấn đấu không có cán bộ bị xử lý kỷ luật từ hình thức cảnh cáo trở lên.", "khong_ky_luat", "result", "target"),
-    ("Dự kiến 07/07 phòng hoàn thành tốt nhiệm vụ.", "danh_hieu_dau_moi", "result", "target"),
-    ("Còn 12/310 hộ gia đình chưa ký cam kết tham gia.", "ho_gia_dinh_dang_ky", "unknown", "not_met"),
-    # an occurrence reported as falling is for the assessor, not a contradiction
-    ("Xảy ra 05 vụ phạm pháp hình sự, giảm 02 vụ so với cùng kỳ năm 2023.", "khong_xay_ra_vu_viec", "result", "unclear"),
-    # a rule quoted or a condition stated is no evidence either way
-    ("Nếu đơn vị có cán bộ vi phạm bị xử lý kỷ luật thì không đạt 50 điểm.", "khong_ky_luat", "plan", "unclear"),
-    # names that merely contain cue words
-    ("Phối hợp với các ngành trong công tác trợ giúp pháp lý gắn với chương trình mục tiêu quốc gia giảm nghèo.",
-     "trien_khai_chu_truong", "result", "met"),
-    ("Cơ quan đã ký cam kết và đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2023.",
-     "nghi_quyet_ke_hoach_dang_ky", "result", "met"),
-])
+@pytest.mark.parametrize(
+    "text, family, context, expected",
+    [
+        # reports write done work in the imperative: a result, not a promise
+        (
+            "Thực hiện tốt kế hoạch phòng, chống cháy nổ tại cơ quan; không có vụ cháy nổ nào xảy ra.",
+            "khong_chay_no_tai_nan",
+            "result",
+            "met",
+        ),
+        (
+            "Tổ chức các buổi học tập, quán triệt các chủ trương, đường lối, chính sách của Đảng.",
+            "trien_khai_chu_truong",
+            "result",
+            "met",
+        ),
+        (
+            "Tổ chức các buổi học tập, quán triệt các chủ trương, đường lối, chính sách của Đảng.",
+            "trien_khai_chu_truong",
+            "plan",
+            "target",
+        ),
+        (
+            "Năm 2023, cơ quan có 01 cá nhân bị kỷ luật cảnh cáo do vi phạm quy định.",
+            "khong_ky_luat",
+            "result",
+            "not_met",
+        ),
+        (
+            "Có 01 giáo viên bị kỷ luật cảnh cáo do vi phạm quy định về dạy thêm.",
+            "khong_ky_luat",
+            "unknown",
+            "not_met",
+        ),
+        (
+            "Phấn đấu không có cán bộ bị xử lý kỷ luật từ hình thức cảnh cáo trở lên.",
+            "khong_ky_luat",
+            "result",
+            "target",
+        ),
+        ("Dự kiến 07/07 phòng hoàn thành tốt nhiệm vụ.", "danh_hieu_dau_moi", "result", "target"),
+        ("Còn 12/310 hộ gia đình chưa ký cam kết tham gia.", "ho_gia_dinh_dang_ky", "unknown", "not_met"),
+        # an occurrence reported as falling is for the assessor, not a contradiction
+        (
+            "Xảy ra 05 vụ phạm pháp hình sự, giảm 02 vụ so với cùng kỳ năm 2023.",
+            "khong_xay_ra_vu_viec",
+            "result",
+            "unclear",
+        ),
+        # a rule quoted or a condition stated is no evidence either way
+        (
+            "Nếu đơn vị có cán bộ vi phạm bị xử lý kỷ luật thì không đạt 50 điểm.",
+            "khong_ky_luat",
+            "plan",
+            "unclear",
+        ),
+        # names that merely contain cue words
+        (
+            "Phối hợp với các ngành trong công tác trợ giúp pháp lý gắn với chương trình mục tiêu quốc gia giảm nghèo.",
+            "trien_khai_chu_truong",
+            "result",
+            "met",
+        ),
+        (
+            "Cơ quan đã ký cam kết và đăng ký phấn đấu đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2023.",
+            "nghi_quyet_ke_hoach_dang_ky",
+            "result",
+            "met",
+        ),
+    ],
+)
 def test_status_reads_the_sentence_in_its_context(text, family, context, expected):
     assert rules.status_for(text, family, context=context).status == expected
 
 
 def test_a_protective_force_without_a_rating_does_not_support_criterion_4():
-    unrated = "Trong công tác bảo vệ cơ quan, Sở đã phối hợp chặt chẽ với tổ an ninh dân phố bảo vệ an toàn trụ sở."
+    unrated = (
+        "Trong công tác bảo vệ cơ quan, Sở đã phối hợp chặt chẽ với tổ an ninh dân phố bảo vệ an toàn trụ sở."
+    )
     rated = "Lực lượng bảo vệ cơ quan được đánh giá “Hoàn thành tốt nhiệm vụ” năm 2023."
     assert rules.status_for(unrated, "bao_ve_co_quan", context="result").status == "unclear"
     assert rules.status_for(rated, "bao_ve_co_quan", context="result").status == "met"
@@ -70,9 +120,11 @@ def test_section_tracker_switches_a_report_to_promises_at_its_tasks_section():
 
 
 def test_same_wording_is_a_result_before_and_a_promise_after_the_tasks_heading():
-    text = ("Kết quả thực hiện\nThực hiện tốt quy chế phối hợp với Công an phường trong bảo vệ an ninh nội bộ.\n"
-            "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
-            "Thực hiện tốt quy chế phối hợp với Công an phường trong bảo vệ an ninh nội bộ.")
+    text = (
+        "Kết quả thực hiện\nThực hiện tốt quy chế phối hợp với Công an phường trong bảo vệ an ninh nội bộ.\n"
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+        "Thực hiện tốt quy chế phối hợp với Công an phường trong bảo vệ an ninh nội bộ."
+    )
     findings = [item for item in find(document("bao_cao"), text) if item.criterion_id == "TT124.6.2"]
     assert [item.status for item in findings] == ["met", "target"]
 
@@ -86,9 +138,11 @@ def test_a_declared_failure_goes_to_the_clause_its_reason_speaks_of():
 
 
 def test_a_plan_listing_targets_with_semicolons_maps_each_item():
-    text = ("Chỉ tiêu: 100% người lao động được phổ biến nội quy; tổ chức ít nhất 06 buổi tuyên truyền pháp luật "
-            "trong năm; kiểm tra định kỳ hệ thống phòng cháy, chữa cháy; không để xảy ra cháy, nổ, tai nạn lao "
-            "động nghiêm trọng.")
+    text = (
+        "Chỉ tiêu: 100% người lao động được phổ biến nội quy; tổ chức ít nhất 06 buổi tuyên truyền pháp luật "
+        "trong năm; kiểm tra định kỳ hệ thống phòng cháy, chữa cháy; không để xảy ra cháy, nổ, tai nạn lao "
+        "động nghiêm trọng."
+    )
     found = statuses(text, document("ke_hoach", "doanh_nghiep"))
     assert found.get("TT124.6.3") == {"target"}
     assert found.get("TT124.6.1") == {"target"}

@@ -34,11 +34,19 @@ def test_labelled_data_covers_every_family_and_every_kind_of_unit():
     items = classifier.load_sentences()
     labels = {label for item in items for label in item.labels}
     assert labels == set(classifier.catalogue.family_keys())
-    assert {item.subject_type for item in items} >= {"khu_dan_cu", "xa", "co_quan", "doanh_nghiep", "co_so_giao_duc"}
+    assert {item.subject_type for item in items} >= {
+        "khu_dan_cu",
+        "xa",
+        "co_quan",
+        "doanh_nghiep",
+        "co_so_giao_duc",
+    }
 
 
 def test_status_agreement_is_measured_in_document_context():
-    items = [item for item in classifier.load_sentences() if item.document.startswith("seed:so-tu-phap-son-la")]
+    items = [
+        item for item in classifier.load_sentences() if item.document.startswith("seed:so-tu-phap-son-la")
+    ]
     contexts = dict(zip((item.index for item in items), training.reading_contexts(items), strict=True))
     assert contexts[24] == "result"  # "Thực hiện tốt kế hoạch phòng, chống cháy nổ…" in KẾT QUẢ THỰC HIỆN
     assert contexts[56] == "plan"  # "Thực hiện công tác trực bảo vệ cơ quan." under NHIỆM VỤ…

@@ -15,8 +15,13 @@ KINDS = ("legal_ref", "date", "count", "criterion_claim")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*MINHCHUNG, "evaluate", *args], capture_output=True, text=True, check=False,
-                          cwd=corpora.CORPORA_DIR.parent)
+    return subprocess.run(
+        [*MINHCHUNG, "evaluate", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=corpora.CORPORA_DIR.parent,
+    )
 
 
 def test_evaluate_prints_per_kind_figures_and_the_dateparser_baseline() -> None:
@@ -37,7 +42,8 @@ def test_evaluate_json_counts_every_gold_annotation() -> None:
     report = json.loads(result.stdout)
     gold_dates = sum(
         ann["kind"] == "date"
-        for path in corpora.path("gold").glob("*.json") if path.name != "schema.json"
+        for path in corpora.path("gold").glob("*.json")
+        if path.name != "schema.json"
         for ann in json.loads(path.read_text(encoding="utf-8"))["annotations"]
     )
     assert set(report["summary"]) == {"date"}
@@ -50,14 +56,30 @@ def test_evaluate_json_counts_every_gold_annotation() -> None:
 def test_evaluate_lists_misses_with_their_surface_text(tmp_path: Path) -> None:
     gold = json.loads(corpora.path("gold", "xa-tan-hoa-bao-cao-2024.json").read_text(encoding="utf-8"))
     text = gold["text"]
-    gold["annotations"].append({"kind": "count", "start": 0, "end": 5, "text": text[0:5],
-                                "value": {"value": 999, "unit": "con mèo", "percent": False, "comparator": None,
-                                          "modality": "actual", "parent": None}})
+    gold["annotations"].append(
+        {
+            "kind": "count",
+            "start": 0,
+            "end": 5,
+            "text": text[0:5],
+            "value": {
+                "value": 999,
+                "unit": "con mèo",
+                "percent": False,
+                "comparator": None,
+                "modality": "actual",
+                "parent": None,
+            },
+        }
+    )
     (tmp_path / "doc.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     shutil.copy(corpora.path("gold", "schema.json"), tmp_path / "schema.json")
     result = run(str(tmp_path), "--kind", "count", "--baseline", "none")
     assert result.returncode == 0, result.stderr
-    assert any("MISS" in line and "con mèo" in line and repr(text[0:5]) in line for line in result.stdout.splitlines())
+    assert any(
+        "MISS" in line and "con mèo" in line and repr(text[0:5]) in line
+        for line in result.stdout.splitlines()
+    )
 
 
 def test_evaluate_fails_cleanly_on_a_missing_gold_directory(tmp_path: Path) -> None:

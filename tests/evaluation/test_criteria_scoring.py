@@ -27,8 +27,10 @@ def proposal(criteria: dict[str, str], overall: str | None = None) -> dict:
 
 def test_exact_status_addressed_and_confusion_are_counted_per_clause():
     statuses = dict(zip(ARTICLE_6, ["met", "unclear", "missing", "met", "not_met"], strict=True))
-    score = ce.score(gold(statuses), proposal({"TT124.6.1": "met", "TT124.6.2": "met", "TT124.6.4": "unclear",
-                                               "TT124.6.5": "not_met"}))
+    score = ce.score(
+        gold(statuses),
+        proposal({"TT124.6.1": "met", "TT124.6.2": "met", "TT124.6.4": "unclear", "TT124.6.5": "not_met"}),
+    )
     report = score.to_dict()
     assert report["pairs"] == 5 and report["accuracy"] == 0.6  # 6.1, 6.3 (not listed → missing), 6.5 agree
     met = report["per_status"]["met"]
@@ -40,15 +42,19 @@ def test_exact_status_addressed_and_confusion_are_counted_per_clause():
 
 
 def test_legacy_target_is_unclear_and_empty_statuses_do_not_drag_the_macro_average():
-    report = ce.score(gold({"TT124.6.1": "met", "TT124.6.2": "target"}),
-                      proposal({"TT124.6.1": "met", "TT124.6.2": "unclear"})).to_dict()
+    report = ce.score(
+        gold({"TT124.6.1": "met", "TT124.6.2": "target"}),
+        proposal({"TT124.6.1": "met", "TT124.6.2": "unclear"}),
+    ).to_dict()
     assert report["macro_f1"] == 1.0 and report["per_status"]["not_met"]["gold"] == 0
 
 
 def test_overall_verdicts_are_compared_per_document():
     score = ce.CriteriaScore()
     ce.score(gold({"TT124.6.1": "met"}, "a", overall="dat"), proposal({"TT124.6.1": "met"}, "dat"), score)
-    ce.score(gold({"TT124.6.1": "not_met"}, "b", overall="chua_dat"), proposal({"TT124.6.1": "met"}, "dat"), score)
+    ce.score(
+        gold({"TT124.6.1": "not_met"}, "b", overall="chua_dat"), proposal({"TT124.6.1": "met"}, "dat"), score
+    )
     assert score.to_dict()["verdict"] == {"documents": 2, "agreement": 0.5}
 
 
@@ -97,17 +103,25 @@ def test_the_so_khdt_report_proposal_matches_the_assessor_where_the_law_is_clear
 
 @pytest.fixture
 def small_gold(tmp_path: Path) -> Path:
-    text = json.loads(corpora.path("gold", "so-khdt-bao-cao-ket-qua-2022.json").read_text(encoding="utf-8"))["text"]
+    text = json.loads(corpora.path("gold", "so-khdt-bao-cao-ket-qua-2022.json").read_text(encoding="utf-8"))[
+        "text"
+    ]
     (tmp_path / "so-khdt.txt").write_text(text, encoding="utf-8")
     statuses = dict(zip(ARTICLE_6, ["met", "met", "met", "met", "unclear"], strict=True))
-    (tmp_path / "so-khdt.json").write_text(json.dumps(gold(statuses, "so-khdt", overall="chua_du_can_cu")),
-                                           encoding="utf-8")
+    (tmp_path / "so-khdt.json").write_text(
+        json.dumps(gold(statuses, "so-khdt", overall="chua_du_can_cu")), encoding="utf-8"
+    )
     return tmp_path
 
 
 def test_evaluate_command_reports_the_criteria_figures(small_gold: Path):
-    result = subprocess.run([*MINHCHUNG, "--no-evidence", "--criteria", str(small_gold), "--format", "json"],
-                            capture_output=True, text=True, check=False, cwd=corpora.CORPORA_DIR.parent)
+    result = subprocess.run(
+        [*MINHCHUNG, "--no-evidence", "--criteria", str(small_gold), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=corpora.CORPORA_DIR.parent,
+    )
     assert result.returncode == 0, result.stderr
     [criteria] = json.loads(result.stdout)["criteria"]
     assert criteria["documents"] == 1 and criteria["pairs"] == 5
@@ -116,8 +130,15 @@ def test_evaluate_command_reports_the_criteria_figures(small_gold: Path):
 
 
 def test_a_broken_criteria_gold_fails_cleanly(small_gold: Path):
-    (small_gold / "so-khdt.json").write_text(json.dumps(gold({"TT124.6.1": "perhaps"}, "so-khdt")), encoding="utf-8")
-    result = subprocess.run([*MINHCHUNG, "--no-evidence", "--criteria", str(small_gold)], capture_output=True,
-                            text=True, check=False, cwd=corpora.CORPORA_DIR.parent)
+    (small_gold / "so-khdt.json").write_text(
+        json.dumps(gold({"TT124.6.1": "perhaps"}, "so-khdt")), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [*MINHCHUNG, "--no-evidence", "--criteria", str(small_gold)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=corpora.CORPORA_DIR.parent,
+    )
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "perhaps" in result.stderr

@@ -27,7 +27,7 @@ def test_gold_file_is_valid_and_current(path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert validate_gold(data) == []
     for ann in data["annotations"]:
-        assert data["text"][ann["start"]:ann["end"]] == ann["text"]
+        assert data["text"][ann["start"] : ann["end"]] == ann["text"]
     source = corpora.CORPORA_DIR.parent / data["source"]
     assert normalize_plain(source.read_text(encoding="utf-8")) == data["text"], (
         "gold text is stale: run `python -m corpora.gold.tools.annotate build`"
@@ -35,7 +35,9 @@ def test_gold_file_is_valid_and_current(path) -> None:
 
 
 def test_every_kind_is_annotated_somewhere() -> None:
-    kinds = {ann["kind"] for path in FILES for ann in json.loads(path.read_text(encoding="utf-8"))["annotations"]}
+    kinds = {
+        ann["kind"] for path in FILES for ann in json.loads(path.read_text(encoding="utf-8"))["annotations"]
+    }
     assert kinds == {"legal_ref", "date", "count", "criterion_claim"}
 
 
@@ -56,6 +58,11 @@ def test_validator_reports_unknown_kind_and_missing_value_keys() -> None:
 
 
 def test_build_from_specs_reproduces_the_stored_gold(tmp_path) -> None:
-    result = subprocess.run([sys.executable, "-m", "corpora.gold.tools.annotate", "check"],
-                            cwd=corpora.CORPORA_DIR.parent, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "corpora.gold.tools.annotate", "check"],
+        cwd=corpora.CORPORA_DIR.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

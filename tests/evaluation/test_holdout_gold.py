@@ -20,9 +20,16 @@ from extractor.clean import normalize_plain
 from extractor.evaluate import validate_gold
 
 REPO = Path(__file__).resolve().parents[2]
-HOLDOUT_SETS = {"gold_holdout": 8, "gold_holdout2": 6, "gold_holdout3": 5}  # set → documents it holds at least
+HOLDOUT_SETS = {
+    "gold_holdout": 8,
+    "gold_holdout2": 6,
+    "gold_holdout3": 5,
+}  # set → documents it holds at least
 HOLDOUT_FILES = sorted(
-    path for name in HOLDOUT_SETS for path in (REPO / "corpora" / name).glob("*.json") if path.name != "schema.json"
+    path
+    for name in HOLDOUT_SETS
+    for path in (REPO / "corpora" / name).glob("*.json")
+    if path.name != "schema.json"
 )
 
 
@@ -51,7 +58,9 @@ def test_every_holdout_document_has_its_raw_text_and_spec() -> None:
 def test_stored_text_is_the_normalized_source(path: Path) -> None:
     data = _load(path)
     raw = (REPO / data["source"]).read_text(encoding="utf-8")
-    assert normalize_plain(raw) == data["text"], f"re-run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"
+    assert normalize_plain(raw) == data["text"], (
+        f"re-run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"
+    )
 
 
 @pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
@@ -60,7 +69,7 @@ def test_spans_index_the_text(path: Path) -> None:
     text = data["text"]
     for ann in data["annotations"]:
         assert 0 <= ann["start"] < ann["end"] <= len(text)
-        assert text[ann["start"]:ann["end"]] == ann["text"]
+        assert text[ann["start"] : ann["end"]] == ann["text"]
         assert ann["text"] == ann["text"].strip(), f"span with outer whitespace: {ann['text']!r}"
 
 
@@ -120,7 +129,9 @@ def test_date_values_have_the_iso_shape_of_their_kind(path: Path) -> None:
 
 def _annotate_tool(gold_dir: Path) -> ModuleType:
     """The gold corpus tool, pointed at ``gold_dir``."""
-    spec = importlib.util.spec_from_file_location("gold_annotate", REPO / "corpora" / "gold" / "tools" / "annotate.py")
+    spec = importlib.util.spec_from_file_location(
+        "gold_annotate", REPO / "corpora" / "gold" / "tools" / "annotate.py"
+    )
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     tool.GOLD_DIR = gold_dir
@@ -130,4 +141,6 @@ def _annotate_tool(gold_dir: Path) -> ModuleType:
 @pytest.mark.parametrize("path", HOLDOUT_FILES, ids=lambda p: p.stem)
 def test_stored_annotations_are_what_the_spec_builds(path: Path) -> None:
     built = _annotate_tool(path.parent).build_document(path.parent / "specs" / f"{path.stem}.ann")
-    assert built == _load(path), f"edit the spec, then run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"
+    assert built == _load(path), (
+        f"edit the spec, then run python -m corpora.gold.tools.annotate --dir corpora/{path.parent.name} build"
+    )

@@ -12,8 +12,20 @@ def date(start: int, end: int, iso: str, kind: str = "date") -> Item:
 
 
 def count(start: int, end: int, value: float, unit: str, modality: str = "actual") -> Item:
-    return Item("count", start, end, "x", {"value": value, "unit": unit, "percent": False,
-                                           "comparator": None, "modality": modality, "parent": None})
+    return Item(
+        "count",
+        start,
+        end,
+        "x",
+        {
+            "value": value,
+            "unit": unit,
+            "percent": False,
+            "comparator": None,
+            "modality": modality,
+            "parent": None,
+        },
+    )
 
 
 GOLD = [date(0, 10, "2022-01-20"), date(20, 30, "2021-12-28"), date(40, 48, "2022", "period")]
@@ -22,7 +34,11 @@ GOLD = [date(0, 10, "2022-01-20"), date(20, 30, "2021-12-28"), date(40, 48, "202
 def test_perfect_prediction_scores_one() -> None:
     result = score_kind(GOLD, list(GOLD))
     for mode in ("strict", "exact", "lenient"):
-        assert (result.scores[mode].precision, result.scores[mode].recall, result.scores[mode].f1) == (1, 1, 1)
+        assert (result.scores[mode].precision, result.scores[mode].recall, result.scores[mode].f1) == (
+            1,
+            1,
+            1,
+        )
     assert result.misses == [] and result.false_hits == []
 
 

@@ -18,7 +18,10 @@ from extractor.pipeline import extract_file
 from .cards import card
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = ("corpora/seeds/so-khdt-bao-cao-ket-qua-2022.txt", "corpora/seeds/so-tu-phap-lang-son-ke-hoach-2025.txt")
+SEEDS = (
+    "corpora/seeds/so-khdt-bao-cao-ket-qua-2022.txt",
+    "corpora/seeds/so-tu-phap-lang-son-ke-hoach-2025.txt",
+)
 OTHER = Path(SEEDS[1]).name
 
 
@@ -34,8 +37,10 @@ def _docx_text(built, **kwargs) -> str:
     buffer = io.BytesIO()
     export.to_docx(built, buffer, **kwargs)
     word = Document(io.BytesIO(buffer.getvalue()))
-    return "\n".join([p.text for p in word.paragraphs]
-                     + [cell.text for table in word.tables for row in table.rows for cell in row.cells])
+    return "\n".join(
+        [p.text for p in word.paragraphs]
+        + [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    )
 
 
 def _workbook(built):
@@ -45,8 +50,13 @@ def _workbook(built):
 
 
 def _cells(book) -> list[str]:
-    return [str(cell.value) for sheet in book.worksheets for line in sheet.iter_rows() for cell in line
-            if cell.value is not None]
+    return [
+        str(cell.value)
+        for sheet in book.worksheets
+        for line in sheet.iter_rows()
+        for cell in line
+        if cell.value is not None
+    ]
 
 
 def test_the_docx_names_each_warning_and_the_document_left_out(mixed_card):
@@ -55,7 +65,9 @@ def test_the_docx_names_each_warning_and_the_document_left_out(mixed_card):
     for warning in mixed_card["warnings"]:
         assert f"{OTHER}: {warning['message_vi']}" in text
     assert "Văn bản năm 2025, hồ sơ năm 2022." in text
-    assert "Không tính vào kết quả đề xuất" in text and OTHER in text.split("Không tính vào kết quả đề xuất")[1]
+    assert (
+        "Không tính vào kết quả đề xuất" in text and OTHER in text.split("Không tính vào kết quả đề xuất")[1]
+    )
     # the block stands before the criteria table's rows
     assert text.index("Lưu ý về hồ sơ") < text.index(mixed_card["overall"]["label_vi"])
 
@@ -65,7 +77,7 @@ def test_the_xlsx_has_a_warnings_sheet_and_a_pointer_on_the_scorecard_sheet(mixe
     assert book.sheetnames[1] == "Lưu ý về hồ sơ"
     rows = [[cell.value for cell in line] for line in book["Lưu ý về hồ sơ"].iter_rows()]
     assert rows[0][0] == "Tệp" and rows[0][4] == "Lưu ý"
-    by_field = {row[1]: row for row in rows[1:1 + len(mixed_card["warnings"])]}
+    by_field = {row[1]: row for row in rows[1 : 1 + len(mixed_card["warnings"])]}
     assert by_field["Năm"][:6] == [OTHER, "Năm", 2025, 2022, "Văn bản năm 2025, hồ sơ năm 2022.", "Không"]
     assert by_field["Đơn vị"][2] == "Sở Tư pháp tỉnh Lạng Sơn"
     assert any("Không tính vào kết quả đề xuất" in str(row[4]) and OTHER in str(row[4]) for row in rows)
@@ -76,9 +88,18 @@ def test_the_xlsx_has_a_warnings_sheet_and_a_pointer_on_the_scorecard_sheet(mixe
 
 
 def test_an_accepted_document_and_a_unit_outside_scope_are_noted():
-    built = card(warnings=[{"source": "/hs/ke-hoach-2024.docx", "field": "year", "document_value": 2024,
-                            "dossier_value": 2023, "message_vi": "Văn bản năm 2024, hồ sơ năm 2023."}],
-                 excluded_documents=[])
+    built = card(
+        warnings=[
+            {
+                "source": "/hs/ke-hoach-2024.docx",
+                "field": "year",
+                "document_value": 2024,
+                "dossier_value": 2023,
+                "message_vi": "Văn bản năm 2024, hồ sơ năm 2023.",
+            }
+        ],
+        excluded_documents=[],
+    )
     built["overall"]["outside_scope"] = "đơn vị thuộc Bộ Quốc phòng, ngoài phạm vi Thông tư 124"
     text = _docx_text(built)
     assert "ke-hoach-2024.docx: Văn bản năm 2024, hồ sơ năm 2023." in text

@@ -33,10 +33,17 @@ def test_the_mark_comes_from_the_vocabulary():
     assert vocabulary.source_mark("footnote", 2) == "(" + group["footnote"]["cite_vi"].format(number=2) + ")"
     assert vocabulary.source_mark("footnote", 2) == "(chú thích 2)"
     assert vocabulary.source_mark("body", None) == vocabulary.source_mark(None, None) == ""
-    quote = {"document": "a/bao-cao.docx", "page": 3, "text": NOTE_TEXT, "source_part": "footnote", "footnote": 2}
+    quote = {
+        "document": "a/bao-cao.docx",
+        "page": 3,
+        "text": NOTE_TEXT,
+        "source_part": "footnote",
+        "footnote": 2,
+    }
     assert form_rows.quote_line(quote) == f"“{NOTE_TEXT}” (chú thích 2) (bao-cao.docx, tr. 3)"
     assert form_rows.quote_line({**quote, "source_part": "body", "footnote": None}) == (
-        f"“{NOTE_TEXT}” (bao-cao.docx, tr. 3)")
+        f"“{NOTE_TEXT}” (bao-cao.docx, tr. 3)"
+    )
 
 
 def test_the_workbook_marks_the_footnote_quote_only():
@@ -45,8 +52,11 @@ def test_the_workbook_marks_the_footnote_quote_only():
     book = load_workbook(io.BytesIO(stream.getvalue()))
     criteria = book["Phiếu đánh giá"]
     header = [cell.value for cell in criteria[4]]
-    shown = {line[0]: dict(zip(header, line, strict=True))
-             for line in criteria.iter_rows(min_row=5, values_only=True) if line[0]}
+    shown = {
+        line[0]: dict(zip(header, line, strict=True))
+        for line in criteria.iter_rows(min_row=5, values_only=True)
+        if line[0]
+    }
     assert f"“{NOTE_TEXT}” (chú thích 2) (" in shown["TT124.6.1"]["Minh chứng"]
     assert shown["TT124.6.1"]["Minh chứng"].count("chú thích") == 1
     assert "chú thích" not in shown["TT124.6.2"]["Minh chứng"]
@@ -54,7 +64,9 @@ def test_the_workbook_marks_the_footnote_quote_only():
     assert [line[5] for line in quotes if "chú thích" in line[5]] == [f"{NOTE_TEXT} (chú thích 2)"]
     technical = book["Vị trí (kỹ thuật)"]
     header = [cell.value for cell in technical[1]]
-    places = [dict(zip(header, line, strict=True)) for line in technical.iter_rows(min_row=2, values_only=True)]
+    places = [
+        dict(zip(header, line, strict=True)) for line in technical.iter_rows(min_row=2, values_only=True)
+    ]
     assert [(p["source_part"], p["footnote"]) for p in places].count(("footnote", 2)) == 1
     assert all(p["source_part"] == "body" and p["footnote"] is None for p in places[1:])
 
@@ -68,10 +80,30 @@ def test_the_printed_form_marks_the_footnote_quote(tmp_path):
 
 def test_the_terminal_table_marks_footnote_evidence():
     info = DocumentInfo(source="bao-cao.docx", sha256="0" * 64, pages=1)
-    evidence = [Evidence("legal_ref", "Thông tư số 124/2021/TT-BCA", 10, 37, {"key": "124/2021/TT-BCA"}, 0.9,
-                         "legal_refs", page=1),
-                Evidence("legal_ref", NOTE_TEXT, 500, 526, {"key": "96/2016/NĐ-CP"}, 0.9, "legal_refs", page=1,
-                         source_part="footnote", footnote=1)]
+    evidence = [
+        Evidence(
+            "legal_ref",
+            "Thông tư số 124/2021/TT-BCA",
+            10,
+            37,
+            {"key": "124/2021/TT-BCA"},
+            0.9,
+            "legal_refs",
+            page=1,
+        ),
+        Evidence(
+            "legal_ref",
+            NOTE_TEXT,
+            500,
+            526,
+            {"key": "96/2016/NĐ-CP"},
+            0.9,
+            "legal_refs",
+            page=1,
+            source_part="footnote",
+            footnote=1,
+        ),
+    ]
     stream = io.StringIO()
     print_table(ExtractionResult(document=info, evidence=evidence), stream, width=200)
     out = stream.getvalue()

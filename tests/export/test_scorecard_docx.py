@@ -25,13 +25,16 @@ def written(tmp_path_factory):
 
 
 def _texts(word) -> str:
-    return "\n".join([p.text for p in word.paragraphs]
-                     + [cell.text for table in word.tables for row in table.rows for cell in row.cells])
+    return "\n".join(
+        [p.text for p in word.paragraphs]
+        + [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    )
 
 
 def test_page_font_and_margins_are_those_of_the_decree(written):
     word = Document(written)
     section = word.sections[0]
+
     def cm(length) -> float:
         return round(length.cm, 2)
 
@@ -74,24 +77,42 @@ def test_the_table_repeats_its_header_and_gives_the_quotes_the_widest_column(wri
 
 def test_signatures_and_recipients_close_the_form(written):
     text = _texts(Document(written))
-    for words in ("NGƯỜI THẨM ĐỊNH", "THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên)", "Nơi nhận:",
-                  "Đơn vị được đánh giá: Sở Kế hoạch và Đầu tư tỉnh Sơn La"):
+    for words in (
+        "NGƯỜI THẨM ĐỊNH",
+        "THỦ TRƯỞNG CƠ QUAN",
+        "(Ký, ghi rõ họ tên)",
+        "Nơi nhận:",
+        "Đơn vị được đánh giá: Sở Kế hoạch và Đầu tư tỉnh Sơn La",
+    ):
         assert words in text
 
 
 def test_deciding_quotes_and_points_are_shown_when_the_layer_gives_them(tmp_path):
     built = card()
     row = built["criteria"][0]
-    row["deciding"] = [{"document": "ke-hoach.pdf", "document_id": None, "page": 4, "start": 10, "end": 60,
-                        "text": "Không để xảy ra điểm phức tạp về an ninh, trật tự.", "stance": "achieved",
-                        "rule": "điểm b: không để xảy ra điểm phức tạp", "points": ["TT124.4.3.b"]}]
-    row["points"] = [{"id": "TT124.4.3.a", "point": "a", "title": "Không có vụ việc", "status": "met"},
-                     {"id": "TT124.4.3.b", "point": "b", "title": "Không có điểm phức tạp", "status": "unclear"},
-                     {"id": "TT124.4.3.c", "point": "c", "title": "Không có tụ điểm", "status": "met"}]
+    row["deciding"] = [
+        {
+            "document": "ke-hoach.pdf",
+            "document_id": None,
+            "page": 4,
+            "start": 10,
+            "end": 60,
+            "text": "Không để xảy ra điểm phức tạp về an ninh, trật tự.",
+            "stance": "achieved",
+            "rule": "điểm b: không để xảy ra điểm phức tạp",
+            "points": ["TT124.4.3.b"],
+        }
+    ]
+    row["points"] = [
+        {"id": "TT124.4.3.a", "point": "a", "title": "Không có vụ việc", "status": "met"},
+        {"id": "TT124.4.3.b", "point": "b", "title": "Không có điểm phức tạp", "status": "unclear"},
+        {"id": "TT124.4.3.c", "point": "c", "title": "Không có tụ điểm", "status": "met"},
+    ]
     word = Document(export.to_docx(built, tmp_path / "deciding.docx"))
     cells = [cell.text for cell in word.tables[0].rows[1].cells]
-    assert cells[2] == ("[điểm b] “Không để xảy ra điểm phức tạp về an ninh, trật tự.” "
-                        "(ke-hoach.pdf, tr. 4; Kết quả đạt)")  # the deciding quote only, not the evidence
+    assert cells[2] == (
+        "[điểm b] “Không để xảy ra điểm phức tạp về an ninh, trật tự.” (ke-hoach.pdf, tr. 4; Kết quả đạt)"
+    )  # the deciding quote only, not the evidence
     assert cells[0].splitlines()[-2:] == ["Đạt: điểm a, c", "Chưa đủ căn cứ: điểm b"]
 
 
@@ -104,8 +125,12 @@ def test_libreoffice_renders_it_on_a4_in_at_most_four_pages(written, tmp_path):
     assert 2 <= pages <= 4  # five criteria, three quotes each
 
     def page_text(number: int) -> str:
-        return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
 
     first, second = page_text(1), page_text(2)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "Độc lập - Tự do - Hạnh phúc" in first
@@ -117,15 +142,25 @@ def test_libreoffice_renders_it_on_a4_in_at_most_four_pages(written, tmp_path):
 def test_the_overall_line_says_how_much_of_it_the_assessor_decided(tmp_path):
     """A printed proposal must not pass the system's proposals off as the assessor's decisions."""
     built = card()
-    built["criteria"][0]["decision"] = {"decision": "met", "note": "", "decided_by": "an",
-                                        "decided_at": "2023-11-20T08:30:00+00:00"}
+    built["criteria"][0]["decision"] = {
+        "decision": "met",
+        "note": "",
+        "decided_by": "an",
+        "decided_at": "2023-11-20T08:30:00+00:00",
+    }
     for row in built["criteria"][1:]:
         row["decision"] = None
     text = _texts(Document(export.to_docx(built, tmp_path / "decided.docx")))
     assert "ở 1/5 tiêu chí; 4 tiêu chí còn lại theo đề xuất của hệ thống" in text
     for row in built["criteria"]:
-        row["decision"] = {"decision": "met", "note": "", "decided_by": "an", "decided_at": "2023-11-20T08:30:00+00:00"}
+        row["decision"] = {
+            "decision": "met",
+            "note": "",
+            "decided_by": "an",
+            "decided_at": "2023-11-20T08:30:00+00:00",
+        }
     assert "Kết quả theo quyết định của người thẩm định (5/5 tiêu chí)" in _texts(
-        Document(export.to_docx(built, tmp_path / "all.docx")))
+        Document(export.to_docx(built, tmp_path / "all.docx"))
+    )
     cli = _texts(Document(export.to_docx(card(), tmp_path / "cli.docx")))  # a card made outside the service
     assert "Kết quả theo quyết định" not in cli and "theo đề xuất của hệ thống" not in cli

@@ -26,8 +26,15 @@ from extractor.models import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-_TYPES = {"string": str, "integer": int, "number": (int, float), "boolean": bool, "null": type(None),
-          "array": list, "object": dict}
+_TYPES = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+    "array": list,
+    "object": dict,
+}
 
 
 def problems(instance: Any, schema: dict[str, Any], root: dict[str, Any], where: str = "$") -> list[str]:
@@ -64,7 +71,9 @@ def problems(instance: Any, schema: dict[str, Any], root: dict[str, Any], where:
 
 def _readme_schema() -> dict[str, Any]:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- extract-schema:begin -->\s*```json\n(.*?)```\s*<!-- extract-schema:end -->", readme, re.S)
+    block = re.search(
+        r"<!-- extract-schema:begin -->\s*```json\n(.*?)```\s*<!-- extract-schema:end -->", readme, re.S
+    )
     assert block, "README.md lacks the extract-schema block"
     return json.loads(block.group(1))
 
@@ -74,10 +83,17 @@ def test_the_readme_publishes_the_schema_the_classes_generate():
 
 
 def test_the_cli_output_satisfies_the_schema():
-    sources = ["corpora/seeds/so-khdt-bao-cao-ket-qua-2022.txt",
-               "corpora/gold_holdout3/raw/cong-ty-dien-luc-bac-giang-bao-cao-2024.txt"]
-    result = subprocess.run([sys.executable, "-m", "extractor.cli", "extract", *sources, "--format", "json"],
-                            capture_output=True, text=True, check=True, cwd=REPO)
+    sources = [
+        "corpora/seeds/so-khdt-bao-cao-ket-qua-2022.txt",
+        "corpora/gold_holdout3/raw/cong-ty-dien-luc-bac-giang-bao-cao-2024.txt",
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "extract", *sources, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     outputs = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert len(outputs) == 2
     schema = extract_output_schema()
@@ -91,10 +107,26 @@ def test_the_cli_output_satisfies_the_schema():
 
 def test_the_validator_rejects_what_the_contract_forbids():
     schema = extract_output_schema()
-    evidence = {"id": "ev_1", "kind": "count", "text": "2,3 tỷ đồng", "page": 1, "start": 0, "end": 11,
-                "value": {"value": 2300000000, "unit": "đồng", "percent": False, "comparator": None,
-                          "modality": "actual", "parent": None, "total": None},
-                "confidence": 0.9, "extractor": "counts", "criteria": []}
+    evidence = {
+        "id": "ev_1",
+        "kind": "count",
+        "text": "2,3 tỷ đồng",
+        "page": 1,
+        "start": 0,
+        "end": 11,
+        "value": {
+            "value": 2300000000,
+            "unit": "đồng",
+            "percent": False,
+            "comparator": None,
+            "modality": "actual",
+            "parent": None,
+            "total": None,
+        },
+        "confidence": 0.9,
+        "extractor": "counts",
+        "criteria": [],
+    }
     item_schema = {"$ref": "#/$defs/Evidence"}
     assert problems(evidence, item_schema, schema) == []
     assert problems({**evidence, "value": {**evidence["value"], "modality": "maybe"}}, item_schema, schema)
@@ -103,18 +135,42 @@ def test_the_validator_rejects_what_the_contract_forbids():
 
 
 def test_typed_values_round_trip_to_the_same_json():
-    money = {"value": 2300000000, "unit": "đồng", "percent": False, "comparator": None, "modality": "actual",
-             "parent": None, "total": None, "multiplier": "tỷ", "surface_value": 2.3}
+    money = {
+        "value": 2300000000,
+        "unit": "đồng",
+        "percent": False,
+        "comparator": None,
+        "modality": "actual",
+        "parent": None,
+        "total": None,
+        "multiplier": "tỷ",
+        "surface_value": 2.3,
+    }
     typed = value_from_dict("count", money)
     assert isinstance(typed, CountValue) and typed.multiplier == "tỷ"
     assert value_to_dict(typed) == money
     plain = {k: v for k, v in money.items() if k not in ("multiplier", "surface_value")}
     assert value_to_dict(value_from_dict("count", plain)) == plain  # optional keys stay absent
-    evidence = Evidence(kind="date", text="ngày 31/7", start=0, end=9, confidence=0.8, extractor="dates",
-                        value={"iso": "2024-07-31", "kind": "date", "inferred_year": True})
+    evidence = Evidence(
+        kind="date",
+        text="ngày 31/7",
+        start=0,
+        end=9,
+        confidence=0.8,
+        extractor="dates",
+        value={"iso": "2024-07-31", "kind": "date", "inferred_year": True},
+    )
     assert evidence.typed_value() == DateValue(iso="2024-07-31", kind="date", inferred_year=True)
-    named = {"doc_type": "Đề án", "number": None, "year": None, "code": None, "date": None, "issuer": "Tỉnh ủy",
-             "key": "Đề án X", "name": "Đề án X"}
+    named = {
+        "doc_type": "Đề án",
+        "number": None,
+        "year": None,
+        "code": None,
+        "date": None,
+        "issuer": "Tỉnh ủy",
+        "key": "Đề án X",
+        "name": "Đề án X",
+    }
     assert isinstance(value_from_dict("legal_ref", named), LegalRefValue)
     with pytest.raises(TypeError):
         value_from_dict("date", {"iso": "2024", "kind": "period", "inferred_year": False, "colour": "red"})

@@ -27,7 +27,10 @@ def main() -> None:
     from extractor.nlp import FindContext
     from extractor.pipeline import extract_text
 
-    texts = [normalize_plain(p.read_text(encoding="utf-8")) for p in sorted((REPO / "corpora" / "seeds").glob("*.txt"))]
+    texts = [
+        normalize_plain(p.read_text(encoding="utf-8"))
+        for p in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+    ]
     context = FindContext(year=None, doc_type=None)
     for text in texts:
         extract_text(text, context)
@@ -42,7 +45,9 @@ def main() -> None:
         rounds.append(time.process_time() - started)
     best, median = min(rounds), sorted(rounds)[len(rounds) // 2]
     print(f"{len(texts)} seeds, {chars} characters, {evidence} evidence items per round")
-    print(f"CPU s per round: best {best:.3f}, median {median:.3f}; {chars / median:,.0f} characters per CPU-s (median)")
+    print(
+        f"CPU s per round: best {best:.3f}, median {median:.3f}; {chars / median:,.0f} characters per CPU-s (median)"
+    )
 
 
 if __name__ == "__main__":

@@ -501,7 +501,9 @@ CASES: list[tuple[str, list[Ref], list[Date]]] = [
     (
         "Thời gian cao điểm: từ ngày 15/10 đến ngày 15/11/2024.",
         [],
-        [("từ ngày 15/10 đến ngày 15/11/2024", "2024-10-15/2024-11-15", "range", True)],  # start year from the end
+        [
+            ("từ ngày 15/10 đến ngày 15/11/2024", "2024-10-15/2024-11-15", "range", True)
+        ],  # start year from the end
     ),
     (
         "kỳ đánh giá từ ngày 15/12/2023 đến hết ngày 14/12/2024",
@@ -615,10 +617,15 @@ CASES: list[tuple[str, list[Ref], list[Date]]] = [
     ),
     (
         "Thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XV, nhiệm kỳ 2020 - 2025,",
-        [(  # an act cited by name (issue 10; GUIDELINES "legal_ref")
-            "Nghị quyết Đại hội Đảng bộ xã lần thứ XV", "Nghị quyết", "Nghị quyết Đại hội Đảng bộ xã lần thứ XV",
-            None, None,
-        )],
+        [
+            (  # an act cited by name (issue 10; GUIDELINES "legal_ref")
+                "Nghị quyết Đại hội Đảng bộ xã lần thứ XV",
+                "Nghị quyết",
+                "Nghị quyết Đại hội Đảng bộ xã lần thứ XV",
+                None,
+                None,
+            )
+        ],
         [("nhiệm kỳ 2020 - 2025", "2020/2025", "range", False)],
     ),
     (

@@ -33,7 +33,9 @@ def test_report_results_of_so_tu_phap_son_la() -> None:
 
 
 def test_breakdown_points_at_its_total() -> None:
-    items = find_counts("Sở tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị), kỳ trước chuyển sang 01 đơn.")
+    items = find_counts(
+        "Sở tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị), kỳ trước chuyển sang 01 đơn."
+    )
     total, first, second, carried = items
     assert (total.text, total.value["parent"]) == ("05 đơn", None)
     assert first.value["unit"] == "đơn tố cáo" and first.value["parent"] == total.start
@@ -49,9 +51,15 @@ def test_percentages_comparators_and_inherited_unit_in_a_plan() -> None:
     inner = counts["trên 80%"]
     assert inner["unit"] == "công chức" and inner["comparator"] == ">"
     # a bare classifier takes the noun phrase after it (underthesea delimits it)
-    assert counts["01 lớp thực tập phương án"] == {"value": 1, "unit": "lớp thực tập phương án", "percent": False,
-                                                  "comparator": None,
-                                "modality": "target", "parent": None, "total": None}
+    assert counts["01 lớp thực tập phương án"] == {
+        "value": 1,
+        "unit": "lớp thực tập phương án",
+        "percent": False,
+        "comparator": None,
+        "modality": "target",
+        "parent": None,
+        "total": None,
+    }
 
 
 def test_ratio_and_requirement_in_the_so_khdt_report() -> None:
@@ -71,10 +79,17 @@ def test_nothing_counted_in_numbers_that_are_labels() -> None:
     assert not any("điểm" in t for t in found)  # the 510 scale's points are rules, not evidence
     assert "100% hộ gia đình" in found and "từ 70% trở lên" in found
     for text in [
-        "1. Tổ chức phổ biến cho cán bộ.", "Điều 5 khoản 2 Thông tư 124.", "Tiêu chí 3: Không để xảy ra.",
-        "Camera hoạt động liên tục 24/24 giờ.", "Lưu: VT, VP.T(02).", "Phòng PV04 – Công an tỉnh;",
-        "trong năm 2023 cán bộ được học tập", "Liên hệ 0912.345.678 để được hỗ trợ.", "một số cán bộ",
-        "Mỗi cơ quan là một đầu mối đăng ký.", "chỉ áp dụng trừ điểm 1 lần",
+        "1. Tổ chức phổ biến cho cán bộ.",
+        "Điều 5 khoản 2 Thông tư 124.",
+        "Tiêu chí 3: Không để xảy ra.",
+        "Camera hoạt động liên tục 24/24 giờ.",
+        "Lưu: VT, VP.T(02).",
+        "Phòng PV04 – Công an tỉnh;",
+        "trong năm 2023 cán bộ được học tập",
+        "Liên hệ 0912.345.678 để được hỗ trợ.",
+        "một số cán bộ",
+        "Mỗi cơ quan là một đầu mối đăng ký.",
+        "chỉ áp dụng trừ điểm 1 lần",
     ]:
         assert find_counts(text) == [], text
 
@@ -89,28 +104,82 @@ def test_taken_spans_are_left_to_dates_and_references() -> None:
 @pytest.mark.parametrize(
     ("text", "doc_type", "surface", "value", "unit", "modality"),
     [
-        ("Kết quả đã tổ chức 3.460 cuộc tuyên truyền.", "bao_cao", "3.460 cuộc tuyên truyền", 3460,
-         "cuộc tuyên truyền", "actual"),
-        ("Toàn xã có 1.250 lượt người tham gia.", "bao_cao", "1.250 lượt người tham gia", 1250,
-         "lượt người tham gia", "actual"),
-        ("Thôn đã vận động hai mươi lăm hộ gia đình ký cam kết.", "bao_cao", "hai mươi lăm hộ gia đình", 25,
-         "hộ gia đình", "actual"),
-        ("Phấn đấu 100% hộ gia đình ký cam kết.", "bao_cao", "100% hộ gia đình", 100, "hộ gia đình", "target"),
-        ("Năm 2024 có trên 95% học sinh được tuyên truyền.", "bao_cao", "trên 95% học sinh", 95, "học sinh",
-         "actual"),
+        (
+            "Kết quả đã tổ chức 3.460 cuộc tuyên truyền.",
+            "bao_cao",
+            "3.460 cuộc tuyên truyền",
+            3460,
+            "cuộc tuyên truyền",
+            "actual",
+        ),
+        (
+            "Toàn xã có 1.250 lượt người tham gia.",
+            "bao_cao",
+            "1.250 lượt người tham gia",
+            1250,
+            "lượt người tham gia",
+            "actual",
+        ),
+        (
+            "Thôn đã vận động hai mươi lăm hộ gia đình ký cam kết.",
+            "bao_cao",
+            "hai mươi lăm hộ gia đình",
+            25,
+            "hộ gia đình",
+            "actual",
+        ),
+        (
+            "Phấn đấu 100% hộ gia đình ký cam kết.",
+            "bao_cao",
+            "100% hộ gia đình",
+            100,
+            "hộ gia đình",
+            "target",
+        ),
+        (
+            "Năm 2024 có trên 95% học sinh được tuyên truyền.",
+            "bao_cao",
+            "trên 95% học sinh",
+            95,
+            "học sinh",
+            "actual",
+        ),
         ("Trong năm không có vụ việc nào phức tạp.", "bao_cao", "không có vụ việc nào", 0, "vụ việc", "zero"),
-        ("Công ty đã hỗ trợ 150 triệu đồng cho quỹ.", "bao_cao", "150 triệu đồng", 150_000_000, "đồng", "actual"),
-        ("Tỷ lệ người lao động được đóng bảo hiểm xã hội đạt 98,5%.", "bao_cao", "98,5%", 98.5,
-         "người lao động", "actual"),
-        ("Hằng năm tổ chức ít nhất 02 buổi sinh hoạt chuyên đề.", "ke_hoach", "ít nhất 02 buổi sinh hoạt", 2,
-         "buổi sinh hoạt", "target"),
+        (
+            "Công ty đã hỗ trợ 150 triệu đồng cho quỹ.",
+            "bao_cao",
+            "150 triệu đồng",
+            150_000_000,
+            "đồng",
+            "actual",
+        ),
+        (
+            "Tỷ lệ người lao động được đóng bảo hiểm xã hội đạt 98,5%.",
+            "bao_cao",
+            "98,5%",
+            98.5,
+            "người lao động",
+            "actual",
+        ),
+        (
+            "Hằng năm tổ chức ít nhất 02 buổi sinh hoạt chuyên đề.",
+            "ke_hoach",
+            "ít nhất 02 buổi sinh hoạt",
+            2,
+            "buổi sinh hoạt",
+            "target",
+        ),
         ("Ban Chỉ đạo đã thành lập ba tổ tự quản.", "bao_cao", "ba tổ tự quản", 3, "tổ tự quản", "actual"),
     ],
 )
 def test_genre_habits(text: str, doc_type: str, surface: str, value: float, unit: str, modality: str) -> None:
     counts = _by_text(text, doc_type)
     assert surface in counts, counts
-    assert (counts[surface]["value"], counts[surface]["unit"], counts[surface]["modality"]) == (value, unit, modality)
+    assert (counts[surface]["value"], counts[surface]["unit"], counts[surface]["modality"]) == (
+        value,
+        unit,
+        modality,
+    )
 
 
 def test_report_section_of_next_tasks_holds_targets() -> None:
@@ -118,7 +187,10 @@ def test_report_section_of_next_tasks_holds_targets() -> None:
         "I. KẾT QUẢ THỰC HIỆN\nTrong năm, xã tổ chức 12 buổi tuyên truyền.\n"
         "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\nTổ chức 15 buổi tuyên truyền."
     )
-    assert [e.value["modality"] for e in find_counts(text, FindContext(doc_type="bao_cao"))] == ["actual", "target"]
+    assert [e.value["modality"] for e in find_counts(text, FindContext(doc_type="bao_cao"))] == [
+        "actual",
+        "target",
+    ]
 
 
 def test_spacy_component_skips_evidence_already_found() -> None:
@@ -151,69 +223,229 @@ def _counts(text: str, doc_type: str | None) -> dict[str, dict]:
 
 # (sentence, doc_type, surface, value, unit, modality)
 GENRE_COUNTS = [
-    ("Công an xã tổ chức 12 buổi tuyên truyền thu hút 1.250 lượt người tham gia.", "bao_cao",
-     "12 buổi tuyên truyền", 12, "buổi tuyên truyền", "actual"),
-    ("Công an xã tổ chức 12 buổi tuyên truyền thu hút 1.250 lượt người tham gia.", "bao_cao",
-     "1.250 lượt người tham gia", 1250, "lượt người tham gia", "actual"),
-    ("Trong kỳ tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị).", "bao_cao",
-     "05 đơn", 5, "đơn", "actual"),
-    ("Xảy ra 04 vụ phạm pháp hình sự, trong đó: 03 vụ trộm cắp tài sản, 01 vụ cố ý gây thương tích.", "bao_cao",
-     "03 vụ trộm cắp tài sản", 3, "vụ trộm cắp tài sản", "actual"),
-    ("Xảy ra 04 vụ phạm pháp hình sự, trong đó: 03 vụ trộm cắp tài sản, 01 vụ cố ý gây thương tích.", "bao_cao",
-     "01 vụ cố ý gây thương tích", 1, "vụ cố ý gây thương tích", "actual"),
-    ("Xảy ra 04 vụ phạm pháp hình sự, giảm 02 vụ so với cùng kỳ năm 2023.", "bao_cao",
-     "02 vụ", 2, "vụ", "actual"),
+    (
+        "Công an xã tổ chức 12 buổi tuyên truyền thu hút 1.250 lượt người tham gia.",
+        "bao_cao",
+        "12 buổi tuyên truyền",
+        12,
+        "buổi tuyên truyền",
+        "actual",
+    ),
+    (
+        "Công an xã tổ chức 12 buổi tuyên truyền thu hút 1.250 lượt người tham gia.",
+        "bao_cao",
+        "1.250 lượt người tham gia",
+        1250,
+        "lượt người tham gia",
+        "actual",
+    ),
+    (
+        "Trong kỳ tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị).",
+        "bao_cao",
+        "05 đơn",
+        5,
+        "đơn",
+        "actual",
+    ),
+    (
+        "Xảy ra 04 vụ phạm pháp hình sự, trong đó: 03 vụ trộm cắp tài sản, 01 vụ cố ý gây thương tích.",
+        "bao_cao",
+        "03 vụ trộm cắp tài sản",
+        3,
+        "vụ trộm cắp tài sản",
+        "actual",
+    ),
+    (
+        "Xảy ra 04 vụ phạm pháp hình sự, trong đó: 03 vụ trộm cắp tài sản, 01 vụ cố ý gây thương tích.",
+        "bao_cao",
+        "01 vụ cố ý gây thương tích",
+        1,
+        "vụ cố ý gây thương tích",
+        "actual",
+    ),
+    (
+        "Xảy ra 04 vụ phạm pháp hình sự, giảm 02 vụ so với cùng kỳ năm 2023.",
+        "bao_cao",
+        "02 vụ",
+        2,
+        "vụ",
+        "actual",
+    ),
     ("Tỷ lệ hộ gia đình ký cam kết đạt 98,5%.", "bao_cao", "98,5%", 98.5, "hộ gia đình", "actual"),
-    ("Vận động 100% hộ gia đình ký cam kết không vi phạm pháp luật.", "bao_cao",
-     "100% hộ gia đình", 100, "hộ gia đình", "actual"),
-    ("Có trên 90% học sinh xếp loại hạnh kiểm tốt.", "bao_cao", "trên 90% học sinh", 90, "học sinh", "actual"),
-    ("Phấn đấu 100% cán bộ, giáo viên ký cam kết thực hiện nội quy.", "ke_hoach",
-     "100% cán bộ", 100, "cán bộ", "target"),
-    ("Chỉ tiêu: giảm ít nhất 5% số vụ phạm pháp hình sự so với năm 2024.", "ke_hoach",
-     "ít nhất 5% số vụ phạm pháp hình sự", 5, "vụ phạm pháp hình sự", "target"),
-    ("Dự kiến tổ chức 04 lớp tập huấn nghiệp vụ cho lực lượng bảo vệ dân phố.", "bao_cao",
-     "04 lớp tập huấn", 4, "lớp tập huấn", "target"),
-    ("Khu dân cư có hai mươi lăm hộ tham gia mô hình tự quản.", "bao_cao",
-     "hai mươi lăm hộ", 25, "hộ", "actual"),
-    ("Chi đoàn đã tổ chức mười hai buổi sinh hoạt chuyên đề.", "bao_cao",
-     "mười hai buổi sinh hoạt", 12, "buổi sinh hoạt", "actual"),
+    (
+        "Vận động 100% hộ gia đình ký cam kết không vi phạm pháp luật.",
+        "bao_cao",
+        "100% hộ gia đình",
+        100,
+        "hộ gia đình",
+        "actual",
+    ),
+    (
+        "Có trên 90% học sinh xếp loại hạnh kiểm tốt.",
+        "bao_cao",
+        "trên 90% học sinh",
+        90,
+        "học sinh",
+        "actual",
+    ),
+    (
+        "Phấn đấu 100% cán bộ, giáo viên ký cam kết thực hiện nội quy.",
+        "ke_hoach",
+        "100% cán bộ",
+        100,
+        "cán bộ",
+        "target",
+    ),
+    (
+        "Chỉ tiêu: giảm ít nhất 5% số vụ phạm pháp hình sự so với năm 2024.",
+        "ke_hoach",
+        "ít nhất 5% số vụ phạm pháp hình sự",
+        5,
+        "vụ phạm pháp hình sự",
+        "target",
+    ),
+    (
+        "Dự kiến tổ chức 04 lớp tập huấn nghiệp vụ cho lực lượng bảo vệ dân phố.",
+        "bao_cao",
+        "04 lớp tập huấn",
+        4,
+        "lớp tập huấn",
+        "target",
+    ),
+    (
+        "Khu dân cư có hai mươi lăm hộ tham gia mô hình tự quản.",
+        "bao_cao",
+        "hai mươi lăm hộ",
+        25,
+        "hộ",
+        "actual",
+    ),
+    (
+        "Chi đoàn đã tổ chức mười hai buổi sinh hoạt chuyên đề.",
+        "bao_cao",
+        "mười hai buổi sinh hoạt",
+        12,
+        "buổi sinh hoạt",
+        "actual",
+    ),
     ("Thành lập ba tổ tự quản về an ninh, trật tự.", "bao_cao", "ba tổ tự quản", 3, "tổ tự quản", "actual"),
     ("Có 12/12 thôn xây dựng được mô hình “Camera an ninh”.", "bao_cao", "12/12 thôn", 12, "thôn", "actual"),
-    ("Đến nay, 03/05 khu dân cư đã đăng ký xây dựng mô hình.", "bao_cao",
-     "03/05 khu dân cư", 3, "khu dân cư", "actual"),
-    ("Cán bộ, nhân dân ủng hộ quỹ phòng chống tội phạm được 5.000.000 đồng.", "bao_cao",
-     "5.000.000 đồng", 5000000, "đồng", "actual"),
-    ("Công ty trích 150 triệu đồng mua sắm phương tiện chữa cháy.", "ke_hoach",
-     "150 triệu đồng", 150_000_000, "đồng", "target"),
+    (
+        "Đến nay, 03/05 khu dân cư đã đăng ký xây dựng mô hình.",
+        "bao_cao",
+        "03/05 khu dân cư",
+        3,
+        "khu dân cư",
+        "actual",
+    ),
+    (
+        "Cán bộ, nhân dân ủng hộ quỹ phòng chống tội phạm được 5.000.000 đồng.",
+        "bao_cao",
+        "5.000.000 đồng",
+        5000000,
+        "đồng",
+        "actual",
+    ),
+    (
+        "Công ty trích 150 triệu đồng mua sắm phương tiện chữa cháy.",
+        "ke_hoach",
+        "150 triệu đồng",
+        150_000_000,
+        "đồng",
+        "target",
+    ),
     ("Lực lượng Công an xã gồm 48 đồng chí.", "bao_cao", "48 đồng chí", 48, "đồng chí", "actual"),
     ("Kiểm tra định kỳ 12 lần/năm hệ thống báo cháy.", "ke_hoach", "12 lần", 12, "lần", "target"),
     ("Đã ra quân 06/06 đội thuế hoàn thành nhiệm vụ.", "bao_cao", "06/06 đội thuế", 6, "đội thuế", "actual"),
-    ("Tổ dân phố số 7 (gồm 312 hộ, 1.205 nhân khẩu) đăng ký phấn đấu đạt tiêu chuẩn.", "dang_ky",
-     "312 hộ", 312, "hộ", "actual"),
-    ("Tổ dân phố số 7 (gồm 312 hộ, 1.205 nhân khẩu) đăng ký phấn đấu đạt tiêu chuẩn.", "dang_ky",
-     "1.205 nhân khẩu", 1205, "nhân khẩu", "actual"),
-    ("Phương hướng năm 2025: giảm ít nhất 10% số vụ tai nạn giao thông so với năm 2024.", "bao_cao",
-     "ít nhất 10% số vụ tai nạn giao thông", 10, "vụ tai nạn giao thông", "target"),
-    ("Tiếp nhận 30 lượt đơn thư (22 đơn kiến nghị, 08 đơn khiếu nại), đã giải quyết đạt tỷ lệ 100%.", "bao_cao",
-     "tỷ lệ 100%", 100, "đơn thư", "actual"),
-    ("Tuần tra được 156 lượt, phát hiện 23 trường hợp vi phạm.", "bao_cao",
-     "156 lượt", 156, "lượt", "actual"),
-    ("Cấp 2.145 phiếu lý lịch tư pháp cho công dân.", "bao_cao",
-     "2.145 phiếu lý lịch tư pháp", 2145, "phiếu lý lịch tư pháp", "actual"),
+    (
+        "Tổ dân phố số 7 (gồm 312 hộ, 1.205 nhân khẩu) đăng ký phấn đấu đạt tiêu chuẩn.",
+        "dang_ky",
+        "312 hộ",
+        312,
+        "hộ",
+        "actual",
+    ),
+    (
+        "Tổ dân phố số 7 (gồm 312 hộ, 1.205 nhân khẩu) đăng ký phấn đấu đạt tiêu chuẩn.",
+        "dang_ky",
+        "1.205 nhân khẩu",
+        1205,
+        "nhân khẩu",
+        "actual",
+    ),
+    (
+        "Phương hướng năm 2025: giảm ít nhất 10% số vụ tai nạn giao thông so với năm 2024.",
+        "bao_cao",
+        "ít nhất 10% số vụ tai nạn giao thông",
+        10,
+        "vụ tai nạn giao thông",
+        "target",
+    ),
+    (
+        "Tiếp nhận 30 lượt đơn thư (22 đơn kiến nghị, 08 đơn khiếu nại), đã giải quyết đạt tỷ lệ 100%.",
+        "bao_cao",
+        "tỷ lệ 100%",
+        100,
+        "đơn thư",
+        "actual",
+    ),
+    (
+        "Tuần tra được 156 lượt, phát hiện 23 trường hợp vi phạm.",
+        "bao_cao",
+        "156 lượt",
+        156,
+        "lượt",
+        "actual",
+    ),
+    (
+        "Cấp 2.145 phiếu lý lịch tư pháp cho công dân.",
+        "bao_cao",
+        "2.145 phiếu lý lịch tư pháp",
+        2145,
+        "phiếu lý lịch tư pháp",
+        "actual",
+    ),
     ("Phát 1.500 tờ rơi, treo 25 băng rôn tuyên truyền.", "bao_cao", "25 băng rôn", 25, "băng rôn", "actual"),
-    ("Mỗi thôn xây dựng ít nhất 01 mô hình tự quản về an ninh.", "ke_hoach",
-     "ít nhất 01 mô hình", 1, "mô hình", "target"),
+    (
+        "Mỗi thôn xây dựng ít nhất 01 mô hình tự quản về an ninh.",
+        "ke_hoach",
+        "ít nhất 01 mô hình",
+        1,
+        "mô hình",
+        "target",
+    ),
     ("Tổ chức 02 hội nghị đối thoại với Nhân dân.", "bao_cao", "02 hội nghị", 2, "hội nghị", "actual"),
-    ("Trường có 1.126 học sinh, 68 cán bộ, giáo viên.", "ke_hoach", "1.126 học sinh", 1126, "học sinh", "actual"),
-    ("Hòa giải thành 09/11 vụ việc mâu thuẫn tại cơ sở.", "bao_cao",
-     "09/11 vụ việc mâu thuẫn", 9, "vụ việc mâu thuẫn", "actual"),
-    ("Đảm bảo tỷ lệ học sinh vi phạm pháp luật dưới 1%.", "ke_hoach",
-     "tỷ lệ học sinh vi phạm pháp luật dưới 1%", 1, "học sinh", "target"),
+    (
+        "Trường có 1.126 học sinh, 68 cán bộ, giáo viên.",
+        "ke_hoach",
+        "1.126 học sinh",
+        1126,
+        "học sinh",
+        "actual",
+    ),
+    (
+        "Hòa giải thành 09/11 vụ việc mâu thuẫn tại cơ sở.",
+        "bao_cao",
+        "09/11 vụ việc mâu thuẫn",
+        9,
+        "vụ việc mâu thuẫn",
+        "actual",
+    ),
+    (
+        "Đảm bảo tỷ lệ học sinh vi phạm pháp luật dưới 1%.",
+        "ke_hoach",
+        "tỷ lệ học sinh vi phạm pháp luật dưới 1%",
+        1,
+        "học sinh",
+        "target",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "doc_type", "surface", "value", "unit", "modality"), GENRE_COUNTS)
-def test_counts_of_the_genre(text: str, doc_type: str, surface: str, value: float, unit: str, modality: str) -> None:
+def test_counts_of_the_genre(
+    text: str, doc_type: str, surface: str, value: float, unit: str, modality: str
+) -> None:
     counts = _counts(text, doc_type)
     assert surface in counts, sorted(counts)
     found = counts[surface]
@@ -222,21 +454,50 @@ def test_counts_of_the_genre(text: str, doc_type: str, surface: str, value: floa
 
 # (sentence, doc_type, surface, unit)
 GENRE_ZERO_CLAIMS = [
-    ("Trong năm không để xảy ra vụ việc phức tạp nào.", "bao_cao", "không để xảy ra vụ việc phức tạp nào",
-     "vụ việc phức tạp"),
-    ("Trong năm học không có học sinh vi phạm pháp luật.", "bao_cao", "không có học sinh vi phạm pháp luật",
-     "học sinh vi phạm pháp luật"),
-    ("Qua kiểm tra không phát hiện trường hợp nào tàng trữ chất cấm.", "bao_cao",
-     "không phát hiện trường hợp nào", "trường hợp"),
-    ("Trên địa bàn chưa để xảy ra cháy, nổ, tai nạn lao động.", "bao_cao", "chưa để xảy ra cháy, nổ", "cháy, nổ"),
-    ("Trong quý không xảy ra mất trộm tài sản, cháy nổ tại kho.", "bao_cao",
-     "không xảy ra mất trộm tài sản", "mất trộm tài sản"),
+    (
+        "Trong năm không để xảy ra vụ việc phức tạp nào.",
+        "bao_cao",
+        "không để xảy ra vụ việc phức tạp nào",
+        "vụ việc phức tạp",
+    ),
+    (
+        "Trong năm học không có học sinh vi phạm pháp luật.",
+        "bao_cao",
+        "không có học sinh vi phạm pháp luật",
+        "học sinh vi phạm pháp luật",
+    ),
+    (
+        "Qua kiểm tra không phát hiện trường hợp nào tàng trữ chất cấm.",
+        "bao_cao",
+        "không phát hiện trường hợp nào",
+        "trường hợp",
+    ),
+    (
+        "Trên địa bàn chưa để xảy ra cháy, nổ, tai nạn lao động.",
+        "bao_cao",
+        "chưa để xảy ra cháy, nổ",
+        "cháy, nổ",
+    ),
+    (
+        "Trong quý không xảy ra mất trộm tài sản, cháy nổ tại kho.",
+        "bao_cao",
+        "không xảy ra mất trộm tài sản",
+        "mất trộm tài sản",
+    ),
     ("Không có cán bộ, công nhân bị xử lý kỷ luật.", "bao_cao", "Không có cán bộ", "cán bộ"),
     ("Không có vụ cháy, nổ xảy ra trên địa bàn.", "bao_cao", "Không có vụ cháy, nổ", "vụ cháy, nổ"),
-    ("Phấn đấu không có người nghiện ma túy mới phát sinh.", "ke_hoach",
-     "không có người nghiện ma túy", "người nghiện ma túy"),
-    ("Không có vụ việc khiếu kiện đông người, vượt cấp.", "bao_cao",
-     "Không có vụ việc khiếu kiện", "vụ việc khiếu kiện"),
+    (
+        "Phấn đấu không có người nghiện ma túy mới phát sinh.",
+        "ke_hoach",
+        "không có người nghiện ma túy",
+        "người nghiện ma túy",
+    ),
+    (
+        "Không có vụ việc khiếu kiện đông người, vượt cấp.",
+        "bao_cao",
+        "Không có vụ việc khiếu kiện",
+        "vụ việc khiếu kiện",
+    ),
 ]
 
 
@@ -244,11 +505,17 @@ GENRE_ZERO_CLAIMS = [
 def test_zero_claims_of_the_genre(text: str, doc_type: str, surface: str, unit: str) -> None:
     counts = _counts(text, doc_type)
     assert surface in counts, sorted(counts)
-    assert (counts[surface]["value"], counts[surface]["unit"], counts[surface]["modality"]) == (0, unit, "zero")
+    assert (counts[surface]["value"], counts[surface]["unit"], counts[surface]["modality"]) == (
+        0,
+        unit,
+        "zero",
+    )
 
 
 def test_breakdown_parts_point_at_their_total() -> None:
-    items = find_counts("Tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị).", FindContext("bao_cao"))
+    items = find_counts(
+        "Tiếp nhận 05 đơn (01 đơn tố cáo, 04 đơn phản ánh, kiến nghị).", FindContext("bao_cao")
+    )
     total = next(e for e in items if e.text == "05 đơn")
     parts = [e for e in items if e.value["parent"] == total.start]
     assert [(e.text, e.value["unit"]) for e in parts] == [
@@ -263,10 +530,16 @@ def test_a_rate_in_brackets_is_not_a_part() -> None:
 
 
 def test_ratios_and_comparators() -> None:
-    counts = _counts("Có 07/07 phòng hoàn thành nhiệm vụ; 70% trở lên số đầu mối trực thuộc đạt danh hiệu.", None)
+    counts = _counts(
+        "Có 07/07 phòng hoàn thành nhiệm vụ; 70% trở lên số đầu mối trực thuộc đạt danh hiệu.", None
+    )
     assert (counts["07/07 phòng"]["value"], counts["07/07 phòng"]["total"]) == (7, 7)
     requirement = counts["70% trở lên số đầu mối trực thuộc"]
-    assert (requirement["comparator"], requirement["percent"], requirement["modality"]) == (">=", True, "target")
+    assert (requirement["comparator"], requirement["percent"], requirement["modality"]) == (
+        ">=",
+        True,
+        "target",
+    )
 
 
 # Numbers that are not counts: labels, years, dates, symbols, phones, clock times, scoring points.
@@ -312,7 +585,13 @@ def _find(sentence: str, doc_type: str, value: float) -> dict:
 
 # (sentence, doc_type, value, unit, modality)
 UNLISTED_NOUNS = [
-    ("Trong quý, Trung tâm Y tế huyện khám cho 4.215 bệnh nhân ngoại trú.", "bao_cao", 4215, "bệnh nhân", "actual"),
+    (
+        "Trong quý, Trung tâm Y tế huyện khám cho 4.215 bệnh nhân ngoại trú.",
+        "bao_cao",
+        4215,
+        "bệnh nhân",
+        "actual",
+    ),
     ("Khoa Ngoại thực hiện 312 ca mổ nội soi an toàn.", "bao_cao", 312, "ca mổ", "actual"),
     ("Trạm y tế xã tiêm 1.120 liều vắc xin cho trẻ.", "bao_cao", 1120, "liều vắc xin", "actual"),
     ("Toàn huyện có 14 trạm y tế đạt chuẩn quốc gia.", "bao_cao", 14, "trạm y tế", "actual"),
@@ -320,7 +599,13 @@ UNLISTED_NOUNS = [
     ("Trường tiếp nhận 452 trẻ vào các nhóm lớp.", "bao_cao", 452, "trẻ", "actual"),
     ("Thư viện bổ sung 830 đầu sách tham khảo.", "bao_cao", 830, "đầu sách", "actual"),
     ("Phòng Giáo dục kiểm tra 09 bếp ăn bán trú.", "bao_cao", 9, "bếp ăn", "actual"),
-    ("Đội Cảnh sát giao thông lập biên bản 268 phương tiện vi phạm.", "bao_cao", 268, "phương tiện", "actual"),
+    (
+        "Đội Cảnh sát giao thông lập biên bản 268 phương tiện vi phạm.",
+        "bao_cao",
+        268,
+        "phương tiện",
+        "actual",
+    ),
     ("Tạm giữ 41 xe mô tô không chính chủ.", "bao_cao", 41, "xe mô tô", "actual"),
     ("Tổ chức 52 ca tuần tra trên tuyến quốc lộ.", "bao_cao", 52, "ca tuần tra", "actual"),
     ("Lắp đặt 18 biển báo nguy hiểm tại các điểm đen.", "bao_cao", 18, "biển báo", "actual"),
@@ -347,7 +632,9 @@ UNLISTED_NOUNS = [
 
 
 @pytest.mark.parametrize(("sentence", "doc_type", "value", "unit", "modality"), UNLISTED_NOUNS)
-def test_unlisted_noun_is_a_count(sentence: str, doc_type: str, value: float, unit: str, modality: str) -> None:
+def test_unlisted_noun_is_a_count(
+    sentence: str, doc_type: str, value: float, unit: str, modality: str
+) -> None:
     found = _find(sentence, doc_type, value)
     assert _unit_matches(found["unit"], unit), found["unit"]
     assert found["modality"] == modality
@@ -402,7 +689,11 @@ UNLISTED_ZERO_CLAIMS = [
 
 @pytest.mark.parametrize(("sentence", "unit"), UNLISTED_ZERO_CLAIMS)
 def test_zero_claim_on_any_noun(sentence: str, unit: str) -> None:
-    zeros = [e.value for e in find_counts(sentence, FindContext(doc_type="bao_cao")) if e.value["modality"] == "zero"]
+    zeros = [
+        e.value
+        for e in find_counts(sentence, FindContext(doc_type="bao_cao"))
+        if e.value["modality"] == "zero"
+    ]
     assert zeros and zeros[0]["value"] == 0 and _unit_matches(zeros[0]["unit"], unit), zeros
 
 
@@ -443,5 +734,7 @@ MODALITY = [
 
 
 @pytest.mark.parametrize(("sentence", "doc_type", "value", "modality"), MODALITY)
-def test_modality_of_requirements_and_forward_sections(sentence: str, doc_type: str, value: int, modality: str) -> None:
+def test_modality_of_requirements_and_forward_sections(
+    sentence: str, doc_type: str, value: int, modality: str
+) -> None:
     assert _find(sentence, doc_type, value)["modality"] == modality

@@ -20,7 +20,14 @@ def _by_text(text: str, doc_type: str | None = None) -> dict[str, dict]:
         ("Thu ngân sách đạt 2,3 tỷ đồng.", "2,3 tỷ đồng", 2_300_000_000, "đồng", "tỷ", 2.3),
         ("Hỗ trợ 48 triệu đồng cho mỗi bản.", "48 triệu đồng", 48_000_000, "đồng", "triệu", 48),
         ("Doanh thu đạt 1.245 tỷ đồng.", "1.245 tỷ đồng", 1_245_000_000_000, "đồng", "tỷ", 1245),
-        ("Thu hút 1,5 nghìn lượt người dân tham gia.", "1,5 nghìn lượt người dân", 1500, "lượt người dân", "nghìn", 1.5),
+        (
+            "Thu hút 1,5 nghìn lượt người dân tham gia.",
+            "1,5 nghìn lượt người dân",
+            1500,
+            "lượt người dân",
+            "nghìn",
+            1.5,
+        ),
         ("Điện thương phẩm đạt 6.120 triệu kWh.", "6.120 triệu kWh", 6_120_000_000, "kwh", "triệu", 6120),
         ("Phát 2,5 ngàn tờ rơi.", "2,5 ngàn tờ rơi", 2500, "tờ rơi", "ngàn", 2.5),
     ],
@@ -28,7 +35,10 @@ def _by_text(text: str, doc_type: str | None = None) -> dict[str, dict]:
 def test_a_scale_word_multiplies_the_value_and_is_kept(sentence, surface, value, unit, multiplier, written):
     found = _by_text(sentence)[surface]
     assert (found["value"], found["unit"], found["multiplier"], found["surface_value"]) == (
-        value, unit, multiplier, written
+        value,
+        unit,
+        multiplier,
+        written,
     )
 
 
@@ -54,13 +64,19 @@ def test_a_ratio_may_group_thousands():
     [
         (
             "Trên địa bàn không để xảy ra cháy rừng, tai nạn lao động, đuối nước trẻ em; tiếp tục duy trì.",
-            {"không để xảy ra cháy rừng": "cháy rừng", "tai nạn lao động": "tai nạn lao động",
-             "đuối nước trẻ em": "đuối nước trẻ em"},
+            {
+                "không để xảy ra cháy rừng": "cháy rừng",
+                "tai nạn lao động": "tai nạn lao động",
+                "đuối nước trẻ em": "đuối nước trẻ em",
+            },
         ),
         (
             "Không xảy ra vụ mất cắp tài sản, cháy nổ hay tai nạn lao động chết người.",
-            {"không xảy ra vụ mất cắp tài sản": "vụ mất cắp tài sản", "cháy nổ": "cháy nổ",
-             "tai nạn lao động": "tai nạn lao động"},
+            {
+                "không xảy ra vụ mất cắp tài sản": "vụ mất cắp tài sản",
+                "cháy nổ": "cháy nổ",
+                "tai nạn lao động": "tai nạn lao động",
+            },
         ),
         (
             "Không để xảy ra cháy, nổ nghiêm trọng, đảm bảo an toàn tuyệt đối.",
@@ -76,12 +92,21 @@ def test_a_negated_list_gives_one_zero_per_kind(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "surface", "unit"),
     [
-        ("Trong năm không có cá nhân nào vi phạm pháp luật về ma túy; x.", "không có cá nhân nào vi phạm pháp luật về ma túy",
-         "cá nhân vi phạm pháp luật về ma túy"),
-        ("Không có cán bộ, công nhân viên nào vi phạm pháp luật.", "Không có cán bộ, công nhân viên nào vi phạm pháp luật",
-         "cán bộ, công nhân viên vi phạm pháp luật"),
-        ("Trong năm không tiếp nhận đơn thư khiếu nại, tố cáo nào.", "không tiếp nhận đơn thư khiếu nại, tố cáo nào",
-         "đơn thư khiếu nại, tố cáo"),
+        (
+            "Trong năm không có cá nhân nào vi phạm pháp luật về ma túy; x.",
+            "không có cá nhân nào vi phạm pháp luật về ma túy",
+            "cá nhân vi phạm pháp luật về ma túy",
+        ),
+        (
+            "Không có cán bộ, công nhân viên nào vi phạm pháp luật.",
+            "Không có cán bộ, công nhân viên nào vi phạm pháp luật",
+            "cán bộ, công nhân viên vi phạm pháp luật",
+        ),
+        (
+            "Trong năm không tiếp nhận đơn thư khiếu nại, tố cáo nào.",
+            "không tiếp nhận đơn thư khiếu nại, tố cáo nào",
+            "đơn thư khiếu nại, tố cáo",
+        ),
     ],
 )
 def test_a_zero_claim_names_what_does_not_exist(sentence, surface, unit):
@@ -92,7 +117,12 @@ def test_a_zero_claim_names_what_does_not_exist(sentence, surface, unit):
 @pytest.mark.parametrize(
     ("sentence", "surface", "value", "unit"),
     [
-        ("Tổ chức bốn mươi hai (42) cuộc tuyên truyền.", "bốn mươi hai (42) cuộc tuyên truyền", 42, "cuộc tuyên truyền"),
+        (
+            "Tổ chức bốn mươi hai (42) cuộc tuyên truyền.",
+            "bốn mươi hai (42) cuộc tuyên truyền",
+            42,
+            "cuộc tuyên truyền",
+        ),
         ("Xảy ra ba (03) vụ cháy.", "ba (03) vụ cháy", 3, "vụ cháy"),
         ("Xây dựng 05 (năm) mô hình.", "05 (năm) mô hình", 5, "mô hình"),
     ],
@@ -106,7 +136,11 @@ def test_a_number_repeated_in_brackets_is_one_count(sentence, surface, value, un
     ("sentence", "surface", "unit"),
     [
         ("Diễn ra tại 22 xã, thị trấn trên địa bàn.", "22 xã, thị trấn", "xã, thị trấn"),
-        ("Có 96/112 thôn, tổ dân phố (đạt 85,7 %) được công nhận.", "96/112 thôn, tổ dân phố", "thôn, tổ dân phố"),
+        (
+            "Có 96/112 thôn, tổ dân phố (đạt 85,7 %) được công nhận.",
+            "96/112 thôn, tổ dân phố",
+            "thôn, tổ dân phố",
+        ),
         ("Có 96/112 thôn, tổ dân phố (đạt 85,7 %) được công nhận.", "85,7 %", "thôn, tổ dân phố"),
         ("Năm 2024, 100 % bản, khu phố đã xây dựng mô hình.", "100 % bản, khu phố", "bản, khu phố"),
         ("Có 70 % đầu mối trực thuộc được kiện toàn.", "70 % đầu mối trực thuộc", "đầu mối trực thuộc"),
@@ -137,12 +171,21 @@ def test_a_goal_runs_on_over_the_clauses_of_its_sentence_and_under_a_plain_headi
     [
         ("Tỷ lệ người bệnh hài lòng khi điều trị nội trú đạt 98,7%.", "98,7%", "người bệnh hài lòng"),
         ("- Tỷ lệ phụ huynh hài lòng với nhà trường đạt 98,7% (khảo sát).", "98,7%", "phụ huynh hài lòng"),
-        ("Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
-         "trên 85%", "vụ án hình sự"),
-        ("Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
-         "100%", "vụ án"),
-        ("Trong kỳ xảy ra 11 vụ phạm pháp hình sự, đã làm rõ 10/11 vụ, đạt 90,9%.", "90,9%",
-         "vụ phạm pháp hình sự"),
+        (
+            "Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
+            "trên 85%",
+            "vụ án hình sự",
+        ),
+        (
+            "Tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 85%, riêng các vụ án rất nghiêm trọng đạt 100%.",
+            "100%",
+            "vụ án",
+        ),
+        (
+            "Trong kỳ xảy ra 11 vụ phạm pháp hình sự, đã làm rõ 10/11 vụ, đạt 90,9%.",
+            "90,9%",
+            "vụ phạm pháp hình sự",
+        ),
     ],
 )
 def test_a_rate_names_what_it_is_a_rate_of(sentence, surface, unit):
@@ -150,7 +193,9 @@ def test_a_rate_names_what_it_is_a_rate_of(sentence, surface, unit):
 
 
 def test_a_zero_inside_a_quoted_name_is_not_a_claim_but_a_quoted_claim_is():
-    found = _by_text('Duy trì mô hình “Dòng họ không có người vi phạm pháp luật” ở 12 thôn.')
+    found = _by_text("Duy trì mô hình “Dòng họ không có người vi phạm pháp luật” ở 12 thôn.")
     assert not [v for v in found.values() if v["modality"] == "zero"]
     quoted = _by_text("cùng có nội dung: “Không có cá nhân vi phạm bị xử lý kỷ luật”.")
-    assert [v["unit"] for v in quoted.values() if v["modality"] == "zero"] == ["cá nhân vi phạm bị xử lý kỷ luật"]
+    assert [v["unit"] for v in quoted.values() if v["modality"] == "zero"] == [
+        "cá nhân vi phạm bị xử lý kỷ luật"
+    ]

@@ -50,7 +50,12 @@ def found(text: str, year: int | None = 2022) -> list[tuple[str, str, str, bool]
         ),
         (
             "từ ngày 01/10 đến ngày 15/10/2024",
-            ("từ ngày 01/10 đến ngày 15/10/2024", "2024-10-01/2024-10-15", "range", True),  # the start's year comes from the end
+            (
+                "từ ngày 01/10 đến ngày 15/10/2024",
+                "2024-10-01/2024-10-15",
+                "range",
+                True,
+            ),  # the start's year comes from the end
         ),
         ("Kết thúc giai đoạn 2025 - 2030: phấn đấu", ("giai đoạn 2025 - 2030", "2025/2030", "range", False)),
         ("giai đoạn 2021-2025", ("giai đoạn 2021-2025", "2021/2025", "range", False)),

@@ -10,8 +10,10 @@ from extractor.find.dates import find_dates
 
 
 def _dates(text: str, year: int | None = 2024) -> list[tuple[str, str, str, bool]]:
-    return [(e.text, e.value["iso"], e.value["kind"], e.value["inferred_year"])
-            for e in find_dates(text, SimpleNamespace(year=year))]
+    return [
+        (e.text, e.value["iso"], e.value["kind"], e.value["inferred_year"])
+        for e in find_dates(text, SimpleNamespace(year=year))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -21,7 +23,10 @@ def _dates(text: str, year: int | None = 2024) -> list[tuple[str, str, str, bool
         ("Chiều 04.9, Ban Chỉ đạo tổ chức", [("04.9", "2024-09-04", "date", True)]),
         ("Sáng ngày 5.9, đoàn kiểm tra", [("ngày 5.9", "2024-09-05", "date", True)]),
         ("Ngày 31/7, Thường trực Huyện ủy", [("Ngày 31/7", "2024-07-31", "date", True)]),
-        ("diễn ra từ 01/11 đến 08/11/2024 tại", [("từ 01/11 đến 08/11/2024", "2024-11-01/2024-11-08", "range", True)]),
+        (
+            "diễn ra từ 01/11 đến 08/11/2024 tại",
+            [("từ 01/11 đến 08/11/2024", "2024-11-01/2024-11-08", "range", True)],
+        ),
         ("Giai đoạn 2015 – 2017, toàn huyện", [("Giai đoạn 2015 – 2017", "2015/2017", "range", False)]),
         ("ngày 19.8.2024 tại xã", [("ngày 19.8.2024", "2024-08-19", "date", False)]),
     ],

@@ -28,17 +28,37 @@ CITED = [
     ("Tuyên truyền Luật Trẻ em cho 350 học sinh.", "Luật Trẻ em", "102/2016/QH13"),
     ("phổ biến Luật An toàn thông tin mạng và Nghị định", "Luật An toàn thông tin mạng", "86/2015/QH13"),
     ("Căn cứ Luật An ninh quốc gia;", "Luật An ninh quốc gia", "32/2004/QH11"),
-    ("thực hiện Luật Phòng, chống bạo lực gia đình năm 2022", "Luật Phòng, chống bạo lực gia đình năm 2022",
-     "13/2022/QH15"),
-    ("Căn cứ Luật Phòng, chống bạo lực gia đình năm 2007;", "Luật Phòng, chống bạo lực gia đình năm 2007",
-     "02/2007/QH12"),
+    (
+        "thực hiện Luật Phòng, chống bạo lực gia đình năm 2022",
+        "Luật Phòng, chống bạo lực gia đình năm 2022",
+        "13/2022/QH15",
+    ),
+    (
+        "Căn cứ Luật Phòng, chống bạo lực gia đình năm 2007;",
+        "Luật Phòng, chống bạo lực gia đình năm 2007",
+        "02/2007/QH12",
+    ),
     ("quán triệt Bộ luật Lao động đến người lao động", "Bộ luật Lao động", "45/2019/QH14"),
-    ("tuyên truyền Luật Tín ngưỡng, tôn giáo tại các cơ sở thờ tự", "Luật Tín ngưỡng, tôn giáo", "02/2016/QH14"),
-    ("thực hiện Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở;",
-     "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở", "30/2023/QH15"),
-    ("Căn cứ Luật Hòa giải ở cơ sở và Luật Phổ biến, giáo dục pháp luật;", "Luật Hòa giải ở cơ sở", "35/2013/QH13"),
-    ("giới thiệu Luật Giáo dục quốc phòng và an ninh cho học sinh", "Luật Giáo dục quốc phòng và an ninh",
-     "30/2013/QH13"),
+    (
+        "tuyên truyền Luật Tín ngưỡng, tôn giáo tại các cơ sở thờ tự",
+        "Luật Tín ngưỡng, tôn giáo",
+        "02/2016/QH14",
+    ),
+    (
+        "thực hiện Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở;",
+        "Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở",
+        "30/2023/QH15",
+    ),
+    (
+        "Căn cứ Luật Hòa giải ở cơ sở và Luật Phổ biến, giáo dục pháp luật;",
+        "Luật Hòa giải ở cơ sở",
+        "35/2013/QH13",
+    ),
+    (
+        "giới thiệu Luật Giáo dục quốc phòng và an ninh cho học sinh",
+        "Luật Giáo dục quốc phòng và an ninh",
+        "30/2013/QH13",
+    ),
     ("Căn cứ Luật Giáo dục năm 2019;", "Luật Giáo dục năm 2019", "43/2019/QH14"),
     ("phổ biến Luật Hôn nhân và gia đình tại khu dân cư", "Luật Hôn nhân và gia đình", "52/2014/QH13"),
     ("tuyên truyền Luật Nghĩa vụ quân sự cho thanh niên", "Luật Nghĩa vụ quân sự", "78/2015/QH13"),
@@ -70,7 +90,9 @@ def test_every_listed_law_is_found_and_numbers_are_well_formed() -> None:
     heads = {"luat": "Luật", "bo_luat": "Bộ luật", "phap_lenh": "Pháp lệnh"}
     for law in laws:
         for year, number in law["versions"].items():
-            assert re.fullmatch(rf"\d{{1,3}}/{year}/(?:QH\d{{2}}|PL-UBTVQH\d{{2}}|UBTVQH\d{{2}})", number), law
+            assert re.fullmatch(rf"\d{{1,3}}/{year}/(?:QH\d{{2}}|PL-UBTVQH\d{{2}}|UBTVQH\d{{2}})", number), (
+                law
+            )
         assert law["default"] is None or law["default"] in law["versions"], law
         written = f"{heads[law['type']]} {law['name']}"
         found = _refs(f"Căn cứ {written};")

@@ -16,25 +16,42 @@ def _refs(text: str) -> list[tuple[str, str, str]]:
     [
         (
             "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 – 2025,",
-            [("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "Nghị quyết",
-              "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII")],
+            [
+                (
+                    "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII",
+                    "Nghị quyết",
+                    "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII",
+                )
+            ],
         ),
         (
             "theo Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
-            [("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII", "Nghị quyết",
-              "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII")],
+            [
+                (
+                    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII",
+                    "Nghị quyết",
+                    "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII",
+                )
+            ],
         ),
         (
             "triển khai Đề án “Xây dựng làng an toàn, khu dân cư an toàn về an ninh, trật tự” của Tỉnh ủy",
-            [("Đề án “Xây dựng làng an toàn, khu dân cư an toàn về an ninh, trật tự”", "Đề án",
-              "Đề án Xây dựng làng an toàn, khu dân cư an toàn về an ninh, trật tự")],
+            [
+                (
+                    "Đề án “Xây dựng làng an toàn, khu dân cư an toàn về an ninh, trật tự”",
+                    "Đề án",
+                    "Đề án Xây dựng làng an toàn, khu dân cư an toàn về an ninh, trật tự",
+                )
+            ],
         ),
         (
             "Quyết định về việc kiện toàn Ban Chỉ đạo xã số 45/QĐ-UBND ngày 10/01/2025 của UBND xã",
             [("Quyết định về việc kiện toàn Ban Chỉ đạo xã số 45/QĐ-UBND", "Quyết định", "45/QĐ-UBND")],
         ),
-        ("ký Quyết định khen thưởng số 1876/QĐ-UBND ngày 29/8/2025",
-         [("Quyết định khen thưởng số 1876/QĐ-UBND", "Quyết định", "1876/QĐ-UBND")]),
+        (
+            "ký Quyết định khen thưởng số 1876/QĐ-UBND ngày 29/8/2025",
+            [("Quyết định khen thưởng số 1876/QĐ-UBND", "Quyết định", "1876/QĐ-UBND")],
+        ),
         ("triển khai Đề án số 06/ĐA-TTg của Thủ tướng", [("Đề án số 06/ĐA-TTg", "Đề án", "06/ĐA-TTg")]),
     ],
 )

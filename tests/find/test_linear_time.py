@@ -36,24 +36,64 @@ def test_date_selection_is_linear_in_the_candidates():
         assert len(chosen) == n  # the longest of each group, nothing overlapping
         assert occupancy.probes <= sum(c.end - c.start for c in candidates)
         probes.append(occupancy.probes)
-    assert [b / a for a, b in zip(probes, probes[1:], strict=False)] == pytest.approx([2.0, 2.0, 2.0], rel=0.01)
+    assert [b / a for a, b in zip(probes, probes[1:], strict=False)] == pytest.approx(
+        [2.0, 2.0, 2.0], rel=0.01
+    )
 
 
 def _ref(i: int, value: dict) -> Evidence:
-    return Evidence(kind="legal_ref", text="x", start=i, end=i + 1, value=value, confidence=0.9, extractor="legal_refs")
+    return Evidence(
+        kind="legal_ref", text="x", start=i, end=i + 1, value=value, confidence=0.9, extractor="legal_refs"
+    )
 
 
 def _references(n: int) -> list[Evidence]:
     """n/2 distinct full symbols, n/4 shortened symbols and n/4 short forms of them."""
     refs = []
     for i in range(n // 2):
-        refs.append(_ref(i, {"doc_type": "Quyết định", "number": str(i), "year": None, "code": "QĐ-BCA-V05",
-                             "key": f"{i}/QĐ-BCA-V05", "date": None, "issuer": None}))
+        refs.append(
+            _ref(
+                i,
+                {
+                    "doc_type": "Quyết định",
+                    "number": str(i),
+                    "year": None,
+                    "code": "QĐ-BCA-V05",
+                    "key": f"{i}/QĐ-BCA-V05",
+                    "date": None,
+                    "issuer": None,
+                },
+            )
+        )
     for i in range(n // 4):
-        refs.append(_ref(i, {"doc_type": "Quyết định", "number": str(i), "year": None, "code": "QĐ-BCA",
-                             "key": f"{i}/QĐ-BCA", "date": None, "issuer": None}))
-        refs.append(_ref(i, {"doc_type": "Quyết định", "number": str(i), "year": None, "code": None,
-                             "key": f"Quyết định {i}", "date": None, "issuer": None}))
+        refs.append(
+            _ref(
+                i,
+                {
+                    "doc_type": "Quyết định",
+                    "number": str(i),
+                    "year": None,
+                    "code": "QĐ-BCA",
+                    "key": f"{i}/QĐ-BCA",
+                    "date": None,
+                    "issuer": None,
+                },
+            )
+        )
+        refs.append(
+            _ref(
+                i,
+                {
+                    "doc_type": "Quyết định",
+                    "number": str(i),
+                    "year": None,
+                    "code": None,
+                    "key": f"Quyết định {i}",
+                    "date": None,
+                    "issuer": None,
+                },
+            )
+        )
     return refs
 
 

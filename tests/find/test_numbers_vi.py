@@ -7,8 +7,16 @@ from extractor import numbers_vi
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("3.460", 3460), ("200.680", 200680), ("1.524", 1524), ("1,5", 1.5), ("04", 4), ("01", 1),
-     ("1.250,5", 1250.5), ("12", 12)],
+    [
+        ("3.460", 3460),
+        ("200.680", 200680),
+        ("1.524", 1524),
+        ("1,5", 1.5),
+        ("04", 4),
+        ("01", 1),
+        ("1.250,5", 1250.5),
+        ("12", 12),
+    ],
 )
 def test_digits_in_vietnamese_style(text: str, expected: float) -> None:
     assert numbers_vi.parse_digits(text) == expected
@@ -21,10 +29,22 @@ def test_section_numbers_are_not_numbers(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("một", 1), ("hai", 2), ("mười", 10), ("mười hai", 12), ("mười lăm", 15), ("hai mươi lăm", 25),
-     ("hai mươi mốt", 21), ("hai mươi tư", 24), ("ba trăm", 300), ("một trăm linh năm", 105),
-     ("ba trăm năm mươi sáu", 356), ("một nghìn", 1000), ("một ngàn hai trăm", 1200),
-     ("hai mươi lăm nghìn", 25000)],
+    [
+        ("một", 1),
+        ("hai", 2),
+        ("mười", 10),
+        ("mười hai", 12),
+        ("mười lăm", 15),
+        ("hai mươi lăm", 25),
+        ("hai mươi mốt", 21),
+        ("hai mươi tư", 24),
+        ("ba trăm", 300),
+        ("một trăm linh năm", 105),
+        ("ba trăm năm mươi sáu", 356),
+        ("một nghìn", 1000),
+        ("một ngàn hai trăm", 1200),
+        ("hai mươi lăm nghìn", 25000),
+    ],
 )
 def test_spelled_numbers(text: str, expected: int) -> None:
     assert numbers_vi.parse_number(text) == expected

@@ -37,7 +37,12 @@ def test_alternation_puts_the_longest_phrase_first():
 
 
 def test_year_is_1900_to_2099():
-    assert [bool(re.fullmatch(YEAR, y)) for y in ("1945", "2025", "1899", "2100")] == [True, True, False, False]
+    assert [bool(re.fullmatch(YEAR, y)) for y in ("1945", "2025", "1899", "2100")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_folding_keeps_offsets():

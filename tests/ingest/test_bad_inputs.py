@@ -38,8 +38,17 @@ def test_bad_file_gets_its_typed_error(tmp_path, make, error):
 
 
 def test_distinct_exit_codes():
-    codes = {cls.exit_code for cls in (CorruptFileError, EmptyDocumentError, EncryptedFileError, FileTooLargeError,
-                                       NotVietnameseError, UnsafeArchiveError)}
+    codes = {
+        cls.exit_code
+        for cls in (
+            CorruptFileError,
+            EmptyDocumentError,
+            EncryptedFileError,
+            FileTooLargeError,
+            NotVietnameseError,
+            UnsafeArchiveError,
+        )
+    }
     assert len(codes) == 6
 
 

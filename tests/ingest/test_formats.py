@@ -63,7 +63,9 @@ def test_docx_reading_order_tables_headers(tmp_path):
     document.save(str(path))
     loaded = load_document(path)
     text = loaded.pages[0].text
-    order = [text.index(s) for s in ("Đoạn mở đầu", "Tiêu chí\n", "Kết quả", "Tiêu chí 1", "Đạt", "Đoạn kết thúc")]
+    order = [
+        text.index(s) for s in ("Đoạn mở đầu", "Tiêu chí\n", "Kết quả", "Tiêu chí 1", "Đạt", "Đoạn kết thúc")
+    ]
     assert order == sorted(order)
     assert "Trang 1" not in text and "Tiêu đề trang" not in text
     assert any("Sở Tư pháp" in h for h in loaded.headers) and any("Trang 1" in h for h in loaded.headers)
@@ -94,8 +96,10 @@ def test_text_encodings(tmp_path, seed_path):
     cp1258 = []
     for ch in text:  # Windows-1258: base letters precomposed, tone marks combining
         decomposed = unicodedata.normalize("NFD", ch)
-        cp1258.append(unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
-                      + "".join(c for c in decomposed if c in tones))
+        cp1258.append(
+            unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+            + "".join(c for c in decomposed if c in tones)
+        )
     path = tmp_path / "cp1258.txt"
     path.write_bytes("".join(cp1258).encode("cp1258"))
     document = load_document(path)
@@ -104,5 +108,7 @@ def test_text_encodings(tmp_path, seed_path):
 
 def test_form_feed_is_a_page_break(tmp_path):
     path = tmp_path / "pages.txt"
-    path.write_text("Trang một của báo cáo an ninh trật tự.\fTrang hai của báo cáo an ninh trật tự.", encoding="utf-8")
+    path.write_text(
+        "Trang một của báo cáo an ninh trật tự.\fTrang hai của báo cáo an ninh trật tự.", encoding="utf-8"
+    )
     assert [p.text for p in load_document(path).pages][1].startswith("Trang hai")

@@ -8,10 +8,12 @@ from fixtures import bad_inputs
 from extractor.errors import ScannedDocumentError
 from extractor.ingest import load_document, ocr
 
-PARAGRAPH = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-             "Thực hiện Kế hoạch số 48/KH-UBND ngày 22/02/2023 của tỉnh về thực hiện Thông tư 124/2021/TT-BCA; "
-             "Sở Tư pháp báo cáo kết quả thực hiện 6 tháng đầu năm 2023 với nội dung như sau: công tác giáo dục "
-             "chính trị, tư tưởng cho đội ngũ công chức, viên chức, người lao động được tăng cường.")
+PARAGRAPH = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Thực hiện Kế hoạch số 48/KH-UBND ngày 22/02/2023 của tỉnh về thực hiện Thông tư 124/2021/TT-BCA; "
+    "Sở Tư pháp báo cáo kết quả thực hiện 6 tháng đầu năm 2023 với nội dung như sau: công tác giáo dục "
+    "chính trị, tư tưởng cho đội ngũ công chức, viên chức, người lao động được tăng cường."
+)
 
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
@@ -30,8 +32,9 @@ def test_legacy_font_docx(tmp_path, encoding, font):
 
 
 def test_tcvn3_capitals_font(tmp_path):
-    document = load_document(bad_inputs.legacy_docx(tmp_path, "tcvn3", PARAGRAPH.lower(), ".VnTimeH"),
-                             check_language=False)
+    document = load_document(
+        bad_inputs.legacy_docx(tmp_path, "tcvn3", PARAGRAPH.lower(), ".VnTimeH"), check_language=False
+    )
     assert document.pages[0].text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
 

@@ -27,8 +27,10 @@ def test_ordinary_vietnamese_is_not_flagged(seed_path):
 
 
 def test_english_and_french_without_diacritics_are_still_refused(tmp_path):
-    french = ("Le rapport decrit la situation de securite du bureau pendant le premier semestre de l annee. Tous les "
-              "agents ont participe aux sessions de formation et aucun incident n a ete signale par les gardes. ") * 5
+    french = (
+        "Le rapport decrit la situation de securite du bureau pendant le premier semestre de l annee. Tous les "
+        "agents ont participe aux sessions de formation et aucun incident n a ete signale par les gardes. "
+    ) * 5
     for text in (ENGLISH, french):
         assert not is_vietnamese(text) and not typed_without_diacritics(text)
     path = tmp_path / "french.txt"
@@ -42,8 +44,10 @@ def test_english_and_french_without_diacritics_are_still_refused(tmp_path):
 
 
 def test_strip_diacritics():
-    assert strip_diacritics("Thông tư số 124/2021/TT-BCA của Bộ Công an, Đắk Lắk") == \
-        "Thong tu so 124/2021/TT-BCA cua Bo Cong an, Dak Lak"
+    assert (
+        strip_diacritics("Thông tư số 124/2021/TT-BCA của Bộ Công an, Đắk Lắk")
+        == "Thong tu so 124/2021/TT-BCA cua Bo Cong an, Dak Lak"
+    )
 
 
 def _seed(name: str) -> str:
@@ -117,8 +121,11 @@ def test_counts_typed_without_diacritics_are_found_as_in_the_clean_text(tmp_path
     from extractor.pipeline import extract_file
 
     def counts(path):
-        return Counter((e.value.get("value"), strip_diacritics(str(e.value.get("unit"))).lower())
-                       for e in extract_file(path).evidence if e.kind == "count")
+        return Counter(
+            (e.value.get("value"), strip_diacritics(str(e.value.get("unit"))).lower())
+            for e in extract_file(path).evidence
+            if e.kind == "count"
+        )
 
     found = expected = 0
     for name in ("so-tu-phap-son-la-bao-cao-6-thang-2023", "xa-kon-gang-ke-hoach-tt124"):

@@ -20,8 +20,14 @@ OCR_WARNING = "OCR (tesseract vie) on pages [1]: lower confidence"
 def _fake_scan() -> RawDocument:
     """A seed's text as if Tesseract had read it from a one-page scan."""
     text = corpora.path("seeds", "xa-kon-gang-ke-hoach-tt124.txt").read_text(encoding="utf-8")
-    return RawDocument(source="scan.pdf", sha256="0" * 64, format="pdf", pages=[Page(number=1, text=text)],
-                       ocr=True, warnings=[OCR_WARNING])
+    return RawDocument(
+        source="scan.pdf",
+        sha256="0" * 64,
+        format="pdf",
+        pages=[Page(number=1, text=text)],
+        ocr=True,
+        warnings=[OCR_WARNING],
+    )
 
 
 def test_the_reading_warnings_are_carried_into_the_document_info() -> None:

@@ -83,7 +83,7 @@ def test_huge_mediabox_renders_within_the_pixel_cap(tmp_path, monkeypatch):
 
 def test_render_scale_is_300_dpi_for_ordinary_pages():
     assert ocr.render_scale(595, 842, Limits()) == pytest.approx(300 / 72)
-    assert 14400 ** 2 * ocr.render_scale(14400, 14400, Limits()) ** 2 <= Limits().max_render_pixels * 1.0001
+    assert 14400**2 * ocr.render_scale(14400, 14400, Limits()) ** 2 <= Limits().max_render_pixels * 1.0001
 
 
 def test_combining_mark_flood_never_reaches_nfc_unbounded(tmp_path, monkeypatch):

@@ -13,8 +13,10 @@ from extractor.ingest import load_document
 
 HEADER = "SỞ TƯ PHÁP TỈNH SƠN LA"
 FOOTER_TITLE = "Báo cáo kết quả xây dựng cơ quan an toàn năm 2023"
-SENTENCE = ("Trong kỳ, Sở Tư pháp đã tổ chức {n} cuộc tuyên truyền về phòng, chống tội phạm cho công chức, viên chức "
-            "và người lao động trong cơ quan, thu hút {m} lượt người tham dự, góp phần giữ vững an ninh, trật tự.")
+SENTENCE = (
+    "Trong kỳ, Sở Tư pháp đã tổ chức {n} cuộc tuyên truyền về phòng, chống tội phạm cho công chức, viên chức "
+    "và người lao động trong cơ quan, thu hút {m} lượt người tham dự, góp phần giữ vững an ninh, trật tự."
+)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -60,5 +62,5 @@ def test_running_header_and_footer_are_dropped_with_offsets_intact(tmp_path):
         sentence = SENTENCE.format(n=n, m=90 + n)
         at = normalized.text.index(sentence)
         page, offset = normalized.source_offset(at)
-        assert raw.pages[page - 1].text[offset:offset + 20] == sentence[:20]
+        assert raw.pages[page - 1].text[offset : offset + 20] == sentence[:20]
     assert normalized.text.count("cuộc tuyên truyền") == 60

@@ -18,13 +18,13 @@ def _parsed(seed_path, name):
 def test_son_la_cong_van_header_blank_fields(seed_path):
     text, structure = _parsed(seed_path, "ubnd-son-la-cong-van-2026")
     assert structure.number.blank and structure.number.value is None
-    assert text[structure.number.start:structure.number.end] == "Số: /UBND-NC"
+    assert text[structure.number.start : structure.number.end] == "Số: /UBND-NC"
     assert structure.place_date.blank and structure.place_date.value is None
     assert structure.place == "Sơn La"
     assert structure.issuer.text == "UỶ BAN NHÂN DÂN TỈNH SƠN LA"
     assert structure.title.text.startswith("V/v thực hiện một số nội dung")
     assert structure.position == "CHỦ TỊCH" and structure.signer == "Nguyễn Đình Việt"
-    assert text[structure.recipients.start:].startswith("Nơi nhận:")
+    assert text[structure.recipients.start :].startswith("Nơi nhận:")
     assert [s.marker for s in structure.sections if s.level == 2] == ["1.", "2.", "3.", "4."]
 
 
@@ -33,7 +33,7 @@ def test_sections_and_signature_of_kon_gang_plan(seed_path):
     assert structure.doc_type_heading.value == "ke_hoach"
     top = [s for s in structure.sections if s.level == 1]
     assert [s.marker for s in top][:2] == ["I.", "II."]
-    assert text[top[0].start:top[0].end].startswith("I. MỤC ĐÍCH, YÊU CẦU")
+    assert text[top[0].start : top[0].end].startswith("I. MỤC ĐÍCH, YÊU CẦU")
     assert top[0].end <= top[1].start
     assert (structure.authority, structure.position, structure.signer) == ("TM.", "CHỦ TỊCH", "Phạm Văn Hảo")
 

@@ -29,7 +29,7 @@ def test_each_count_of_a_figure_table_comes_out_once_with_unit_and_label(fmt):
         unit, label = EXPECTED[item.value["value"]]
         assert item.value["unit"] == unit
         line_start = text.rfind("\n", 0, item.start) + 1
-        assert text[line_start:item.start] == f"{label}: "
+        assert text[line_start : item.start] == f"{label}: "
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
@@ -40,17 +40,29 @@ def test_the_rest_of_the_page_keeps_its_order(fmt):
 
 
 def test_several_figure_columns_name_their_header():
-    rows = [["STT", "Chỉ tiêu", "Năm 2022", "Năm 2023", "ĐVT"], ["I", "Tuyên truyền", "", "", ""],
-            ["1", "Số buổi tuyên truyền", "10", "12", "buổi"]]
+    rows = [
+        ["STT", "Chỉ tiêu", "Năm 2022", "Năm 2023", "ĐVT"],
+        ["I", "Tuyên truyền", "", "", ""],
+        ["1", "Số buổi tuyên truyền", "10", "12", "buổi"],
+    ]
     assert render_figure_table(rows) == [
-        "Chỉ tiêu / Năm 2022 / Năm 2023 / ĐVT", "Tuyên truyền", "Số buổi tuyên truyền: 10 buổi (Năm 2022); 12 buổi (Năm 2023)."]
+        "Chỉ tiêu / Năm 2022 / Năm 2023 / ĐVT",
+        "Tuyên truyền",
+        "Số buổi tuyên truyền: 10 buổi (Năm 2022); 12 buổi (Năm 2023).",
+    ]
 
 
-@pytest.mark.parametrize("rows", [
-    [["ỦY BAN NHÂN DÂN XÃ KON GANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: 12/BC-UBND", "Kon Gang, ngày 5 tháng 3 năm 2023"]],
-    [["Nơi nhận:", "CHỦ TỊCH"], ["- Như trên;", "Nguyễn Văn A"]],
-    [["STT"], ["1"]],
-])
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ["ỦY BAN NHÂN DÂN XÃ KON GANG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            ["Số: 12/BC-UBND", "Kon Gang, ngày 5 tháng 3 năm 2023"],
+        ],
+        [["Nơi nhận:", "CHỦ TỊCH"], ["- Như trên;", "Nguyễn Văn A"]],
+        [["STT"], ["1"]],
+    ],
+)
 def test_other_tables_are_left_alone(rows):
     assert render_figure_table(rows) is None
 
@@ -68,11 +80,15 @@ def test_a_header_cell_merged_across_columns_keeps_the_grid(tmp_path):
     import docx
 
     document = docx.Document()
-    document.add_paragraph("Báo cáo kết quả công tác bảo đảm an ninh, trật tự năm 2023 của Ủy ban nhân dân xã.")
+    document.add_paragraph(
+        "Báo cáo kết quả công tác bảo đảm an ninh, trật tự năm 2023 của Ủy ban nhân dân xã."
+    )
     table = document.add_table(rows=3, cols=5)
-    values = [["STT", "Nội dung", "Số lượng", "", "Đơn vị tính"],
-              ["1", "Số buổi tuyên truyền", "10", "12", "buổi"],
-              ["2", "Số vụ phạm pháp hình sự", "4", "3", "vụ"]]
+    values = [
+        ["STT", "Nội dung", "Số lượng", "", "Đơn vị tính"],
+        ["1", "Số buổi tuyên truyền", "10", "12", "buổi"],
+        ["2", "Số vụ phạm pháp hình sự", "4", "3", "vụ"],
+    ]
     for r, row in enumerate(values):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
@@ -96,5 +112,7 @@ def test_serial_numbers_are_stripped_only_in_order_after_the_header():
     from extractor.ingest.tables import strip_serial_numbers
 
     text = "1 Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\n1 Tuyên truyền\n12 buổi\n2 Tổ tự quản\n8 tổ\n5 Khác"
-    assert strip_serial_numbers(text) == \
-        "1 Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\nTuyên truyền\n12 buổi\nTổ tự quản\n8 tổ\n5 Khác"
+    assert (
+        strip_serial_numbers(text)
+        == "1 Báo cáo\nSTT Nội dung Số lượng Đơn vị tính\nTuyên truyền\n12 buổi\nTổ tự quản\n8 tổ\n5 Khác"
+    )

@@ -55,7 +55,11 @@ def _bulk(path: Path, limits: Limits, tmp: Path) -> object:
 
 
 PATHS: dict[str, Callable[[Path, Limits, Path], object]] = {
-    "upload": _upload, "bulk_upload": _bulk_upload, "ingestion": _ingest, "bulk": _bulk}
+    "upload": _upload,
+    "bulk_upload": _bulk_upload,
+    "ingestion": _ingest,
+    "bulk": _bulk,
+}
 
 
 @pytest.mark.parametrize("path", PATHS)

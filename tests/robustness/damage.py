@@ -35,7 +35,7 @@ def _flip(data: bytes, rng: random.Random, count: int, start: int = 0) -> bytes:
 
 def _delete_range(data: bytes, rng: random.Random, longest: int) -> bytes:
     start = rng.randrange(0, len(data) - 1)
-    return data[:start] + data[start + rng.randint(1, longest):]
+    return data[:start] + data[start + rng.randint(1, longest) :]
 
 
 def pdf_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
@@ -44,13 +44,17 @@ def pdf_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
     for index in range(40 * scale):
         yield f"pdf-flip-{index}", "pdf", _flip(data, rng, rng.choice((1, 2, 4, 16)))
     for index in range(10 * scale):
-        yield f"pdf-truncated-{index}", "pdf", data[:rng.randrange(1, len(data))]
+        yield f"pdf-truncated-{index}", "pdf", data[: rng.randrange(1, len(data))]
     for index in range(10 * scale):
-        yield f"pdf-truncated-eof-{index}", "pdf", data[:rng.randrange(9, len(data))] + b"\n%%EOF\n"
+        yield f"pdf-truncated-eof-{index}", "pdf", data[: rng.randrange(9, len(data))] + b"\n%%EOF\n"
     for index in range(8 * scale):
         yield f"pdf-deleted-{index}", "pdf", _delete_range(data, rng, 400)
     yield "pdf-bad-startxref", "pdf", re.sub(rb"startxref\s+\d+", b"startxref\n999999999", data)
-    yield "pdf-huge-mediabox-text", "pdf", re.sub(rb"/MediaBox\s*\[[^\]]*\]", b"/MediaBox [0 0 14400 14400]", data)
+    yield (
+        "pdf-huge-mediabox-text",
+        "pdf",
+        re.sub(rb"/MediaBox\s*\[[^\]]*\]", b"/MediaBox [0 0 14400 14400]", data),
+    )
     yield "pdf-huge-mediabox-image", "pdf", _hand_made_huge_mediabox()
 
 
@@ -65,8 +69,11 @@ def _hand_made_huge_mediabox() -> bytes:
 def _rezip(data: bytes, replace: dict[str, bytes | None], extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
     """The archive ``data`` with members replaced (``None`` removes one) and extra members appended."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as sink, \
-            warnings.catch_warnings():
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as sink,
+        warnings.catch_warnings(),
+    ):
         warnings.simplefilter("ignore")  # duplicate names are wanted here
         for item in source.infolist():
             body = replace.get(item.filename, source.read(item.filename))
@@ -77,20 +84,22 @@ def _rezip(data: bytes, replace: dict[str, bytes | None], extra: tuple[tuple[str
     return buffer.getvalue()
 
 
-def _set_header_field(data: bytes, member: str, local_at: int, central_at: int, value: int, size: int) -> bytes:
+def _set_header_field(
+    data: bytes, member: str, local_at: int, central_at: int, value: int, size: int
+) -> bytes:
     """Overwrite a field of ``member``'s local and central ZIP headers (offsets inside each header)."""
     damaged = bytearray(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         local = archive.getinfo(member).header_offset
     central = data.find(b"PK\x01\x02")
     while central >= 0:
-        name_len = struct.unpack("<H", data[central + 28:central + 30])[0]
-        if data[central + 46:central + 46 + name_len] == member.encode():
+        name_len = struct.unpack("<H", data[central + 28 : central + 30])[0]
+        if data[central + 46 : central + 46 + name_len] == member.encode():
             break
         central = data.find(b"PK\x01\x02", central + 4)
     fmt = "<H" if size == 2 else "<B"
-    damaged[local + local_at:local + local_at + size] = struct.pack(fmt, value)
-    damaged[central + central_at:central + central_at + size] = struct.pack(fmt, value)
+    damaged[local + local_at : local + local_at + size] = struct.pack(fmt, value)
+    damaged[central + central_at : central + central_at + size] = struct.pack(fmt, value)
     return bytes(damaged)
 
 
@@ -102,11 +111,11 @@ def _xml_damage(xml: bytes, rng: random.Random) -> bytes:
         return _delete_range(xml, rng, 2000)
     if kind == 2:  # a chunk repeated: unbalanced or duplicated elements
         start = rng.randrange(0, len(xml) - 1)
-        chunk = xml[start:start + rng.randint(1, 3000)]
+        chunk = xml[start : start + rng.randint(1, 3000)]
         return xml[:start] + chunk * rng.randint(2, 5) + xml[start:]
     if kind == 3:  # text replaced by markup-looking junk
         return xml.replace(b"<w:t>", b"<w:t>&amp;<![CDATA[x]]>", rng.randint(1, 20))
-    return xml[:rng.randrange(1, len(xml))]  # the XML cut short
+    return xml[: rng.randrange(1, len(xml))]  # the XML cut short
 
 
 def _body_insert(xml: bytes, inner: bytes) -> bytes:
@@ -123,7 +132,7 @@ def docx_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
     for index in range(25 * scale):
         yield f"docx-flip-{index}", "docx", _flip(data, rng, rng.choice((1, 2, 8)))
     for index in range(8 * scale):
-        yield f"docx-truncated-{index}", "docx", data[:rng.randrange(1, len(data))]
+        yield f"docx-truncated-{index}", "docx", data[: rng.randrange(1, len(data))]
     for index in range(30 * scale):
         yield f"docx-xml-{index}", "docx", _rezip(data, {"word/document.xml": _xml_damage(xml, rng)})
     for member in members:
@@ -135,8 +144,16 @@ def docx_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
         yield f"docx-missing-{slug}", "docx", _rezip(data, {member: None})
     paragraph = b"<w:p><w:r><w:t>%s</w:t></w:r></w:p>"
     flood = ("a" + "\u0301\u0323\u0302\u0300" * 20_000).encode()
-    yield "docx-combining-flood", "docx", _rezip(data, {"word/document.xml": _body_insert(xml, paragraph % flood)})
-    yield "docx-huge-number", "docx", _rezip(data, {"word/document.xml": _body_insert(xml, paragraph % (b"9" * 6000))})
+    yield (
+        "docx-combining-flood",
+        "docx",
+        _rezip(data, {"word/document.xml": _body_insert(xml, paragraph % flood)}),
+    )
+    yield (
+        "docx-huge-number",
+        "docx",
+        _rezip(data, {"word/document.xml": _body_insert(xml, paragraph % (b"9" * 6000))}),
+    )
     nested = b"<w:sdt><w:sdtContent>" * 5000 + paragraph % b"x" + b"</w:sdtContent></w:sdt>" * 5000
     yield "docx-deep-nesting", "docx", _rezip(data, {"word/document.xml": _body_insert(xml, nested)})
     table = b"<w:tbl>" + b"<w:tr><w:tc>" * 300 + paragraph % b"y" + b"</w:tc></w:tr>" * 300 + b"</w:tbl>"
@@ -168,18 +185,26 @@ def layout_variants(rng: random.Random, scale: int = 1) -> Iterator[Variant]:
     from fixtures.files import figure_table_file
     from variants import footnote_file, tcvn3_file
 
-    sources = {"table-pdf": figure_table_file("pdf"), "table-docx": figure_table_file("docx"),
-               "footnote-pdf": footnote_file(SEED, "pdf"), "footnote-docx": footnote_file(SEED, "docx"),
-               "tcvn3-pdf": tcvn3_file(SEED, "pdf")}
+    sources = {
+        "table-pdf": figure_table_file("pdf"),
+        "table-docx": figure_table_file("docx"),
+        "footnote-pdf": footnote_file(SEED, "pdf"),
+        "footnote-docx": footnote_file(SEED, "docx"),
+        "tcvn3-pdf": tcvn3_file(SEED, "pdf"),
+    }
     for label, path in sources.items():
         data, suffix = path.read_bytes(), path.suffix[1:]
         for index in range(5 * scale):
             yield f"{label}-flip-{index}", suffix, _flip(data, rng, rng.choice((1, 4, 16)))
-        yield f"{label}-truncated-eof", suffix, data[:rng.randrange(9, len(data))] + b"\n%%EOF\n"
+        yield f"{label}-truncated-eof", suffix, data[: rng.randrange(9, len(data))] + b"\n%%EOF\n"
 
 
 def all_variants(seed: int = 11, scale: int = 1) -> list[Variant]:
     """Every damaged variant, deterministic for ``seed``; ``scale`` multiplies the random ones."""
     rng = random.Random(seed)
-    return [*pdf_variants(rng, scale), *docx_variants(rng, scale), *txt_variants(rng, scale),
-            *layout_variants(rng, scale)]
+    return [
+        *pdf_variants(rng, scale),
+        *docx_variants(rng, scale),
+        *txt_variants(rng, scale),
+        *layout_variants(rng, scale),
+    ]

@@ -83,7 +83,9 @@ def noisy(image, angle: float, seed: int = 7):  # type: ignore[no-untyped-def]
     from PIL import Image, ImageFilter
 
     rng = random.Random(seed)
-    image = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255).point(lambda v: int(v * 0.6 + 85))
+    image = image.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255).point(
+        lambda v: int(v * 0.6 + 85)
+    )
     pixels = image.load()
     for _ in range(image.width * image.height // 80):
         pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.choice((0, 70, 255))
@@ -111,8 +113,11 @@ def measure_ocr(work: Path) -> list[tuple[str, float, int, float]]:
     reference = reference_text(source)
     image = page_image(source)
     rows = []
-    for name, scan in (("clean 200 dpi", image), ("noisy +2° JPEG", noisy(image, 2.0)),
-                       ("noisy -2° JPEG", noisy(image, -2.0))):
+    for name, scan in (
+        ("clean 200 dpi", image),
+        ("noisy +2° JPEG", noisy(image, 2.0)),
+        ("noisy -2° JPEG", noisy(image, -2.0)),
+    ):
         text, seconds = ocr_text(scan, work / f"{name.split()[0]}-{len(rows)}.pdf")
         rows.append((name, cer(text, reference), len(collapsed(reference)), seconds))
     return rows
@@ -145,8 +150,11 @@ def dates_text(n_dates: int = 20_000, seed: int = 3) -> str:
     lines = []
     for index in range(n_dates // 2):
         m, m2 = rng.randint(1, 6), rng.randint(7, 12)
-        lines.append(DATE_LINES[index % len(DATE_LINES)].format(
-            d=rng.randint(1, 28), d2=rng.randint(1, 28), m=m, m2=m2, y=rng.randint(2019, 2025)))
+        lines.append(
+            DATE_LINES[index % len(DATE_LINES)].format(
+                d=rng.randint(1, 28), d2=rng.randint(1, 28), m=m, m2=m2, y=rng.randint(2019, 2025)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -169,13 +177,19 @@ def main(argv: list[str]) -> int:
         if "--skip-ocr" not in argv:
             print(f"OCR of page 1 of {OCR_SEED} ({DPI} dpi, Tesseract vie via load_document)")
             for name, rate, length, seconds in measure_ocr(work):
-                print(f"  {name:<16} CER {100 * rate:5.2f} %  (reference {length} characters, {seconds:.1f} s CPU)")
+                print(
+                    f"  {name:<16} CER {100 * rate:5.2f} %  (reference {length} characters, {seconds:.1f} s CPU)"
+                )
         if "--skip-long" not in argv:
             pages, found, seconds = measure_long_pdf(work)
-            print(f"extract_file, {pages}-page PDF: {seconds:.1f} s CPU ({1000 * seconds / pages:.0f} ms/page), "
-                  f"{found} evidence")
+            print(
+                f"extract_file, {pages}-page PDF: {seconds:.1f} s CPU ({1000 * seconds / pages:.0f} ms/page), "
+                f"{found} evidence"
+            )
             chars, dates, seconds = measure_dates()
-            print(f"extract_text, 20,000 dates ({chars:,} characters): {seconds:.1f} s CPU, {dates} dates found")
+            print(
+                f"extract_text, 20,000 dates ({chars:,} characters): {seconds:.1f} s CPU, {dates} dates found"
+            )
     return 0
 
 

@@ -61,7 +61,7 @@ def evidence_keys(path: Path) -> dict[str, Counter] | str:
         elif item.kind == "count":
             keys["count"][(item.value.get("value"), item.value.get("unit"))] += 1
             text = result.document.text if result.document else ""
-            label = text[text.rfind("\n", 0, item.start) + 1:item.start].strip(" :")
+            label = text[text.rfind("\n", 0, item.start) + 1 : item.start].strip(" :")
             keys["count_label"][(item.value.get("value"), item.value.get("unit"), label)] += 1
     return keys
 
@@ -103,8 +103,10 @@ def main(argv: list[str]) -> int:
     print("recall (found/of) and +extra items the clean file does not have")
     print(f"{'variant':<14} {'fmt':<5} " + " ".join(f"{kind:>22}" for kind in KINDS))
     for (variant, fmt), row in sorted(measure(seeds).items()):
-        cells = " ".join(f"{f / n:>6.3f} ({f:>3}/{n:>3}) +{x:<3}" if n else f"{'-':>22}"
-                         for f, n, x in (row[k] for k in KINDS))
+        cells = " ".join(
+            f"{f / n:>6.3f} ({f:>3}/{n:>3}) +{x:<3}" if n else f"{'-':>22}"
+            for f, n, x in (row[k] for k in KINDS)
+        )
         print(f"{variant:<14} {fmt:<5} {cells}")
     return 0
 

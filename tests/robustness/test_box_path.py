@@ -35,8 +35,10 @@ FILES = {
 def _evidence(document):
     from extractor.pipeline import process
 
-    return [(e.kind, e.text, e.start, e.end, e.page, sorted(e.value.items(), key=str))
-            for e in process(document).evidence]
+    return [
+        (e.kind, e.text, e.start, e.end, e.page, sorted(e.value.items(), key=str))
+        for e in process(document).evidence
+    ]
 
 
 @pytest.mark.parametrize("variant", [*sorted(FILES), "tcvn3"])
@@ -64,8 +66,10 @@ def test_every_box_is_the_box_of_its_character(variant):
     with pdfplumber.open(str(path)) as pdf:
         for page, plumber_page in zip(document.pages, pdf.pages, strict=True):
             assert page.boxes is not None and len(page.boxes) == len(page.text)
-            glyphs = [(c["x0"], c["top"], c["x1"], c["bottom"], unicodedata.normalize("NFC", c["text"]))
-                      for c in plumber_page.chars]
+            glyphs = [
+                (c["x0"], c["top"], c["x1"], c["bottom"], unicodedata.normalize("NFC", c["text"]))
+                for c in plumber_page.chars
+            ]
             boxed = 0
             said = {i for m in re.finditer(r"\([^()\n]*\)", page.text) for i in range(m.start(), m.end())}
             for at, (char, box) in enumerate(zip(page.text, page.boxes, strict=True)):
@@ -74,7 +78,11 @@ def test_every_box_is_the_box_of_its_character(variant):
                     continue
                 boxed += 1
                 middle = ((box.x0 + box.x1) / 2, (box.top + box.bottom) / 2)
-                under = [g[4] for g in glyphs if g[0] - 1 <= middle[0] <= g[2] + 1 and g[1] - 1 <= middle[1] <= g[3] + 1]
+                under = [
+                    g[4]
+                    for g in glyphs
+                    if g[0] - 1 <= middle[0] <= g[2] + 1 and g[1] - 1 <= middle[1] <= g[3] + 1
+                ]
                 base = unicodedata.normalize("NFD", char)[0]
                 assert any(base in unicodedata.normalize("NFD", text) for text in under), (char, box, under)
             assert boxed > 0.7 * len(page.text.replace(" ", ""))
@@ -84,8 +92,12 @@ def test_the_figures_of_a_table_point_at_their_cells():
     path = figure_table_file("pdf", ruled=False)
     page = load_document(path, with_boxes=True).pages[0]
     at = page.text.index("1.250 lượt người")
-    figure = page.boxes[at:at + 5]
-    unit = [box for char, box in zip(page.text[at + 6:at + 16], page.boxes[at + 6:at + 16], strict=True) if char != " "]
+    figure = page.boxes[at : at + 5]
+    unit = [
+        box
+        for char, box in zip(page.text[at + 6 : at + 16], page.boxes[at + 6 : at + 16], strict=True)
+        if char != " "
+    ]
     assert all(box is not None for box in figure + unit)
     assert all(abs(box.top - figure[0].top) < 1 for box in figure + unit)  # the row's own line
     assert figure[0].x0 < figure[-1].x1 < unit[0].x0  # the unit's column stands to the right

@@ -97,7 +97,9 @@ def _best_of(runs: int, work) -> float:
     return best
 
 
-@pytest.mark.parametrize("unit", ["a\u0301\u0323\u0302\u0300\u0316", "9", "999.", "12/", "39/KH-", "x", "- 1\n"])
+@pytest.mark.parametrize(
+    "unit", ["a\u0301\u0323\u0302\u0300\u0316", "9", "999.", "12/", "39/KH-", "x", "- 1\n"]
+)
 def test_normalizer_grows_linearly(unit):
     """8× the input may cost at most 30× the time (quadratic would be 64×): generous for a loaded box."""
     from extractor.clean import normalize_plain

@@ -25,7 +25,10 @@ def test_footnote_marks_do_not_glue_and_bodies_are_kept_apart(fmt):
     assert not re.search(r"TT-BCA\d|/20\d\d\d", text)
     assert "Chú thích" not in text
     notes = [(page.number, note) for page in document.pages for note in page.footnotes]
-    assert [note for _, note in notes][:2] == ["1 Chú thích 1: xem văn bản gốc.", "2 Chú thích 2: xem văn bản gốc."]
+    assert [note for _, note in notes][:2] == [
+        "1 Chú thích 1: xem văn bản gốc.",
+        "2 Chú thích 2: xem văn bản gốc.",
+    ]
     assert len(notes) >= 7 and notes[0][0] == 1
 
 
@@ -33,7 +36,9 @@ def test_footnoted_pdf_gives_the_clean_references_and_dates(seed_path):
     from extractor.pipeline import extract_file
 
     def keys(path):
-        return sorted((e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date"))
+        return sorted(
+            (e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date")
+        )
 
     assert keys(footnote_file(SEED, "pdf")) == keys(seed_path(SEED, "pdf"))
 

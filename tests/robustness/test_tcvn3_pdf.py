@@ -31,7 +31,9 @@ def test_tcvn3_pdf_reads_like_the_unicode_pdf(seed_path):
 
 
 def test_restore_lost_u_only_where_a_syllable_was_damaged():
-    text, index_map, restored = restore_lost_u("Hớng dẫn của Thông t 124, khu dân c. NGỜI dân được mời.\nc) Tổ chức")
+    text, index_map, restored = restore_lost_u(
+        "Hớng dẫn của Thông t 124, khu dân c. NGỜI dân được mời.\nc) Tổ chức"
+    )
     assert text == "Hướng dẫn của Thông tư 124, khu dân cư. NGƯỜI dân được mời.\nc) Tổ chức"
     assert restored == 4 and len(index_map) == len(text)
     assert restore_lost_u("Tổ chức mời họp; cha mẹ học sinh")[2] == 0

@@ -43,9 +43,12 @@ def test_each_row_is_one_line_and_each_count_comes_once_with_its_label(layout):
         unit, label = expected[item.value["value"]]
         assert item.value["unit"] == unit
         line_start = text.rfind("\n", 0, item.start) + 1
-        assert text[line_start:item.start] == f"{label}: "
-    assert text.index("124/2021/TT-BCA") < text.index("Nội dung / Số lượng / Đơn vị tính") \
+        assert text[line_start : item.start] == f"{label}: "
+    assert (
+        text.index("124/2021/TT-BCA")
+        < text.index("Nội dung / Số lượng / Đơn vị tính")
         < text.index("Trên đây là báo cáo")
+    )
 
 
 def test_a_long_table_without_lines_reads_as_its_docx():
@@ -62,8 +65,9 @@ def test_a_long_table_without_lines_reads_as_its_docx():
     assert pdf_lines[-2:] == ["Nơi nhận:", "- Công an huyện;"]
     _, pdf_counts = _counts(wide_unruled_table_file("pdf"))
     _, docx_counts = _counts(wide_unruled_table_file("docx"))
-    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == \
-        sorted((e.value["value"], e.value["unit"]) for e in docx_counts)
+    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == sorted(
+        (e.value["value"], e.value["unit"]) for e in docx_counts
+    )
 
 
 def test_a_table_of_words_without_lines_is_left_alone(tmp_path):
@@ -75,7 +79,11 @@ def test_a_table_of_words_without_lines_is_left_alone(tmp_path):
     document = docx.Document()
     use_font(document)
     document.add_paragraph("Kết quả tự đánh giá các tiêu chí của xã năm 2023 như sau:")
-    rows = [("STT", "Tiêu chí", "Kết quả"), ("1", "Tiêu chí về tuyên truyền", "Đạt"), ("2", "Tiêu chí về hòa giải", "Chưa đạt")]
+    rows = [
+        ("STT", "Tiêu chí", "Kết quả"),
+        ("1", "Tiêu chí về tuyên truyền", "Đạt"),
+        ("2", "Tiêu chí về hòa giải", "Chưa đạt"),
+    ]
     table = document.add_table(rows=len(rows), cols=3)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -90,8 +98,10 @@ def test_a_table_of_words_without_lines_is_left_alone(tmp_path):
 def test_prose_in_columns_is_not_a_table():
     from extractor.ingest.pdf_tables import _unruled_table_at
 
-    lines = [_line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
-             _line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023"))]
+    lines = [
+        _line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng")),
+        _line(116, (85, 540, "Trên đây là báo cáo kết quả thực hiện của Ủy ban nhân dân xã năm 2023")),
+    ]
     assert _unruled_table_at(lines, 0) is None
 
 
@@ -106,7 +116,9 @@ def test_a_table_page_with_footnotes_keeps_them_apart_and_drops_their_marks():
     assert page.footnotes == ["1 Chú thích 1: xem văn bản gốc.", "2 Chú thích 2: xem văn bản gốc."]
 
     def keys(path):
-        return sorted((e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date", "count"))
+        return sorted(
+            (e.kind, e.text) for e in extract_file(path).evidence if e.kind in ("legal_ref", "date", "count")
+        )
 
     assert keys(pdf) == keys(docx)
 
@@ -115,7 +127,10 @@ def test_tab_separated_lines_under_a_header_are_a_table():
     from extractor.ingest.tables import render_tab_tables
 
     text = "Mở đầu\tkhông phải bảng\nSTT\tNội dung\tSố lượng\tĐVT\n1\tSố buổi tuyên truyền\t\t12\tbuổi\nHết."
-    assert render_tab_tables(text) == "Mở đầu\tkhông phải bảng\nNội dung / Số lượng / ĐVT\nSố buổi tuyên truyền: 12 buổi.\nHết."
+    assert (
+        render_tab_tables(text)
+        == "Mở đầu\tkhông phải bảng\nNội dung / Số lượng / ĐVT\nSố buổi tuyên truyền: 12 buổi.\nHết."
+    )
     words = "STT\tTiêu chí\tKết quả\n1\tTiêu chí 1\tĐạt"
     assert render_tab_tables(words) == words
 
@@ -129,18 +144,26 @@ def _line(top, *words):
 def test_a_total_row_without_serial_is_a_row_and_prose_below_ends_the_table():
     from extractor.ingest.pdf_tables import _unruled_table_at
 
-    lines = [_line(100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng"), (436, 503, "Đơn vị tính")),
-             _line(116, (85, 93, "1"), (200, 300, "Vụ phạm pháp"), (319, 330, "3"), (436, 450, "vụ")),
-             _line(132, (200, 260, "hình sự")),
-             _line(148, (85, 93, "2"), (200, 300, "Vụ tai nạn"), (319, 330, "4"), (436, 450, "vụ")),
-             _line(164, (200, 260, "Tổng cộng"), (319, 330, "7"), (436, 450, "vụ")),
-             _line(180, (85, 140, "Nơi nhận:"))]
+    lines = [
+        _line(
+            100, (85, 110, "STT"), (200, 258, "Nội dung"), (319, 373, "Số lượng"), (436, 503, "Đơn vị tính")
+        ),
+        _line(116, (85, 93, "1"), (200, 300, "Vụ phạm pháp"), (319, 330, "3"), (436, 450, "vụ")),
+        _line(132, (200, 260, "hình sự")),
+        _line(148, (85, 93, "2"), (200, 300, "Vụ tai nạn"), (319, 330, "4"), (436, 450, "vụ")),
+        _line(164, (200, 260, "Tổng cộng"), (319, 330, "7"), (436, 450, "vụ")),
+        _line(180, (85, 140, "Nơi nhận:")),
+    ]
     found = _unruled_table_at(lines, 0)
     assert found is not None
     (first, members, rendered), _ = found
     assert (first, members) == (0, {0, 1, 2, 3, 4})
-    assert [text for text, _ in rendered] == ["Nội dung / Số lượng / Đơn vị tính", "Vụ phạm pháp hình sự: 3 vụ.",
-                                              "Vụ tai nạn: 4 vụ.", "Tổng cộng: 7 vụ."]
+    assert [text for text, _ in rendered] == [
+        "Nội dung / Số lượng / Đơn vị tính",
+        "Vụ phạm pháp hình sự: 3 vụ.",
+        "Vụ tai nạn: 4 vụ.",
+        "Tổng cộng: 7 vụ.",
+    ]
 
 
 def test_a_ruled_table_goes_on_over_a_page_break_without_its_header():
@@ -150,16 +173,21 @@ def test_a_ruled_table_goes_on_over_a_page_break_without_its_header():
     pdf = figure_table_file("pdf", LONG_ROWS)
     pages = load_document(pdf).pages
     assert len(pages) == 2
-    assert "Nội dung công việc thứ 24 của xã trong năm: 72 cuộc (Kế hoạch); 73 cuộc (Kết quả)." in pages[1].text
+    assert (
+        "Nội dung công việc thứ 24 của xã trong năm: 72 cuộc (Kế hoạch); 73 cuộc (Kết quả)." in pages[1].text
+    )
     _, pdf_counts = _counts(pdf)
     _, docx_counts = _counts(figure_table_file("docx", LONG_ROWS))
-    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == \
-        sorted((e.value["value"], e.value["unit"]) for e in docx_counts)
+    assert sorted((e.value["value"], e.value["unit"]) for e in pdf_counts) == sorted(
+        (e.value["value"], e.value["unit"]) for e in docx_counts
+    )
     assert len(pdf_counts) == 2 * (len(LONG_ROWS) - 1)
 
 
 def test_a_wrapped_header_is_seen_on_the_page_text():
     from extractor.ingest.tables import looks_tabular
 
-    assert looks_tabular("Báo cáo như sau:\nST\nT\nNội dung Số \nlượng\nĐơn vị \ntính\n1 Tổ chức tuyên truyền\n12 buổi")
+    assert looks_tabular(
+        "Báo cáo như sau:\nST\nT\nNội dung Số \nlượng\nĐơn vị \ntính\n1 Tổ chức tuyên truyền\n12 buổi"
+    )
     assert not looks_tabular("Sau đây\nTổ chức tuyên truyền\nSố lượng người tham gia đông")

@@ -75,10 +75,12 @@ def footnote_file(name: str, fmt: str) -> Path:
             pieces, position = [], 0
             for match in _NOTE_AFTER.finditer(line):
                 number += 1
-                pieces.append(escape(line[position:match.end()]))
-                pieces.append(f'<text:note text:id="ftn{number}" text:note-class="footnote"><text:note-citation>'
-                              f'{number}</text:note-citation><text:note-body><text:p>Chú thích {number}: xem văn bản '
-                              f'gốc.</text:p></text:note-body></text:note>')
+                pieces.append(escape(line[position : match.end()]))
+                pieces.append(
+                    f'<text:note text:id="ftn{number}" text:note-class="footnote"><text:note-citation>'
+                    f"{number}</text:note-citation><text:note-body><text:p>Chú thích {number}: xem văn bản "
+                    f"gốc.</text:p></text:note-body></text:note>"
+                )
                 position = match.end()
             pieces.append(escape(line[position:]))
             paragraphs.append(f"<text:p>{''.join(pieces)}</text:p>")
@@ -120,19 +122,29 @@ def figure_prose_file(fmt: str, rows: tuple[tuple[str, ...], ...] | None = None)
     12 buổi (Kết quả).") written as sentences: the ``clean`` side of the table variants."""
     import docx
 
-    source = OUT / "table" / ("figure-prose.docx" if rows is None else f"figure-prose-{len(rows)}x{len(rows[0])}.docx")
+    source = (
+        OUT
+        / "table"
+        / ("figure-prose.docx" if rows is None else f"figure-prose-{len(rows)}x{len(rows[0])}.docx")
+    )
     if not source.exists():
         document = docx.Document()
         use_font(document)
-        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
-                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+        for line in (
+            "ỦY BAN NHÂN DÂN XÃ KON GANG",
+            "BÁO CÁO",
+            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
+            FIGURE_INTRO,
+        ):
             document.add_paragraph(line)
         if rows is None:
             for _, label, figure, unit in FIGURE_ROWS[1:]:
                 document.add_paragraph(f"{label}: {figure} {unit}.")
         else:
             for _, label, *figures, unit in rows[1:]:
-                said = "; ".join(f"{figure} {unit} ({name})" for name, figure in zip(rows[0][2:-1], figures, strict=True))
+                said = "; ".join(
+                    f"{figure} {unit} ({name})" for name, figure in zip(rows[0][2:-1], figures, strict=True)
+                )
                 document.add_paragraph(f"{label}: {said}.")
         document.add_paragraph("Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.")
         source.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +162,9 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
         pairs.append(("table_tabs", fmt, figure_prose_file(fmt), tab_stop_table_file(fmt)))
         pairs.append(("table_footnote", fmt, figure_prose_file(fmt), footnoted_table_file(fmt)))
         pairs.append(("table_wide", fmt, figure_prose_file(fmt, WIDE_ROWS), wide_unruled_table_file(fmt)))
-        pairs.append(("table_long", fmt, figure_prose_file(fmt, LONG_ROWS), figure_table_file(fmt, LONG_ROWS)))
+        pairs.append(
+            ("table_long", fmt, figure_prose_file(fmt, LONG_ROWS), figure_table_file(fmt, LONG_ROWS))
+        )
         pairs.append(("table_narrow", fmt, figure_prose_file(fmt), narrow_header_table_file(fmt)))
     for name in names:
         for fmt in ("docx", "pdf"):
@@ -171,8 +185,12 @@ def tab_stop_table_file(fmt: str) -> Path:
     if not source.exists():
         document = docx.Document()
         use_font(document)
-        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
-                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+        for line in (
+            "ỦY BAN NHÂN DÂN XÃ KON GANG",
+            "BÁO CÁO",
+            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
+            FIGURE_INTRO,
+        ):
             document.add_paragraph(line)
         for row in FIGURE_ROWS:
             paragraph = document.add_paragraph("\t".join(row))
@@ -214,8 +232,12 @@ def wide_unruled_table_file(fmt: str) -> Path:
     if not source.exists():
         document = docx.Document()
         use_font(document)
-        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
-                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+        for line in (
+            "ỦY BAN NHÂN DÂN XÃ KON GANG",
+            "BÁO CÁO",
+            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
+            FIGURE_INTRO,
+        ):
             document.add_paragraph(line)
         table = document.add_table(rows=len(WIDE_ROWS), cols=len(WIDE_ROWS[0]))
         table.autofit = False
@@ -233,10 +255,12 @@ def wide_unruled_table_file(fmt: str) -> Path:
 
 
 _TABLE_NS = 'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
-_CELL_STYLES = ('<office:automatic-styles><style:style style:name="C" style:family="table-cell">'
-                '<style:table-cell-properties fo:padding="0.19cm"/></style:style>'
-                '<style:style style:name="L" style:family="paragraph"><style:paragraph-properties '
-                'fo:text-align="start"/></style:style></office:automatic-styles>')
+_CELL_STYLES = (
+    '<office:automatic-styles><style:style style:name="C" style:family="table-cell">'
+    '<style:table-cell-properties fo:padding="0.19cm"/></style:style>'
+    '<style:style style:name="L" style:family="paragraph"><style:paragraph-properties '
+    'fo:text-align="start"/></style:style></office:automatic-styles>'
+)
 
 
 def footnoted_table_file(fmt: str) -> Path:
@@ -244,28 +268,42 @@ def footnoted_table_file(fmt: str) -> Path:
     table without lines (an ODT table has no borders unless styled), as ``fmt``."""
     source = OUT / "table" / "figure-table-footnoted.fodt"
     if not source.exists():
+
         def note(number: int) -> str:
-            return (f'<text:note text:id="ftn{number}" text:note-class="footnote"><text:note-citation>{number}'
-                    f'</text:note-citation><text:note-body><text:p>Chú thích {number}: xem văn bản gốc.</text:p>'
-                    f'</text:note-body></text:note>')
+            return (
+                f'<text:note text:id="ftn{number}" text:note-class="footnote"><text:note-citation>{number}'
+                f"</text:note-citation><text:note-body><text:p>Chú thích {number}: xem văn bản gốc.</text:p>"
+                f"</text:note-body></text:note>"
+            )
 
         cells = "\n".join(
-            "<table:table-row>" + "".join(f'<table:table-cell table:style-name="C"><text:p text:style-name="L">'
-                                          f"{escape(value)}</text:p></table:table-cell>"
-                                          for value in row) + "</table:table-row>"
-            for row in FIGURE_ROWS)
-        body = "\n".join([
-            "<text:p>ỦY BAN NHÂN DÂN XÃ KON GANG</text:p>", "<text:p>BÁO CÁO</text:p>",
-            "<text:p>Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023</text:p>",
-            f"<text:p>Thực hiện Thông tư số 124/2021/TT-BCA{note(1)} ngày 28/12/2021{note(2)} của Bộ Công an, "
-            "Ủy ban nhân dân xã báo cáo kết quả năm 2023 như sau:</text:p>",
-            f'<table:table table:name="T1"><table:table-column table:number-columns-repeated="{len(FIGURE_ROWS[0])}"/>'
-            f"{cells}</table:table>",
-            "<text:p>Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.</text:p>"])
+            "<table:table-row>"
+            + "".join(
+                f'<table:table-cell table:style-name="C"><text:p text:style-name="L">'
+                f"{escape(value)}</text:p></table:table-cell>"
+                for value in row
+            )
+            + "</table:table-row>"
+            for row in FIGURE_ROWS
+        )
+        body = "\n".join(
+            [
+                "<text:p>ỦY BAN NHÂN DÂN XÃ KON GANG</text:p>",
+                "<text:p>BÁO CÁO</text:p>",
+                "<text:p>Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023</text:p>",
+                f"<text:p>Thực hiện Thông tư số 124/2021/TT-BCA{note(1)} ngày 28/12/2021{note(2)} của Bộ Công an, "
+                "Ủy ban nhân dân xã báo cáo kết quả năm 2023 như sau:</text:p>",
+                f'<table:table table:name="T1"><table:table-column table:number-columns-repeated="{len(FIGURE_ROWS[0])}"/>'
+                f"{cells}</table:table>",
+                "<text:p>Trên đây là báo cáo kết quả của Ủy ban nhân dân xã.</text:p>",
+            ]
+        )
         source.parent.mkdir(parents=True, exist_ok=True)
         # cells padded and left-aligned, as offices set them (justified cells without padding glue a
         # label's last word to the figure of the next column: not handled, see the module docstring)
-        text = _FODT.format(font=FONT, body=body).replace("<office:document ", f"<office:document {_TABLE_NS} ", 1)
+        text = _FODT.format(font=FONT, body=body).replace(
+            "<office:document ", f"<office:document {_TABLE_NS} ", 1
+        )
         text = text.replace("</office:styles>", "</office:styles>" + _CELL_STYLES, 1)
         source.write_text(text, encoding="utf-8")
     target = source.with_suffix(f".{fmt}")
@@ -275,8 +313,10 @@ def footnoted_table_file(fmt: str) -> Path:
 
 
 # a ruled table long enough to go on over a page break (without its header on the second page)
-LONG_ROWS = WIDE_ROWS + tuple((str(i), f"Nội dung công việc thứ {i} của xã trong năm", str(i * 3), str(i * 3 + 1), "cuộc")
-                              for i in range(13, 25))
+LONG_ROWS = WIDE_ROWS + tuple(
+    (str(i), f"Nội dung công việc thứ {i} của xã trong năm", str(i * 3), str(i * 3 + 1), "cuộc")
+    for i in range(13, 25)
+)
 
 
 def narrow_header_table_file(fmt: str) -> Path:
@@ -289,8 +329,12 @@ def narrow_header_table_file(fmt: str) -> Path:
     if not source.exists():
         document = docx.Document()
         use_font(document)
-        for line in ("ỦY BAN NHÂN DÂN XÃ KON GANG", "BÁO CÁO",
-                     "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023", FIGURE_INTRO):
+        for line in (
+            "ỦY BAN NHÂN DÂN XÃ KON GANG",
+            "BÁO CÁO",
+            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
+            FIGURE_INTRO,
+        ):
             document.add_paragraph(line)
         table = document.add_table(rows=len(FIGURE_ROWS), cols=len(FIGURE_ROWS[0]))
         table.autofit = False

@@ -29,9 +29,18 @@ def test_staged_extraction_is_extract_file_with_every_stage_timed():
     assert staged.to_dict() == pipeline.extract_file(source).to_dict()
     stages = list(watch.seconds)
     assert stages[:3] == ["ingest", "normalise", "structure"]
-    assert {"find legal_refs", "find dates", "find counts", "find claims", "criteria", "criteria: classifier",
-            "output"} <= set(stages)
-    assert watch.total() == sum(seconds for name, seconds in watch.seconds.items() if name != "criteria: classifier")
+    assert {
+        "find legal_refs",
+        "find dates",
+        "find counts",
+        "find claims",
+        "criteria",
+        "criteria: classifier",
+        "output",
+    } <= set(stages)
+    assert watch.total() == sum(
+        seconds for name, seconds in watch.seconds.items() if name != "criteria: classifier"
+    )
 
 
 def test_the_service_line_runs_the_worker_from_accepted_to_evidence_stored(tmp_path):

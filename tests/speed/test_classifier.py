@@ -33,19 +33,28 @@ def test_features_are_those_of_scikit_learns_analyzers():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=classifier.CHAR_NGRAMS).build_analyzer()
-    syllables = TfidfVectorizer(token_pattern=classifier.SYLLABLE_PATTERN,
-                                ngram_range=classifier.SYLLABLE_NGRAMS).build_analyzer()
+    syllables = TfidfVectorizer(
+        token_pattern=classifier.SYLLABLE_PATTERN, ngram_range=classifier.SYLLABLE_NGRAMS
+    ).build_analyzer()
     for text in ["Không để xảy ra  cháy, nổ;\ttai nạn lao động.", "a", "Số 48/KH-UBND ngày 22/02/2023", ""]:
         assert sorted(classifier.char_ngrams(text)) == sorted(chars(text))
         assert sorted(classifier.syllable_ngrams(text)) == sorted(syllables(text))
 
 
 def test_prediction_imports_neither_scikit_learn_nor_a_word_segmenter():
-    code = ("import sys; from extractor.criteria import classifier; "
-            "print(len(classifier.predict(['Không có cá nhân bị kỷ luật.']))); "
-            "print(sorted(m for m in ('sklearn', 'scipy', 'underthesea', 'joblib') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={"PYTHONPATH": str(REPO)},
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    code = (
+        "import sys; from extractor.criteria import classifier; "
+        "print(len(classifier.predict(['Không có cá nhân bị kỷ luật.']))); "
+        "print(sorted(m for m in ('sklearn', 'scipy', 'underthesea', 'joblib') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     assert out[:2] == ["1", "[]"]
 
 
@@ -54,11 +63,16 @@ def test_keyword_features_are_the_catalogue_keyword_hits():
 
     families = catalogue.family_keys()
     texts = [item.text for item in classifier.load_sentences()]
-    texts += [line for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
-              for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += [
+        line
+        for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     for text in texts:
         hits = rules.keyword_hits(text)
-        assert classifier.keyword_row(text, families) == [1.0 if family in hits else 0.0 for family in families]
+        assert classifier.keyword_row(text, families) == [
+            1.0 if family in hits else 0.0 for family in families
+        ]
 
 
 def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
@@ -68,7 +82,9 @@ def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
     assert classifier.required_literal("tuyên truyền") == "tuyên truyền"
     assert classifier.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
     assert classifier.required_literal("(phòng|tổ) trực thuộc") is None
-    assert classifier.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
+    assert (
+        classifier.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
+    )
     assert classifier.required_literal("an[a-z]") == "an"
     assert classifier.required_literal("ab*c") is None  # "a" alone is too short to rely on
     assert classifier.required_literal("ab[(]|cd") is None

@@ -27,7 +27,10 @@ def copied_while(work, text: str) -> int:
 
 
 def paragraph_text(paragraphs: int) -> str:
-    return "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND  về bảo đảm an ninh, trật tự.\n" * paragraphs
+    return (
+        "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND  về bảo đảm an ninh, trật tự.\n"
+        * paragraphs
+    )
 
 
 def test_tokenizer_matches_spacy_and_copies_a_linear_amount_of_text():
@@ -98,11 +101,26 @@ class CountedEvidence(Evidence):
 def evidence_reads_while_mapping(paragraphs: int) -> int:
     line = "Ngày 22/02/2023, xã không để xảy ra cháy, nổ, tai nạn lao động. "
     text = "\n".join(line for _ in range(paragraphs))
-    evidence = [CountedEvidence("date", "22/02/2023", index * (len(line) + 1) + 5, index * (len(line) + 1) + 15,
-                                {}, 1.0, "test", page=1) for index in range(paragraphs)]
+    evidence = [
+        CountedEvidence(
+            "date",
+            "22/02/2023",
+            index * (len(line) + 1) + 5,
+            index * (len(line) + 1) + 15,
+            {},
+            1.0,
+            "test",
+            page=1,
+        )
+        for index in range(paragraphs)
+    ]
     CountedEvidence.reads = 0
-    mapping.assess(DocumentInfo(source="t", sha256="", pages=1, doc_type="bao_cao", subject_type="xa"), text, evidence,
-                   page_at=lambda offset: 1)
+    mapping.assess(
+        DocumentInfo(source="t", sha256="", pages=1, doc_type="bao_cao", subject_type="xa"),
+        text,
+        evidence,
+        page_at=lambda offset: 1,
+    )
     return CountedEvidence.reads
 
 
@@ -126,8 +144,9 @@ def test_each_sentence_finds_its_reading_context_without_walking_all_plan_parts(
 
     for parts in (100, 1000):
         plan = CountedParts((index * 100, index * 100 + 50) for index in range(parts))
-        document_reading = Reading(kind="report", subject_type="xa", subject_from="header", year=2024,
-                                   plan_parts=plan)
+        document_reading = Reading(
+            kind="report", subject_type="xa", subject_from="header", year=2024, plan_parts=plan
+        )
         CountedParts.walks = 0
         contexts = [document_reading.context_at(offset) for offset in range(0, parts * 100, 25)]
         assert contexts[:4] == ["plan", "plan", "result", "result"]
@@ -149,9 +168,22 @@ class ComparedQuote(dict):
 def comparisons_while_deciding(quotes_per_status: int) -> int:
     from extractor.criteria import catalogue, decide
 
-    quotes = [ComparedQuote(status=status, role="evidence", confidence=0.7, start=index, end=index + 1,
-                            text=f"câu {index}", points={}, parts=[], rule=None, cue="đã")
-              for index in range(quotes_per_status) for status in ("met", "target", "unclear")]
+    quotes = [
+        ComparedQuote(
+            status=status,
+            role="evidence",
+            confidence=0.7,
+            start=index,
+            end=index + 1,
+            text=f"câu {index}",
+            points={},
+            parts=[],
+            rule=None,
+            cue="đã",
+        )
+        for index in range(quotes_per_status)
+        for status in ("met", "target", "unclear")
+    ]
     ComparedQuote.comparisons = 0
     decide.decide(catalogue.by_id("TT124.4.1"), quotes)
     return ComparedQuote.comparisons

@@ -23,7 +23,9 @@ def test_sections_cut_at_paragraph_boundaries_and_join_back():
     pieces = pipeline.sections(text, limit=100)
     assert "".join(piece for _, piece in pieces) == text
     assert all(len(piece) <= 100 for _, piece in pieces)
-    assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+    assert [offset for offset, _ in pieces] == [
+        sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))
+    ]
     assert all(piece.endswith("\n") for _, piece in pieces[:5])  # paragraphs are not cut
     assert pipeline.sections("ngắn", limit=100) == [(0, "ngắn")]
     assert pipeline.sections("a" * 250, limit=100) == [(0, "a" * 100), (100, "a" * 100), (200, "a" * 50)]
@@ -36,12 +38,17 @@ def test_a_text_over_the_spacy_limit_gives_evidence_at_the_right_offsets():
     assert len(pieces) > 1 and all(len(piece) < nlp.get_nlp().max_length // 2 for _, piece in pieces)
     evidence = pipeline.extract_text(text)
     assert len(evidence) > 1000
-    assert all(item.text == text[item.start:item.end] for item in evidence)
+    assert all(item.text == text[item.start : item.end] for item in evidence)
     assert [item.start for item in evidence] == sorted(item.start for item in evidence)
     # the same evidence as each section read on its own (first, a middle one, the last)
     for offset, piece in (pieces[0], pieces[len(pieces) // 2], pieces[-1]):
-        alone = sorted((item.kind, item.start + offset, item.end + offset, item.text)
-                        for item in nlp.run(piece)._.evidence)
-        inside = sorted((item.kind, item.start, item.end, item.text) for item in evidence
-                        if offset <= item.start < offset + len(piece))
+        alone = sorted(
+            (item.kind, item.start + offset, item.end + offset, item.text)
+            for item in nlp.run(piece)._.evidence
+        )
+        inside = sorted(
+            (item.kind, item.start, item.end, item.text)
+            for item in evidence
+            if offset <= item.start < offset + len(piece)
+        )
         assert alone == inside and alone

@@ -7,14 +7,35 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ("spacy", "underthesea", "sklearn", "scipy", "pandas", "matplotlib", "dask", "torch", "pdfplumber",
-         "fastapi", "sqlalchemy", "pyarrow", "openpyxl", "docx", "dateparser")
+HEAVY = (
+    "spacy",
+    "underthesea",
+    "sklearn",
+    "scipy",
+    "pandas",
+    "matplotlib",
+    "dask",
+    "torch",
+    "pdfplumber",
+    "fastapi",
+    "sqlalchemy",
+    "pyarrow",
+    "openpyxl",
+    "docx",
+    "dateparser",
+)
 
 
 def imported_after(code: str) -> list[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO, env={"PYTHONPATH": str(REPO)},
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout.split()
 
 
@@ -23,8 +44,14 @@ def test_building_the_command_line_imports_nothing_heavy():
 
 
 def test_help_runs():
-    result = subprocess.run([sys.executable, "-m", "extractor.cli", "--help"], cwd=REPO,
-                            env={"PYTHONPATH": str(REPO)}, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor.cli", "--help"],
+        cwd=REPO,
+        env={"PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "extract" in result.stdout and "bench" in result.stdout
 
 

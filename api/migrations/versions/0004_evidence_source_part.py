@@ -22,7 +22,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("evidence", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("source_part", sa.String(length=20), nullable=True, server_default="body"))
+        batch_op.add_column(
+            sa.Column("source_part", sa.String(length=20), nullable=True, server_default="body")
+        )
         batch_op.add_column(sa.Column("footnote", sa.Integer(), nullable=True))
 
 

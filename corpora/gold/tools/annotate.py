@@ -174,9 +174,7 @@ def locate(
         cursor = anchor.start()
     pattern = _pattern(phrase)
     found = pattern.search(text, cursor)
-    while found is not None and any(
-        k == kind and s < found.end() and found.start() < e for k, s, e in taken
-    ):
+    while found is not None and any(k == kind and s < found.end() and found.start() < e for k, s, e in taken):
         found = pattern.search(text, found.start() + 1)
     if found is None:
         raise SpecError(f"phrase {phrase!r} not found after offset {cursor}")
@@ -233,7 +231,9 @@ def review_table(data: dict[str, Any]) -> str:
         f"# {data['doc_id']}",
         "",
         f"Source `{data['source']}`, {data['doc_type']}, {data['year']}: {len(data['annotations'])} annotations "
-        "(built by `tools/annotate.py` from `specs/" + data["doc_id"] + ".ann`; edit the spec, not this file).",
+        "(built by `tools/annotate.py` from `specs/"
+        + data["doc_id"]
+        + ".ann`; edit the spec, not this file).",
         "",
         "| # | kind | span | text | value |",
         "|---|---|---|---|---|",
@@ -275,7 +275,9 @@ def stale_problems(data: dict[str, Any]) -> list[str]:
     if not source.is_file():
         return [f"source {data['source']} is missing"]
     if normalize_plain(source.read_text(encoding="utf-8")) != data["text"]:
-        return ["stored text differs from normalize_plain(source): re-run `python -m corpora.gold.tools.annotate build`"]
+        return [
+            "stored text differs from normalize_plain(source): re-run `python -m corpora.gold.tools.annotate build`"
+        ]
     return []
 
 
@@ -299,7 +301,7 @@ def find(doc_id: str, phrase: str) -> int:
     text = normalize_plain((REPO / header["source"]).read_text(encoding="utf-8"))
     start = text.find(phrase)
     while start >= 0:
-        print(f"{start}-{start + len(phrase)}: …{text[max(0, start - 40):start + len(phrase) + 40]!r}…")
+        print(f"{start}-{start + len(phrase)}: …{text[max(0, start - 40) : start + len(phrase) + 40]!r}…")
         start = text.find(phrase, start + 1)
     return 0
 
@@ -307,8 +309,12 @@ def find(doc_id: str, phrase: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     global GOLD_DIR
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=GOLD_DIR,
-                        help="the gold set to work on (default corpora/gold; e.g. corpora/gold_holdout)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=GOLD_DIR,
+        help="the gold set to work on (default corpora/gold; e.g. corpora/gold_holdout)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build").add_argument("doc_ids", nargs="*")
     sub.add_parser("check")

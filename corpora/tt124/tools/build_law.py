@@ -34,28 +34,44 @@ def parse(markdown: str) -> dict:
     for found in ARTICLE.finditer(markdown):
         lines = [line[2:] if line.startswith("> ") else line[1:] for line in found.group(3).splitlines()]
         lines = [line.strip() for line in lines if line.strip()]
-        article = {"article": int(found.group(1)), "title": found.group(2).strip(), "lead_in": None,
-                   "clauses": [], "text_after": []}
+        article = {
+            "article": int(found.group(1)),
+            "title": found.group(2).strip(),
+            "lead_in": None,
+            "clauses": [],
+            "text_after": [],
+        }
         for line in lines:
             clause, point = CLAUSE.match(line), POINT.match(line)
             if clause:
-                article["clauses"].append({"clause": int(clause.group(1)), "text": clause.group(2), "points": [],
-                                           "text_after": []})
+                article["clauses"].append(
+                    {"clause": int(clause.group(1)), "text": clause.group(2), "points": [], "text_after": []}
+                )
             elif point and article["clauses"]:
                 article["clauses"][-1]["points"].append(
-                    {"point": point_key(point.group(1)), "letter": point.group(1), "text": point.group(2)})
+                    {"point": point_key(point.group(1)), "letter": point.group(1), "text": point.group(2)}
+                )
             elif article["clauses"]:
                 target = article["clauses"][-1]
-                (target["points"][-1].setdefault("text_after", []) if target["points"]
-                 else target["text_after"]).append(line)
+                (
+                    target["points"][-1].setdefault("text_after", [])
+                    if target["points"]
+                    else target["text_after"]
+                ).append(line)
             elif article["lead_in"] is None:
                 article["lead_in"] = line
             else:
                 article["text_after"].append(line)
         articles.append(article)
-    return {"instrument": "Thông tư 124/2021/TT-BCA", "title": "Quy định về khu dân cư, xã, phường, thị trấn, cơ quan, "
-            "doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
-            "issued_on": "2021-12-28", "effective_from": "2022-02-10", "source": SOURCE, "articles": articles}
+    return {
+        "instrument": "Thông tư 124/2021/TT-BCA",
+        "title": "Quy định về khu dân cư, xã, phường, thị trấn, cơ quan, "
+        "doanh nghiệp, cơ sở giáo dục đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        "issued_on": "2021-12-28",
+        "effective_from": "2022-02-10",
+        "source": SOURCE,
+        "articles": articles,
+    }
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ _YEAR_AFTER_RE = re.compile(rf"[ \t]*[”\"]?[ \t,]*(?:trong[ \t]+)?năm[ \t]+(?
 
 
 def _criterion_numbers(text: str) -> list[int]:
-    """"1, 2 và 3" → [1, 2, 3]; "thứ hai" → [2]."""
+    """ "1, 2 và 3" → [1, 2, 3]; "thứ hai" → [2]."""
     ordinals = patterns().ordinals
     numbers: list[int] = []
     for match in re.finditer(r"\d{1,2}|thứ[ \t]+(\w+)", text, re.IGNORECASE):
@@ -93,7 +93,13 @@ def _year_in_clause(after: str) -> int | None:
 
 
 def _claim(text: str, start: int, end: int, confidence: float, **value: Any) -> Evidence:
-    full: dict[str, Any] = {"criteria": [], "status": None, "year": None, "count_met": None, "count_total": None}
+    full: dict[str, Any] = {
+        "criteria": [],
+        "status": None,
+        "year": None,
+        "count_met": None,
+        "count_total": None,
+    }
     full.update(value)
     return Evidence(
         kind="criterion_claim",
@@ -117,7 +123,7 @@ def _strip_title(before: str) -> str:
 
 
 def _about_sub_units(before: str) -> bool:
-    """"12/14 khu dân cư được công nhận …", "các trường học … đăng ký …": a claim on the unit's sub-units."""
+    """ "12/14 khu dân cư được công nhận …", "các trường học … đăng ký …": a claim on the unit's sub-units."""
     return bool(patterns().sub_unit_re.search(before[-100:]))
 
 
@@ -136,7 +142,9 @@ def _section_break(text: str, start: int, end: int, sections: Sequence[Heading])
     for heading in sections[bisect.bisect_right(sections, start, key=lambda h: h.start) :]:
         if heading.start >= last:
             break
-        if roman.match(text, heading.start, end) or (heading.capitals and _capitals(text[heading.start : heading.end])):
+        if roman.match(text, heading.start, end) or (
+            heading.capitals and _capitals(text[heading.start : heading.end])
+        ):
             return True
     return last > start and bool(roman.match(text, last, end) or _capitals(text[last:end]))
 
@@ -151,9 +159,15 @@ def _headings(text: str) -> list[Evidence]:
         verdict = pats.heading_verdict_re.match(text, match.end())
         if verdict:  # "Tiêu chí 4: Đạt." — the whole heading is a verdict
             status = pats.verdicts[" ".join(verdict.group("verdict").lower().split())]
-            found.append(_claim(text, match.start("label"), verdict.end("verdict"), 0.85, criteria=numbers, status=status))
+            found.append(
+                _claim(
+                    text, match.start("label"), verdict.end("verdict"), 0.85, criteria=numbers, status=status
+                )
+            )
             continue
-        found.append(_claim(text, match.start("label"), match.end("label"), 0.9, criteria=numbers, status="reported"))
+        found.append(
+            _claim(text, match.start("label"), match.end("label"), 0.9, criteria=numbers, status="reported")
+        )
     return found
 
 
@@ -191,7 +205,11 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
         )
     for match in pats.all_re.finditer(text):
         total_text = match.group("total")
-        written = (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower())) if total_text else None
+        written = (
+            (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower()))
+            if total_text
+            else None
+        )
         before, after = _clause(text, match.start(), match.end())
         if _about_sub_units(before):
             continue
@@ -235,7 +253,9 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
             status = "met"
         start = match.start("neg") if match.group("neg") else match.start()
         found.append(
-            _claim(text, start, match.end(), 0.85, criteria=numbers, status=status, year=_year_in_clause(after))
+            _claim(
+                text, start, match.end(), 0.85, criteria=numbers, status=status, year=_year_in_clause(after)
+            )
         )
     for match in pats.zero_re.finditer(text):
         numbers = _criterion_numbers(match.group("list"))
@@ -259,7 +279,7 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
 
 
 def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
-    """"tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion."""
+    """ "tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion."""
     pats = patterns()
     found = []
     for match in pats.postposed_re.finditer(text):
@@ -282,20 +302,33 @@ def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
         else:
             status = "met"
         found.append(
-            _claim(text, match.start(), match.end(), 0.8, criteria=criteria, status=status,
-                   year=_year_in_clause(after), count_met=met, count_total=total)
+            _claim(
+                text,
+                match.start(),
+                match.end(),
+                0.8,
+                criteria=criteria,
+                status=status,
+                year=_year_in_clause(after),
+                count_met=met,
+                count_total=total,
+            )
         )
     return found
 
 
 def _eligibility(text: str, doc_type: str | None) -> list[Evidence]:
-    """"(chưa) đủ điều kiện đề nghị công nhận": the unit's own verdict on the whole standard. When the
+    """ "(chưa) đủ điều kiện đề nghị công nhận": the unit's own verdict on the whole standard. When the
     standard's name follows, the standard claim stands for it."""
     pats = patterns()
     found = []
     for match in pats.eligibility_re.finditer(text):
         before, after = _clause(text, match.start(), match.end())
-        if pats.standard_re.search(after) or _about_sub_units(before) or pats.eligibility_blocker_re.search(before):
+        if (
+            pats.standard_re.search(after)
+            or _about_sub_units(before)
+            or pats.eligibility_blocker_re.search(before)
+        ):
             continue
         if pats.generic_re.search(before[-120:]) or pats.skip_re.search(before):
             continue
@@ -305,8 +338,17 @@ def _eligibility(text: str, doc_type: str | None) -> list[Evidence]:
             status = "target"
         else:
             status = "met"
-        found.append(_claim(text, match.start(), match.end(), 0.75, criteria=[ALL], status=status,
-                            year=_year_in_clause(after)))
+        found.append(
+            _claim(
+                text,
+                match.start(),
+                match.end(),
+                0.75,
+                criteria=[ALL],
+                status=status,
+                year=_year_in_clause(after),
+            )
+        )
     return found
 
 
@@ -367,7 +409,9 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
         aim = pats.aim_re.search(before)
         if aim and pats.generic_re.search(aim.group(0)):
             aim = None
-        if year is None and not (_aim_without_year(text, match.start(), before, aim) or _counts_without_year(before, doc_type)):
+        if year is None and not (
+            _aim_without_year(text, match.start(), before, aim) or _counts_without_year(before, doc_type)
+        ):
             continue
         status = _standard_status(before, doc_type)
         if status is None:
@@ -385,7 +429,7 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
 
 
 def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) -> list[Evidence]:
-    """"Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
+    """ "Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
     criterion's section (none before, or a new section since), to the whole standard."""
     pats = patterns()
     starts = [item.start for item in headings]
@@ -402,7 +446,7 @@ def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) 
 
 
 def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
-    """"…; riêng Tiêu chí 4 đang chờ kết quả": a criterion named mid-sentence, not inside a claim."""
+    """ "…; riêng Tiêu chí 4 đang chờ kết quả": a criterion named mid-sentence, not inside a claim."""
     pats = patterns()
     covered = [(item.start, item.end) for item in claims]
     found = []

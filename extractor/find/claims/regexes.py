@@ -73,7 +73,9 @@ def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
     criterion = rf"tiêu{_WS}chí"
     verdict_words = alternation(list(lex["verdicts"]))
     # "đạt đủ năm tiêu chí": spelled totals from the number lexicon (1–9)
-    spelled_digits = "|".join(sorted((w for w, n in vocabulary()["digits"].items() if n), key=len, reverse=True))
+    spelled_digits = "|".join(
+        sorted((w for w, n in vocabulary()["digits"].items() if n), key=len, reverse=True)
+    )
     return {
         "ordinals": ordinals,
         "heading_re": re.compile(
@@ -117,7 +119,9 @@ def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
             re.IGNORECASE,
         ),
         "verdicts": lex["verdicts"],
-        "heading_verdict_re": re.compile(rf"[ \t]*(?P<verdict>{verdict_words})[ \t]*(?:[.;]|$)", re.IGNORECASE | re.MULTILINE),
+        "heading_verdict_re": re.compile(
+            rf"[ \t]*(?P<verdict>{verdict_words})[ \t]*(?:[.;]|$)", re.IGNORECASE | re.MULTILINE
+        ),
         "section_break_re": re.compile(r"^[ \t]*[IVXL]{1,5}[.)][ \t]", re.MULTILINE),
     }
 
@@ -130,7 +134,9 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
     quote_open = r"[“\"]?[ \t]*"
     eligibility = alternation(lex["eligibility_phrases"])
     eligibility_negations = alternation(lex["eligibility_negations"])
-    negated_eligibility = [f"{neg} {phrase}" for neg in lex["eligibility_negations"] for phrase in lex["eligibility_phrases"]]
+    negated_eligibility = [
+        f"{neg} {phrase}" for neg in lex["eligibility_negations"] for phrase in lex["eligibility_phrases"]
+    ]
     sub_units = lex["sub_units"]
     quantity = (
         rf"(?:(?<!\w)(?:{alternation(sub_units['quantifiers'])})|(?<![\w/.,])(?!{YEAR}(?!\d))\d+(?:[.,]\d+)*(?:[ \t]*/[ \t]*\d+)?[ \t]*%?"
@@ -149,15 +155,21 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
         "target_re": _words_re(lex["target_cues"], proper_names_too=False),
         "claim_re": _words_re(lex["claim_cues"]),
         "generic_re": re.compile(alternation(lex["generic_subjects"]), re.IGNORECASE),
-        "recognise_re": re.compile(rf"công{_WS}nhận{_WS}(?P<subject>[^.;“”\"\n]{{2,80}}?)[ \t]+$", re.IGNORECASE),
-        "no_year_opener_re": re.compile(rf"(?<!\w)(?:{alternation(lex['no_year_openers'])})[ \t]+$", re.IGNORECASE),
+        "recognise_re": re.compile(
+            rf"công{_WS}nhận{_WS}(?P<subject>[^.;“”\"\n]{{2,80}}?)[ \t]+$", re.IGNORECASE
+        ),
+        "no_year_opener_re": re.compile(
+            rf"(?<!\w)(?:{alternation(lex['no_year_openers'])})[ \t]+$", re.IGNORECASE
+        ),
         "no_year_blocker_re": _words_re(lex["no_year_blockers"]),
         "aim_re": re.compile(
             rf"(?<!\w)(?:(?P<opener>{alternation(lex['aim_openers_with_subject'])}){_WS}{subject_word}"
             rf"(?:{_WS}{subject_word}){{0,5}}|(?:{alternation(lex['aim_openers'])})){_WS}$",
             re.IGNORECASE,
         ),
-        "mention_blocker_re": re.compile(rf"(?<!\w)(?:{alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE),
+        "mention_blocker_re": re.compile(
+            rf"(?<!\w)(?:{alternation(lex['mention_blockers'])})[ \t]+$", re.IGNORECASE
+        ),
         "met_past_re": re.compile(rf"(?<!\w)(?:{alternation(lex['met_past_cues'])})[ \t]+$", re.IGNORECASE),
         "title_re": re.compile(
             rf"^[ \t\-+•]*(?:(?:{alternation(lex['title_words'])})(?!\w)[ \t]*)?"

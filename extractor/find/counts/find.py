@@ -69,7 +69,7 @@ _RATE_GAP_VERB_RE = re.compile(r"(?<!\w)(?:đạt|được|là|chiếm|bằng)(?
 
 
 def _rate(clause: str) -> tuple[str | None, int | None]:
-    """"Tỷ lệ người lao động được đóng BHXH đạt 98,5%": the unit named after "tỷ lệ", and where
+    """ "Tỷ lệ người lao động được đóng BHXH đạt 98,5%": the unit named after "tỷ lệ", and where
     "tỷ lệ" starts when it governs the number directly ("đạt tỷ lệ 100%", "tỷ lệ học sinh bỏ
     học dưới 0,5%": the span starts there)."""
     rates = list(_RATE_RE.finditer(clause))
@@ -124,7 +124,9 @@ def _number_candidates(text: str) -> Iterator[Number]:
             value = numbers_vi.parse_spelled(spelled)
             if value is None or spelled.split()[0].lower() in numbers_vi.vocabulary()["multipliers"]:
                 continue  # "triệu" of "150 triệu đồng" is part of the unit
-            if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(text[max(0, start - 30) : start]):
+            if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(
+                text[max(0, start - 30) : start]
+            ):
                 continue
         else:
             value = numbers_vi.parse_digits(match.group("num"))
@@ -145,9 +147,7 @@ _YEAR_RE = re.compile(YEAR)
 _ACRONYM_BEFORE_RE = re.compile(r"(?<!\w)[A-ZĐ]{2,}[ \t]+$")
 
 
-def _generic_unit(
-    text: str, start: int, end: int, *positions: int | None
-) -> tuple[int | None, int | None]:
+def _generic_unit(text: str, start: int, end: int, *positions: int | None) -> tuple[int | None, int | None]:
     """A unit the lexicon does not list: the noun phrase after the number ("6.218 ca phẫu thuật"),
     unless the number is a label ("số 12 đường …"), a year or a paragraph's section number."""
     lex = lexicon()
@@ -162,7 +162,9 @@ def _generic_unit(
             continue
         phrase_end = noun_phrase_end(text, position)
         if phrase_end is not None:
-            return len(text[:position]) + (len(text[position:]) - len(text[position:].lstrip(" \t"))), phrase_end
+            return len(text[:position]) + (
+                len(text[position:]) - len(text[position:].lstrip(" \t"))
+            ), phrase_end
     return None, None
 
 
@@ -175,7 +177,10 @@ def _same_number(value: int | float | None, inner: str) -> bool:
 
 
 def find_counts(
-    text: str, context: Any = None, taken: Sequence[tuple[int, int]] = (), sections: Sequence[Heading] | None = None
+    text: str,
+    context: Any = None,
+    taken: Sequence[tuple[int, int]] = (),
+    sections: Sequence[Heading] | None = None,
 ) -> list[Evidence]:
     """Every count and zero claim in normalized ``text``, in reading order, linked as the pipeline
     links them (breakdown parents and rate units: :func:`extractor.find.link.link_counts`).
@@ -187,7 +192,9 @@ def find_counts(
     return link.link_counts(text, _counts(text, context, taken, sections))
 
 
-def _after_number(text: str, end: int, value: int | float | None, *, scalable: bool) -> tuple[int, str | None, re.Match[str] | None]:
+def _after_number(
+    text: str, end: int, value: int | float | None, *, scalable: bool
+) -> tuple[int, str | None, re.Match[str] | None]:
     """What stands between a number and its unit: the number again in brackets ("bốn mươi hai (42)
     cuộc"), a scale word ("2,3 tỷ đồng", when ``scalable``), a comparator ("70% trở lên"). Returns
     where the unit may start, the scale word and the comparator's match."""
@@ -222,9 +229,15 @@ def _listed_unit_end(text: str, unit_match: re.Match[str], percent: bool) -> int
     else:
         span_end = unit_match.end()
     if span_end == unit_match.end() and " " not in first_unit and not (percent and listed):
-        span_end = noun_phrase_end(
-            text, unit_match.start("unit"), head_end=span_end, coordination_only=first_unit in lex.classifiers
-        ) or span_end
+        span_end = (
+            noun_phrase_end(
+                text,
+                unit_match.start("unit"),
+                head_end=span_end,
+                coordination_only=first_unit in lex.classifiers,
+            )
+            or span_end
+        )
     return span_end
 
 
@@ -235,7 +248,9 @@ def _span_start(text: str, start: int, comparator: str | None) -> tuple[int, str
     before = text[max(0, start - 30) : start]
     cmp_before = lex.before_re.search(before)
     if cmp_before:
-        return start - (len(before) - cmp_before.start()), numbers_vi.comparator_before(cmp_before.group("cmp"))
+        return start - (len(before) - cmp_before.start()), numbers_vi.comparator_before(
+            cmp_before.group("cmp")
+        )
     if comparator == ">=":
         opener = lex.range_open_re.search(before)
         if opener:
@@ -292,7 +307,9 @@ def _counts(
         span_start, comparator = _span_start(text, start, comparator)
         if rate_start is not None:
             span_start = min(span_start, rate_start)
-        modality = modality_at(text, start, comparator, after is not None, doc_type, parts, unit, percent is not None)
+        modality = modality_at(
+            text, start, comparator, after is not None, doc_type, parts, unit, percent is not None
+        )
         confidence = 0.9 if (unit in lex.head_units or total is not None) else 0.85
         if unit is None:
             confidence = 0.75

@@ -102,7 +102,9 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
         "before_re": re.compile(
             rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$", re.IGNORECASE
         ),
-        "range_open_re": re.compile(rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE),
+        "range_open_re": re.compile(
+            rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE
+        ),
         "label_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
         "spelled_cue_re": re.compile(
             rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$", re.IGNORECASE
@@ -110,7 +112,9 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
         "not_followed_by": {k: frozenset(v) for k, v in units["not_followed_by"].items()},
         "head_units": frozenset(head_units),
         "never_counts": frozenset(units["never_counts"]),
-        "label_exception_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE),
+        "label_exception_re": re.compile(
+            rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE
+        ),
         "percent_list_units": frozenset(units["percent_list_units"]),
         "classifiers": frozenset(name for name, spec in units["units"].items() if spec["heads"]),
         "extension_stops": frozenset(units["extension_stops"]),
@@ -138,7 +142,7 @@ def _modality_parts(modality: dict[str, Any]) -> dict[str, Any]:
     return {
         "cue_res": {
             name: words_re(modality[name]) for name in ("target", "actual", "strong_target", "strong_actual")
-                },
+        },
         "target_section_re": words_re(modality["target_sections"]),
         "actual_section_re": words_re(modality["actual_sections"]),
         "default_modality": modality["default_by_doc_type"],
@@ -178,7 +182,9 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
             rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{alternation(modality['zero_stops'])})(?!\w))",
             re.IGNORECASE,
         ),
-        "zero_compound_re": re.compile(rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE),
+        "zero_compound_re": re.compile(
+            rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE
+        ),
         "zero_person_re": re.compile(
             rf"(?:(?:các|những)[ \t]+)?(?:{alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
         ),
@@ -191,8 +197,12 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
         "zero_event_cue_re": words_re(zero_generic["event_cues"]),
         "zero_never_heads": frozenset(zero_generic["never_heads"]),
         "zero_stop_words": frozenset(modality["zero_stops"]),
-        "zero_list_word_re": re.compile(rf"(?:{alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE),
-        "zero_list_break_re": re.compile(rf"(?:{alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE),
+        "zero_list_word_re": re.compile(
+            rf"(?:{alternation(modality['zero_list_words'])})(?!\w)", re.IGNORECASE
+        ),
+        "zero_list_break_re": re.compile(
+            rf"(?:{alternation(modality['zero_list_breaks'])})(?!\w)", re.IGNORECASE
+        ),
         "zero_nao_re": re.compile(
             rf"(?=[KkCc])(?<!\w)(?:{alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
             r"[ \t]+nào(?!\w)",

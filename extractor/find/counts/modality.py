@@ -72,7 +72,11 @@ def report_sections(text: str, found: Sequence[Heading]) -> Sections:
         if not letters:
             continue
         if sum(c.isupper() for c in letters) < 0.8 * len(letters):
-            if len(title) <= 100 and not SENTENCE_END_RE.search(title) and lex.target_lead_word_re.match(title):
+            if (
+                len(title) <= 100
+                and not SENTENCE_END_RE.search(title)
+                and lex.target_lead_word_re.match(title)
+            ):
                 starts.append(match.start())  # "4. Phương hướng 6 tháng cuối năm 2025" on its own line
                 flags.append(True)
             continue
@@ -106,10 +110,14 @@ def modality_at(
         return "actual"
     if lex.clause_lead_target_re.match(clause):
         return "target"  # "Đảm bảo 100% cán bộ …": a requirement, even in a report
-    if not percent and unit in lex.fact_units and (
-        lex.fact_cue_re.search(text[max(0, position - 30) : position])
-        or lex.fact_cue_re.match(clause.lstrip() + " ")
-        and len(clause) < 80
+    if (
+        not percent
+        and unit in lex.fact_units
+        and (
+            lex.fact_cue_re.search(text[max(0, position - 30) : position])
+            or lex.fact_cue_re.match(clause.lstrip() + " ")
+            and len(clause) < 80
+        )
     ):
         return "actual"  # "Tổ dân phố số 5 (gồm 286 hộ, …)": a fact, not a goal
     if lex.target_lead_re.match(paragraph_prefix(text, position)):

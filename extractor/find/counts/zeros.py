@@ -80,7 +80,9 @@ def _generic_zero_end(text: str, match: re.Match[str]) -> int:
     return head_end
 
 
-_LIST_NEXT_RE = re.compile(r"[ \t]*,[ \t]*(?:(?:và|hay|hoặc)[ \t]+)?|[ \t]+(?:và|hay|hoặc)[ \t]+", re.IGNORECASE)
+_LIST_NEXT_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:và|hay|hoặc)[ \t]+)?|[ \t]+(?:và|hay|hoặc)[ \t]+", re.IGNORECASE
+)
 
 
 _MAX_LIST_ITEMS = 8
@@ -158,7 +160,11 @@ def _inside_quotes(text: str, position: int) -> bool:
 def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
     lex = lexicon()
     claims: list[Evidence] = []
-    for pattern, confidence in ((lex.zero_open_re, 0.8), (lex.zero_headed_re, 0.85), (lex.zero_generic_re, 0.7)):
+    for pattern, confidence in (
+        (lex.zero_open_re, 0.8),
+        (lex.zero_headed_re, 0.85),
+        (lex.zero_generic_re, 0.7),
+    ):
         for match in pattern.finditer(text):
             phrase_start = match.end()
             if pattern is lex.zero_generic_re:
@@ -179,7 +185,9 @@ def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
                 end = tail.end()
             qualifier = lex.zero_qualifier_re.match(text, end)
             if qualifier and pattern is not lex.zero_generic_re and lex.zero_person_re.match(unit):
-                unit = f"{unit} {normal_unit(qualifier.group('qualifier'))}"  # "… cá nhân nào vi phạm pháp luật"
+                unit = (
+                    f"{unit} {normal_unit(qualifier.group('qualifier'))}"  # "… cá nhân nào vi phạm pháp luật"
+                )
                 end = qualifier.end("qualifier")
             if first_overlap(taken, match.start(), end) or _inside_quotes(text, match.start()):
                 continue

@@ -51,7 +51,6 @@ class _Candidate:
     confidence: float
 
 
-
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""
     return (
@@ -91,12 +90,16 @@ def _recurring_candidates(text: str) -> list[_Candidate]:
     for m in p["recurring_day"].finditer(text):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
-            found.append(_Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93))
+            found.append(
+                _Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93)
+            )
 
     for m in p["recurring_month"].finditer(text):
         month = int(m.group("m"))
         if 1 <= month <= 12:
-            found.append(_Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85))
+            found.append(
+                _Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85)
+            )
 
     for m in p["monthly"].finditer(text):
         day = int(m.group("d"))
@@ -112,7 +115,9 @@ def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     for m in (*p["day"].finditer(text), *p["spaced_day"].finditer(text)):
         atom = parse_atom(m.group("a"))
         if atom and atom.year is not None:
-            found.append(_Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "date", False), 0.98))
+            found.append(
+                _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "date", False), 0.98)
+            )
 
     for m in p["day_no_year"].finditer(text):
         atom = parse_atom(m.group("a"))
@@ -140,7 +145,9 @@ def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     for m in p["month"].finditer(text):
         atom = parse_atom(m.group("a"))
         if atom and atom.relative is None:
-            found.append(_Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95))
+            found.append(
+                _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
+            )
 
     for m in p["bare_month"].finditer(text):
         atom = parse_atom(m.group("a"))

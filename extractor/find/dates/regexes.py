@@ -57,7 +57,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
     roman = "|".join(sorted(roman_numerals(), key=len, reverse=True))
     quarter = rf"quý\s+(?:{roman}|[1-4])(?![\w])(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?"
     half = r"(?:0?6|sáu|0?3|ba|0?9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"
-    atom = rf"(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_MONTH}|{_DAY_MONTH}|{quarter}|{_YEAR_PHRASE}|tháng\s+\d{{1,2}})"
+    atom = (
+        rf"(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_MONTH}|{_DAY_MONTH}|{quarter}|{_YEAR_PHRASE}|tháng\s+\d{{1,2}})"
+    )
     flags = re.IGNORECASE
     b = r"(?<![\w/.\-])"  # start boundary
     e = r"(?![\w/])"  # end boundary
@@ -92,7 +94,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "day_no_year": re.compile(rf"{b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
         # news style, a dot between day and month, only after a day word: "Ngày 19.8", "Chiều 04.9"
         "dotted_day": re.compile(r"(?<![\w/.,\-])(?P<a>\d{1,2}\.\d{1,2})(?![\d/]|\.\d)"),
-        "dotted_head": re.compile(r"(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?P<head>ngày))?|(?P<head2>ngày))\s+$", flags),
+        "dotted_head": re.compile(
+            r"(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?P<head>ngày))?|(?P<head2>ngày))\s+$", flags
+        ),
         "month": re.compile(rf"{b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
             rf"(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"

@@ -286,7 +286,11 @@ def _detached_ref(shadowed: str, m: re.Match[str]) -> Ref | None:
         if type_match.group("type")[0].islower() or type_of(type_match.group("type")) is not hinted:
             continue  # "Quyết định phê duyệt kế hoạch kinh phí số 88/QĐ-UBND": passes over "kế hoạch"
         gap = shadowed[type_match.end() : m.start()]
-        if not gap.strip() or not gap[:1].isspace() or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS:
+        if (
+            not gap.strip()
+            or not gap[:1].isspace()
+            or len(_DETACHED_GAP_RE.findall(gap)) > _DETACHED_MAX_WORDS
+        ):
             return None
         return Ref(type_match.start(), m.end(), hinted, symbol_value(m, hinted), 0.8)
     return None

@@ -71,9 +71,7 @@ def type_by_hint() -> dict[str, DocType]:
 
 @lexicons.compiled
 def capitalized_only() -> frozenset[str]:
-    return frozenset(
-        lexicons.cited_document_types()["short_form_capitalized_only"]
-    )
+    return frozenset(lexicons.cited_document_types()["short_form_capitalized_only"])
 
 
 @lexicons.compiled
@@ -102,9 +100,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     initials = "".join(
         sorted({c for t in doc_types() for n in t.names + t.abbreviations for c in n[0] + n[0].lower()})
     )
-    modifiers = "|".join(
-        _phrase(w) for w in sorted(data.get("type_modifiers", []), key=len, reverse=True)
-    )
+    modifiers = "|".join(_phrase(w) for w in sorted(data.get("type_modifiers", []), key=len, reverse=True))
     type_start = (
         rf"(?=[{initials}])(?:(?<![\w])|(?<=[{_LOWER}])(?=[A-ZĐ]))"
         rf"(?P<type>(?i:{type_words})|{abbreviations})"
@@ -139,22 +135,24 @@ def _law_patterns() -> dict[str, re.Pattern[str]]:
     law_names = "|".join(
         _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
     )
-    law_types = "|".join(
-        _phrase(n)
-        for n in sorted(
-            {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
-            key=len,
-            reverse=True,
+    law_types = (
+        "|".join(
+            _phrase(n)
+            for n in sorted(
+                {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
+                key=len,
+                reverse=True,
+            )
         )
-    ) or "(?!)"  # a lexicon without law types: no law by name
+        or "(?!)"
+    )  # a lexicon without law types: no law by name
     year_acts = named.get("year_named_acts", [])
     year_act_types = (
         "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
         or "(?!)"
     )
     year_act_words = (
-        "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words"))
-        or "(?!)"
+        "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words")) or "(?!)"
     )
     flags = re.UNICODE
     return {
@@ -203,7 +201,9 @@ def _unnumbered_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:[^\S\n]+[^\s,.;:()“”\"\d]+){{0,6}}?[^\S\n]+(?i:lần[^\S\n]+thứ)[^\S\n]+(?P<ord>[IVXLC]+|\d{{1,2}})(?![\w])"
         ),
         # Đề án “Xây dựng làng an toàn, khu dân cư an toàn …”
-        "titled": re.compile(rf"(?=[ĐđDd])(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"),
+        "titled": re.compile(
+            rf"(?=[ĐđDd])(?<![\w])(?P<type>(?i:{titled}))[^\S\n]+“(?P<title>[^”\n]{{5,240}})”"
+        ),
         # "… số 45/QĐ-UBND" not right after a type word: the type is looked for before it
         "bare_number": re.compile(rf"(?=[sS])(?<![\w])(?i:số)[^\S\n]*:?[^\S\n]*{SYMBOL}"),
     }
