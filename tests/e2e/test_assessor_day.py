@@ -171,6 +171,8 @@ def test_one_decision_at_a_time_with_undo_and_switchable_keys(browser: Browser, 
                                                               dossier: dict) -> None:
     page, errors = open_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
+    expect(page.locator("article.criterion").first).to_be_visible()
+    page.keyboard.press("j")  # nothing is current until the first j (as in the document review)
     first = current_id(page)
     expect(decision_of(page, first)).to_contain_text("Chưa có quyết định")
 
@@ -276,7 +278,7 @@ def test_top_bar_and_review_work_at_390px(browser: Browser, live_server: LiveSer
     no_sideways_scroll(page)
     shot(page, "phone-dossiers", live_server.backend)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
-    current = page.locator("article.criterion.is-current")
+    current = page.locator("article.criterion").first
     expect(current).to_be_visible()
     criterion = current.get_attribute("data-criterion")
     no_sideways_scroll(page)
