@@ -116,7 +116,8 @@ function warnings(dossier) {
  * proposals) and the evidence counts of the documents held out of the proposal (a unit/year mismatch not accepted),
  * which the review progress leaves out. */
 async function headerData(dossier) {
-  const held = (dossier.checks?.documents || []).filter((item) => item.held_out);
+  // A withdrawn document (where the API knows withdrawals) is out of the dossier's counts already.
+  const held = (dossier.checks?.documents || []).filter((item) => item.held_out && !item.withdrawn);
   const total = (params) => get(`/api/evidence${queryString({ ...params, page_size: 1 })}`).then((data) => data?.total ?? 0);
   const [card, heldOut] = await Promise.all([
     get(`/api/dossiers/${dossier.id}/scorecard`).catch(() => null),
