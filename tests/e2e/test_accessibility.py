@@ -149,6 +149,8 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
     def criteria() -> None:  # one decision taken with the keyboard, so a decided card is on screen too
         page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
         current = page.locator("article.criterion.is-current")
+        expect(page.locator("article.criterion").first).to_be_visible()
+        page.keyboard.press("j")  # nothing is current until the first j
         expect(current).to_have_count(1)
         first = current.get_attribute("data-criterion")
         page.keyboard.press("c")
@@ -211,7 +213,12 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         expect(phone.get_by_test_id("evidence-detail")).to_have_attribute("data-evidence-id", evidence_id)
     check("phone-review", phone, phone_review)
     phone.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
-    check("phone-criteria", phone, lambda: expect(phone.locator("article.criterion.is-current")).to_be_visible())
+
+    def phone_criteria() -> None:
+        expect(phone.locator("article.criterion").first).to_be_visible()
+        phone.keyboard.press("j")
+        expect(phone.locator("article.criterion.is-current")).to_be_visible()
+    check("phone-criteria", phone, phone_criteria)
     phone.context.close()
 
     print("\naxe-core " + ", ".join(AXE_TAGS + EXTRA_TAGS) + " — per screen\n" + write_report(found))

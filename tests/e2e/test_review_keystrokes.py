@@ -13,7 +13,7 @@ from seeded import logged_in_page, report_dossier
 pytestmark = pytest.mark.browser
 
 # Keys besides the one per item: Tab to the report's link and Enter, j for the first evidence, Tab to
-# "Xem theo tiêu chí" and Enter (14 today). A few more are allowed; Tab runs of dozens are not.
+# "Xem theo tiêu chí" and Enter, j for the first criterion (15 today). A few more are allowed; Tab runs of dozens are not.
 MOVING_ABOUT = 20
 
 

@@ -71,6 +71,8 @@ def test_criterion_decisions_are_undone_after_a_reload(browser: Browser, live_se
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
     current = page.locator("article.criterion.is-current")
+    expect(page.locator("article.criterion").first).to_be_visible()
+    page.keyboard.press("j")  # nothing is current until the first j
     expect(current).to_have_count(1)
     first = current.get_attribute("data-criterion")
 

@@ -72,3 +72,22 @@ export function jobProgress(job) {
   if (Number.isNaN(p)) return 0;
   return p > 1 ? p / 100 : p;
 }
+
+/** The assessor's decisions in a scorecard, counted apart from the system's proposals:
+ * {decided, total, counts: {met, not_met, unclear}} (criteria without a decision are not counted in `counts`). */
+export function assessorDecisions(card) {
+  const rows = card?.criteria ?? [];
+  const counts = {};
+  for (const row of rows) {
+    const decision = row.decision?.decision;
+    if (decision) counts[decision] = (counts[decision] ?? 0) + 1;
+  }
+  const decided = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return { decided, total: card?.total ?? rows.length, counts };
+}
+
+/** The number of sentences the scorecard row quotes as evidence for its criterion (deciding quotes at least). */
+export function quotedSentences(row) {
+  const quotes = (row.quotes ?? []).filter((quote) => (quote.role ?? "evidence") === "evidence");
+  return Math.max(quotes.length, (row.deciding ?? []).length);
+}

@@ -5,7 +5,10 @@ import { h } from "./dom.js";
 import { DONE_STATUSES, FAILED_STATUSES, JOB_STATUS } from "./labels.js";
 import { documentName, jobProgress, uploadResult } from "./model.js";
 
-const ACCEPT = ".pdf,.docx,.doc,.odt,.rtf,.txt";
+/** The formats the server reads (api/sniff.py: pdf, docx, odt, doc, rtf, txt): the file picker and the hint both
+ * come from this one list. */
+export const FORMATS = ["pdf", "docx", "doc", "odt", "rtf", "txt"];
+const ACCEPT = FORMATS.map((format) => `.${format}`).join(",");
 const POLL_MS = 800;
 
 function sizeText(bytes) {
@@ -158,7 +161,8 @@ export function uploadPanel(dossierId, onProcessed) {
       },
     },
     h("strong", {}, "Kéo thả tệp vào đây"),
-    h("span", {}, "hoặc bấm để chọn — PDF, DOCX, DOC, ODT, TXT; có thể chọn nhiều tệp"),
+    h("span", { "data-testid": "upload-formats" },
+      `hoặc bấm để chọn — ${FORMATS.map((format) => format.toUpperCase()).join(", ")}; có thể chọn nhiều tệp`),
   );
   const el = h("section", { class: "card" }, h("h2", {}, "Tải lên tài liệu"), zone, input, list);
   return { el, dispose: () => { alive = false; } };

@@ -125,7 +125,8 @@ export async function criteriaPanel(container, dossier, onChange) {
     const list = rows();
     if (!list.length) return;
     const index = list.findIndex((row) => row.id === state.currentId);
-    const next = index === -1 ? 0 : (index + delta + list.length) % list.length;
+    // Nothing current yet (as in the document review): j takes the first criterion, k the last.
+    const next = index === -1 ? (delta > 0 ? 0 : list.length - 1) : (index + delta + list.length) % list.length;
     state.currentId = list[next].id;
     draw({ focus: true });
   }
@@ -230,6 +231,7 @@ export async function criteriaPanel(container, dossier, onChange) {
     },
     h("header", { class: "criterion-head" },
       h("div", {}, h("span", { class: "criterion-id" }, row.id),
+        isCurrent ? h("span", { class: "current-chip", "data-testid": "current-mark" }, "Đang chọn") : null,
         h("h3", { id: `crit-${row.id.replace(/\W/g, "-")}` }, criterionTitle(row))),
       h("div", { class: "criterion-status" },
         h("span", { class: "muted small" }, "Hệ thống đề xuất: "), resultBadge(row.proposed, hint("criterion_status", row.proposed)),
@@ -309,10 +311,24 @@ export async function criteriaPanel(container, dossier, onChange) {
       editable && state.keys ? h("p", { class: "muted small shortcuts-line", "data-testid": "shortcuts" },
         h("kbd", {}, "c"), ` ${CRITERION_STATUS.met} · `, h("kbd", {}, "r"), ` ${CRITERION_STATUS.not_met} · `,
         h("kbd", {}, "s"), " bỏ qua · ", h("kbd", {}, "j"), "/", h("kbd", {}, "k"), " tiêu chí sau/trước · ",
-        h("kbd", {}, "Backspace"), " hoặc ", h("kbd", {}, "Ctrl+Z"), " hoàn tác") : null);
+        h("kbd", {}, "Backspace"), " hoặc ", h("kbd", {}, "Ctrl+Z"), " hoàn tác",
+        current() ? null : h("span", { "data-testid": "start-hint" }, " — nhấn ", h("kbd", {}, "j"),
+          " để chọn tiêu chí đầu tiên")) : null);
   }
 
   const list = h("div", { class: "criteria-list" });
+
+  /** How far down the sticky bars (top bar, the review bar when it sticks) reach: a card scrolled into view
+   * starts below them (its scroll-margin-top). */
+  function stickyOffset() {
+    const topbar = document.getElementById("topbar");
+    const bar = container.querySelector(".review-bar");
+    let offset = topbar && getComputedStyle(topbar).position === "sticky" ? topbar.offsetHeight : 0;
+    if (bar && getComputedStyle(bar).position === "sticky") {
+      offset = Math.max(offset, (parseFloat(getComputedStyle(bar).top) || 0) + bar.offsetHeight);
+    }
+    return offset;
+  }
 
   function draw({ focus = false } = {}) {
     const shown = rows();
@@ -322,8 +338,9 @@ export async function criteriaPanel(container, dossier, onChange) {
     if (focus) {
       const card = list.querySelector(".criterion.is-current");
       if (card) {
+        card.style.scrollMarginTop = `${stickyOffset() + 8}px`;
         card.focus({ preventScroll: true });
-        card.scrollIntoView({ block: "nearest" });
+        card.scrollIntoView({ block: "start" });
       }
     }
   }
@@ -331,7 +348,7 @@ export async function criteriaPanel(container, dossier, onChange) {
   async function reload() {
     try {
       scorecard = await get(`/api/dossiers/${dossier.id}/scorecard`);
-      if (!current()) state.currentId = firstOpen();
+      if (!current()) state.currentId = null;
       draw();
       onChange?.();
     } catch (err) {
@@ -348,9 +365,13 @@ export async function criteriaPanel(container, dossier, onChange) {
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const pick = (decision) => () => {
+      if (current()) decide(current(), decision);
+      else toast("Chưa chọn tiêu chí nào: nhấn j để chọn tiêu chí đầu tiên.", "info");
+    };
     const actions = {
-      c: () => decide(current(), KEY_DECISIONS.c),
-      r: () => decide(current(), KEY_DECISIONS.r),
+      c: pick(KEY_DECISIONS.c),
+      r: pick(KEY_DECISIONS.r),
       s: () => move(1), j: () => move(1), k: () => move(-1),
     };
     const action = actions[event.key];
@@ -369,7 +390,7 @@ export async function criteriaPanel(container, dossier, onChange) {
     render(container, errorBox(err));
     return null;
   }
-  state.currentId = firstOpen();
+  state.currentId = null; // as in the document review: nothing is current until the first j (or a click)
   draw();
   document.addEventListener("keydown", onKey);
   return () => document.removeEventListener("keydown", onKey);

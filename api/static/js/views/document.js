@@ -368,7 +368,10 @@ export async function showDocument(app, params, queryParams) {
         h("dt", {}, "Tìm bởi"), h("dd", { class: "small" }, ev.extractor === "assessor" ? "cán bộ thẩm định"
           : `bộ tìm ${KIND_LABELS[EXTRACTOR_KINDS[ev.extractor]] || KIND_LABELS[ev.kind] || ""}`.trim().toLowerCase()),
         h("dt", {}, "Vị trí"), h("dd", { class: "small" }, `ký tự ${ev.start}–${ev.end}`),
-        ev.updated_by ? [h("dt", {}, "Người duyệt"), h("dd", {}, ev.updated_by)] : null),
+        // A reviewer only for a reviewed item: after an undo back to "Chưa xem xét" updated_by still names whoever
+        // changed it last, who did not review it.
+        ev.updated_by && ev.status !== "proposed"
+          ? [h("dt", {}, "Người duyệt"), h("dd", { "data-testid": "detail-reviewer" }, ev.updated_by)] : null),
       editable && !state.editing ? h("div", { class: "btn-row" },
         h("button", { class: "btn btn-ok", type: "button", "data-action": "confirm", onclick: () => setStatus("confirmed"),
           disabled: ev.status === "confirmed" }, "Xác nhận ", h("kbd", {}, "c")),

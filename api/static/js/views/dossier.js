@@ -1,13 +1,13 @@
 // Hồ sơ: header with the proposed result, then tabs — documents & upload, criteria panel, scorecard.
 
-import { get, post } from "../api.js";
+import { get, post, query as queryString } from "../api.js";
 import { dateTime, errorBox, h, loading, percent, render, toast } from "../dom.js";
 import { DOC_TYPES, JOB_STATUS, UNIT_KINDS, resultLabel } from "../labels.js";
-import { confirmation, documentName, proposedLabel, proposedResult, resultKey, unitName, unitPlace } from "../model.js";
+import { confirmation, documentName, proposedLabel, proposedResult, unitName, unitPlace } from "../model.js";
 import * as session from "../session.js";
 import { uploadPanel } from "../upload.js";
 import { criteriaPanel } from "./criteria.js";
-import { progressBar, resultBadge } from "./dossiers.js";
+import { assessorResult, progressBar, resultBadge } from "./dossiers.js";
 import { scorecardPanel } from "./scorecard.js";
 import { trailPanel } from "./trail.js";
 
@@ -112,8 +112,39 @@ function warnings(dossier) {
     held.length ? h("p", { class: "small" }, `${held.length} tài liệu đang để ngoài kết quả đề xuất cho đến khi cán bộ chấp nhận.`) : null);
 }
 
-function header(dossier) {
-  const { confirmed, rejected, reviewed, total, ratio } = confirmation(dossier);
+/** What the header needs besides the dossier: the scorecard (the assessor's decisions, counted apart from the
+ * proposals) and the evidence counts of the documents held out of the proposal (a unit/year mismatch not accepted),
+ * which the review progress leaves out. */
+async function headerData(dossier) {
+  // A withdrawn document (where the API knows withdrawals) is out of the dossier's counts already.
+  const held = (dossier.checks?.documents || []).filter((item) => item.held_out && !item.withdrawn);
+  const total = (params) => get(`/api/evidence${queryString({ ...params, page_size: 1 })}`).then((data) => data?.total ?? 0);
+  const [card, heldOut] = await Promise.all([
+    get(`/api/dossiers/${dossier.id}/scorecard`).catch(() => null),
+    Promise.all(held.map(async (item) => {
+      const [all, confirmed, rejected] = await Promise.all([undefined, "confirmed", "rejected"].map(
+        (status) => total({ document_id: item.document_id, status })));
+      return { filename: item.filename, total: all, confirmed, rejected };
+    })).catch(() => null),
+  ]);
+  return { card, heldOut };
+}
+
+/** The review progress over the documents in the proposal: the dossier's counts less those of held-out documents. */
+function proposalProgress(dossier, heldOut) {
+  const all = confirmation(dossier);
+  if (!heldOut?.length) return { ...all, heldOut: null };
+  const out = heldOut.reduce((sum, item) => ({ total: sum.total + item.total, confirmed: sum.confirmed + item.confirmed,
+    rejected: sum.rejected + item.rejected }), { total: 0, confirmed: 0, rejected: 0 });
+  const confirmed = Math.max(0, all.confirmed - out.confirmed);
+  const rejected = Math.max(0, all.rejected - out.rejected);
+  const total = Math.max(0, all.total - out.total);
+  const reviewed = confirmed + rejected;
+  return { confirmed, rejected, reviewed, total, ratio: total ? reviewed / total : 0, heldOut: out };
+}
+
+function header(dossier, extra = {}) {
+  const { confirmed, rejected, reviewed, total, ratio, heldOut } = proposalProgress(dossier, extra.heldOut);
   const result = dossier.proposed_result || {};
   const unitKind = dossier.unit?.kind;
   return h(
@@ -133,13 +164,14 @@ function header(dossier) {
         counts(result)),
       h("div", { class: "stat", "data-testid": "assessor-result" },
         h("span", { class: "stat-label" }, "Theo quyết định của cán bộ"),
-        dossier.decided_criteria
-          ? [resultBadge(resultKey(dossier.assessor_result), dossier.assessor_result?.label_vi),
-             counts(dossier.assessor_result || {})]
-          : h("span", { class: "muted" }, "Chưa có quyết định")),
-      h("div", { class: "stat stat-wide" }, h("span", { class: "stat-label" }, "Minh chứng đã xem xét"),
+        assessorResult(extra.card, dossier)),
+      h("div", { class: "stat stat-wide", "data-testid": "review-progress" },
+        h("span", { class: "stat-label" }, heldOut ? "Minh chứng đã xem xét (tài liệu trong đề xuất)" : "Minh chứng đã xem xét"),
         progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`, "Minh chứng đã xem xét"),
-        h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`)),
+        h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`),
+        heldOut ? h("small", { class: "muted held-out-progress", "data-testid": "held-out-progress" },
+          ` Ngoài đề xuất (tài liệu không khớp hồ sơ): ${heldOut.total} minh chứng, `
+          + `${heldOut.confirmed + heldOut.rejected} đã xem xét.`) : null),
       h("div", { class: "stat" }, h("span", { class: "stat-label" }, "Tiêu chí đã quyết định"),
         h("strong", { class: "stat-value" }, `${dossier.decided_criteria ?? 0}/${result.criteria_total ?? "—"}`)),
     ),
@@ -170,13 +202,13 @@ export async function showDossier(app, params, query) {
   const nav = h("nav", { class: "tabs", "aria-label": "Các phần của hồ sơ" }, TABS.map(([key, label]) =>
     h("a", { href: `#/dossiers/${dossier.id}?tab=${key}`, class: key === tab ? "active" : "",
       "aria-current": key === tab ? "page" : false, "data-tab": key }, label)));
-  const head = h("div", {}, header(dossier));
+  const head = h("div", {}, header(dossier, await headerData(dossier)));
   render(app, head, nav, body);
 
   const refreshHeader = async () => {
     try {
       dossier = await get(`/api/dossiers/${params.id}`);
-      render(head, header(dossier));
+      render(head, header(dossier, await headerData(dossier)));
       return dossier;
     } catch {
       return null;

@@ -2,8 +2,10 @@
 
 import { get, items, post } from "../api.js";
 import { errorBox, h, loading, percent, render, toast } from "../dom.js";
-import { UNIT_KINDS, resultLabel, resultTone } from "../labels.js";
-import { confirmation, proposedLabel, proposedResult, unitKind, unitName, unitPlace } from "../model.js";
+import { CRITERION_STATUS, UNIT_KINDS, resultLabel, resultTone } from "../labels.js";
+import {
+  assessorDecisions, confirmation, proposedLabel, proposedResult, resultKey, unitKind, unitName, unitPlace,
+} from "../model.js";
 import { navigate } from "../router.js";
 import * as session from "../session.js";
 
@@ -23,6 +25,33 @@ export function progressBar(ratio, label, name = "Tỉ lệ minh chứng đã xe
     h("div", { class: "meter-fill", style: { width: `${pct}%` } }),
     h("span", { class: "meter-label" }, label ?? percent(ratio)),
   );
+}
+
+/** "1/5 tiêu chí đã quyết định: 1 không đạt", then how many are not decided yet: the assessor's decisions only. */
+export function assessorSummary(card, fallbackDecided = 0, fallbackTotal = null) {
+  const { decided, total, counts } = card ? assessorDecisions(card)
+    : { decided: fallbackDecided, total: fallbackTotal, counts: null };
+  const parts = counts ? ["met", "not_met", "unclear"].filter((key) => counts[key])
+    .map((key) => `${counts[key]} ${(CRITERION_STATUS[key] || key).toLowerCase()}`) : [];
+  const open = total !== null && total !== undefined ? total - decided : null;
+  return h("span", { class: "assessor-summary", "data-testid": "assessor-summary" },
+    h("strong", {}, `${decided}/${total ?? "—"} tiêu chí đã quyết định`), parts.length ? `: ${parts.join(" · ")}` : "",
+    open ? h("small", { class: "muted", "data-testid": "assessor-open" }, ` — ${open} tiêu chí chưa quyết định`) : null);
+}
+
+/** The result built from the assessor's decisions: a verdict only once every criterion is decided. */
+export function assessorResult(card, dossier = null) {
+  const { decided, total } = card ? assessorDecisions(card)
+    : { decided: dossier?.decided_criteria ?? 0, total: dossier?.proposed_result?.criteria_total ?? null };
+  const overall = card ? card.overall : dossier?.assessor_result;
+  if (!decided) {
+    return [h("span", { class: "muted" }, "Chưa có quyết định"),
+      h("div", { class: "small" }, assessorSummary(card, decided, total))];
+  }
+  return [
+    decided === total && overall ? resultBadge(resultKey(overall), overall.label_vi) : null,
+    h("div", { class: "small" }, assessorSummary(card, decided, total)),
+  ];
 }
 
 function dossierRow(dossier) {

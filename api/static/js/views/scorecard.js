@@ -2,8 +2,17 @@
 
 import { get } from "../api.js";
 import { errorBox, h, loading, render } from "../dom.js";
-import { criterionTitle, proposedLabel, proposedResult, resultKey } from "../model.js";
-import { resultBadge } from "./dossiers.js";
+import { criterionTitle, proposedLabel, proposedResult, quotedSentences } from "../model.js";
+import { assessorResult, resultBadge } from "./dossiers.js";
+
+/** "3 câu · 2 minh chứng": the sentences quoted for the criterion and the evidence items linked to it (not
+ * rejected); "—" when there is neither. */
+function evidenceCount(row) {
+  const sentences = quotedSentences(row);
+  const items = (row.evidence || []).length;
+  const parts = [sentences ? `${sentences} câu` : null, items ? `${items} minh chứng` : null].filter(Boolean);
+  return h("span", { title: "Câu trích dẫn làm căn cứ · mục minh chứng gắn với tiêu chí" }, parts.join(" · ") || "—");
+}
 
 export async function scorecardPanel(container, dossier) {
   render(container, loading());
@@ -22,8 +31,7 @@ export async function scorecardPanel(container, dossier) {
       h("div", {}, h("span", { class: "stat-label" }, "Hệ thống đề xuất: "),
         resultBadge(proposedResult(card), proposedLabel(card)),
         h("span", { class: "stat-label" }, " · Theo quyết định của cán bộ: "),
-        resultBadge(resultKey(card.overall), card.overall?.label_vi),
-        h("span", { class: "muted" }, ` · ${card.decided ?? 0}/${card.total ?? rows.length} tiêu chí đã có quyết định`)),
+        h("span", { "data-testid": "scorecard-assessor" }, assessorResult(card))),
       h("div", { class: "export" },
         h("a", { class: "btn", href: `/api/dossiers/${dossier.id}/scorecard.xlsx`, download: "",
           "data-testid": "export-xlsx" }, "Tải phiếu chấm (XLSX)"),
@@ -38,7 +46,7 @@ export async function scorecardPanel(container, dossier) {
         h("td", { class: "crit-cell" }, h("span", { class: "criterion-id" }, row.id)),
         h("td", {}, criterionTitle(row)),
         h("td", { "data-label": "Hệ thống đề xuất" }, resultBadge(row.proposed)),
-        h("td", { class: "num", "data-label": "Minh chứng" }, String((row.evidence || []).length)),
+        h("td", { class: "num", "data-label": "Minh chứng", "data-testid": "evidence-count" }, evidenceCount(row)),
         h("td", { "data-label": "Quyết định của cán bộ" }, final(row) ? resultBadge(final(row)) : h("span", { class: "muted" }, "—")),
         h("td", { class: "small" }, row.decision?.note || "")))),
     )),

@@ -45,9 +45,11 @@ const FIELDS = {
 
 const clip = (text) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 
-/** One recorded value in words (review states, decisions, unit kinds, roles by their vocabulary label). */
-function words(key, value) {
+/** One recorded value in words (review states, decisions, unit kinds, roles by their vocabulary label; a unit by
+ * its name, never its id). */
+function words(key, value, names = {}) {
   if (value === null || value === undefined || value === "") return "—";
+  if (key === "unit_id") return names.units?.get(String(value)) ?? `#${value}`;
   if (key === "status") return EVIDENCE_STATUS[value] || valueWords("status", value);
   if (key === "decision") return CRITERION_STATUS[value] || String(value);
   if (key === "kind") return UNIT_KINDS[value] || String(value);
@@ -56,7 +58,7 @@ function words(key, value) {
 }
 
 /** The fields that changed between `before` and `after`, as "Trạng thái: Chưa xem xét → Đã xác nhận" lines. */
-function changes(before, after) {
+function changes(before, after, names = {}) {
   const keys = [...new Set([...Object.keys(before || {}), ...Object.keys(after || {})])].filter((k) => !HIDDEN.has(k));
   const lines = [];
   for (const key of keys) {
@@ -66,12 +68,13 @@ function changes(before, after) {
     if (key === "value" && old && now && typeof old === "object" && typeof now === "object") {
       for (const field of new Set([...Object.keys(old), ...Object.keys(now)])) {
         if (JSON.stringify(old[field]) === JSON.stringify(now[field])) continue;
-        lines.push(`${fieldName(field)}: ${words(field, old[field])} → ${words(field, now[field])}`);
+        lines.push(`${fieldName(field)}: ${words(field, old[field], names)} → ${words(field, now[field], names)}`);
       }
       continue;
     }
     const label = FIELDS[key] || fieldName(key);
-    lines.push(before ? `${label}: ${words(key, old)} → ${words(key, now)}` : `${label}: ${words(key, now)}`);
+    lines.push(before ? `${label}: ${words(key, old, names)} → ${words(key, now, names)}`
+      : `${label}: ${words(key, now, names)}`);
   }
   if (before && !after) lines.push("Đã xoá");
   return lines;
@@ -108,7 +111,7 @@ export function trailTable(entries, names = {}) {
       h("td", {}, ACTIONS[entry.action] || entry.action),
       h("td", { class: "small" }, subject(entry, names)),
       h("td", { class: "small" },
-        h("ul", { class: "plain-list" }, changes(entry.before, entry.after).map((line) => h("li", {}, line))),
+        h("ul", { class: "plain-list" }, changes(entry.before, entry.after, names).map((line) => h("li", {}, line))),
         entry.note ? h("div", { class: "muted" }, `Ghi chú: ${entry.note}`) : null)))));
 }
 
@@ -124,6 +127,7 @@ export async function trailPanel(container, dossier) {
     const names = {
       evidence: new Map((evidence?.items ?? []).map((ev) => [ev.id, ev])),
       documents: new Map((dossier.documents ?? []).map((doc) => [String(doc.id), doc.filename])),
+      units: new Map(dossier.unit?.id !== undefined ? [[String(dossier.unit.id), dossier.unit.name]] : []),
     };
     render(container,
       h("p", { class: "muted" }, `${data?.total ?? entries.length} thay đổi được ghi lại; nhật ký chỉ được thêm, không sửa hay xoá được.`),
