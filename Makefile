@@ -46,6 +46,7 @@ run: setup-runtime
 
 test: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q $(ARGS)
 

@@ -25,8 +25,14 @@ expect.set_options(timeout=BROWSER_WAIT_MS)
 REPO = Path(__file__).resolve().parents[2]
 MINHCHUNG = Path(sys.executable).with_name("minhchung")
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path("/tmp/minhchung-e2e")
 
 ADMIN = ("admin", "Admin-e2e-2026!")
@@ -56,18 +62,26 @@ class LiveServer:
 
     def client(self, credentials: tuple[str, str]) -> httpx.Client:
         """An API client logged in as `credentials` (bearer token)."""
-        response = httpx.post(f"{self.base_url}/api/auth/login", timeout=30,
-                               json={"username": credentials[0], "password": credentials[1]})
+        response = httpx.post(
+            f"{self.base_url}/api/auth/login",
+            timeout=30,
+            json={"username": credentials[0], "password": credentials[1]},
+        )
         response.raise_for_status()
-        return httpx.Client(base_url=self.base_url, timeout=30,
-                            headers={"Authorization": f"Bearer {response.json()['token']}"})
+        return httpx.Client(
+            base_url=self.base_url,
+            timeout=30,
+            headers={"Authorization": f"Bearer {response.json()['token']}"},
+        )
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     """`minhchung serve` with its own database (SQLite, and PostgreSQL when it answers) and storage;
     the assessor is created via the API (the auditor is created in the admin's screen by a test)."""
     root = tmp_path_factory.mktemp("minhchung-e2e")
@@ -89,15 +103,27 @@ def serve(backend: str, database_url: str, root: Path) -> Iterator[LiveServer]:
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [str(MINHCHUNG), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", process, log_path, backend)
     try:
-        wait_answering(f"{server.base_url}/ready", process, log_path, timeout=120)  # database, migrations, worker
+        wait_answering(
+            f"{server.base_url}/ready", process, log_path, timeout=120
+        )  # database, migrations, worker
         with server.client(ADMIN) as admin:
-            response = admin.post("/api/users", json={
-                "username": ASSESSOR[0], "password": ASSESSOR[1], "role": "assessor", "province": PROVINCE,
-            })
+            response = admin.post(
+                "/api/users",
+                json={
+                    "username": ASSESSOR[0],
+                    "password": ASSESSOR[1],
+                    "role": "assessor",
+                    "province": PROVINCE,
+                },
+            )
             assert response.status_code in (200, 201), response.text
         yield server
     finally:

@@ -69,8 +69,11 @@ class Person:
     def tab_to(self, selector: str, text: str = "") -> None:
         """Tab until an element matching `selector` (and holding `text`) has the focus (each Tab counted)."""
         for _ in range(400):
-            if self.page.evaluate("""([s, text]) => Boolean(document.activeElement?.matches(s)
-                                       && document.activeElement.textContent.includes(text))""", [selector, text]):
+            if self.page.evaluate(
+                """([s, text]) => Boolean(document.activeElement?.matches(s)
+                                       && document.activeElement.textContent.includes(text))""",
+                [selector, text],
+            ):
                 return
             self.press("Tab")
         raise AssertionError(f"Tab never reached {selector} {text}")
@@ -78,7 +81,10 @@ class Person:
 
 def gold_marks(path: Path = GOLD) -> set[tuple[str, str]]:
     """(kind, words) of every evidence item the gold annotation of the report marks."""
-    return {(item["kind"], words(item["text"])) for item in json.loads(path.read_text(encoding="utf-8"))["annotations"]}
+    return {
+        (item["kind"], words(item["text"]))
+        for item in json.loads(path.read_text(encoding="utf-8"))["annotations"]
+    }
 
 
 def words(text: str) -> str:
@@ -89,7 +95,8 @@ def proposals(page: Page) -> list[tuple[str, str]]:
     """(criterion id, proposal) of every criterion card, in the order on screen."""
     return page.locator("article.criterion").evaluate_all(
         """cards => cards.map((card) => [card.dataset.criterion,
-             card.querySelector('.criterion-status [data-result]')?.dataset.result || ''])""")
+             card.querySelector('.criterion-status [data-result]')?.dataset.result || ''])"""
+    )
 
 
 def evidence_in_order(page: Page, document_id: int) -> list[dict]:
@@ -127,8 +134,12 @@ def criteria_with_keys(person: Person) -> None:
         else:
             person.tally.decisions += 1
             decided = "met" if key == "c" else "not_met"
-            expect(page.locator(f"article.criterion[data-criterion='{criterion}'] "
-                                f"[data-testid=decision-text] [data-result={decided}]")).to_have_count(1)
+            expect(
+                page.locator(
+                    f"article.criterion[data-criterion='{criterion}'] "
+                    f"[data-testid=decision-text] [data-result={decided}]"
+                )
+            ).to_have_count(1)
         if index + 1 < len(rows):
             expect(current).to_have_attribute("data-criterion", rows[index + 1][0])
 
@@ -149,8 +160,9 @@ def criteria_with_mouse(person: Person) -> None:
         person.tally.add("click: choose", click=True)
         person.click(card.locator("button[type=submit]"), "click: save")
         person.tally.decisions += 1
-        expect(page.locator(f"article.criterion[data-criterion='{criterion}'] .criterion-foot")).to_contain_text(
-            ASSESSOR[0])
+        expect(
+            page.locator(f"article.criterion[data-criterion='{criterion}'] .criterion-foot")
+        ).to_contain_text(ASSESSOR[0])
 
 
 def open_report(person: Person) -> None:
@@ -186,7 +198,8 @@ def evidence_items(person: Person, document_id: int, moves_on: bool) -> None:
 def keys_for_criteria(page: Page) -> bool:
     """Does this UI decide criteria from the keyboard (the panel of the assessor's day)?"""
     return page.evaluate(
-        "fetch('/static/js/views/criteria.js').then((r) => r.text()).then((t) => t.includes('keys-toggle'))")
+        "fetch('/static/js/views/criteria.js').then((r) => r.text()).then((t) => t.includes('keys-toggle'))"
+    )
 
 
 def review(page: Page, document_id: int) -> dict[str, Tally]:

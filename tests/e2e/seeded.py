@@ -34,19 +34,27 @@ def report_dossier(live_server: LiveServer, seed_path, fmt: str = "txt") -> dict
         assert created.status_code == 201, created.text
         dossier_id = created.json()["id"]
         path = seed_path(REPORT, fmt)
-        uploaded = api.post(f"/api/dossiers/{dossier_id}/documents",
-                            files=[("files", (path.name, path.read_bytes(), "application/octet-stream"))])
+        uploaded = api.post(
+            f"/api/dossiers/{dossier_id}/documents",
+            files=[("files", (path.name, path.read_bytes(), "application/octet-stream"))],
+        )
         assert uploaded.status_code == 201, uploaded.text
         item = uploaded.json()["documents"][0]
         assert wait_job(api, item["job_id"])["status"] == "done"
     return {"id": dossier_id, "report": path.name, "report_id": item["document"]["id"], "path": path}
 
 
-def logged_in_page(browser: Browser, live_server: LiveServer, credentials: tuple[str, str] = ASSESSOR,
-                   width: int = 1280, height: int = 900) -> tuple[Page, list[str]]:
+def logged_in_page(
+    browser: Browser,
+    live_server: LiveServer,
+    credentials: tuple[str, str] = ASSESSOR,
+    width: int = 1280,
+    height: int = 900,
+) -> tuple[Page, list[str]]:
     """A fresh browser context, logged in through the form; page errors are collected in the list."""
-    context = browser.new_context(base_url=live_server.base_url, viewport={"width": width, "height": height},
-                                  locale="vi-VN")
+    context = browser.new_context(
+        base_url=live_server.base_url, viewport={"width": width, "height": height}, locale="vi-VN"
+    )
     page = context.new_page()
     page.set_default_timeout(BROWSER_WAIT_MS)
     errors: list[str] = []

@@ -32,9 +32,23 @@ REPORT_TXT = SCREENSHOTS / "axe-report.txt"
 REPORT_JSON = SCREENSHOTS / "axe-report.json"
 
 SCREENS = [
-    "login", "login-refused", "dossiers", "dossier-documents", "dossier-documents-upload", "dossier-mismatch",
-    "dossier-criteria", "dossier-scorecard", "dossier-trail", "document-review", "document-edit", "audit", "users",
-    "auditor-review", "phone-dossiers", "phone-review", "phone-criteria",
+    "login",
+    "login-refused",
+    "dossiers",
+    "dossier-documents",
+    "dossier-documents-upload",
+    "dossier-mismatch",
+    "dossier-criteria",
+    "dossier-scorecard",
+    "dossier-trail",
+    "document-review",
+    "document-edit",
+    "audit",
+    "users",
+    "auditor-review",
+    "phone-dossiers",
+    "phone-review",
+    "phone-criteria",
 ]
 FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: not this dossier's
 AUDITOR_AXE = ("giamsat.axe", "GiamSat-axe-2026!")  # not "kiemtra…": test_browser looks for that name
@@ -52,11 +66,22 @@ class Findings:
 
 def run_axe(page: Page) -> Findings:
     """axe-core on the page as it is now."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS + EXTRA_TAGS},
-                                       "resultTypes": ["violations", "incomplete"]}).response
+    results = (
+        Axe()
+        .run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": AXE_TAGS + EXTRA_TAGS},
+                "resultTypes": ["violations", "incomplete"],
+            },
+        )
+        .response
+    )
     violations = [v for v in results["violations"] if v["id"] not in FALSE_POSITIVES]
     wcag = [v for v in violations if set(v["tags"]) & set(AXE_TAGS)]
-    return Findings(wcag=wcag, practice=[v for v in violations if v not in wcag], review=results["incomplete"])
+    return Findings(
+        wcag=wcag, practice=[v for v in violations if v not in wcag], review=results["incomplete"]
+    )
 
 
 def summary(violations: list[dict]) -> dict[str, int]:
@@ -70,7 +95,9 @@ def account(violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])} element(s)")
         for node in v["nodes"][:4]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            lines.append(
+                f"    {', '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            )
     return "\n".join(lines)
 
 
@@ -90,14 +117,27 @@ def write_report(found: dict[str, Findings]) -> str:
         rows.append(f"{screen:26} {cell(f.wcag):>6} {cell(f.practice):>6} {cell(f.review):>7}  {rules}")
     rows.append("(cells: rules/elements; review = axe could not decide alone, e.g. colour over a sticky bar)")
     for name, counts in totals.items():
-        rows.append(f"per rule, {name} (elements, all screens): "
-                    + (", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())) or "none"))
+        rows.append(
+            f"per rule, {name} (elements, all screens): "
+            + (", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())) or "none")
+        )
     text = "\n".join(rows)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     REPORT_TXT.write_text(text + "\n", encoding="utf-8")
-    REPORT_JSON.write_text(json.dumps({screen: {"wcag": summary(f.wcag), "best_practice": summary(f.practice),
-                                                "needs_review": summary(f.review)} for screen, f in found.items()},
-                                      indent=2), encoding="utf-8")
+    REPORT_JSON.write_text(
+        json.dumps(
+            {
+                screen: {
+                    "wcag": summary(f.wcag),
+                    "best_practice": summary(f.practice),
+                    "needs_review": summary(f.review),
+                }
+                for screen, f in found.items()
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return text
 
 
@@ -112,8 +152,9 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         found[screen] = run_axe(page)
 
     # The log-in screen, before anyone is signed in.
-    context = browser.new_context(base_url=live_server.base_url, viewport={"width": 1280, "height": 900},
-                                  locale="vi-VN")
+    context = browser.new_context(
+        base_url=live_server.base_url, viewport={"width": 1280, "height": 900}, locale="vi-VN"
+    )
     login = context.new_page()
     login.goto("/")
     check("login", login, lambda: expect(login.locator("#login-username")).to_be_visible())
@@ -123,6 +164,7 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         login.fill("#login-password", "sai-mat-khau")
         login.click("form.login-card button[type=submit]")
         expect(login.locator(".login-card .alert-error")).to_be_visible()
+
     check("login-refused", login, refused)
     context.close()
 
@@ -136,14 +178,20 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         row = page.locator(f".upload-row[data-file='{dossier['report']}']")
         expect(row).to_have_class(re.compile(r"is-(done|failed)"))
         expect(row.get_by_test_id("open-document")).to_be_visible()
+
     check("dossier-documents-upload", page, uploaded)
 
-    def mismatch() -> None:  # another unit's plan: the warning in the header and on its row, with "accept anyway"
+    def mismatch() -> (
+        None
+    ):  # another unit's plan: the warning in the header and on its row, with "accept anyway"
         foreign = seed_path(FOREIGN, "txt")
         page.set_input_files("#file-input", str(foreign))
-        expect(page.locator(f".upload-row[data-file='{foreign.name}']")).to_have_class(re.compile(r"is-(done|failed)"))
+        expect(page.locator(f".upload-row[data-file='{foreign.name}']")).to_have_class(
+            re.compile(r"is-(done|failed)")
+        )
         expect(page.get_by_test_id("dossier-warnings")).to_contain_text(foreign.name)
         expect(page.get_by_test_id("documents-table").get_by_test_id("accept-mismatch")).to_be_visible()
+
     check("dossier-mismatch", page, mismatch)
 
     def criteria() -> None:  # one decision taken with the keyboard, so a decided card is on screen too
@@ -154,8 +202,10 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         expect(current).to_have_count(1)
         first = current.get_attribute("data-criterion")
         page.keyboard.press("c")
-        expect(page.locator(f"article.criterion[data-criterion='{first}'] [data-testid=decision-text]")).to_contain_text(
-            "Đạt")
+        expect(
+            page.locator(f"article.criterion[data-criterion='{first}'] [data-testid=decision-text]")
+        ).to_contain_text("Đạt")
+
     check("dossier-criteria", page, criteria)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=scorecard")
     check("dossier-scorecard", page, lambda: expect(page.get_by_test_id("scorecard-table")).to_be_visible())
@@ -171,14 +221,18 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         expect(detail).to_have_attribute("data-evidence-id", marks.first.get_attribute("data-evidence-id"))
         page.keyboard.press("c")
         expect(marks.first).to_have_attribute("data-status", "confirmed")
-        expect(detail).not_to_have_attribute("data-evidence-id", marks.first.get_attribute("data-evidence-id"))
+        expect(detail).not_to_have_attribute(
+            "data-evidence-id", marks.first.get_attribute("data-evidence-id")
+        )
         page.locator("details summary", has_text="Lịch sử thay đổi").click()
         expect(page.get_by_test_id("history-list").or_(page.locator(".history .muted"))).to_be_visible()
+
     check("document-review", page, review)
 
     def edit() -> None:
         page.keyboard.press("e")
         expect(page.get_by_test_id("edit-form")).to_be_visible()
+
     check("document-edit", page, edit)
     page.goto("/#/audit")
     check("audit", page, lambda: expect(page.get_by_test_id("audit-table")).to_be_visible())
@@ -190,7 +244,9 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
     admin.context.close()
 
     with live_server.client(ADMIN) as api:  # an auditor of its own (test_browser makes "kiemtra" in the UI)
-        made = api.post("/api/users", json={"username": AUDITOR_AXE[0], "password": AUDITOR_AXE[1], "role": "auditor"})
+        made = api.post(
+            "/api/users", json={"username": AUDITOR_AXE[0], "password": AUDITOR_AXE[1], "role": "auditor"}
+        )
         assert made.status_code in (200, 201), made.text
     auditor, auditor_errors = logged_in_page(browser, live_server, AUDITOR_AXE)
 
@@ -198,6 +254,7 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         auditor.goto(f"/#/documents/{dossier['report_id']}")
         auditor.locator("mark[data-evidence-id]").first.click()
         expect(auditor.get_by_test_id("evidence-detail")).to_contain_text("Chế độ chỉ xem")
+
     check("auditor-review", auditor, read_only)
     auditor.context.close()
 
@@ -211,6 +268,7 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         evidence_id = mark.get_attribute("data-evidence-id")
         mark.click()
         expect(phone.get_by_test_id("evidence-detail")).to_have_attribute("data-evidence-id", evidence_id)
+
     check("phone-review", phone, phone_review)
     phone.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
 
@@ -218,6 +276,7 @@ def axe_figures(browser: Browser, live_server: LiveServer, seed_path) -> dict[st
         expect(phone.locator("article.criterion").first).to_be_visible()
         phone.keyboard.press("j")
         expect(phone.locator("article.criterion.is-current")).to_be_visible()
+
     check("phone-criteria", phone, phone_criteria)
     phone.context.close()
 

@@ -43,8 +43,10 @@ def dossier(live_server: LiveServer, seed_path) -> dict:
         assert created.status_code == 201, created.text
         dossier_id = created.json()["id"]
         path = seed_path(REPORT, "txt")
-        uploaded = api.post(f"/api/dossiers/{dossier_id}/documents",
-                            files=[("files", (path.name, path.read_bytes(), "text/plain"))])
+        uploaded = api.post(
+            f"/api/dossiers/{dossier_id}/documents",
+            files=[("files", (path.name, path.read_bytes(), "text/plain"))],
+        )
         assert uploaded.status_code == 201, uploaded.text
         item = uploaded.json()["documents"][0]
         assert item["warnings"] == []
@@ -52,9 +54,12 @@ def dossier(live_server: LiveServer, seed_path) -> dict:
     return {"id": dossier_id, "report": path.name, "report_id": item["document"]["id"]}
 
 
-def open_page(browser: Browser, live_server: LiveServer, width: int = 1280, height: int = 900) -> tuple[Page, list[str]]:
-    context = browser.new_context(base_url=live_server.base_url, viewport={"width": width, "height": height},
-                                  locale="vi-VN")
+def open_page(
+    browser: Browser, live_server: LiveServer, width: int = 1280, height: int = 900
+) -> tuple[Page, list[str]]:
+    context = browser.new_context(
+        base_url=live_server.base_url, viewport={"width": width, "height": height}, locale="vi-VN"
+    )
     page = context.new_page()
     page.set_default_timeout(BROWSER_WAIT_MS)
     errors: list[str] = []
@@ -77,7 +82,8 @@ def no_sideways_scroll(page: Page, selector: str = "html") -> None:
     """Nothing inside `selector` is wider than the box (waits until layout settles)."""
     page.wait_for_function(
         "(sel) => [...document.querySelectorAll(sel)].every((el) => el.scrollWidth <= el.clientWidth + 1)",
-        arg=selector)
+        arg=selector,
+    )
 
 
 def test_labels_come_from_the_vocabulary(browser: Browser, live_server: LiveServer, dossier: dict) -> None:
@@ -98,7 +104,8 @@ def test_labels_come_from_the_vocabulary(browser: Browser, live_server: LiveServ
 
 
 def test_a_foreign_document_is_warned_and_kept_out_until_accepted(
-        browser: Browser, live_server: LiveServer, dossier: dict, seed_path) -> None:
+    browser: Browser, live_server: LiveServer, dossier: dict, seed_path
+) -> None:
     page, errors = open_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}")
     foreign = seed_path(FOREIGN, "txt")
@@ -145,8 +152,9 @@ def decision_of(page: Page, criterion: str):
     return page.locator(f"article.criterion[data-criterion='{criterion}'] [data-testid=decision-text]")
 
 
-def test_deciding_sentences_name_their_document_and_page(browser: Browser, live_server: LiveServer,
-                                                        dossier: dict) -> None:
+def test_deciding_sentences_name_their_document_and_page(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = open_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
     sentence = page.get_by_test_id("deciding-sentence").first
@@ -167,8 +175,9 @@ def test_deciding_sentences_name_their_document_and_page(browser: Browser, live_
     assert errors == []
 
 
-def test_one_decision_at_a_time_with_undo_and_switchable_keys(browser: Browser, live_server: LiveServer,
-                                                              dossier: dict) -> None:
+def test_one_decision_at_a_time_with_undo_and_switchable_keys(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = open_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
     expect(page.locator("article.criterion").first).to_be_visible()
@@ -224,7 +233,9 @@ def test_one_decision_at_a_time_with_undo_and_switchable_keys(browser: Browser, 
     expect(decision_of(page, idle)).to_contain_text("Chưa có quyết định")
     expect(page.get_by_test_id("machine-result")).to_be_visible()
     # It counts the assessor's decisions only (one left: "1/5 tiêu chí đã quyết định: 1 đạt").
-    expect(page.get_by_test_id("assessor-result")).to_contain_text(re.compile(r"1/\d+ tiêu chí đã quyết định: 1 đạt"))
+    expect(page.get_by_test_id("assessor-result")).to_contain_text(
+        re.compile(r"1/\d+ tiêu chí đã quyết định: 1 đạt")
+    )
     with live_server.client(ASSESSOR) as api:
         card = {c["id"]: c for c in api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()["criteria"]}
     assert card[first]["decision"] is None
@@ -297,18 +308,34 @@ def test_top_bar_and_review_work_at_390px(browser: Browser, live_server: LiveSer
     mark.click()
     expect(page.get_by_test_id("evidence-detail")).to_have_attribute("data-evidence-id", evidence_id)
     page.keyboard.press("c")
-    expect(page.locator(f"mark[data-evidence-id='{evidence_id}']")).to_have_attribute("data-status", "confirmed")
+    expect(page.locator(f"mark[data-evidence-id='{evidence_id}']")).to_have_attribute(
+        "data-status", "confirmed"
+    )
     no_sideways_scroll(page)
     shot(page, "phone-document", live_server.backend, full_page=False)
     page.context.close()
     assert errors == []
 
 
-RAW = ("criteria", "status", "count_met", "count_total", '["all"]', "['all']", "period", "false", "true",
-       "inferred_year", "not_met", "modality")
+RAW = (
+    "criteria",
+    "status",
+    "count_met",
+    "count_total",
+    '["all"]',
+    "['all']",
+    "period",
+    "false",
+    "true",
+    "inferred_year",
+    "not_met",
+    "modality",
+)
 
 
-def test_detail_and_edit_form_speak_vietnamese(browser: Browser, live_server: LiveServer, dossier: dict) -> None:
+def test_detail_and_edit_form_speak_vietnamese(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = open_page(browser, live_server)
     page.goto(f"/#/documents/{dossier['report_id']}")
     claims = page.locator("mark[data-kind=criterion_claim]")
@@ -316,7 +343,9 @@ def test_detail_and_edit_form_speak_vietnamese(browser: Browser, live_server: Li
     detail = page.get_by_test_id("evidence-detail")
     for index in range(min(claims.count(), 4)):
         claims.nth(index).click()
-        expect(detail).to_have_attribute("data-evidence-id", claims.nth(index).get_attribute("data-evidence-id"))
+        expect(detail).to_have_attribute(
+            "data-evidence-id", claims.nth(index).get_attribute("data-evidence-id")
+        )
         values = detail.get_by_test_id("detail-value").inner_text()
         assert not [raw for raw in RAW if raw in values], values
     detail.locator("[data-action=edit]").click()

@@ -21,8 +21,12 @@ PROCESSING_TIMEOUT_MS = 240_000
 
 
 def new_page(browser: Browser, live_server: LiveServer) -> tuple[Page, list[str]]:
-    context = browser.new_context(base_url=live_server.base_url, viewport={"width": 1400, "height": 900},
-                                  accept_downloads=True, locale="vi-VN")
+    context = browser.new_context(
+        base_url=live_server.base_url,
+        viewport={"width": 1400, "height": 900},
+        accept_downloads=True,
+        locale="vi-VN",
+    )
     page = context.new_page()
     page.set_default_timeout(BROWSER_WAIT_MS)
     errors: list[str] = []
@@ -116,7 +120,9 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     shot(page, "upload-progress", live_server.backend)
     for uploaded in (row, other_row):
         expect(uploaded).to_have_class(re.compile(r"is-(done|failed)"), timeout=PROCESSING_TIMEOUT_MS)
-        assert "is-done" in (uploaded.get_attribute("class") or ""), uploaded.locator(".upload-status").inner_text()
+        assert "is-done" in (uploaded.get_attribute("class") or ""), uploaded.locator(
+            ".upload-status"
+        ).inner_text()
     expect(row.get_by_test_id("open-document")).to_be_visible()
     expect(row.locator(".meter-job .meter-label")).to_have_text("100 %")
     expect(page.get_by_test_id("documents-table")).to_contain_text(pdf.name)
@@ -140,14 +146,18 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     expect(detail).to_contain_text("Tiêu chí")
     detail.locator("button[data-action=confirm]").click()
     expect(page.get_by_test_id("detail-status")).to_have_text("Đã xác nhận")
-    expect(page.locator(f"mark[data-evidence-id='{confirmed_id}']")).to_have_attribute("data-status", "confirmed")
+    expect(page.locator(f"mark[data-evidence-id='{confirmed_id}']")).to_have_attribute(
+        "data-status", "confirmed"
+    )
 
     # Next evidence with "j", reject it with "r" — the keyboard path.
     page.keyboard.press("j")
     expect(page.get_by_test_id("evidence-detail")).not_to_have_attribute("data-evidence-id", confirmed_id)
     rejected_id = page.get_by_test_id("evidence-detail").get_attribute("data-evidence-id")
     page.keyboard.press("r")  # rejects, then moves on to the next evidence
-    expect(page.locator(f"mark[data-evidence-id='{rejected_id}']")).to_have_attribute("data-status", "rejected")
+    expect(page.locator(f"mark[data-evidence-id='{rejected_id}']")).to_have_attribute(
+        "data-status", "rejected"
+    )
     expect(page.get_by_test_id("evidence-detail")).not_to_have_attribute("data-evidence-id", rejected_id)
 
     # Edit in place with "e": re-assign a TT124 criterion.
@@ -170,13 +180,16 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     assert contested_id not in (confirmed_id, rejected_id, edited_id)
     with live_server.client(ASSESSOR) as api:
         current = api.get(f"/api/evidence/{contested_id}").json()
-        api.patch(f"/api/evidence/{contested_id}",
-                  json={"version": current["version"], "status": "confirmed"}).raise_for_status()
+        api.patch(
+            f"/api/evidence/{contested_id}", json={"version": current["version"], "status": "confirmed"}
+        ).raise_for_status()
     page.keyboard.press("r")
     expect(page.locator(".toast-error")).to_contain_text("người khác thay đổi")
     expect(page.get_by_test_id("detail-status")).to_have_text("Đã xác nhận")
     page.keyboard.press("r")
-    expect(page.locator(f"mark[data-evidence-id='{contested_id}']")).to_have_attribute("data-status", "rejected")
+    expect(page.locator(f"mark[data-evidence-id='{contested_id}']")).to_have_attribute(
+        "data-status", "rejected"
+    )
     page.locator(f"mark[data-evidence-id='{confirmed_id}']").click()
     shot(page, "document", live_server.backend)
 
@@ -188,8 +201,9 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     decided_criterion = first.get_attribute("data-criterion")
     first.locator(".decision-note").fill("Đủ kế hoạch và nghị quyết")
     first.locator("button[data-decision=met]").click()
-    expect(page.locator(f"article.criterion[data-criterion='{decided_criterion}'] .criterion-foot")).to_contain_text(
-        ASSESSOR[0])
+    expect(
+        page.locator(f"article.criterion[data-criterion='{decided_criterion}'] .criterion-foot")
+    ).to_contain_text(ASSESSOR[0])
     shot(page, "criteria", live_server.backend)
     page.goto(f"/#/dossiers/{dossier_id}?tab=scorecard")
     expect(page.get_by_test_id("scorecard-table")).to_be_visible()
@@ -203,9 +217,18 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     expect(page.locator(f"tr[data-dossier-id='{dossier_id}']")).to_be_visible()
     shot(page, "dossiers", live_server.backend)
     page.context.close()
-    return {"dossier_id": dossier_id, "document_id": document_id, "confirmed": confirmed_id,
-            "rejected": rejected_id, "edited": edited_id, "contested": contested_id, "criterion": criterion,
-            "decided_criterion": decided_criterion, "xlsx": xlsx, "errors": errors}
+    return {
+        "dossier_id": dossier_id,
+        "document_id": document_id,
+        "confirmed": confirmed_id,
+        "rejected": rejected_id,
+        "edited": edited_id,
+        "contested": contested_id,
+        "criterion": criterion,
+        "decided_criterion": decided_criterion,
+        "xlsx": xlsx,
+        "errors": errors,
+    }
 
 
 def test_review_changes_evidence_status_on_the_server(reviewed: dict, live_server: LiveServer) -> None:
@@ -237,8 +260,13 @@ def test_exported_scorecard_lists_every_criterion(reviewed: dict, live_server: L
     decided = next(row for row in criteria if row["id"] == reviewed["decided_criterion"])
     assert decided["decision"]["decision"] == "met"
     workbook = load_workbook(reviewed["xlsx"], read_only=True)
-    cells = {str(value) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True)
-             for value in row if value is not None}
+    cells = {
+        str(value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    }
     text = "\n".join(cells)
     missing = [row["id"] for row in criteria if row["id"] not in text]
     assert not missing, f"criteria absent from the XLSX: {missing}"
@@ -255,7 +283,9 @@ def test_auditor_sees_no_edit_controls(reviewed: dict, browser: Browser, live_se
     form.locator("select[name=role]").select_option("auditor")
     form.locator("button[type=submit]").click()
     # Its own row (a name that only contains it, such as another test's user, does not count).
-    expect(page.get_by_test_id("users-table").get_by_role("cell", name=AUDITOR[0], exact=True)).to_be_visible()
+    expect(
+        page.get_by_test_id("users-table").get_by_role("cell", name=AUDITOR[0], exact=True)
+    ).to_be_visible()
     shot(page, "admin-users", live_server.backend)
     page.click("#userbox >> text=Đăng xuất")
     expect(page.locator("#login-username")).to_be_visible()

@@ -40,7 +40,9 @@ def decision_of(page: Page, criterion: str):
     return page.locator(f"article.criterion[data-criterion='{criterion}'] [data-testid=decision-text]")
 
 
-def test_nothing_is_current_until_the_first_j(browser: Browser, live_server: LiveServer, dossier: dict) -> None:
+def test_nothing_is_current_until_the_first_j(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = logged_in_page(browser, live_server)
     criteria_tab(page, dossier["id"])
     cards = page.locator("article.criterion")
@@ -50,8 +52,9 @@ def test_nothing_is_current_until_the_first_j(browser: Browser, live_server: Liv
     # "r" with nothing chosen decides nothing, and says to press j.
     page.keyboard.press("r")
     expect(page.locator("#toasts")).to_contain_text("nhấn j")
-    expect(page.locator("article.criterion [data-testid=decision-text]", has_text="Chưa có quyết định")).to_have_count(
-        cards.count())
+    expect(
+        page.locator("article.criterion [data-testid=decision-text]", has_text="Chưa có quyết định")
+    ).to_have_count(cards.count())
     # The first j makes the first criterion current, visibly marked; "j r" rejects that one.
     page.keyboard.press("j")
     expect(current).to_have_attribute("data-criterion", first)
@@ -68,13 +71,15 @@ def test_nothing_is_current_until_the_first_j(browser: Browser, live_server: Liv
     expect(page.get_by_test_id("evidence-detail")).to_have_count(0)
     page.keyboard.press("j")
     expect(page.get_by_test_id("evidence-detail")).to_have_attribute(
-        "data-evidence-id", marks.first.get_attribute("data-evidence-id"))
+        "data-evidence-id", marks.first.get_attribute("data-evidence-id")
+    )
     page.context.close()
     assert errors == []
 
 
-def test_the_current_card_is_not_under_the_sticky_bar(browser: Browser, live_server: LiveServer,
-                                                       dossier: dict) -> None:
+def test_the_current_card_is_not_under_the_sticky_bar(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = logged_in_page(browser, live_server, width=1280, height=700)
     criteria_tab(page, dossier["id"])
     cards = page.locator("article.criterion")
@@ -97,8 +102,9 @@ def test_the_current_card_is_not_under_the_sticky_bar(browser: Browser, live_ser
     assert errors == []
 
 
-def test_the_assessor_result_counts_decisions_only(browser: Browser, live_server: LiveServer,
-                                                   dossier: dict) -> None:
+def test_the_assessor_result_counts_decisions_only(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     with live_server.client(ASSESSOR) as api:
         card = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()
         criterion = card["criteria"][0]["id"]
@@ -120,18 +126,26 @@ def test_the_assessor_result_counts_decisions_only(browser: Browser, live_server
         expect(page.get_by_test_id("scorecard-assessor")).to_contain_text(f"1/{total} tiêu chí đã quyết định")
     finally:
         with live_server.client(ASSESSOR) as api:
-            version = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()["criteria"][0]["decision"]["version"]
+            version = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()["criteria"][0]["decision"][
+                "version"
+            ]
             api.delete(f"{path}?version={version}").raise_for_status()
     page.context.close()
     assert errors == []
 
 
-def test_the_scorecard_counts_quoted_sentences(browser: Browser, live_server: LiveServer, dossier: dict) -> None:
+def test_the_scorecard_counts_quoted_sentences(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     with live_server.client(ASSESSOR) as api:
         rows = api.get(f"/api/dossiers/{dossier['id']}/scorecard").json()["criteria"]
-    quoted = {row["id"]: max(len([q for q in row["quotes"] if q.get("role", "evidence") == "evidence"]),
-                             len(row.get("deciding") or []))
-              for row in rows}
+    quoted = {
+        row["id"]: max(
+            len([q for q in row["quotes"] if q.get("role", "evidence") == "evidence"]),
+            len(row.get("deciding") or []),
+        )
+        for row in rows
+    }
     assert any(quoted.values()), quoted
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=scorecard")
@@ -168,8 +182,9 @@ def test_an_undone_item_names_no_reviewer(browser: Browser, live_server: LiveSer
     assert errors == []
 
 
-def test_the_upload_hint_lists_the_accepted_formats(browser: Browser, live_server: LiveServer,
-                                                    dossier: dict) -> None:
+def test_the_upload_hint_lists_the_accepted_formats(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}")
     accept = page.locator("#file-input").get_attribute("accept")
@@ -230,11 +245,14 @@ def test_every_tab_label_is_whole_at_390px(browser: Browser, live_server: LiveSe
 
 
 def test_a_held_out_document_is_not_counted_in_the_review_progress(
-        browser: Browser, live_server: LiveServer, dossier: dict, seed_path) -> None:
+    browser: Browser, live_server: LiveServer, dossier: dict, seed_path
+) -> None:
     with live_server.client(ASSESSOR) as api:
         foreign = seed_path(FOREIGN, "txt")
-        uploaded = api.post(f"/api/dossiers/{dossier['id']}/documents",
-                            files=[("files", (foreign.name, foreign.read_bytes(), "text/plain"))])
+        uploaded = api.post(
+            f"/api/dossiers/{dossier['id']}/documents",
+            files=[("files", (foreign.name, foreign.read_bytes(), "text/plain"))],
+        )
         assert uploaded.status_code == 201, uploaded.text
         item = uploaded.json()["documents"][0]
         assert wait_job(api, item["job_id"])["status"] == "done"
@@ -247,7 +265,49 @@ def test_a_held_out_document_is_not_counted_in_the_review_progress(
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}")
     progress = page.get_by_test_id("review-progress")
-    expect(progress.locator("[role=progressbar]")).to_have_attribute("aria-valuetext", re.compile(f"/{in_proposal} "))
+    expect(progress.locator("[role=progressbar]")).to_have_attribute(
+        "aria-valuetext", re.compile(f"/{in_proposal} ")
+    )
     expect(progress.get_by_test_id("held-out-progress")).to_contain_text(f"{held} minh chứng")
+    page.context.close()
+    assert errors == []
+
+
+def test_a_wrong_upload_is_withdrawn_and_brought_back_from_the_documents_tab(
+    browser: Browser, live_server: LiveServer, seed_path
+) -> None:
+    """A file uploaded into the wrong dossier is withdrawn (nothing deleted) and leaves the proposal; the trail says
+    who did it; it can be brought back."""
+    own = report_dossier(live_server, seed_path)
+    with live_server.client(ASSESSOR) as api:
+        path = seed_path(FOREIGN, "txt")
+        uploaded = api.post(
+            f"/api/dossiers/{own['id']}/documents",
+            files=[("files", (path.name, path.read_bytes(), "application/octet-stream"))],
+        ).json()["documents"][0]
+        assert wait_job(api, uploaded["job_id"])["status"] == "done"
+        foreign_id = uploaded["document"]["id"]
+    page, errors = logged_in_page(browser, live_server)
+    page.goto(f"/#/dossiers/{own['id']}?tab=documents")
+    row = page.locator(f"tr[data-document-id='{foreign_id}']")
+    row.get_by_test_id("withdraw-document").click()
+    row.get_by_role("textbox", name="Lý do rút khỏi hồ sơ").fill("Nhầm hồ sơ")
+    row.get_by_test_id("withdraw-confirm").click()
+    expect(
+        page.locator(f"tr[data-document-id='{foreign_id}'] [data-testid=document-withdrawn]")
+    ).to_be_visible()
+    with live_server.client(ASSESSOR) as api:
+        card = api.get(f"/api/dossiers/{own['id']}/scorecard").json()
+        assert foreign_id not in {q["document_id"] for c in card["criteria"] for q in c["quotes"]}
+        assert api.get(f"/api/documents/{foreign_id}").status_code == 200  # kept
+    page.goto(f"/#/dossiers/{own['id']}?tab=trail")
+    expect(page.get_by_test_id("trail-table")).to_contain_text("Rút tài liệu khỏi hồ sơ")
+    page.goto(f"/#/dossiers/{own['id']}?tab=documents")
+    row = page.locator(f"tr[data-document-id='{foreign_id}']")
+    row.get_by_test_id("restore-document").click()
+    row.get_by_test_id("restore-confirm").click()
+    expect(
+        page.locator(f"tr[data-document-id='{foreign_id}'] [data-testid=withdraw-document]")
+    ).to_be_visible()
     page.context.close()
     assert errors == []

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.browser
 MOVING_ABOUT = 20
 
 
-def test_the_report_is_reviewed_with_one_key_per_item(browser: Browser, live_server: LiveServer, seed_path) -> None:
+def test_the_report_is_reviewed_with_one_key_per_item(
+    browser: Browser, live_server: LiveServer, seed_path
+) -> None:
     dossier = report_dossier(live_server, seed_path)
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}")
@@ -26,8 +28,10 @@ def test_the_report_is_reviewed_with_one_key_per_item(browser: Browser, live_ser
     evidence, criteria = parts["evidence"], parts["criteria"]
     items = evidence.items + criteria.items
     keys = evidence.keys + criteria.keys
-    print(f"\n{items} items (evidence {evidence.items}, criteria {criteria.items}): {keys} keys, "
-          f"{evidence.clicks + criteria.clicks} clicks; {evidence.detail} {criteria.detail}")
+    print(
+        f"\n{items} items (evidence {evidence.items}, criteria {criteria.items}): {keys} keys, "
+        f"{evidence.clicks + criteria.clicks} clicks; {evidence.detail} {criteria.detail}"
+    )
     assert evidence.clicks == criteria.clicks == 0
     assert evidence.items > 0 and criteria.items > 0
     assert keys <= items + MOVING_ABOUT

@@ -24,8 +24,9 @@ def stored_histories(page: Page) -> dict[str, str]:
         .filter((key) => key.startsWith('minhchung.undo.')).map((key) => [key, sessionStorage.getItem(key)]))""")
 
 
-def test_evidence_decisions_are_undone_after_a_reload(browser: Browser, live_server: LiveServer,
-                                                     dossier: dict) -> None:
+def test_evidence_decisions_are_undone_after_a_reload(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/documents/{dossier['report_id']}")
     proposed = page.locator("mark[data-evidence-id][data-status=proposed]")
@@ -66,8 +67,9 @@ def test_evidence_decisions_are_undone_after_a_reload(browser: Browser, live_ser
     assert errors == []
 
 
-def test_criterion_decisions_are_undone_after_a_reload(browser: Browser, live_server: LiveServer,
-                                                      dossier: dict) -> None:
+def test_criterion_decisions_are_undone_after_a_reload(
+    browser: Browser, live_server: LiveServer, dossier: dict
+) -> None:
     page, errors = logged_in_page(browser, live_server)
     page.goto(f"/#/dossiers/{dossier['id']}?tab=criteria")
     current = page.locator("article.criterion.is-current")

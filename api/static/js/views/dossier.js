@@ -56,8 +56,42 @@ function acceptButton(doc, onDone) {
   return h("span", {}, open, form);
 }
 
+/** Withdraw a wrong or failed upload from the dossier, or bring it back: nothing is deleted, the audit trail
+ * records who did it and why, and a withdrawn document leaves the proposal and the review progress. */
+function withdrawControl(check, doc, onDone) {
+  const withdrawn = Boolean(check?.withdrawn);
+  const action = withdrawn ? "restore" : "withdraw";
+  const note = h("input", { type: "text", name: "note", placeholder: "Lý do (ghi vào nhật ký, không bắt buộc)",
+    "aria-label": withdrawn ? "Lý do đưa lại vào hồ sơ" : "Lý do rút khỏi hồ sơ" });
+  const form = h("form", {
+    class: "inline-form withdraw-form", hidden: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        await post(`/api/documents/${doc.id}/${action}`, { note: note.value.trim() || null });
+        toast(withdrawn ? `Đã đưa ${documentName(doc)} lại vào hồ sơ.`
+          : `Đã rút ${documentName(doc)} khỏi hồ sơ; tệp và minh chứng vẫn được lưu.`, "ok");
+        onDone();
+      } catch (err) {
+        button.disabled = false;
+        toast(err.message, "error");
+      }
+    },
+  }, note, h("button", { class: "btn btn-small btn-primary", type: "submit", "data-testid": `${action}-confirm` },
+    withdrawn ? "Xác nhận đưa lại" : "Xác nhận rút"));
+  const open = h("button", {
+    class: "btn btn-small", type: "button", "data-testid": `${action}-document`,
+    onclick: () => { form.hidden = false; open.hidden = true; note.focus(); },
+  }, withdrawn ? "Đưa lại vào hồ sơ…" : "Rút khỏi hồ sơ…");
+  return h("div", { class: "small" },
+    withdrawn ? h("span", { class: "badge badge-none", "data-testid": "document-withdrawn" }, "Đã rút khỏi hồ sơ") : null,
+    " ", open, form);
+}
+
 function mismatchCell(check, doc, onChange) {
-  if (!check) return null;
+  if (!check?.warnings?.length) return null;
   return h("div", { class: `mismatch ${check.accepted ? "is-accepted" : ""}`, "data-testid": "document-mismatch" },
     h("strong", {}, check.accepted ? "Đã chấp nhận dù khác hồ sơ: " : "Không khớp với hồ sơ: "),
     check.warnings.map((w) => w.message_vi).join("; "),
@@ -80,7 +114,10 @@ function documentsTable(dossier, onChange = () => {}) {
         : documentName(doc);
       return h("tr", { "data-document-id": String(doc.id) },
         h("td", {}, name, info.title ? h("div", { class: "muted small" }, info.title) : null,
-          mismatchCell(checkOf(dossier, doc), doc, onChange)),
+          mismatchCell(checkOf(dossier, doc), doc, onChange),
+          session.canEdit() ? withdrawControl(checkOf(dossier, doc), doc, onChange)
+            : checkOf(dossier, doc)?.withdrawn
+              ? h("span", { class: "badge badge-none", "data-testid": "document-withdrawn" }, "Đã rút khỏi hồ sơ") : null),
         h("td", { "data-label": "Loại văn bản" }, DOC_TYPES[info.doc_type] || info.doc_type || "—"),
         h("td", { "data-label": "Số / ngày" }, [info.number, info.issued_on].filter(Boolean).join(" · ") || "—"),
         h("td", { class: "num", "data-label": "Trang" }, doc.page_count ?? "—"),
@@ -94,7 +131,7 @@ function documentsTable(dossier, onChange = () => {}) {
 /** Warnings of the dossier: documents that disagree with it, a unit kind its documents do not share. */
 function warnings(dossier) {
   const checks = dossier.checks || {};
-  const list = checks.documents || [];
+  const list = (checks.documents || []).filter((item) => item.warnings?.length && !item.withdrawn);
   const held = list.filter((item) => item.held_out);
   const kind = checks.kind_disagrees
     ? h("li", { "data-testid": "kind-disagrees" },

@@ -20,6 +20,8 @@ const ACTIONS = {
   decide: "Quyết định tiêu chí",
   clear_decision: "Xoá quyết định tiêu chí",
   accept_mismatch: "Vẫn dùng tài liệu không khớp hồ sơ",
+  withdraw_document: "Rút tài liệu khỏi hồ sơ",
+  restore_document: "Đưa tài liệu lại vào hồ sơ",
   login: "Đăng nhập",
 };
 
