@@ -8,68 +8,27 @@ Every wait is on a condition (Playwright's expect, or a job's status), never on 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
-from e2e_server import ASSESSOR, BROWSER_WAIT_MS, PROVINCE, SCREENSHOTS, LiveServer
+from e2e_server import ASSESSOR, SCREENSHOTS, LiveServer
 from playwright.sync_api import Browser, Page, expect
+from seeded import PROCESSING_TIMEOUT_S, logged_in_page, report_dossier
 
 pytestmark = pytest.mark.browser
 
-REPORT = "so-khdt-bao-cao-ket-qua-2022"  # Sở Kế hoạch và Đầu tư, 2022: belongs to the dossier
-FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: does not
-UNIT = "Sở Kế hoạch và Đầu tư"
-PROCESSING_TIMEOUT_S = 240
-
-
-def wait_job(api, job_id: int) -> dict:
-    """Poll a job until it ends (a deadline, not a fixed sleep)."""
-    deadline = time.monotonic() + PROCESSING_TIMEOUT_S
-    while time.monotonic() < deadline:
-        job = api.get(f"/api/jobs/{job_id}").json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.3)
-    raise AssertionError(f"job {job_id} did not finish in {PROCESSING_TIMEOUT_S} s")
+FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: does not belong to the dossier
 
 
 @pytest.fixture(scope="module")
 def dossier(live_server: LiveServer, seed_path) -> dict:
     """A Sở KH&ĐT Sơn La 2022 dossier with its own report processed (through the API)."""
-    with live_server.client(ASSESSOR) as api:
-        unit = api.post("/api/units", json={"name": UNIT, "kind": "co_quan", "province": PROVINCE})
-        assert unit.status_code == 201, unit.text
-        created = api.post("/api/dossiers", json={"unit_id": unit.json()["id"], "year": 2022})
-        assert created.status_code == 201, created.text
-        dossier_id = created.json()["id"]
-        path = seed_path(REPORT, "txt")
-        uploaded = api.post(
-            f"/api/dossiers/{dossier_id}/documents",
-            files=[("files", (path.name, path.read_bytes(), "text/plain"))],
-        )
-        assert uploaded.status_code == 201, uploaded.text
-        item = uploaded.json()["documents"][0]
-        assert item["warnings"] == []
-        assert wait_job(api, item["job_id"])["status"] == "done"
-    return {"id": dossier_id, "report": path.name, "report_id": item["document"]["id"]}
+    return report_dossier(live_server, seed_path)
 
 
 def open_page(
     browser: Browser, live_server: LiveServer, width: int = 1280, height: int = 900
 ) -> tuple[Page, list[str]]:
-    context = browser.new_context(
-        base_url=live_server.base_url, viewport={"width": width, "height": height}, locale="vi-VN"
-    )
-    page = context.new_page()
-    page.set_default_timeout(BROWSER_WAIT_MS)
-    errors: list[str] = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    page.goto("/")
-    page.fill("#login-username", ASSESSOR[0])
-    page.fill("#login-password", ASSESSOR[1])
-    page.click("form.login-card button[type=submit]")
-    expect(page.get_by_test_id("current-user")).to_have_text(ASSESSOR[0])
-    return page, errors
+    return logged_in_page(browser, live_server, width=width, height=height)
 
 
 def shot(page: Page, name: str, backend: str, *, full_page: bool = True) -> None:
