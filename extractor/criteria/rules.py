@@ -375,7 +375,11 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
 def _failing_words_counted(lowered: str, readings: list[RatioReading]) -> bool:
     """Are the sentence's failing words ("khu dân cư Gò Mít và Đồng Bưa chưa đạt") about the units its
     shares count ("công nhận 12/14 khu dân cư …")? Then the shares decide, not those words."""
-    failing = [match.start() for pattern in catalogue.status_cues()["shortfall"] for match in pattern.finditer(lowered)]
+    failing = [
+        match.start()
+        for pattern in catalogue.status_cues()["shortfall"]
+        for match in pattern.finditer(lowered)
+    ]
     first_share = min(
         (lowered.find(item.surface) for item in readings if item.surface in lowered), default=-1
     )
