@@ -21,7 +21,8 @@ from e2e_server import ADMIN, ASSESSOR, SCREENSHOTS, LiveServer
 from playwright.sync_api import Browser, Page, expect
 from seeded import logged_in_page, report_dossier
 
-pytestmark = pytest.mark.browser
+# What axe judges is the page, not the database behind it: one backend is enough (the other browser tests run on both).
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("live_server", ["sqlite"], indirect=True)]
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Also run, reported and held to zero as well: axe's best practices (heading order, landmarks, …).
