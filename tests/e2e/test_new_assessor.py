@@ -21,7 +21,9 @@ from e2e_server import ASSESSOR, LiveServer
 from playwright.sync_api import Browser, Page, expect
 from seeded import UNIT, logged_in_page, report_dossier, wait_job
 
-pytestmark = pytest.mark.browser
+# UI behaviour: one backend is enough (the flows of test_browser and test_assessor_day, and the API tests, run on
+# both SQLite and PostgreSQL).
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("live_server", ["sqlite"], indirect=True)]
 
 FOREIGN = "so-tu-phap-lang-son-ke-hoach-2025"  # Sở Tư pháp Lạng Sơn, 2025: not this unit, not this year
 

@@ -10,7 +10,9 @@ from playwright.sync_api import Browser
 from review_path import KEY_FOR_PROPOSAL, review
 from seeded import logged_in_page, report_dossier
 
-pytestmark = pytest.mark.browser
+# UI behaviour: one backend is enough (the flows of test_browser and test_assessor_day, and the API tests, run on
+# both SQLite and PostgreSQL).
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("live_server", ["sqlite"], indirect=True)]
 
 # Keys besides the one per item: Tab to the report's link and Enter, j for the first evidence, Tab to
 # "Xem theo tiêu chí" and Enter, j for the first criterion (15 today). A few more are allowed; Tab runs of dozens are not.

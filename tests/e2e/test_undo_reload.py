@@ -11,7 +11,9 @@ from e2e_server import ASSESSOR, LiveServer
 from playwright.sync_api import Browser, Page, expect
 from seeded import logged_in_page, report_dossier
 
-pytestmark = pytest.mark.browser
+# UI behaviour: one backend is enough (the flows of test_browser and test_assessor_day, and the API tests, run on
+# both SQLite and PostgreSQL).
+pytestmark = [pytest.mark.browser, pytest.mark.parametrize("live_server", ["sqlite"], indirect=True)]
 
 
 @pytest.fixture(scope="module")
