@@ -62,20 +62,16 @@ def _extract(path: str, include_text: bool):
 
 
 def _documents(names: list[str]) -> list[str]:
-    """The files named; a folder gives its documents (sorted, sub-folders too), or itself when it has none."""
+    """The files named; a folder gives its documents (as ``scorecard`` and ``audit`` read folders, stored JSON
+    results aside), or itself when it has none."""
     from pathlib import Path
 
-    from extractor.criteria.sources import SUPPORTED
+    from extractor.criteria.sources import expand
 
     found: list[str] = []
     for name in names:
-        folder = Path(name)
-        if folder.is_dir():
-            inside = sorted(
-                str(item)
-                for item in folder.rglob("*")
-                if item.is_file() and item.suffix.lower() in SUPPORTED - {".json"}
-            )
+        if Path(name).is_dir():
+            inside = [str(path) for path in expand([name]) if path.suffix.lower() != ".json"]
             found += inside or [name]
         else:
             found.append(name)

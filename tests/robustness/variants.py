@@ -23,13 +23,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from fixtures.files import (
-    FIGURE_INTRO,
     FIGURE_ROWS,
     FIXTURE_VERSION,
     FONT,
     GENERATED,
     GOLDEN,
     convert,
+    figure_report,
     figure_table_file,
     in_format,
     seed_file,
@@ -120,7 +120,6 @@ def no_diacritics_file(name: str) -> Path:
 def figure_prose_file(fmt: str, rows: tuple[tuple[str, ...], ...] | None = None) -> Path:
     """The figures of :data:`FIGURE_ROWS` (or ``rows``: :data:`WIDE_ROWS`, "label: 10 buổi (Kế hoạch);
     12 buổi (Kết quả).") written as sentences: the ``clean`` side of the table variants."""
-    import docx
 
     source = (
         OUT
@@ -128,15 +127,7 @@ def figure_prose_file(fmt: str, rows: tuple[tuple[str, ...], ...] | None = None)
         / ("figure-prose.docx" if rows is None else f"figure-prose-{len(rows)}x{len(rows[0])}.docx")
     )
     if not source.exists():
-        document = docx.Document()
-        use_font(document)
-        for line in (
-            "ỦY BAN NHÂN DÂN XÃ KON GANG",
-            "BÁO CÁO",
-            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
-            FIGURE_INTRO,
-        ):
-            document.add_paragraph(line)
+        document = figure_report()
         if rows is None:
             for _, label, figure, unit in FIGURE_ROWS[1:]:
                 document.add_paragraph(f"{label}: {figure} {unit}.")
@@ -177,21 +168,12 @@ def variant_pairs(names: list[str]) -> list[tuple[str, str, Path, Path]]:
 def tab_stop_table_file(fmt: str) -> Path:
     """The figures of :data:`FIGURE_ROWS` typed as a table with tab stops (no table at all: one
     paragraph per row, columns aligned by tabs, as many offices type them), as DOCX or its PDF."""
-    import docx
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.shared import Cm
 
     source = OUT / "table" / "figure-tabs.docx"
     if not source.exists():
-        document = docx.Document()
-        use_font(document)
-        for line in (
-            "ỦY BAN NHÂN DÂN XÃ KON GANG",
-            "BÁO CÁO",
-            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
-            FIGURE_INTRO,
-        ):
-            document.add_paragraph(line)
+        document = figure_report()
         for row in FIGURE_ROWS:
             paragraph = document.add_paragraph("\t".join(row))
             stops = paragraph.paragraph_format.tab_stops
@@ -225,20 +207,11 @@ WIDE_ROWS = (
 
 def wide_unruled_table_file(fmt: str) -> Path:
     """:data:`WIDE_ROWS` in a table without any line, narrow figure and unit columns, as DOCX or PDF."""
-    import docx
     from docx.shared import Cm
 
     source = OUT / "table" / "figure-wide-unruled.docx"
     if not source.exists():
-        document = docx.Document()
-        use_font(document)
-        for line in (
-            "ỦY BAN NHÂN DÂN XÃ KON GANG",
-            "BÁO CÁO",
-            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
-            FIGURE_INTRO,
-        ):
-            document.add_paragraph(line)
+        document = figure_report()
         table = document.add_table(rows=len(WIDE_ROWS), cols=len(WIDE_ROWS[0]))
         table.autofit = False
         widths = (Cm(1.3), Cm(8.2), Cm(2.4), Cm(2.4), Cm(2.2))
@@ -322,20 +295,11 @@ LONG_ROWS = WIDE_ROWS + tuple(
 def narrow_header_table_file(fmt: str) -> Path:
     """:data:`FIGURE_ROWS` in a table without lines whose narrow columns wrap the header's cells
     ("ST⏎T", "Số⏎lượng", "Đơn vị⏎tính") and some figures' units, as DOCX or its PDF."""
-    import docx
     from docx.shared import Cm
 
     source = OUT / "table" / "figure-narrow-header.docx"
     if not source.exists():
-        document = docx.Document()
-        use_font(document)
-        for line in (
-            "ỦY BAN NHÂN DÂN XÃ KON GANG",
-            "BÁO CÁO",
-            "Kết quả thực hiện phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2023",
-            FIGURE_INTRO,
-        ):
-            document.add_paragraph(line)
+        document = figure_report()
         table = document.add_table(rows=len(FIGURE_ROWS), cols=len(FIGURE_ROWS[0]))
         table.autofit = False
         widths = (Cm(1.2), Cm(10.5), Cm(1.7), Cm(1.9))
