@@ -35,6 +35,7 @@ from extractor.find.legal_refs.regexes import doc_types
 from extractor.find.legal_refs.values import canonical_symbol, short_key
 from extractor.lexicons import sources, using
 from extractor.models import Evidence
+from extractor.nlp import text_of
 
 _SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
 _BREAKDOWN_RE = re.compile(r"[ \t]*[,;:]?[ \t]*(?:trong đó|bao gồm|gồm|cụ thể)(?!\w)", re.IGNORECASE)
@@ -343,7 +344,7 @@ def make_link_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> C
         evidence = doc._.evidence or []
         with using(active):
             resolve_short_forms(evidence)
-            link_counts(doc.text, [item for item in evidence if item.kind == "count"])
+            link_counts(text_of(doc), [item for item in evidence if item.kind == "count"])
         return doc
 
     return link_component

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.nlp import text_of
 from extractor.structure import headings
 
 
@@ -21,7 +22,7 @@ def make_sections_component(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """spaCy factory: a component setting ``doc._.sections``."""
 
     def sections_component(doc: Doc) -> Doc:
-        doc._.sections = headings(doc.text)
+        doc._.sections = headings(text_of(doc))
         return doc
 
     return sections_component

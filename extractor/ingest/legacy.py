@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import corpora
 from extractor.ingest.sanitize import safe_nfc
@@ -69,8 +69,10 @@ def _tone_marks() -> frozenset[str]:
     return frozenset(corpora.load_json("encodings", "vietnamese.json")["tone_marks"])
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
-    """True when ``word`` (any case) is spelled like a Vietnamese syllable with at most one tone."""
+    """True when ``word`` (any case) is spelled like a Vietnamese syllable with at most one tone.
+    Remembered per word: a document repeats its few thousand distinct words many times."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = _tone_marks()
     if sum(1 for ch in decomposed if ch in tones) > 1:

@@ -41,7 +41,7 @@ from extractor.find.claims.regexes import patterns
 from extractor.find.overlaps import drop_overlapping
 from extractor.find.patterns import SENTENCE_END_RE, YEAR
 from extractor.models import Evidence
-from extractor.nlp import finder_component
+from extractor.nlp import finder_component, text_of
 from extractor.numbers_vi import parse_spelled
 from extractor.structure import Heading
 from extractor.structure import headings as structure_headings
@@ -483,4 +483,4 @@ LEXICONS = {"criterion_claims": "criterion_claims.json"}
 @Language.factory("minhchung_claims", default_config={"lexicons": LEXICONS})
 def make_claims_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
     """spaCy factory: a component adding criterion claims to ``doc._.evidence``."""
-    return finder_component(lambda doc: find_claims(doc.text, doc._.context, doc._.sections), lexicons)
+    return finder_component(lambda doc: find_claims(text_of(doc), doc._.context, doc._.sections), lexicons)

@@ -56,7 +56,7 @@ from extractor.find.counts.zeros import zero_claims
 from extractor.find.overlaps import first_overlap
 from extractor.find.patterns import YEAR
 from extractor.models import Evidence
-from extractor.nlp import finder_component
+from extractor.nlp import finder_component, text_of
 from extractor.structure import Heading, headings
 
 _TAKEN_KINDS = ("legal_ref", "date")
@@ -345,7 +345,7 @@ LEXICONS = {"count_units": "count_units.json", "modality": "modality.json"}
 def _doc_counts(doc: Doc) -> list[Evidence]:
     """The counts of ``doc``, skipping spans taken by legal references and dates (linked later)."""
     taken = [(item.start, item.end) for item in doc._.evidence or [] if item.kind in _TAKEN_KINDS]
-    return _counts(doc.text, doc._.context, taken, doc._.sections)
+    return _counts(text_of(doc), doc._.context, taken, doc._.sections)
 
 
 @Language.factory("minhchung_counts", default_config={"lexicons": LEXICONS})

@@ -37,7 +37,7 @@ from extractor.find.dates.parse import (
 from extractor.find.dates.regexes import holiday_days, patterns
 from extractor.find.overlaps import longest_first
 from extractor.models import Evidence
-from extractor.nlp import finder_component
+from extractor.nlp import finder_component, text_of
 
 EXTRACTOR = "dates"
 KIND = "date"
@@ -227,4 +227,4 @@ LEXICONS = {"date_words": "date_words.json"}
 @Language.factory("minhchung_dates", default_config={"lexicons": LEXICONS})
 def make_dates_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
     """spaCy factory: a component adding every date of ``doc.text`` to ``doc._.evidence``."""
-    return finder_component(lambda doc: find_dates(doc.text, doc._.context), lexicons)
+    return finder_component(lambda doc: find_dates(text_of(doc), doc._.context), lexicons)

@@ -56,7 +56,7 @@ from extractor.find.legal_refs.values import (
 from extractor.find.overlaps import longest_first
 from extractor.find.patterns import YEAR, fold
 from extractor.models import Evidence
-from extractor.nlp import finder_component
+from extractor.nlp import finder_component, text_of
 
 
 def _typed_refs(text: str, shadowed: str) -> list[Ref]:
@@ -339,4 +339,4 @@ LEXICONS = {
 @Language.factory("minhchung_legal_refs", default_config={"lexicons": LEXICONS})
 def make_legal_refs_component(nlp: Language, name: str, lexicons: dict[str, Any]) -> Callable[[Doc], Doc]:
     """spaCy factory: a component adding every legal reference of ``doc.text`` to ``doc._.evidence``."""
-    return finder_component(lambda doc: find_legal_refs(doc.text, doc._.context), lexicons)
+    return finder_component(lambda doc: find_legal_refs(text_of(doc), doc._.context), lexicons)
