@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from fixtures.files import seed_file
+from fixtures.files import gold_texts_pdf, seed_file
 
 from extractor import pipeline
 from extractor.commands import bench
@@ -20,6 +20,16 @@ def test_a_pdf_of_any_length_from_the_seed_pages(tmp_path):
     finally:
         document.close()
     assert bench.pdfium_pages(made) == 11
+
+
+def test_the_length_table_reads_a_long_pdf_whose_pages_do_not_repeat():
+    document = pdfium.PdfDocument(str(gold_texts_pdf()))
+    try:
+        pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
+    finally:
+        document.close()
+    assert len(pages) >= 150
+    assert len(set(pages)) == len(pages)
 
 
 def test_staged_extraction_is_extract_file_with_every_stage_timed():
