@@ -90,3 +90,26 @@ def alternation(phrases: Iterable[str], **options: bool) -> str:
 def words_re(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """The phrases as whole words: not inside a longer word on either side."""
     return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)
+
+
+#: Characters whose case folding under ``re.IGNORECASE`` is not what ``str.lower`` gives (dotless
+#: "ı" and long "ſ" match "i" and "s"; "İ" lowers to two characters): a text holding one keeps every
+#: cue open.
+_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
+
+
+class Cues:
+    """Cheap presence tests that let a finder skip a whole-text pattern scan.
+
+    A costly pattern runs its engine at every position of the text; a *cue* is a short regex (written
+    in lower case, compiled without ``re.IGNORECASE``) that every match of the pattern must contain.
+    Cues are searched in the text lower-cased once, where a literal-led cue is found by a fast
+    prefix scan; when the cue is absent the pattern cannot match and its scan is skipped.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lowered = None if any(c in text for c in _FOLD_EXCEPTIONS) else text.lower()
+
+    def present(self, cue: re.Pattern[str]) -> bool:
+        """Whether ``cue`` occurs in the text (always true when lower-casing is not exact)."""
+        return self.lowered is None or cue.search(self.lowered) is not None

@@ -18,7 +18,8 @@ nothing. Vocabulary (Roman numerals, holidays, recurring words) lives in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,13 +35,19 @@ from extractor.find.dates.parse import (
     range_value,
     single,
 )
-from extractor.find.dates.regexes import holiday_days, patterns
+from extractor.find.dates.regexes import cues, holiday_days, patterns
 from extractor.find.overlaps import longest_first
+from extractor.find.patterns import Cues
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 
 EXTRACTOR = "dates"
 KIND = "date"
+
+
+def _scan(pattern: re.Pattern[str], text: str, cued: bool) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in ``text``; none without a scan when its cue is absent (``cued`` false)."""
+    return pattern.finditer(text) if cued else iter(())
 
 
 @dataclass
@@ -53,20 +60,28 @@ class _Candidate:
 
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""
+    present = _present_cues(text)
     return (
-        _range_candidates(text, doc_year)
-        + _recurring_candidates(text)
+        _range_candidates(text, doc_year, present)
+        + _recurring_candidates(text, present)
         + _day_candidates(text, doc_year)
-        + _period_candidates(text, doc_year)
+        + _period_candidates(text, doc_year, present)
         + _holiday_candidates(text, doc_year)
     )
 
 
-def _range_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _present_cues(text: str) -> frozenset[str]:
+    """The names of the cues :func:`extractor.find.dates.regexes.cues` found in ``text``: a pattern
+    whose cue is absent cannot match, and its whole-text scan is skipped."""
+    found = Cues(text)
+    return frozenset(name for name, cue in cues().items() if found.present(cue))
+
+
+def _range_candidates(text: str, doc_year: int | None, present: frozenset[str]) -> list[_Candidate]:
     """Blank template dates (nothing), "từ … đến …" ranges and "giai đoạn 2025 - 2030"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["blank"].finditer(text):
+    for m in _scan(p["blank"], text, "blank" in present):
         found.append(_Candidate(m.start(), m.end(), None, 1.0))
 
     for m in p["range"].finditer(text):
@@ -76,32 +91,32 @@ def _range_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
             if value:
                 found.append(_Candidate(m.start(), m.end(), value, 0.9))
 
-    for m in p["period_range"].finditer(text):
+    for m in _scan(p["period_range"], text, "period_range" in present):
         first, last = int(m.group("a")), int(m.group("b"))
         if 1945 <= first <= last <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{first}/{last}", "range", False), 0.95))
     return found
 
 
-def _recurring_candidates(text: str) -> list[_Candidate]:
+def _recurring_candidates(text: str, present: frozenset[str]) -> list[_Candidate]:
     """Deadlines without a year: "trước ngày 15/02 hàng năm", "tháng 12 hằng năm", "ngày 25 hàng tháng"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["recurring_day"].finditer(text):
+    for m in _scan(p["recurring_day"], text, "recurring" in present):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93)
             )
 
-    for m in p["recurring_month"].finditer(text):
+    for m in _scan(p["recurring_month"], text, "recurring" in present):
         month = int(m.group("m"))
         if 1 <= month <= 12:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85)
             )
 
-    for m in p["monthly"].finditer(text):
+    for m in _scan(p["monthly"], text, "monthly" in present):
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), date_value(f"--{day:02d}", "recurring", False), 0.85))
@@ -138,24 +153,24 @@ def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     return found
 
 
-def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _period_candidates(text: str, doc_year: int | None, present: frozenset[str]) -> list[_Candidate]:
     """Periods: "tháng 12/2021", "trong tháng 3", "quý III năm 2025", "6 tháng đầu năm", "năm 2022"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["month"].finditer(text):
+    for m in _scan(p["month"], text, "month" in present):
         atom = parse_atom(m.group("a"))
         if atom and atom.relative is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
             )
 
-    for m in p["bare_month"].finditer(text):
+    for m in _scan(p["bare_month"], text, "month" in present):
         atom = parse_atom(m.group("a"))
         if atom and doc_year is not None:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start("a"), m.end("a"), value, confidence - 0.15))
 
-    for m in p["quarter"].finditer(text):
+    for m in _scan(p["quarter"], text, "quarter" in present):
         atom = parse_atom(m.group("a"))
         if not atom:
             continue
@@ -167,7 +182,7 @@ def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end("a"), value, confidence))
 
-    for m in p["half"].finditer(text):
+    for m in _scan(p["half"], text, "half" in present):
         atom = parse_atom(m.group("a"))
         if atom:
             value, confidence = single(atom, doc_year)
