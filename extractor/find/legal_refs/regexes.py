@@ -13,7 +13,7 @@ from typing import Any
 
 from extractor import lexicons
 from extractor.find.legal_refs.models import DocType
-from extractor.find.patterns import YEAR, fold, phrase_regex
+from extractor.find.patterns import YEAR, first_letter_test, fold, phrase_regex
 
 
 def _phrase(phrase: str) -> str:
@@ -86,9 +86,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
     type_words = "|".join(_phrase(n) for n in names)
     short_types = {t for t in doc_types() if t.slug in set(data["short_form_types"])}
-    short_words = "|".join(
-        _phrase(n) for n in sorted({n for t in short_types for n in t.names}, key=len, reverse=True)
-    )
+    short_names = {n for t in short_types for n in t.names}
+    short_words = "|".join(_phrase(n) for n in sorted(short_names, key=len, reverse=True))
     not_before = "|".join(_phrase(w) for w in data["short_form_not_before"])
     abbreviations = "|".join(sorted({a for t in doc_types() for a in t.abbreviations}, key=len, reverse=True))
     well_known_abbr = sorted(
@@ -114,11 +113,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"{type_start}(?:(?P<nums>\d{{1,5}}(?:{separator}\d{{1,5}})*){separator})?{SYMBOL}", flags
         ),
         "short": re.compile(
-            rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
+            rf"{first_letter_test((fold(n) for n in short_names), any_case=True)}(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
             flags,
         ),
         "abbr_short": re.compile(
-            rf"(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})\s?{_SHORT}", flags
+            rf"{first_letter_test(well_known_abbr or ['TT'])}(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})"
+            rf"\s?{_SHORT}",
+            flags,
         ),
         "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{SYMBOL}", flags),
         **_law_patterns(),
@@ -132,38 +133,30 @@ def _law_patterns() -> dict[str, re.Pattern[str]]:
     """Laws cited by name ("Luật Đất đai năm 2013") and acts named by their year ("Hiến pháp năm 2013")."""
     named = lexicons.load("named_laws")
     laws = named["laws"]
+    law_type_names = {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names}
     law_names = "|".join(
         _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
     )
     law_types = (
-        "|".join(
-            _phrase(n)
-            for n in sorted(
-                {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
-                key=len,
-                reverse=True,
-            )
-        )
-        or "(?!)"
+        "|".join(_phrase(n) for n in sorted(law_type_names, key=len, reverse=True)) or "(?!)"
     )  # a lexicon without law types: no law by name
     year_acts = named.get("year_named_acts", [])
-    year_act_types = (
-        "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
-        or "(?!)"
-    )
+    year_act_names = [t.name for t in doc_types() if t.slug in {act["type"] for act in year_acts}]
+    year_act_types = "|".join(_phrase(name) for name in year_act_names) or "(?!)"
     year_act_words = (
         "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words")) or "(?!)"
     )
     flags = re.UNICODE
     return {
         "named_law": re.compile(
+            rf"{first_letter_test((fold(n) for n in law_type_names), any_case=True)}"
             rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:{law_types}))\s+(?P<name>(?i:{law_names}))(?![\w])"
             rf"(?:\s+(?:(?i:năm)\s+)?(?P<year>{YEAR})(?![\w/]))?"
             rf"(?:\s+(?i:số)\s+(?P<number>\d{{1,3}}/{YEAR}/QH\d{{1,2}}))?",
             flags,
         ),
         "year_named": re.compile(
-            rf"(?<![\w])(?P<type>{year_act_types})(?:\s+(?i:{year_act_words}))?"
+            rf"{first_letter_test(fold(n) for n in year_act_names)}(?<![\w])(?P<type>{year_act_types})(?:\s+(?i:{year_act_words}))?"
             rf"\s+(?:(?i:năm)\s+)?(?P<year>(?:17|18|19|20)\d{{2}})(?![\w/])",
             flags,
         ),
