@@ -12,7 +12,7 @@ placement ("uỷ", "hoà") to the new ("ủy", "hòa"), character for character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 BLANKS = r"[ \t]+"  # between a phrase's words: blanks, never a line break
 YEAR = r"(?:19|20)\d{2}"  # a year of the documents read: 1900-2099
@@ -126,3 +126,26 @@ class Cues:
     def present(self, cue: re.Pattern[str]) -> bool:
         """Whether ``cue`` occurs in the text (always true when lower-casing is not exact)."""
         return self.lowered is None or cue.search(self.lowered) is not None
+
+    def starts(self, cue: re.Pattern[str]) -> list[int] | None:
+        """Where ``cue`` begins in the text (a word cue: its occurrences never overlap); ``None``
+        when lower-casing is not exact and every position must be tried."""
+        return None if self.lowered is None else [m.start() for m in cue.finditer(self.lowered)]
+
+
+def scan_from(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying ``pattern.match`` only at ``starts``: positions in increasing
+    order that include every position where a match can begin (``None``: all of them). One cheap
+    scan for a cue word then replaces a costly scan per pattern sharing it. The pattern must not
+    match the empty string."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()

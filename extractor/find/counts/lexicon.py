@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor import lexicons, numbers_vi
-from extractor.find.patterns import alternation, words_re
+from extractor.find.patterns import alternation, first_letter_test, words_re
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Lexicon:
     zero_list_break_re: re.Pattern[str]
     zero_nao_re: re.Pattern[str]
     zero_qualifier_re: re.Pattern[str]
+    zero_trigger_cue: re.Pattern[str]
 
 
 def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any]:
@@ -83,8 +84,10 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
         for head in spec["heads"]:
             phrases.append(f"{classifier} {head}")
             head_units.add(f"{classifier} {head}")
+    # A first-character test (a digit or a spelled number's first letter) before the boundary.
+    first = first_letter_test([*"0123456789", *numbers_vi.spelled_words()], any_case=True)
     number_re = re.compile(
-        r"(?<![\w/.,%-])(?:"
+        rf"{first}(?<![\w/.,%-])(?:"
         rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
@@ -207,6 +210,18 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
             rf"(?=[KkCc])(?<!\w)(?:{alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
             r"[ \t]+nào(?!\w)",
             re.IGNORECASE,
+        ),
+        # The first words of every zero trigger ("không", "chưa"), lower-cased: where a trigger may
+        # begin (extractor.find.patterns.scan_from), found by one scan of the lower-cased text.
+        "zero_trigger_cue": re.compile(
+            alternation(
+                trigger.split()[0].lower()
+                for trigger in modality["zero_triggers_open"]
+                + modality["zero_triggers_headed"]
+                + modality["zero_nao_triggers"]
+                + zero_generic["open_triggers"]
+                + zero_generic["cue_triggers"]
+            )
         ),
         "zero_qualifier_re": re.compile(
             rf"[ \t]+(?P<qualifier>(?:{alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,“”\"]{{0,50}})",
