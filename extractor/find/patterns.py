@@ -93,16 +93,22 @@ def alternation(phrases: Iterable[str], **options: bool) -> str:
 def first_letter_test(phrases: Iterable[str], *, any_case: bool = False) -> str:
     """A lookahead on the first characters of ``phrases`` (both cases with ``any_case``), to open a
     pattern with: the engine tries every position of the text, and this one-character test fails at
-    most of them before the costlier boundary and alternation. ``(?!)`` when there is no phrase."""
-    letters = {phrase[0] for phrase in phrases if phrase}
+    most of them before the costlier boundary and alternation. The class is compiled with the
+    pattern's flags, so under ``re.IGNORECASE`` it accepts what the phrases' first letters accept.
+    Empty when a phrase is empty or there is none (an empty alternation matches anywhere)."""
+    phrases = list(phrases)
+    if not phrases or not all(phrases):
+        return ""
+    letters = {phrase[0] for phrase in phrases}
     if any_case:
         letters |= {c.lower() for c in letters} | {c.upper() for c in letters}
-    return f"(?=[{re.escape(''.join(sorted(letters)))}])" if letters else "(?!)"
+    return f"(?=[{re.escape(''.join(sorted(letters)))}])"
 
 
 def words_re(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """The phrases as whole words: not inside a longer word on either side."""
-    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)
+    phrases = list(phrases)
+    return re.compile(rf"{first_letter_test(phrases)}(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)
 
 
 #: Characters whose case folding under ``re.IGNORECASE`` is not what ``str.lower`` gives (dotless

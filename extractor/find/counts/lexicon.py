@@ -86,6 +86,8 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             head_units.add(f"{classifier} {head}")
     # A first-character test (a digit or a spelled number's first letter) before the boundary.
     first = first_letter_test([*"0123456789", *numbers_vi.spelled_words()], any_case=True)
+    # So do the patterns below that look at the words just before a number ("… $"): the engine tries
+    # every position of that window, and the first-letter test rejects most of them.
     number_re = re.compile(
         rf"{first}(?<![\w/.,%-])(?:"
         rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
@@ -103,20 +105,30 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             rf"[ \t]+(?P<cmp>{alternation(list(numbers['comparators_after']))})(?!\w)", re.IGNORECASE
         ),
         "before_re": re.compile(
-            rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(numbers['comparators_before'])}"
+            rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$",
+            re.IGNORECASE,
         ),
         "range_open_re": re.compile(
-            rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(numbers['range_openers'])}(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$",
+            re.IGNORECASE,
         ),
-        "label_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
+        "label_re": re.compile(
+            rf"{first_letter_test(units['label_words'])}(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$",
+            re.IGNORECASE,
+        ),
         "spelled_cue_re": re.compile(
-            rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(units['spelled_count_cues'])}"
+            rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$",
+            re.IGNORECASE,
         ),
         "not_followed_by": {k: frozenset(v) for k, v in units["not_followed_by"].items()},
         "head_units": frozenset(head_units),
         "never_counts": frozenset(units["never_counts"]),
         "label_exception_re": re.compile(
-            rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE
+            rf"{first_letter_test(units['label_exceptions'])}"
+            rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$",
+            re.IGNORECASE,
         ),
         "percent_list_units": frozenset(units["percent_list_units"]),
         "classifiers": frozenset(name for name, spec in units["units"].items() if spec["heads"]),
@@ -129,7 +141,9 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             blocked_modifier_tags=frozenset(generic["blocked_modifier_tags"]),
             max_modifiers=generic["max_modifiers"],
             label_re=re.compile(
-                rf"(?<!\w)(?<!tổng )(?:{alternation(generic['label_words'])})[ \t]*$", re.IGNORECASE
+                rf"{first_letter_test(generic['label_words'])}"
+                rf"(?<!\w)(?<!tổng )(?:{alternation(generic['label_words'])})[ \t]*$",
+                re.IGNORECASE,
             ),
         ),
         "coordinable": frozenset(units["units"]) | frozenset(generic["classifiers"]),
