@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from extractor.find.claims.regexes import patterns
 from extractor.find.overlaps import drop_overlapping
-from extractor.find.patterns import SENTENCE_END_RE, YEAR
+from extractor.find.patterns import SENTENCE_END_RE, YEAR, Cues
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 from extractor.numbers_vi import parse_spelled
@@ -468,11 +468,17 @@ def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | No
     when not given).
     """
     doc_type = getattr(context, "doc_type", None)
+    pats = patterns()
+    cues = Cues(text)  # a finder whose cue is absent cannot match: its whole-text scan is skipped
+    criteria = cues.present(pats.criterion_cue)
     headings = _headings(text)
-    found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
-    found += _postposed(text, doc_type) + _eligibility(text, doc_type)
-    found += _verdicts(text, headings, structure_headings(text) if sections is None else sections)
-    found += _mentions(text, found)
+    found = headings + (_ratios(text, doc_type) + _listed(text, doc_type) if criteria else [])
+    found += _standards(text, doc_type)
+    found += _postposed(text, doc_type) if criteria else []
+    found += _eligibility(text, doc_type) if cues.present(pats.eligibility_cue) else []
+    if cues.present(pats.verdict_cue):
+        found += _verdicts(text, headings, structure_headings(text) if sections is None else sections)
+    found += _mentions(text, found) if criteria else []
     # a shorter overlapping reading of the same words goes; a mention mid-sentence stays
     return drop_overlapping(found, keep=lambda item: item.value["status"] == "reported")
 
