@@ -35,9 +35,9 @@ from extractor.find.dates.parse import (
     range_value,
     single,
 )
-from extractor.find.dates.regexes import cues, holiday_days, patterns
+from extractor.find.dates.regexes import cues, holiday_days, lead_words, patterns
 from extractor.find.overlaps import longest_first
-from extractor.find.patterns import Cues
+from extractor.find.patterns import Cues, scan_from
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 
@@ -45,9 +45,25 @@ EXTRACTOR = "dates"
 KIND = "date"
 
 
-def _scan(pattern: re.Pattern[str], text: str, cued: bool) -> Iterator[re.Match[str]]:
-    """``pattern``'s matches in ``text``; none without a scan when its cue is absent (``cued`` false)."""
-    return pattern.finditer(text) if cued else iter(())
+class _Scans:
+    """How each date pattern is scanned over one text. A rare pattern is skipped when its cue is
+    absent; a pattern that opens with a lead word ("ngày", "tháng", "năm", "từ", "quý") is tried only
+    where that word stands, found by one fast scan of the lower-cased text, instead of running the
+    engine at every position (:class:`extractor.find.patterns.Cues`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = Cues(text)
+        self.present = frozenset(name for name, cue in cues().items() if found.present(cue))
+        self.starts = {word: found.starts(cue) for word, cue in lead_words().items()}
+
+    def cued(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches; none, without a scan, when the cue ``name`` is absent."""
+        return pattern.finditer(self.text) if name in self.present else iter(())
+
+    def led(self, word: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins with the lead word ``word``."""
+        return scan_from(pattern, self.text, self.starts[word])
 
 
 @dataclass
@@ -60,81 +76,74 @@ class _Candidate:
 
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""
-    present = _present_cues(text)
+    scans = _Scans(text)
     return (
-        _range_candidates(text, doc_year, present)
-        + _recurring_candidates(text, present)
-        + _day_candidates(text, doc_year)
-        + _period_candidates(text, doc_year, present)
+        _range_candidates(text, doc_year, scans)
+        + _recurring_candidates(text, scans)
+        + _day_candidates(text, doc_year, scans)
+        + _period_candidates(text, doc_year, scans)
         + _holiday_candidates(text, doc_year)
     )
 
 
-def _present_cues(text: str) -> frozenset[str]:
-    """The names of the cues :func:`extractor.find.dates.regexes.cues` found in ``text``: a pattern
-    whose cue is absent cannot match, and its whole-text scan is skipped."""
-    found = Cues(text)
-    return frozenset(name for name, cue in cues().items() if found.present(cue))
-
-
-def _range_candidates(text: str, doc_year: int | None, present: frozenset[str]) -> list[_Candidate]:
+def _range_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Blank template dates (nothing), "từ … đến …" ranges and "giai đoạn 2025 - 2030"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in _scan(p["blank"], text, "blank" in present):
+    for m in scans.led("ngày", p["blank"]) if "blank" in scans.present else ():
         found.append(_Candidate(m.start(), m.end(), None, 1.0))
 
-    for m in p["range"].finditer(text):
+    for m in scans.led("từ", p["range"]):
         a, b = parse_atom(m.group("a")), parse_atom(m.group("b"))
         if a and b and a.level == b.level or (a and b and {a.level, b.level} <= {"day", "month"}):
             value = range_value(a, b, doc_year)
             if value:
                 found.append(_Candidate(m.start(), m.end(), value, 0.9))
 
-    for m in _scan(p["period_range"], text, "period_range" in present):
+    for m in scans.cued("period_range", p["period_range"]):
         first, last = int(m.group("a")), int(m.group("b"))
         if 1945 <= first <= last <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{first}/{last}", "range", False), 0.95))
     return found
 
 
-def _recurring_candidates(text: str, present: frozenset[str]) -> list[_Candidate]:
+def _recurring_candidates(text: str, scans: _Scans) -> list[_Candidate]:
     """Deadlines without a year: "trước ngày 15/02 hàng năm", "tháng 12 hằng năm", "ngày 25 hàng tháng"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in _scan(p["recurring_day"], text, "recurring" in present):
+    for m in scans.cued("recurring", p["recurring_day"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93)
             )
 
-    for m in _scan(p["recurring_month"], text, "recurring" in present):
+    for m in scans.cued("recurring", p["recurring_month"]):
         month = int(m.group("m"))
         if 1 <= month <= 12:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85)
             )
 
-    for m in _scan(p["monthly"], text, "monthly" in present):
+    for m in scans.cued("monthly", p["monthly"]):
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), date_value(f"--{day:02d}", "recurring", False), 0.85))
     return found
 
 
-def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _day_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Days: "ngày 28/12/2021", "ngày 05/ 6/2024", "ngày 15/02" (the document's year), "Chiều 04.9"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in (*p["day"].finditer(text), *p["spaced_day"].finditer(text)):
+    for m in (*p["day"].finditer(text), *scans.led("ngày", p["spaced_day"])):
         atom = parse_atom(m.group("a"))
         if atom and atom.year is not None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "date", False), 0.98)
             )
 
-    for m in p["day_no_year"].finditer(text):
+    for m in scans.led("ngày", p["day_no_year"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day":
             value, confidence = single(atom, doc_year)
@@ -153,24 +162,24 @@ def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     return found
 
 
-def _period_candidates(text: str, doc_year: int | None, present: frozenset[str]) -> list[_Candidate]:
+def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Periods: "tháng 12/2021", "trong tháng 3", "quý III năm 2025", "6 tháng đầu năm", "năm 2022"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in _scan(p["month"], text, "month" in present):
+    for m in scans.led("tháng", p["month"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.relative is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
             )
 
-    for m in _scan(p["bare_month"], text, "month" in present):
+    for m in scans.cued("month", p["bare_month"]):
         atom = parse_atom(m.group("a"))
         if atom and doc_year is not None:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start("a"), m.end("a"), value, confidence - 0.15))
 
-    for m in _scan(p["quarter"], text, "quarter" in present):
+    for m in scans.led("quý", p["quarter"]):
         atom = parse_atom(m.group("a"))
         if not atom:
             continue
@@ -182,13 +191,13 @@ def _period_candidates(text: str, doc_year: int | None, present: frozenset[str])
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end("a"), value, confidence))
 
-    for m in _scan(p["half"], text, "half" in present):
+    for m in scans.cued("half", p["half"]):
         atom = parse_atom(m.group("a"))
         if atom:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end(), value, confidence))
 
-    for m in p["year"].finditer(text):
+    for m in scans.led("năm", p["year"]):
         atom = parse_atom(m.group("a"))
         if atom and 1945 <= (atom.year or 0) <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{atom.year:04d}", "period", False), 0.9))

@@ -124,7 +124,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "holiday_cue": re.compile(rf"(?:{cues})[^.;:\n]{{0,60}}$", flags),
         "recurring_near": re.compile(rf"[^.;:\n]{{0,40}}?(?:{recurring})", flags),
         "numbers": re.compile(r"\d+"),
-        "any_year": re.compile(rf"(?<![\d/])(?:năm\s+|/)({YEAR})(?![\d/])", flags),
+        "any_year": re.compile(rf"(?=[n/])(?<![\d/])(?:năm\s+|/)({YEAR})(?![\d/])", flags),
     }
 
 
@@ -139,9 +139,16 @@ def cues() -> dict[str, re.Pattern[str]]:
         "recurring": re.compile(recurring),
         "monthly": re.compile(_MONTHLY),
         "month": re.compile("tháng"),
-        "quarter": re.compile("quý"),
         "half": re.compile(_HALF_WORDS),
     }
+
+
+@lexicons.compiled
+def lead_words() -> dict[str, re.Pattern[str]]:
+    """The word each lead-word pattern opens with, in lower case: "ngày" (blank, spaced_day,
+    day_no_year), "tháng" (month), "năm" (year), "từ" (range), "quý" (quarter). Found once in
+    the lower-cased text, they are the only places those patterns are tried."""
+    return {word: re.compile(word) for word in ("ngày", "tháng", "năm", "từ", "quý")}
 
 
 DATE_PHRASE = re.compile(
