@@ -134,9 +134,20 @@ class Cues:
         return self.lowered is None or cue.search(self.lowered) is not None
 
     def starts(self, cue: re.Pattern[str]) -> list[int] | None:
-        """Where ``cue`` begins in the text (a word cue: its occurrences never overlap); ``None``
-        when lower-casing is not exact and every position must be tried."""
-        return None if self.lowered is None else [m.start() for m in cue.finditer(self.lowered)]
+        """Every position where ``cue`` begins in the text; ``None`` when lower-casing is not exact
+        and every position must be tried."""
+        return None if self.lowered is None else starts_of(cue, self.lowered)
+
+
+def starts_of(cue: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``cue`` (which never matches the empty string) matches in ``text``,
+    overlapping ones included: each search resumes one character after the last start."""
+    found: list[int] = []
+    match = cue.search(text)
+    while match:
+        found.append(match.start())
+        match = cue.search(text, match.start() + 1)
+    return found
 
 
 def scan_from(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from extractor import lexicons
 from extractor.find.legal_refs.models import DocType
-from extractor.find.patterns import YEAR, first_letter_test, fold, phrase_regex
+from extractor.find.patterns import YEAR, alternation, first_letter_test, fold, phrase_regex
 
 
 def _phrase(phrase: str) -> str:
@@ -126,6 +126,33 @@ def patterns() -> dict[str, re.Pattern[str]]:
         **_issuer_patterns(),
         **_unnumbered_patterns(),
         "type_word": re.compile(rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{type_words}))(?![\w])"),
+    }
+
+
+@lexicons.compiled
+def lead_cues() -> dict[str, re.Pattern[str]]:
+    """Where a typed or short reference may begin: its type word, found by one fast scan (see
+    :func:`extractor.find.patterns.scan_from`) instead of running the big alternation at every
+    position. ``names`` (and ``short_names``, ``law_names``): the type names as the patterns fold them, in lower case, searched in the
+    lower-cased folded text (:class:`extractor.find.patterns.Cues`); ``abbreviations`` ("QĐ", "TT"),
+    matched case-sensitively, in the folded text itself."""
+    data = lexicons.cited_document_types()
+    short_slugs = set(data["short_form_types"])
+    names = {fold(n).lower() for t in doc_types() for n in t.names}
+    short_names = {fold(n).lower() for t in doc_types() if t.slug in short_slugs for n in t.names}
+    abbreviations = {a for t in doc_types() for a in t.abbreviations}
+    laws = lexicons.load("named_laws")
+    law_slugs = {law["type"] for law in laws["laws"]} | {
+        act["type"] for act in laws.get("year_named_acts", [])
+    }
+    law_names = {fold(n).lower() for t in doc_types() if t.slug in law_slugs for n in t.names}
+    return {
+        "names": re.compile(alternation(names, optional_commas=True) or "(?!)"),
+        # "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp": where a law cited by name may begin
+        "law_names": re.compile(alternation(law_names, optional_commas=True) or "(?!)"),
+        "number_word": re.compile("số"),  # "… số 45/QĐ-UBND" standing apart from its type word
+        "short_names": re.compile(alternation(short_names, optional_commas=True) or "(?!)"),
+        "abbreviations": re.compile(alternation(abbreviations) or "(?!)"),
     }
 
 
