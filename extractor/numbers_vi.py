@@ -49,8 +49,9 @@ def parse_digits(text: str) -> int | float | None:
     return int(whole)
 
 
+@cache
 def spelled_words() -> frozenset[str]:
-    """Every syllable that may be part of a spelled number."""
+    """Every syllable that may be part of a spelled number (built once: asked for every word parsed)."""
     vocab = vocabulary()
     words: set[str] = set(vocab["digits"]) | set(vocab["ten"]) | set(vocab["tens_marker"])
     words |= set(vocab["units_after_tens"]) | set(vocab["zero_tens"]) | set(vocab["multipliers"])

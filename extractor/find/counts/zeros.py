@@ -20,12 +20,8 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
     end of its first list item ("cháy, nổ, mất tài sản" → "cháy, nổ": a compound is one item)."""
     lex = lexicon()
     window = text[position : position + 200]
-    inner_commas = {
-        position + m.start() + offset
-        for m in lex.zero_compound_re.finditer(window)
-        for offset, char in enumerate(m.group(0))
-        if char == ","
-    }
+    first_window, first_position = window, position
+    inner_commas: set[int] | None = None  # the commas inside compounds, found when a comma is met
     person = lex.zero_person_re.match(text, position)
     if person:
         unit = match_unit(text, position - 1) if position and text[position - 1] in " \t" else None
@@ -44,8 +40,16 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
             return cursor
         if word.start() != cursor - position:
             return cursor
-        if word.group(1) and position + word.start(1) not in inner_commas:
-            return cursor
+        if word.group(1):
+            if inner_commas is None:
+                inner_commas = {
+                    first_position + m.start() + offset
+                    for m in lex.zero_compound_re.finditer(first_window)
+                    for offset, char in enumerate(m.group(0))
+                    if char == ","
+                }
+            if position + word.start(1) not in inner_commas:
+                return cursor
         cursor = position + word.end()
         if count + 1 >= max_words:
             return cursor
