@@ -268,6 +268,8 @@ def _counts(
     parts = report_sections(text, headings(text) if sections is None else sections)
     found: list[Evidence] = []
     for start, end, value, percent, total, spelled in _number_candidates(text):
+        if total is None and first_overlap(taken_spans, start, end) is not None:
+            continue  # inside a date or a reference; only a ratio may keep its place (below)
         cursor, scale, after = _after_number(text, end, value, scalable=percent is None and total is None)
         comparator = numbers_vi.comparator_after(after.group("cmp")) if after else None
         skip = lex.skip_re.match(text, cursor)
