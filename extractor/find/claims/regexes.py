@@ -65,6 +65,10 @@ class ClaimPatterns:
     criterion_cue: re.Pattern[str]
     verdict_cue: re.Pattern[str]
     eligibility_cue: re.Pattern[str]
+    met_cue: re.Pattern[str]
+    negated_or_met_cue: re.Pattern[str]
+    denial_cue: re.Pattern[str]
+    eligibility_lead_cue: re.Pattern[str]
 
 
 def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
@@ -88,6 +92,11 @@ def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
         # (extractor.find.patterns.Cues): a text without "tiêu chí" skips five scans.
         "criterion_cue": re.compile(r"tiêu[ \t]+chí"),
         "verdict_cue": re.compile(alternation(label.lower() for label in labels)),
+        # The lead words the whole-text patterns open with, in lower case: each pattern is tried only
+        # where its lead word stands (extractor.find.patterns.scan_from), not at every position.
+        "met_cue": re.compile("đạt"),
+        "negated_or_met_cue": re.compile("chưa|không|đạt"),
+        "denial_cue": re.compile("không"),
         "ordinals": ordinals,
         "heading_re": re.compile(
             rf"^[ \t]*(?:[-+•*][ \t]*)?(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
@@ -156,6 +165,11 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
     quote_close = r"(?:[ \t]*[”\"])?"
     return {
         "eligibility_cue": re.compile(alternation(phrase.lower() for phrase in lex["eligibility_phrases"])),
+        "eligibility_lead_cue": re.compile(
+            alternation(
+                phrase.lower() for phrase in lex["eligibility_negations"] + lex["eligibility_phrases"]
+            )
+        ),
         "standard_re": re.compile(
             rf"(?=đ)(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
             re.IGNORECASE,
