@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -62,7 +63,7 @@ from extractor.nlp import finder_component, text_of
 
 def _typed_refs(text: str, shadowed: str, starts: list[int] | None = None) -> list[Ref]:
     """References written with their type word and symbol; ``starts`` (where a type word stands,
-    :func:`_type_word_starts`) are the only positions tried, all of them when ``None``."""
+    :func:`_leads`) are the only positions tried, all of them when ``None``."""
     p = patterns()
     refs: list[Ref] = []
     for group, m in enumerate(scan_from(p["typed"], shadowed, starts)):
@@ -86,13 +87,27 @@ def _typed_refs(text: str, shadowed: str, starts: list[int] | None = None) -> li
     return refs
 
 
-def _type_word_starts(shadowed: str, cues: Cues, names: str) -> list[int] | None:
-    """Where a type name of ``lead_cues()[names]`` (any case) or a type abbreviation begins in the
-    folded text; ``None`` when every position must be tried."""
-    named = cues.starts(lead_cues()[names])
-    if named is None:
-        return None
-    return sorted({*named, *starts_of(lead_cues()["abbreviations"], shadowed)})
+@dataclass(frozen=True)
+class _Leads:
+    """Where each whole-text pattern may begin (``None``: at every position). The type names are
+    found once; the short-form and law names, a subset of them, are checked only at those places."""
+
+    typed: list[int] | None
+    short: list[int] | None
+    laws: list[int] | None
+
+
+def _leads(shadowed: str, cues: Cues) -> _Leads:
+    """The lead positions of the folded text: type names in any case, type abbreviations as written."""
+    lowered, cue = cues.lowered, lead_cues()
+    named = cues.starts(cue["names"])
+    if lowered is None or named is None:
+        return _Leads(None, None, None)
+    return _Leads(
+        typed=sorted({*named, *starts_of(cue["abbreviations"], shadowed)}),
+        short=[p for p in named if cue["short_names"].match(lowered, p)],
+        laws=[p for p in named if cue["law_names"].match(lowered, p)],
+    )
 
 
 def _number_list_refs(m: re.Match[str], doc_type: DocType, group: int) -> list[Ref]:
@@ -320,11 +335,12 @@ def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = fold(text)
     cues = Cues(shadowed)
-    typed = _typed_refs(text, shadowed, _type_word_starts(shadowed, cues, "names"))
+    leads = _leads(shadowed, cues)
+    typed = _typed_refs(text, shadowed, leads.typed)
     refs = (
         typed
-        + _short_refs(shadowed, _type_word_starts(shadowed, cues, "short_names"))
-        + _named_law_refs(text, shadowed, cues.starts(lead_cues()["law_names"]))
+        + _short_refs(shadowed, leads.short)
+        + _named_law_refs(text, shadowed, leads.laws)
         + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed), cues)
     )
     chosen = longest_first(refs, rank=lambda r: (-(r.end - r.start), -r.confidence, r.start))

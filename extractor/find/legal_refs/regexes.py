@@ -9,6 +9,7 @@ matched on folded text (:func:`extractor.find.patterns.fold`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from extractor import lexicons
@@ -273,5 +274,8 @@ def type_of(word: str) -> DocType | None:
     return _type_by_word().get(word) or _type_by_word().get(" ".join(fold(word).lower().split()))
 
 
+@lru_cache(maxsize=4096)
 def fold_name(name: str) -> str:
+    """``name`` folded, lower-cased, commas and runs of blanks as one space (remembered: the issuer
+    reader asks for the same words again and again)."""
     return " ".join(fold(name).lower().replace(",", " ").split())
