@@ -49,13 +49,15 @@ class _Scans:
     """How each date pattern is scanned over one text. A rare pattern is skipped when its cue is
     absent; a pattern that opens with a lead word ("ngày", "tháng", "năm", "từ", "quý") is tried only
     where that word stands, found by one fast scan of the lower-cased text, instead of running the
-    engine at every position (:class:`extractor.find.patterns.Cues`)."""
+    engine at every position (:class:`extractor.find.patterns.Cues`). A pattern that opens with a
+    digit after a boundary that excludes word characters starts where a run of digits starts."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         found = Cues(text)
         self.present = frozenset(name for name, cue in cues().items() if found.present(cue))
         self.starts = {word: found.starts(cue) for word, cue in lead_words().items()}
+        self.digit_runs = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
 
     def cued(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern``'s matches; none, without a scan, when the cue ``name`` is absent."""
@@ -64,6 +66,17 @@ class _Scans:
     def led(self, word: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern``'s matches, each of which begins with the lead word ``word``."""
         return scan_from(pattern, self.text, self.starts[word])
+
+    def digit_led(self, pattern: re.Pattern[str], word: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins a run of digits (or with the lead ``word``)."""
+        starts: list[int] | None = self.digit_runs
+        if word is not None:
+            led = self.starts[word]
+            starts = None if led is None else sorted({*led, *self.digit_runs})
+        return scan_from(pattern, self.text, starts)
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
 
 
 @dataclass
@@ -82,7 +95,7 @@ def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
         + _recurring_candidates(text, scans)
         + _day_candidates(text, doc_year, scans)
         + _period_candidates(text, doc_year, scans)
-        + _holiday_candidates(text, doc_year)
+        + _holiday_candidates(text, doc_year, scans)
     )
 
 
@@ -136,7 +149,7 @@ def _day_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Can
     """Days: "ngày 28/12/2021", "ngày 05/ 6/2024", "ngày 15/02" (the document's year), "Chiều 04.9"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in (*p["day"].finditer(text), *scans.led("ngày", p["spaced_day"])):
+    for m in (*scans.digit_led(p["day"], "ngày"), *scans.led("ngày", p["spaced_day"])):
         atom = parse_atom(m.group("a"))
         if atom and atom.year is not None:
             found.append(
@@ -149,7 +162,7 @@ def _day_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Can
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end(), value, confidence - 0.1))
 
-    for m in p["dotted_day"].finditer(text):
+    for m in scans.digit_led(p["dotted_day"]):
         lead = p["dotted_head"].search(text, max(0, m.start() - 16), m.start())
         if lead is None or (lead.start() and text[lead.start() - 1].isalnum()):
             continue
@@ -204,12 +217,12 @@ def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_
     return found
 
 
-def _holiday_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _holiday_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Day/month holidays ("30/4, 01/5, 02/9") after a cue ("ngày Lễ", "dịp") or in a list."""
     p = patterns()
     holidays = holiday_days()
     found: list[_Candidate] = []
-    for m in p["holiday_list"].finditer(text):
+    for m in scans.digit_led(p["holiday_list"]):
         items = list(p["holiday_item"].finditer(text, m.start(), m.end()))
         pairs = [tuple(int(n) for n in item.group().split("/")) for item in items]
         if not all(pair in holidays for pair in pairs):
