@@ -119,15 +119,14 @@ def _number_candidates(text: str) -> Iterator[Number]:
                 continue
             value, parse_total = ratio
         elif spelled:
-            if spelled.lower() == "không":
+            lowered = spelled.lower()
+            if lowered == "không":
                 continue
+            if lowered in ("một", "năm") and not lex.spelled_cue_re.search(text[max(0, start - 30) : start]):
+                continue  # a lone "một"/"năm" (the year word) without a counting cue: before parsing
             value = numbers_vi.parse_spelled(spelled)
             if value is None or spelled.split()[0].lower() in numbers_vi.vocabulary()["multipliers"]:
                 continue  # "triệu" of "150 triệu đồng" is part of the unit
-            if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(
-                text[max(0, start - 30) : start]
-            ):
-                continue
         else:
             value = numbers_vi.parse_digits(match.group("num"))
             if value is None:
