@@ -267,14 +267,23 @@ def _counts(
     parts = report_sections(text, headings(text) if sections is None else sections)
     found: list[Evidence] = []
     for start, end, value, percent, total, spelled in _number_candidates(text):
-        if total is None and first_overlap(taken_spans, start, end) is not None:
-            continue  # inside a date or a reference; only a ratio may keep its place (below)
         cursor, scale, after = _after_number(text, end, value, scalable=percent is None and total is None)
         comparator = numbers_vi.comparator_after(after.group("cmp")) if after else None
         skip = lex.skip_re.match(text, cursor)
         unit_match = match_unit(text, skip.end()) if skip else None
         if unit_match is None:
             unit_match = match_unit(text, cursor)
+        # The checks that drop a number come before its unit's extent is read (a noun phrase may
+        # ask underthesea): inside a date or a reference only a listed ratio keeps its place.
+        overlap = first_overlap(taken_spans, start, end)
+        if overlap is not None and not (
+            total is not None and unit_match and start <= overlap[0] and overlap[1] <= end
+        ):
+            continue
+        if unit_match and unit_match.group("unit")[0].isupper():
+            prefix = paragraph_prefix(text, start)
+            if not prefix.strip(" \t(-–+•"):
+                continue  # "3 Đơn vị …" at a paragraph start is a section number
         generic_start = generic_end = None
         if unit_match is None:
             generic_start, generic_end = _generic_unit(
@@ -296,15 +305,6 @@ def _counts(
         if unit_match:
             span_end = _listed_unit_end(text, unit_match, percent is not None)
             unit = normal_unit(text[unit_match.start("unit") : span_end])
-        overlap = first_overlap(taken_spans, start, end)
-        if overlap is not None and not (
-            total is not None and unit_match and start <= overlap[0] and overlap[1] <= end
-        ):
-            continue
-        if unit_match and unit_match.group("unit")[0].isupper():
-            prefix = paragraph_prefix(text, start)
-            if not prefix.strip(" \t(-–+•"):
-                continue  # "3 Đơn vị …" at a paragraph start is a section number
         span_start, comparator = _span_start(text, start, comparator)
         if rate_start is not None:
             span_start = min(span_start, rate_start)
