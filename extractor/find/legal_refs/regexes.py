@@ -271,7 +271,8 @@ def _issuer_heads() -> str:
 
 
 def type_of(word: str) -> DocType | None:
-    return _type_by_word().get(word) or _type_by_word().get(" ".join(fold(word).lower().split()))
+    table = _type_by_word()
+    return table.get(word) or table.get(" ".join(fold(word).lower().split()))
 
 
 @lru_cache(maxsize=4096)
