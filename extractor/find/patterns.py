@@ -90,19 +90,22 @@ def alternation(phrases: Iterable[str], **options: bool) -> str:
     return "|".join(phrase_regex(p, **options) for p in ordered)
 
 
-def first_letter_test(phrases: Iterable[str], *, any_case: bool = False) -> str:
-    """A lookahead on the first characters of ``phrases`` (both cases with ``any_case``), to open a
-    pattern with: the engine tries every position of the text, and this one-character test fails at
-    most of them before the costlier boundary and alternation. The class is compiled with the
-    pattern's flags, so under ``re.IGNORECASE`` it accepts what the phrases' first letters accept.
-    Empty when a phrase is empty or there is none (an empty alternation matches anywhere)."""
-    phrases = list(phrases)
-    if not phrases or not all(phrases):
+def first_letter_test(phrases: Iterable[str], *, any_case: bool = False, digits: bool = False) -> str:
+    """A lookahead on the first characters of ``phrases`` (both cases with ``any_case``; any
+    decimal digit too with ``digits``), to open a pattern with: the engine tries every position of
+    the text, and this one-character test fails at most of them before the costlier boundary and
+    alternation. The class is compiled with the pattern's flags, so under ``re.IGNORECASE`` it
+    accepts what the phrases' first letters accept. A phrase starts where :func:`phrase_regex`
+    starts it, at its first non-blank character. Empty when a phrase is blank or there is none (an
+    empty alternation matches anywhere)."""
+    firsts = [phrase.lstrip()[:1] for phrase in phrases]
+    if not firsts or not all(firsts):
         return ""
-    letters = {phrase[0] for phrase in phrases}
+    letters = set(firsts)
     if any_case:
         letters |= {c.lower() for c in letters} | {c.upper() for c in letters}
-    return f"(?=[{re.escape(''.join(sorted(letters)))}])"
+    digit = r"\d" if digits else ""  # any decimal digit, as the patterns' own \d
+    return f"(?=[{re.escape(''.join(sorted(letters)))}{digit}])"
 
 
 def words_re(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:

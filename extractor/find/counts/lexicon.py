@@ -85,7 +85,7 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             phrases.append(f"{classifier} {head}")
             head_units.add(f"{classifier} {head}")
     # A first-character test (a digit or a spelled number's first letter) before the boundary.
-    first = first_letter_test([*"0123456789", *numbers_vi.spelled_words()], any_case=True)
+    first = first_letter_test(numbers_vi.spelled_words(), any_case=True, digits=True)
     # So do the patterns below that look at the words just before a number ("… $"): the engine tries
     # every position of that window, and the first-letter test rejects most of them.
     number_re = re.compile(
