@@ -123,3 +123,9 @@ def test_a_first_letter_test_accepts_what_the_phrases_accept():
     assert [m.group() for m in pattern.finditer("KHÔNG đạt Đạt x")] == ["KHÔNG", "đạt", "Đạt"]
     assert first_letter_test([]) == ""  # no phrase: no test (an empty alternation matches anywhere)
     assert first_letter_test(["", "a"]) == ""
+
+
+def test_a_first_letter_test_with_digits_accepts_every_decimal_digit():
+    pattern = re.compile(rf"{first_letter_test(['ba'], digits=True)}(?:\d+|ba)")
+    assert [m.group() for m in pattern.finditer("ba ٣ 12")] == ["ba", "٣", "12"]
+    assert first_letter_test(["  tháng"]) == "(?=[t])"  # a phrase starts at its first non-blank
