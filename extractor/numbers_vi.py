@@ -49,8 +49,9 @@ def parse_digits(text: str) -> int | float | None:
     return int(whole)
 
 
+@cache
 def spelled_words() -> frozenset[str]:
-    """Every syllable that may be part of a spelled number."""
+    """Every syllable that may be part of a spelled number (built once: asked for every word parsed)."""
     vocab = vocabulary()
     words: set[str] = set(vocab["digits"]) | set(vocab["ten"]) | set(vocab["tens_marker"])
     words |= set(vocab["units_after_tens"]) | set(vocab["zero_tens"]) | set(vocab["multipliers"])
@@ -171,9 +172,18 @@ def comparator_after(words: str) -> str | None:
 
 @cache
 def spelled_number_pattern() -> str:
-    """A regex alternation (no groups) for a run of spelled-number syllables, longest first."""
-    words = sorted(spelled_words(), key=len, reverse=True)
-    word = "|".join(re.escape(w) for w in words)
+    """A regex (no capturing groups) for a run of spelled-number syllables, longest first.
+
+    The syllables are grouped by their first letter ("b(?:ảy|ẩy|ốn|a)|…"), each group keeping the
+    longest-first order: the engine reads a first letter once instead of trying every syllable, and
+    only syllables sharing that letter can match at one place, so the preference is unchanged."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(spelled_words(), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(w)
+    word = "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in words) + ")"
+        for first, words in groups.items()
+    )
     return rf"(?:{word})(?:[ \t]+(?:{word}))*"
 
 

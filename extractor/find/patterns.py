@@ -12,7 +12,7 @@ placement ("uỷ", "hoà") to the new ("ủy", "hòa"), character for character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 BLANKS = r"[ \t]+"  # between a phrase's words: blanks, never a line break
 YEAR = r"(?:19|20)\d{2}"  # a year of the documents read: 1900-2099
@@ -20,7 +20,10 @@ YEAR = r"(?:19|20)\d{2}"  # a year of the documents read: 1900-2099
 SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
 
 # Same-length substitutions so that patterns see one spelling; offsets stay valid.
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+_DASH_MAP = {"–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "}
+# One character class found by a fast scan: ``str.translate`` looks every character of a
+# Vietnamese text up in its table (≈ 50 ns a character), and these characters are rare.
+_DASH_RE = re.compile("[" + "".join(_DASH_MAP) + "]")
 _TONE_PAIRS = (
     ("uỷ", "ủy"),
     ("uý", "úy"),
@@ -46,7 +49,7 @@ _TONE_MAP = dict(_TONE_PAIRS)
 
 def fold_dashes(text: str) -> str:
     """``text`` with every dash as "-" and the no-break space as " "; same length."""
-    return text.translate(_DASHES)
+    return _DASH_RE.sub(lambda m: _DASH_MAP[m.group()], text)
 
 
 def fold_tones(text: str) -> str:
@@ -87,6 +90,82 @@ def alternation(phrases: Iterable[str], **options: bool) -> str:
     return "|".join(phrase_regex(p, **options) for p in ordered)
 
 
+def first_letter_test(phrases: Iterable[str], *, any_case: bool = False, digits: bool = False) -> str:
+    """A lookahead on the first characters of ``phrases`` (both cases with ``any_case``; any
+    decimal digit too with ``digits``), to open a pattern with: the engine tries every position of
+    the text, and this one-character test fails at most of them before the costlier boundary and
+    alternation. The class is compiled with the pattern's flags, so under ``re.IGNORECASE`` it
+    accepts what the phrases' first letters accept. A phrase starts where :func:`phrase_regex`
+    starts it, at its first non-blank character. Empty when a phrase is blank or there is none (an
+    empty alternation matches anywhere)."""
+    firsts = [phrase.lstrip()[:1] for phrase in phrases]
+    if not firsts or not all(firsts):
+        return ""
+    letters = set(firsts)
+    if any_case:
+        letters |= {c.lower() for c in letters} | {c.upper() for c in letters}
+    digit = r"\d" if digits else ""  # any decimal digit, as the patterns' own \d
+    return f"(?=[{re.escape(''.join(sorted(letters)))}{digit}])"
+
+
 def words_re(phrases: Iterable[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """The phrases as whole words: not inside a longer word on either side."""
-    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)
+    phrases = list(phrases)
+    return re.compile(rf"{first_letter_test(phrases)}(?<!\w)(?:{alternation(phrases)})(?!\w)", flags)
+
+
+#: Characters whose case folding under ``re.IGNORECASE`` is not what ``str.lower`` gives (dotless
+#: "ı" and long "ſ" match "i" and "s"; "İ" lowers to two characters): a text holding one keeps every
+#: cue open.
+_FOLD_EXCEPTIONS = ("ı", "ſ", "İ")
+
+
+class Cues:
+    """Cheap presence tests that let a finder skip a whole-text pattern scan.
+
+    A costly pattern runs its engine at every position of the text; a *cue* is a short regex (written
+    in lower case, compiled without ``re.IGNORECASE``) that every match of the pattern must contain.
+    Cues are searched in the text lower-cased once, where a literal-led cue is found by a fast
+    prefix scan; when the cue is absent the pattern cannot match and its scan is skipped.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lowered = None if any(c in text for c in _FOLD_EXCEPTIONS) else text.lower()
+
+    def present(self, cue: re.Pattern[str]) -> bool:
+        """Whether ``cue`` occurs in the text (always true when lower-casing is not exact)."""
+        return self.lowered is None or cue.search(self.lowered) is not None
+
+    def starts(self, cue: re.Pattern[str]) -> list[int] | None:
+        """Every position where ``cue`` begins in the text; ``None`` when lower-casing is not exact
+        and every position must be tried."""
+        return None if self.lowered is None else starts_of(cue, self.lowered)
+
+
+def starts_of(cue: re.Pattern[str], text: str) -> list[int]:
+    """Every position where ``cue`` (which never matches the empty string) matches in ``text``,
+    overlapping ones included: each search resumes one character after the last start."""
+    found: list[int] = []
+    match = cue.search(text)
+    while match:
+        found.append(match.start())
+        match = cue.search(text, match.start() + 1)
+    return found
+
+
+def scan_from(pattern: re.Pattern[str], text: str, starts: Iterable[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying ``pattern.match`` only at ``starts``: positions in increasing
+    order that include every position where a match can begin (``None``: all of them). One cheap
+    scan for a cue word then replaces a costly scan per pattern sharing it. The pattern must not
+    match the empty string."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            end = match.end()

@@ -8,7 +8,17 @@ from dataclasses import dataclass
 import pytest
 
 from extractor.find.overlaps import drop_contained, drop_overlapping, first_overlap, longest_first
-from extractor.find.patterns import YEAR, alternation, fold, phrase_regex, words_re
+from extractor.find.patterns import (
+    YEAR,
+    Cues,
+    alternation,
+    first_letter_test,
+    fold,
+    phrase_regex,
+    scan_from,
+    starts_of,
+    words_re,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +84,48 @@ def test_first_overlap_finds_a_taken_span():
     taken = [(0, 4), (10, 20), (30, 35)]
     assert first_overlap(taken, 15, 25) == (10, 20)
     assert first_overlap(taken, 20, 30) is None
+
+
+# Scanning only where a cue word stands must give what scanning every position gives.
+
+_DAY = re.compile(r"(?<![\w/])ngày\s+\d{1,2}/\d{1,2}(?![\w/])", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 15/02 và NGÀY 16/03, hằng ngày 17/04; xngày 18/05",
+        "ngày ngày 1/2 ngày",
+        "không có ngày nào",
+        "",
+    ],
+)
+def test_a_scan_from_cue_positions_finds_what_finditer_finds(text: str):
+    starts = Cues(text).starts(re.compile("ngày"))
+    assert [m.span() for m in scan_from(_DAY, text, starts)] == [m.span() for m in _DAY.finditer(text)]
+
+
+def test_cue_positions_include_overlapping_occurrences():
+    assert starts_of(re.compile("aa"), "aaaa") == [0, 1, 2]
+
+
+@pytest.mark.parametrize("odd", ["ı", "ſ", "İ"])
+def test_text_whose_lower_case_differs_from_ignorecase_keeps_every_cue_open(odd: str):
+    cues = Cues(f"{odd} ngày 1/2")
+    assert cues.starts(re.compile("ngày")) is None  # every position is tried
+    assert cues.present(re.compile("không có ở đây"))
+    assert [m.group() for m in scan_from(_DAY, f"{odd} ngày 1/2", None)] == ["ngày 1/2"]
+
+
+def test_a_first_letter_test_accepts_what_the_phrases_accept():
+    test = first_letter_test(["không", "Đạt"], any_case=True)
+    pattern = re.compile(rf"{test}(?:không|đạt)", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer("KHÔNG đạt Đạt x")] == ["KHÔNG", "đạt", "Đạt"]
+    assert first_letter_test([]) == ""  # no phrase: no test (an empty alternation matches anywhere)
+    assert first_letter_test(["", "a"]) == ""
+
+
+def test_a_first_letter_test_with_digits_accepts_every_decimal_digit():
+    pattern = re.compile(rf"{first_letter_test(['ba'], digits=True)}(?:\d+|ba)")
+    assert [m.group() for m in pattern.finditer("ba ٣ 12")] == ["ba", "٣", "12"]
+    assert first_letter_test(["  tháng"]) == "(?=[t])"  # a phrase starts at its first non-blank

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -39,7 +39,7 @@ from spacy.tokens import Doc
 
 from extractor.find.claims.regexes import patterns
 from extractor.find.overlaps import drop_overlapping
-from extractor.find.patterns import SENTENCE_END_RE, YEAR
+from extractor.find.patterns import SENTENCE_END_RE, YEAR, Cues, scan_from
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 from extractor.numbers_vi import parse_spelled
@@ -171,10 +171,30 @@ def _headings(text: str) -> list[Evidence]:
     return found
 
 
-def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
+class _Scans:
+    """Where the whole-text claim patterns are tried in one text: only where their lead word stands
+    ("đạt", "chưa", "không", "tiêu chí", a verdict label), each lead word found once by a fast scan
+    of the lower-cased text (:class:`extractor.find.patterns.Cues`), instead of at every position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cues = Cues(text)
+        self._starts: dict[str, list[int] | None] = {}
+
+    def present(self, cue: re.Pattern[str]) -> bool:
+        return self.cues.present(cue)
+
+    def led(self, cue: re.Pattern[str], pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins where ``cue`` matches (any case)."""
+        if cue.pattern not in self._starts:
+            self._starts[cue.pattern] = self.cues.starts(cue)
+        return scan_from(pattern, self.text, self._starts[cue.pattern])
+
+
+def _ratios(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     pats = patterns()
     found = []
-    for match in pats.ratio_re.finditer(text):
+    for match in scans.led(pats.negated_or_met_cue, pats.ratio_re):
         met, total = int(match.group("met")), int(match.group("total"))
         if total == 0 or met > total:
             continue
@@ -203,7 +223,7 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
                 count_total=total,
             )
         )
-    for match in pats.all_re.finditer(text):
+    for match in scans.led(pats.met_cue, pats.all_re):
         total_text = match.group("total")
         written = (
             (int(total_text) if total_text.isdigit() else parse_spelled(total_text.lower()))
@@ -233,10 +253,10 @@ def _ratios(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
-def _listed(text: str, doc_type: str | None) -> list[Evidence]:
+def _listed(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     pats = patterns()
     found = []
-    for match in pats.listed_re.finditer(text):
+    for match in scans.led(pats.negated_or_met_cue, pats.listed_re):
         numbers = _criterion_numbers(match.group("list"))
         if not numbers:
             continue
@@ -257,7 +277,7 @@ def _listed(text: str, doc_type: str | None) -> list[Evidence]:
                 text, start, match.end(), 0.85, criteria=numbers, status=status, year=_year_in_clause(after)
             )
         )
-    for match in pats.zero_re.finditer(text):
+    for match in scans.led(pats.denial_cue, pats.zero_re):
         numbers = _criterion_numbers(match.group("list"))
         if not numbers:
             continue
@@ -317,12 +337,12 @@ def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
-def _eligibility(text: str, doc_type: str | None) -> list[Evidence]:
+def _eligibility(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     """ "(chưa) đủ điều kiện đề nghị công nhận": the unit's own verdict on the whole standard. When the
     standard's name follows, the standard claim stands for it."""
     pats = patterns()
     found = []
-    for match in pats.eligibility_re.finditer(text):
+    for match in scans.led(pats.eligibility_lead_cue, pats.eligibility_re):
         before, after = _clause(text, match.start(), match.end())
         if (
             pats.standard_re.search(after)
@@ -397,10 +417,10 @@ def _aim_without_year(text: str, position: int, before: str, aim: re.Match[str] 
     return opener.startswith(pats.no_year_aim_openers) and not pats.no_year_blocker_re.search(before)
 
 
-def _standards(text: str, doc_type: str | None) -> list[Evidence]:
+def _standards(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     pats = patterns()
     found = []
-    for match in pats.standard_re.finditer(text):
+    for match in scans.led(pats.met_cue, pats.standard_re):
         year, end = _year_after(text, match.end())
         before, _after = _clause(text, match.start(), match.end())
         before = _strip_title(before)
@@ -428,13 +448,15 @@ def _standards(text: str, doc_type: str | None) -> list[Evidence]:
     return found
 
 
-def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) -> list[Evidence]:
+def _verdicts(
+    text: str, headings: list[Evidence], sections: Sequence[Heading], scans: _Scans
+) -> list[Evidence]:
     """ "Tự đánh giá: Đạt" lines, attributed to the criterion whose section they are in; outside any
     criterion's section (none before, or a new section since), to the whole standard."""
     pats = patterns()
     starts = [item.start for item in headings]
     found = []
-    for match in pats.verdict_re.finditer(text):
+    for match in scans.led(pats.verdict_cue, pats.verdict_re):
         index = bisect.bisect_right(starts, match.start()) - 1
         status = pats.verdicts[" ".join(match.group("verdict").lower().split())]
         if index < 0 or _section_break(text, headings[index].end, match.start(), sections):
@@ -445,12 +467,12 @@ def _verdicts(text: str, headings: list[Evidence], sections: Sequence[Heading]) 
     return found
 
 
-def _mentions(text: str, claims: list[Evidence]) -> list[Evidence]:
+def _mentions(text: str, claims: list[Evidence], scans: _Scans) -> list[Evidence]:
     """ "…; riêng Tiêu chí 4 đang chờ kết quả": a criterion named mid-sentence, not inside a claim."""
     pats = patterns()
     covered = [(item.start, item.end) for item in claims]
     found = []
-    for match in pats.mention_re.finditer(text):
+    for match in scans.led(pats.criterion_cue, pats.mention_re):
         if any(start <= match.start() < end for start, end in covered):
             continue
         if pats.mention_blocker_re.search(text[max(0, match.start() - 30) : match.start()]):
@@ -468,11 +490,17 @@ def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | No
     when not given).
     """
     doc_type = getattr(context, "doc_type", None)
+    pats = patterns()
+    scans = _Scans(text)  # a finder whose cue is absent cannot match: its whole-text scan is skipped
+    criteria = scans.present(pats.criterion_cue)
     headings = _headings(text)
-    found = headings + _ratios(text, doc_type) + _listed(text, doc_type) + _standards(text, doc_type)
-    found += _postposed(text, doc_type) + _eligibility(text, doc_type)
-    found += _verdicts(text, headings, structure_headings(text) if sections is None else sections)
-    found += _mentions(text, found)
+    found = headings + (_ratios(text, doc_type, scans) + _listed(text, doc_type, scans) if criteria else [])
+    found += _standards(text, doc_type, scans)
+    found += _postposed(text, doc_type) if criteria else []
+    found += _eligibility(text, doc_type, scans) if scans.present(pats.eligibility_cue) else []
+    if scans.present(pats.verdict_cue):
+        found += _verdicts(text, headings, structure_headings(text) if sections is None else sections, scans)
+    found += _mentions(text, found, scans) if criteria else []
     # a shorter overlapping reading of the same words goes; a mention mid-sentence stays
     return drop_overlapping(found, keep=lambda item: item.value["status"] == "reported")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor import lexicons
-from extractor.find.patterns import BLANKS, YEAR, alternation
+from extractor.find.patterns import BLANKS, YEAR, alternation, first_letter_test
 from extractor.numbers_vi import vocabulary
 
 _WS = BLANKS
@@ -62,6 +62,13 @@ class ClaimPatterns:
     section_break_re: re.Pattern[str]
     no_year_aim_openers: tuple[str, ...]
     aim_cue_re: re.Pattern[str]
+    criterion_cue: re.Pattern[str]
+    verdict_cue: re.Pattern[str]
+    eligibility_cue: re.Pattern[str]
+    met_cue: re.Pattern[str]
+    negated_or_met_cue: re.Pattern[str]
+    denial_cue: re.Pattern[str]
+    eligibility_lead_cue: re.Pattern[str]
 
 
 def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +83,20 @@ def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
     spelled_digits = "|".join(
         sorted((w for w, n in vocabulary()["digits"].items() if n), key=len, reverse=True)
     )
+    # The patterns scanned over the whole text open with a test of their first letter: the engine
+    # tries every position, and the test rejects most of them before the boundary and alternation.
+    negated_or_met = first_letter_test(["chưa", "không", "đạt"])
+    labels = lex["verdict_labels"]
     return {
+        # What every match of a whole-text pattern contains, in lower case
+        # (extractor.find.patterns.Cues): a text without "tiêu chí" skips five scans.
+        "criterion_cue": re.compile(r"tiêu[ \t]+chí"),
+        "verdict_cue": re.compile(alternation(label.lower() for label in labels)),
+        # The lead words the whole-text patterns open with, in lower case: each pattern is tried only
+        # where its lead word stands (extractor.find.patterns.scan_from), not at every position.
+        "met_cue": re.compile("đạt"),
+        "negated_or_met_cue": re.compile("chưa|không|đạt"),
+        "denial_cue": re.compile("không"),
         "ordinals": ordinals,
         "heading_re": re.compile(
             rf"^[ \t]*(?:[-+•*][ \t]*)?(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)][ \t]*)?"
@@ -84,37 +104,37 @@ def _criterion_parts(lex: dict[str, Any]) -> dict[str, Any]:
             re.IGNORECASE | re.MULTILINE,
         ),
         "ratio_re": re.compile(
-            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:(?:đủ|cả){_WS})?"
+            rf"{negated_or_met}(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:(?:đủ|cả){_WS})?"
             rf"(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}}){_WS}{criterion}(?!\w)",
             re.IGNORECASE,
         ),
         "all_re": re.compile(
-            rf"(?<!\w)đạt{_WS}(?:được{_WS})?(?:đủ|cả|đầy{_WS}đủ|toàn{_WS}bộ){_WS}"
+            rf"(?=đ)(?<!\w)đạt{_WS}(?:được{_WS})?(?:đủ|cả|đầy{_WS}đủ|toàn{_WS}bộ){_WS}"
             rf"(?:(?P<total>\d{{1,2}}|{spelled_digits}){_WS})?(?:các{_WS})?{criterion}(?!\w)",
             re.IGNORECASE,
         ),
         "listed_re": re.compile(
-            rf"(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:các{_WS})?{criterion}"
+            rf"{negated_or_met}(?<!\w)(?P<neg>(?:chưa|không){_WS})?đạt{_WS}(?:được{_WS})?(?:các{_WS})?{criterion}"
             rf"{_WS}(?P<list>{number_list})",
             re.IGNORECASE,
         ),
         "zero_re": re.compile(
-            rf"(?<!\w)không{_WS}(?:có|để{_WS}xảy{_WS}ra|xảy{_WS}ra)[^.;\n]{{0,80}}?"
+            rf"(?=k)(?<!\w)không{_WS}(?:có|để{_WS}xảy{_WS}ra|xảy{_WS}ra)[^.;\n]{{0,80}}?"
             rf"(?:theo|thuộc|tại|quy{_WS}định{_WS}tại){_WS}(?:các{_WS})?{criterion}{_WS}(?P<list>{number_list})",
             re.IGNORECASE,
         ),
         "postposed_re": re.compile(
-            rf"(?<![\w/])(?:{criterion}{_WS}(?P<list>{number_list})|(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}})"
+            rf"(?=[t\d])(?<![\w/])(?:{criterion}{_WS}(?P<list>{number_list})|(?P<met>\d{{1,2}})[ \t]*/[ \t]*(?P<total>\d{{1,2}})"
             rf"{_WS}{criterion})[ \t]+(?:(?:{alternation(lex['status_adverbs'])}){_WS})?"
             rf"(?P<neg>(?:chưa|không){_WS})?đạt(?!\w)",
             re.IGNORECASE,
         ),
         "mention_re": re.compile(
-            rf"(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}}(?:[ \t]*(?:,|và)[ \t]*(?:Tiêu{_WS}chí{_WS})?\d{{1,2}})*)"
+            rf"(?=T)(?<!\w)Tiêu{_WS}chí{_WS}(?P<n>\d{{1,2}}(?:[ \t]*(?:,|và)[ \t]*(?:Tiêu{_WS}chí{_WS})?\d{{1,2}})*)"
             rf"(?![\w/.,])"
         ),
         "verdict_re": re.compile(
-            rf"(?<!\w)(?:{alternation(lex['verdict_labels'])})[ \t]*:[ \t]*"
+            rf"{first_letter_test(labels)}(?<!\w)(?:{alternation(labels)})[ \t]*:[ \t]*"
             rf"(?P<verdict>{verdict_words})(?![\w/])(?![ \t]*(?:\d|đủ(?!\w)|cả(?!\w)|các(?!\w)|tiêu{_WS}chí))",
             re.IGNORECASE,
         ),
@@ -144,8 +164,14 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
     )
     quote_close = r"(?:[ \t]*[”\"])?"
     return {
+        "eligibility_cue": re.compile(alternation(phrase.lower() for phrase in lex["eligibility_phrases"])),
+        "eligibility_lead_cue": re.compile(
+            alternation(
+                phrase.lower() for phrase in lex["eligibility_negations"] + lex["eligibility_phrases"]
+            )
+        ),
         "standard_re": re.compile(
-            rf"(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
+            rf"(?=đ)(?<!\w)đạt{_WS}(?:tiêu{_WS}chuẩn|chuẩn){_WS}{quote_open}(?:{names}){quote_close}",
             re.IGNORECASE,
         ),
         "not_met_re": re.compile(
@@ -177,7 +203,9 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
         ),
         "plan_doc_types": frozenset(lex["plan_doc_types"]),
         "eligibility_re": re.compile(
-            rf"(?<!\w)(?P<neg>(?:{eligibility_negations}){_WS})?(?:{eligibility})(?!\w)", re.IGNORECASE
+            rf"{first_letter_test(lex['eligibility_negations'] + lex['eligibility_phrases'])}"
+            rf"(?<!\w)(?P<neg>(?:{eligibility_negations}){_WS})?(?:{eligibility})(?!\w)",
+            re.IGNORECASE,
         ),
         "eligibility_blocker_re": _words_re(lex["eligibility_blockers"]),
         "sub_unit_re": re.compile(

@@ -119,15 +119,14 @@ def _number_candidates(text: str) -> Iterator[Number]:
                 continue
             value, parse_total = ratio
         elif spelled:
-            if spelled.lower() == "không":
+            lowered = spelled.lower()
+            if lowered == "không":
                 continue
+            if lowered in ("một", "năm") and not lex.spelled_cue_re.search(text[max(0, start - 30) : start]):
+                continue  # a lone "một"/"năm" (the year word) without a counting cue: before parsing
             value = numbers_vi.parse_spelled(spelled)
             if value is None or spelled.split()[0].lower() in numbers_vi.vocabulary()["multipliers"]:
                 continue  # "triệu" of "150 triệu đồng" is part of the unit
-            if spelled.lower() in ("một", "năm") and not lex.spelled_cue_re.search(
-                text[max(0, start - 30) : start]
-            ):
-                continue
         else:
             value = numbers_vi.parse_digits(match.group("num"))
             if value is None:
@@ -274,6 +273,17 @@ def _counts(
         unit_match = match_unit(text, skip.end()) if skip else None
         if unit_match is None:
             unit_match = match_unit(text, cursor)
+        # The checks that drop a number come before its unit's extent is read (a noun phrase may
+        # ask underthesea): inside a date or a reference only a listed ratio keeps its place.
+        overlap = first_overlap(taken_spans, start, end)
+        if overlap is not None and not (
+            total is not None and unit_match and start <= overlap[0] and overlap[1] <= end
+        ):
+            continue
+        if unit_match and unit_match.group("unit")[0].isupper():
+            prefix = paragraph_prefix(text, start)
+            if not prefix.strip(" \t(-–+•"):
+                continue  # "3 Đơn vị …" at a paragraph start is a section number
         generic_start = generic_end = None
         if unit_match is None:
             generic_start, generic_end = _generic_unit(
@@ -295,15 +305,6 @@ def _counts(
         if unit_match:
             span_end = _listed_unit_end(text, unit_match, percent is not None)
             unit = normal_unit(text[unit_match.start("unit") : span_end])
-        overlap = first_overlap(taken_spans, start, end)
-        if overlap is not None and not (
-            total is not None and unit_match and start <= overlap[0] and overlap[1] <= end
-        ):
-            continue
-        if unit_match and unit_match.group("unit")[0].isupper():
-            prefix = paragraph_prefix(text, start)
-            if not prefix.strip(" \t(-–+•"):
-                continue  # "3 Đơn vị …" at a paragraph start is a section number
         span_start, comparator = _span_start(text, start, comparator)
         if rate_start is not None:
             span_start = min(span_start, rate_start)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor import lexicons, numbers_vi
-from extractor.find.patterns import alternation, words_re
+from extractor.find.patterns import alternation, first_letter_test, words_re
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Lexicon:
     zero_list_break_re: re.Pattern[str]
     zero_nao_re: re.Pattern[str]
     zero_qualifier_re: re.Pattern[str]
+    zero_trigger_cue: re.Pattern[str]
 
 
 def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any]:
@@ -83,8 +84,12 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
         for head in spec["heads"]:
             phrases.append(f"{classifier} {head}")
             head_units.add(f"{classifier} {head}")
+    # A first-character test (a digit or a spelled number's first letter) before the boundary.
+    first = first_letter_test(numbers_vi.spelled_words(), any_case=True, digits=True)
+    # So do the patterns below that look at the words just before a number ("… $"): the engine tries
+    # every position of that window, and the first-letter test rejects most of them.
     number_re = re.compile(
-        r"(?<![\w/.,%-])(?:"
+        rf"{first}(?<![\w/.,%-])(?:"
         rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
@@ -100,20 +105,30 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             rf"[ \t]+(?P<cmp>{alternation(list(numbers['comparators_after']))})(?!\w)", re.IGNORECASE
         ),
         "before_re": re.compile(
-            rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(numbers['comparators_before'])}"
+            rf"(?<!\w)(?P<cmp>{alternation(list(numbers['comparators_before']))})[ \t]+$",
+            re.IGNORECASE,
         ),
         "range_open_re": re.compile(
-            rf"(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(numbers['range_openers'])}(?<!\w)(?:{alternation(numbers['range_openers'])})[ \t]+$",
+            re.IGNORECASE,
         ),
-        "label_re": re.compile(rf"(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$", re.IGNORECASE),
+        "label_re": re.compile(
+            rf"{first_letter_test(units['label_words'])}(?<!\w)(?:{alternation(units['label_words'])})[ \t]*$",
+            re.IGNORECASE,
+        ),
         "spelled_cue_re": re.compile(
-            rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$", re.IGNORECASE
+            rf"{first_letter_test(units['spelled_count_cues'])}"
+            rf"(?<!\w)(?:{alternation(units['spelled_count_cues'])})[ \t]+$",
+            re.IGNORECASE,
         ),
         "not_followed_by": {k: frozenset(v) for k, v in units["not_followed_by"].items()},
         "head_units": frozenset(head_units),
         "never_counts": frozenset(units["never_counts"]),
         "label_exception_re": re.compile(
-            rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$", re.IGNORECASE
+            rf"{first_letter_test(units['label_exceptions'])}"
+            rf"(?<!\w)(?:{alternation(units['label_exceptions'])})[ \t]*$",
+            re.IGNORECASE,
         ),
         "percent_list_units": frozenset(units["percent_list_units"]),
         "classifiers": frozenset(name for name, spec in units["units"].items() if spec["heads"]),
@@ -126,7 +141,9 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
             blocked_modifier_tags=frozenset(generic["blocked_modifier_tags"]),
             max_modifiers=generic["max_modifiers"],
             label_re=re.compile(
-                rf"(?<!\w)(?<!tổng )(?:{alternation(generic['label_words'])})[ \t]*$", re.IGNORECASE
+                rf"{first_letter_test(generic['label_words'])}"
+                rf"(?<!\w)(?<!tổng )(?:{alternation(generic['label_words'])})[ \t]*$",
+                re.IGNORECASE,
             ),
         ),
         "coordinable": frozenset(units["units"]) | frozenset(generic["classifiers"]),
@@ -207,6 +224,18 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
             rf"(?=[KkCc])(?<!\w)(?:{alternation(modality['zero_nao_triggers'])})[ \t]+(?P<phrase>[^\W\d][^.;:()\n\d]{{0,70}}?)"
             r"[ \t]+nào(?!\w)",
             re.IGNORECASE,
+        ),
+        # The first words of every zero trigger ("không", "chưa"), lower-cased: where a trigger may
+        # begin (extractor.find.patterns.scan_from), found by one scan of the lower-cased text.
+        "zero_trigger_cue": re.compile(
+            alternation(
+                trigger.split()[0].lower()
+                for trigger in modality["zero_triggers_open"]
+                + modality["zero_triggers_headed"]
+                + modality["zero_nao_triggers"]
+                + zero_generic["open_triggers"]
+                + zero_generic["cue_triggers"]
+            )
         ),
         "zero_qualifier_re": re.compile(
             rf"[ \t]+(?P<qualifier>(?:{alternation(modality['zero_person_qualifiers'])})(?!\w)[^.;:()\n,“”\"]{{0,50}})",

@@ -67,11 +67,11 @@ def report_sections(text: str, found: Sequence[Heading]) -> Sections:
         if match is None:
             continue
         title = match.group("title")
-        letters = [c for c in title if c.isalpha()]
+        letters = list(filter(str.isalpha, title))
         lex = lexicon()
         if not letters:
             continue
-        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        if sum(map(str.isupper, letters)) < 0.8 * len(letters):
             if (
                 len(title) <= 100
                 and not SENTENCE_END_RE.search(title)

@@ -11,7 +11,7 @@ from extractor.find.counts.lexicon import lexicon
 from extractor.find.counts.models import EXTRACTOR, count_value
 from extractor.find.counts.noun_phrases import match_unit, normal_unit, noun_phrase_end, phrase_window
 from extractor.find.overlaps import drop_contained, first_overlap
-from extractor.find.patterns import SENTENCE_END_RE
+from extractor.find.patterns import SENTENCE_END_RE, Cues, scan_from
 from extractor.models import Evidence
 
 
@@ -20,12 +20,8 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
     end of its first list item ("cháy, nổ, mất tài sản" → "cháy, nổ": a compound is one item)."""
     lex = lexicon()
     window = text[position : position + 200]
-    inner_commas = {
-        position + m.start() + offset
-        for m in lex.zero_compound_re.finditer(window)
-        for offset, char in enumerate(m.group(0))
-        if char == ","
-    }
+    first_window, first_position = window, position
+    inner_commas: set[int] | None = None  # the commas inside compounds, found when a comma is met
     person = lex.zero_person_re.match(text, position)
     if person:
         unit = match_unit(text, position - 1) if position and text[position - 1] in " \t" else None
@@ -44,8 +40,16 @@ def _zero_phrase_end(text: str, position: int, max_words: int = 10) -> int:
             return cursor
         if word.start() != cursor - position:
             return cursor
-        if word.group(1) and position + word.start(1) not in inner_commas:
-            return cursor
+        if word.group(1):
+            if inner_commas is None:
+                inner_commas = {
+                    first_position + m.start() + offset
+                    for m in lex.zero_compound_re.finditer(first_window)
+                    for offset, char in enumerate(m.group(0))
+                    if char == ","
+                }
+            if position + word.start(1) not in inner_commas:
+                return cursor
         cursor = position + word.end()
         if count + 1 >= max_words:
             return cursor
@@ -158,14 +162,17 @@ def _inside_quotes(text: str, position: int) -> bool:
 
 
 def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
+    """The zero claims of ``text`` outside the ``taken`` spans. Every trigger begins with a cue word
+    ("không", "chưa"): one scan finds where, and each trigger pattern is tried only there."""
     lex = lexicon()
     claims: list[Evidence] = []
+    starts = Cues(text).starts(lex.zero_trigger_cue)
     for pattern, confidence in (
         (lex.zero_open_re, 0.8),
         (lex.zero_headed_re, 0.85),
         (lex.zero_generic_re, 0.7),
     ):
-        for match in pattern.finditer(text):
+        for match in scan_from(pattern, text, starts):
             phrase_start = match.end()
             if pattern is lex.zero_generic_re:
                 phrase_end = _generic_zero_end(text, match)
@@ -194,7 +201,7 @@ def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
             claims.append(_zero_evidence(text, match.start(), end, unit, confidence))
             if not tail and pattern is not lex.zero_generic_re and not lex.zero_person_re.match(unit):
                 claims.extend(_zero_list(text, phrase_end, taken, confidence))
-    for match in lex.zero_nao_re.finditer(text):  # "không tiếp nhận đơn thư khiếu nại, tố cáo nào"
+    for match in scan_from(lex.zero_nao_re, text, starts):  # "không tiếp nhận đơn thư khiếu nại, tố cáo nào"
         unit = _LEADING_ARTICLE_RE.sub("", normal_unit(match.group("phrase"))).strip(" ,")
         if unit and not first_overlap(taken, match.start(), match.end()):
             claims.append(_zero_evidence(text, match.start(), match.end(), unit, 0.75))

@@ -18,7 +18,8 @@ nothing. Vocabulary (Roman numerals, holidays, recurring words) lives in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,13 +35,48 @@ from extractor.find.dates.parse import (
     range_value,
     single,
 )
-from extractor.find.dates.regexes import holiday_days, patterns
+from extractor.find.dates.regexes import cues, holiday_days, lead_words, patterns
 from extractor.find.overlaps import longest_first
+from extractor.find.patterns import Cues, scan_from
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 
 EXTRACTOR = "dates"
 KIND = "date"
+
+
+class _Scans:
+    """How each date pattern is scanned over one text. A rare pattern is skipped when its cue is
+    absent; a pattern that opens with a lead word ("ngày", "tháng", "năm", "từ", "quý") is tried only
+    where that word stands, found by one fast scan of the lower-cased text, instead of running the
+    engine at every position (:class:`extractor.find.patterns.Cues`). A pattern that opens with a
+    digit after a boundary that excludes word characters starts where a run of digits starts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = Cues(text)
+        self.present = frozenset(name for name, cue in cues().items() if found.present(cue))
+        self.starts = {word: found.starts(cue) for word, cue in lead_words().items()}
+        self.digit_runs = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
+
+    def cued(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches; none, without a scan, when the cue ``name`` is absent."""
+        return pattern.finditer(self.text) if name in self.present else iter(())
+
+    def led(self, word: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins with the lead word ``word``."""
+        return scan_from(pattern, self.text, self.starts[word])
+
+    def digit_led(self, pattern: re.Pattern[str], word: str | None = None) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins a run of digits (or with the lead ``word``)."""
+        starts: list[int] | None = self.digit_runs
+        if word is not None:
+            led = self.starts[word]
+            starts = None if led is None else sorted({*led, *self.digit_runs})
+        return scan_from(pattern, self.text, starts)
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
 
 
 @dataclass
@@ -53,79 +89,80 @@ class _Candidate:
 
 def _candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     """Every reading of every date phrase, overlapping; the order breaks ties between equal spans."""
+    scans = _Scans(text)
     return (
-        _range_candidates(text, doc_year)
-        + _recurring_candidates(text)
-        + _day_candidates(text, doc_year)
-        + _period_candidates(text, doc_year)
-        + _holiday_candidates(text, doc_year)
+        _range_candidates(text, doc_year, scans)
+        + _recurring_candidates(text, scans)
+        + _day_candidates(text, doc_year, scans)
+        + _period_candidates(text, doc_year, scans)
+        + _holiday_candidates(text, doc_year, scans)
     )
 
 
-def _range_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _range_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Blank template dates (nothing), "từ … đến …" ranges and "giai đoạn 2025 - 2030"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["blank"].finditer(text):
+    for m in scans.led("ngày", p["blank"]) if "blank" in scans.present else ():
         found.append(_Candidate(m.start(), m.end(), None, 1.0))
 
-    for m in p["range"].finditer(text):
+    for m in scans.led("từ", p["range"]):
         a, b = parse_atom(m.group("a")), parse_atom(m.group("b"))
         if a and b and a.level == b.level or (a and b and {a.level, b.level} <= {"day", "month"}):
             value = range_value(a, b, doc_year)
             if value:
                 found.append(_Candidate(m.start(), m.end(), value, 0.9))
 
-    for m in p["period_range"].finditer(text):
+    for m in scans.cued("period_range", p["period_range"]):
         first, last = int(m.group("a")), int(m.group("b"))
         if 1945 <= first <= last <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{first}/{last}", "range", False), 0.95))
     return found
 
 
-def _recurring_candidates(text: str) -> list[_Candidate]:
+def _recurring_candidates(text: str, scans: _Scans) -> list[_Candidate]:
     """Deadlines without a year: "trước ngày 15/02 hàng năm", "tháng 12 hằng năm", "ngày 25 hàng tháng"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["recurring_day"].finditer(text):
+    for m in scans.cued("recurring", p["recurring_day"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93)
             )
 
-    for m in p["recurring_month"].finditer(text):
+    for m in scans.cued("recurring", p["recurring_month"]):
         month = int(m.group("m"))
         if 1 <= month <= 12:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85)
             )
 
-    for m in p["monthly"].finditer(text):
+    for m in scans.cued("monthly", p["monthly"]):
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), date_value(f"--{day:02d}", "recurring", False), 0.85))
     return found
 
 
-def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _day_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Days: "ngày 28/12/2021", "ngày 05/ 6/2024", "ngày 15/02" (the document's year), "Chiều 04.9"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in (*p["day"].finditer(text), *p["spaced_day"].finditer(text)):
+    for m in (*scans.digit_led(p["day"], "ngày"), *scans.led("ngày", p["spaced_day"])):
         atom = parse_atom(m.group("a"))
         if atom and atom.year is not None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "date", False), 0.98)
             )
 
-    for m in p["day_no_year"].finditer(text):
+    for m in scans.led("ngày", p["day_no_year"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day":
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end(), value, confidence - 0.1))
 
-    for m in p["dotted_day"].finditer(text):
+    for m in scans.digit_led(p["dotted_day"]):
         lead = p["dotted_head"].search(text, max(0, m.start() - 16), m.start())
         if lead is None or (lead.start() and text[lead.start() - 1].isalnum()):
             continue
@@ -138,24 +175,24 @@ def _day_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
     return found
 
 
-def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Periods: "tháng 12/2021", "trong tháng 3", "quý III năm 2025", "6 tháng đầu năm", "năm 2022"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in p["month"].finditer(text):
+    for m in scans.led("tháng", p["month"]):
         atom = parse_atom(m.group("a"))
         if atom and atom.relative is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
             )
 
-    for m in p["bare_month"].finditer(text):
+    for m in scans.cued("month", p["bare_month"]):
         atom = parse_atom(m.group("a"))
         if atom and doc_year is not None:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start("a"), m.end("a"), value, confidence - 0.15))
 
-    for m in p["quarter"].finditer(text):
+    for m in scans.led("quý", p["quarter"]):
         atom = parse_atom(m.group("a"))
         if not atom:
             continue
@@ -167,25 +204,25 @@ def _period_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end("a"), value, confidence))
 
-    for m in p["half"].finditer(text):
+    for m in scans.cued("half", p["half"]):
         atom = parse_atom(m.group("a"))
         if atom:
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end(), value, confidence))
 
-    for m in p["year"].finditer(text):
+    for m in scans.led("năm", p["year"]):
         atom = parse_atom(m.group("a"))
         if atom and 1945 <= (atom.year or 0) <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{atom.year:04d}", "period", False), 0.9))
     return found
 
 
-def _holiday_candidates(text: str, doc_year: int | None) -> list[_Candidate]:
+def _holiday_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_Candidate]:
     """Day/month holidays ("30/4, 01/5, 02/9") after a cue ("ngày Lễ", "dịp") or in a list."""
     p = patterns()
     holidays = holiday_days()
     found: list[_Candidate] = []
-    for m in p["holiday_list"].finditer(text):
+    for m in scans.digit_led(p["holiday_list"]):
         items = list(p["holiday_item"].finditer(text, m.start(), m.end()))
         pairs = [tuple(int(n) for n in item.group().split("/")) for item in items]
         if not all(pair in holidays for pair in pairs):

@@ -35,6 +35,15 @@ _MONTH = r"tháng\s+\d{1,2}(?:\s*[/\-]\s*\d{4}|\s+năm\s+(?:\d{4}|trước|sau|n
 _YEAR_PHRASE = r"năm\s+\d{4}"
 
 
+_PERIOD_WORDS = r"(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|năm\s+học)"
+
+
+_MONTHLY = r"(?:hàng|hằng)\s+tháng"
+
+
+_HALF_WORDS = r"tháng\s+(?:đầu|cuối)\s+năm"
+
+
 @lexicons.compiled
 def date_words() -> dict[str, Any]:
     return lexicons.load("date_words")
@@ -56,11 +65,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
     recurring = alternation(words["recurring_words"])
     roman = "|".join(sorted(roman_numerals(), key=len, reverse=True))
     quarter = rf"quý\s+(?:{roman}|[1-4])(?![\w])(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?"
-    half = r"(?:0?6|sáu|0?3|ba|0?9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"
+    half = rf"(?:0?6|sáu|0?3|ba|0?9|chín)\s+{_HALF_WORDS}(?:\s+\d{{4}})?"
     atom = (
         rf"(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_MONTH}|{_DAY_MONTH}|{quarter}|{_YEAR_PHRASE}|tháng\s+\d{{1,2}})"
     )
     flags = re.IGNORECASE
+    # Each pattern opens with a test of its first character, "(?=n)" for "ngày …": the engine tries
+    # every position, and the one-character test fails at most of them before the costlier boundary.
     b = r"(?<![\w/.\-])"  # start boundary
     e = r"(?![\w/])"  # end boundary
     cues = alternation(words["holiday_cues"])
@@ -71,11 +82,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "range": re.compile(
-            rf"{b}từ\s+(?:ngày\s+)?(?P<a>{atom})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{atom}){e}",
+            rf"(?=t){b}từ\s+(?:ngày\s+)?(?P<a>{atom})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{atom}){e}",
             flags,
         ),
         "period_range": re.compile(
-            rf"{b}(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|năm\s+học)\s+(?:từ\s+)?(?:năm\s+)?(?P<a>\d{{4}})\s*(?:-|–|—|đến)\s*"
+            rf"{b}{_PERIOD_WORDS}\s+(?:từ\s+)?(?:năm\s+)?(?P<a>\d{{4}})\s*(?:-|–|—|đến)\s*"
             rf"(?:năm\s+)?(?P<b>\d{{4}}){e}",
             flags,
         ),
@@ -87,34 +98,57 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"{b}(?:(?:trước|trong|vào)\s+)?tháng\s+(?P<m>\d{{1,2}})\s+(?:{recurring}){e}", flags
         ),
         "monthly": re.compile(
-            rf"{b}(?:(?:trước|sau|vào|đến)\s+)?ngày\s+(?P<d>\d{{1,2}})\s+(?:hàng|hằng)\s+tháng{e}", flags
+            rf"{b}(?:(?:trước|sau|vào|đến)\s+)?ngày\s+(?P<d>\d{{1,2}})\s+{_MONTHLY}{e}", flags
         ),
-        "day": re.compile(rf"{b}(?:ngày\s+)?(?P<a>{_NUMERIC_DATE}|{_WORD_DATE}){e}", flags),
-        "spaced_day": re.compile(rf"{b}ngày\s+(?P<a>{_SPACED_DATE}){e}", flags),
-        "day_no_year": re.compile(rf"{b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
+        "day": re.compile(rf"(?=[\dn]){b}(?:ngày\s+)?(?P<a>{_NUMERIC_DATE}|{_WORD_DATE}){e}", flags),
+        "spaced_day": re.compile(rf"(?=n){b}ngày\s+(?P<a>{_SPACED_DATE}){e}", flags),
+        "day_no_year": re.compile(rf"(?=n){b}ngày\s+(?P<a>{_DAY_MONTH})", flags),
         # news style, a dot between day and month, only after a day word: "Ngày 19.8", "Chiều 04.9"
-        "dotted_day": re.compile(r"(?<![\w/.,\-])(?P<a>\d{1,2}\.\d{1,2})(?![\d/]|\.\d)"),
+        "dotted_day": re.compile(r"(?=\d)(?<![\w/.,\-])(?P<a>\d{1,2}\.\d{1,2})(?![\d/]|\.\d)"),
         "dotted_head": re.compile(
             r"(?:(?:sáng|trưa|chiều|tối|đêm)(?:\s+(?P<head>ngày))?|(?P<head2>ngày))\s+$", flags
         ),
-        "month": re.compile(rf"{b}(?P<a>{_MONTH}){e}", flags),
+        "month": re.compile(rf"(?=t){b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
-            rf"(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
+            rf"(?=[tvđcgh])(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
             rf"(?!\s*(?:/|năm|tháng|ngày))",
             flags,
         ),
-        "quarter": re.compile(rf"{b}(?P<a>{quarter}){e}(?P<rec>\s+(?:{recurring}))?", flags),
+        "quarter": re.compile(rf"(?=q){b}(?P<a>{quarter}){e}(?P<rec>\s+(?:{recurring}))?", flags),
         "half": re.compile(rf"{b}(?P<a>{half}){e}", flags),
-        "year": re.compile(rf"{b}(?P<a>{_YEAR_PHRASE}){e}(?!\s*[/\-]\s*\d)", flags),
+        "year": re.compile(rf"(?=n){b}(?P<a>{_YEAR_PHRASE}){e}(?!\s*[/\-]\s*\d)", flags),
         "holiday_list": re.compile(
-            r"(?<![\w/.,])(?P<a>\d{1,2}/\d{1,2})(?:(?:\s*,\s*|\s+và\s+|\s*;\s*)\d{1,2}/\d{1,2})*(?![\w/])"
+            r"(?=\d)(?<![\w/.,])(?P<a>\d{1,2}/\d{1,2})(?:(?:\s*,\s*|\s+và\s+|\s*;\s*)\d{1,2}/\d{1,2})*(?![\w/])"
         ),
         "holiday_item": re.compile(r"\d{1,2}/\d{1,2}"),
         "holiday_cue": re.compile(rf"(?:{cues})[^.;:\n]{{0,60}}$", flags),
         "recurring_near": re.compile(rf"[^.;:\n]{{0,40}}?(?:{recurring})", flags),
         "numbers": re.compile(r"\d+"),
-        "any_year": re.compile(rf"(?<![\d/])(?:năm\s+|/)({YEAR})(?![\d/])", flags),
+        "any_year": re.compile(rf"(?=[n/])(?<![\d/])(?:năm\s+|/)({YEAR})(?![\d/])", flags),
     }
+
+
+@lexicons.compiled
+def cues() -> dict[str, re.Pattern[str]]:
+    """What every match of a rarely matching pattern contains, in lower case (see
+    :class:`extractor.find.patterns.Cues`): a text without it skips that pattern's scan."""
+    recurring = alternation(word.lower() for word in date_words()["recurring_words"])
+    return {
+        "blank": re.compile(r"ngày\s*(?:[.…_]|tháng)"),
+        "period_range": re.compile(_PERIOD_WORDS),
+        "recurring": re.compile(recurring),
+        "monthly": re.compile(_MONTHLY),
+        "month": re.compile("tháng"),
+        "half": re.compile(_HALF_WORDS),
+    }
+
+
+@lexicons.compiled
+def lead_words() -> dict[str, re.Pattern[str]]:
+    """The word each lead-word pattern opens with, in lower case: "ngày" (blank, spaced_day,
+    day_no_year), "tháng" (month), "năm" (year), "từ" (range), "quý" (quarter). Found once in
+    the lower-cased text, they are the only places those patterns are tried."""
+    return {word: re.compile(word) for word in ("ngày", "tháng", "năm", "từ", "quý")}
 
 
 DATE_PHRASE = re.compile(

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -42,6 +43,7 @@ from extractor.find.legal_refs.regexes import (
     capitalized_only,
     doc_types,
     fold_name,
+    lead_cues,
     patterns,
     type_of,
     well_known_abbr_numbers,
@@ -54,15 +56,17 @@ from extractor.find.legal_refs.values import (
     symbol_value,
 )
 from extractor.find.overlaps import longest_first
-from extractor.find.patterns import YEAR, fold
+from extractor.find.patterns import YEAR, Cues, fold, scan_from, starts_of
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
 
 
-def _typed_refs(text: str, shadowed: str) -> list[Ref]:
+def _typed_refs(text: str, shadowed: str, starts: list[int] | None = None) -> list[Ref]:
+    """References written with their type word and symbol; ``starts`` (where a type word stands,
+    :func:`_leads`) are the only positions tried, all of them when ``None``."""
     p = patterns()
     refs: list[Ref] = []
-    for group, m in enumerate(p["typed"].finditer(shadowed)):
+    for group, m in enumerate(scan_from(p["typed"], shadowed, starts)):
         doc_type = type_of(m.group("type"))
         if doc_type is None or _is_header_number(m):
             continue
@@ -81,6 +85,29 @@ def _typed_refs(text: str, shadowed: str) -> list[Ref]:
             )
             end = nxt.end()
     return refs
+
+
+@dataclass(frozen=True)
+class _Leads:
+    """Where each whole-text pattern may begin (``None``: at every position). The type names are
+    found once; the short-form and law names, a subset of them, are checked only at those places."""
+
+    typed: list[int] | None
+    short: list[int] | None
+    laws: list[int] | None
+
+
+def _leads(shadowed: str, cues: Cues) -> _Leads:
+    """The lead positions of the folded text: type names in any case, type abbreviations as written."""
+    lowered, cue = cues.lowered, lead_cues()
+    named = cues.starts(cue["names"])
+    if lowered is None or named is None:
+        return _Leads(None, None, None)
+    return _Leads(
+        typed=sorted({*named, *starts_of(cue["abbreviations"], shadowed)}),
+        short=[p for p in named if cue["short_names"].match(lowered, p)],
+        laws=[p for p in named if cue["law_names"].match(lowered, p)],
+    )
 
 
 def _number_list_refs(m: re.Match[str], doc_type: DocType, group: int) -> list[Ref]:
@@ -106,10 +133,12 @@ def _is_header_number(match: re.Match[str]) -> bool:
     return word.isupper() and len(word) > 4 and (match.group("so") or "").startswith(("Số", "SỐ"))
 
 
-def _short_refs(shadowed: str) -> list[Ref]:
+def _short_refs(shadowed: str, starts: list[int] | None = None) -> list[Ref]:
+    """Short forms ("Thông tư 124") tried at ``starts`` (all positions when ``None``), and the
+    abbreviations of well-known acts ("TT124")."""
     p = patterns()
     refs: list[Ref] = []
-    for m in p["short"].finditer(shadowed):
+    for m in scan_from(p["short"], shadowed, starts):
         doc_type = type_of(m.group("type"))
         number, year = m.group("snum"), m.group("syear")
         if doc_type is None or (year is None and re.fullmatch(YEAR, number)):
@@ -132,9 +161,11 @@ def _laws_by_name() -> dict[tuple[str, str], dict[str, Any]]:
     return {(law["type"], fold_name(law["name"])): law for law in laws}
 
 
-def _named_law_refs(text: str, shadowed: str) -> list[Ref]:
+def _named_law_refs(text: str, shadowed: str, starts: list[int] | None = None) -> list[Ref]:
+    """Laws cited by name and acts named by their year, tried where a law's type name stands
+    (``starts``; every position when ``None``)."""
     refs: list[Ref] = []
-    for m in patterns()["named_law"].finditer(shadowed):
+    for m in scan_from(patterns()["named_law"], shadowed, starts):
         law_type = type_of(m.group("type"))
         if law_type is None:
             continue
@@ -171,7 +202,7 @@ def _named_law_refs(text: str, shadowed: str) -> list[Ref]:
                 "name": name,
             }
         refs.append(Ref(m.start(), m.end(), doc_type, value, 0.92, extra={"law": law, "year": written_year}))
-    for m in patterns()["year_named"].finditer(shadowed):
+    for m in scan_from(patterns()["year_named"], shadowed, starts):
         year_type = type_of(m.group("type"))
         if year_type is None:
             continue
@@ -242,12 +273,16 @@ def _attach(text: str, shadowed: str, ref: Ref) -> None:
             ref.value["date"] = issued.isoformat()
 
 
-def _unnumbered_refs(text: str, shadowed: str, typed_ends: frozenset[int] = frozenset()) -> list[Ref]:
+def _unnumbered_refs(
+    text: str, shadowed: str, typed_ends: frozenset[int] = frozenset(), cues: Cues | None = None
+) -> list[Ref]:
     """Acts cited by name (a congress's resolution, an Đề án with its title) and typed references
-    whose number stands apart from the type word, when the symbol's code names that type."""
+    whose number stands apart from the type word, when the symbol's code names that type. ``cues``:
+    the folded text's lower-cased form, kept by the caller."""
     p = patterns()
     refs: list[Ref] = []
-    lowered = shadowed.lower()
+    cues = cues or Cues(shadowed)
+    lowered = cues.lowered if cues.lowered is not None else shadowed.lower()
     present = [p[name] for name, cue in (("congress", "đại hội"), ("titled", "“")) if cue in lowered]
     for pattern in present:  # most texts have neither: skip the scan
         for m in pattern.finditer(shadowed):
@@ -255,7 +290,7 @@ def _unnumbered_refs(text: str, shadowed: str, typed_ends: frozenset[int] = froz
             if doc_type is not None:
                 name = act_name(text[m.start() : m.end()])
                 refs.append(Ref(m.start(), m.end(), doc_type, named_value(doc_type, name), 0.8))
-    for m in p["bare_number"].finditer(shadowed):
+    for m in scan_from(p["bare_number"], shadowed, cues.starts(lead_cues()["number_word"])):
         if m.end() in typed_ends:
             continue  # "Quyết định số 45/QĐ-UBND": already a typed reference
         ref = _detached_ref(shadowed, m)
@@ -299,12 +334,14 @@ def _detached_ref(shadowed: str, m: re.Match[str]) -> Ref | None:
 def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     """Every legal/administrative document reference in normalized ``text``, in reading order."""
     shadowed = fold(text)
-    typed = _typed_refs(text, shadowed)
+    cues = Cues(shadowed)
+    leads = _leads(shadowed, cues)
+    typed = _typed_refs(text, shadowed, leads.typed)
     refs = (
         typed
-        + _short_refs(shadowed)
-        + _named_law_refs(text, shadowed)
-        + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed))
+        + _short_refs(shadowed, leads.short)
+        + _named_law_refs(text, shadowed, leads.laws)
+        + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed), cues)
     )
     chosen = longest_first(refs, rank=lambda r: (-(r.end - r.start), -r.confidence, r.start))
     for ref in chosen:

@@ -53,6 +53,17 @@ def _name_stop_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lexicons.compiled
+def _localities() -> frozenset[str]:
+    """The locality words ("tỉnh", "xã", "thành phố"), blanks as one space: built once, asked per issuer."""
+    return frozenset(" ".join(loc.split()) for loc in issuer_lexicon()["localities"])
+
+
+@lexicons.compiled
+def _heads_needing_name() -> frozenset[str]:
+    return frozenset(fold_name(h) for h in issuer_lexicon()["named_heads_need_proper_name"])
+
+
+@lexicons.compiled
 def _locality_false_friends() -> frozenset[str]:
     return frozenset(issuer_lexicon().get("locality_false_friends", []))
 
@@ -69,7 +80,7 @@ def _extend_long_name(shadowed: str, position: int) -> int | None:
     """ "Ban Chỉ đạo phòng, chống tội phạm, … bảo vệ ANTQ tỉnh": a lowercase description runs to the
     locality (and its proper name), or to a stop word or punctuation; None when no description follows."""
     data = issuer_lexicon()
-    localities = {" ".join(loc.split()) for loc in data["localities"]}
+    localities = _localities()
     single_stops, double_stops = _name_stop_words()
     pattern = patterns()["name_word"]
     words: list[tuple[str, int, bool]] = []  # (word, end, preceded by a comma)
@@ -109,9 +120,8 @@ def _extend_long_name(shadowed: str, position: int) -> int | None:
 
 def _extend_issuer(shadowed: str, head: str, position: int) -> int | None:
     """Extend an issuer head over a number, locality and proper name: "Ban Chỉ đạo 138 tỉnh Lạng Sơn"."""
-    data = issuer_lexicon()
-    localities = {" ".join(loc.split()) for loc in data["localities"]}
-    needs_name = {fold_name(h) for h in data["named_heads_need_proper_name"]}
+    localities = _localities()
+    needs_name = _heads_needing_name()
     party_like = fold_name(head).endswith(("ủy", "đảng bộ", "trung ương", "trương ương", "trung ương đảng"))
     words = list(_iter_words(shadowed, position, 8))
     end = position

@@ -9,11 +9,12 @@ matched on folded text (:func:`extractor.find.patterns.fold`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from extractor import lexicons
 from extractor.find.legal_refs.models import DocType
-from extractor.find.patterns import YEAR, fold, phrase_regex
+from extractor.find.patterns import YEAR, alternation, first_letter_test, fold, phrase_regex
 
 
 def _phrase(phrase: str) -> str:
@@ -86,9 +87,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
     names = sorted({n for t in doc_types() for n in t.names}, key=len, reverse=True)
     type_words = "|".join(_phrase(n) for n in names)
     short_types = {t for t in doc_types() if t.slug in set(data["short_form_types"])}
-    short_words = "|".join(
-        _phrase(n) for n in sorted({n for t in short_types for n in t.names}, key=len, reverse=True)
-    )
+    short_names = {n for t in short_types for n in t.names}
+    short_words = "|".join(_phrase(n) for n in sorted(short_names, key=len, reverse=True))
     not_before = "|".join(_phrase(w) for w in data["short_form_not_before"])
     abbreviations = "|".join(sorted({a for t in doc_types() for a in t.abbreviations}, key=len, reverse=True))
     well_known_abbr = sorted(
@@ -114,11 +114,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"{type_start}(?:(?P<nums>\d{{1,5}}(?:{separator}\d{{1,5}})*){separator})?{SYMBOL}", flags
         ),
         "short": re.compile(
-            rf"(?=[{initials}])(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
+            rf"{first_letter_test((fold(n) for n in short_names), any_case=True)}(?<![\w])(?P<type>(?i:{short_words})){_NUMBER_PREFIX}{_SHORT}(?!\s*(?i:{not_before})(?!\w)(?!\s+\d))",
             flags,
         ),
         "abbr_short": re.compile(
-            rf"(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})\s?{_SHORT}", flags
+            rf"{first_letter_test(well_known_abbr or ['TT'])}(?<![\w])(?P<type>{'|'.join(well_known_abbr) or 'TT'})"
+            rf"\s?{_SHORT}",
+            flags,
         ),
         "list_next": re.compile(rf"\s*(?:,|;|và|(?i:và\s+số)|,\s*số)\s*{SYMBOL}", flags),
         **_law_patterns(),
@@ -128,42 +130,61 @@ def patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lexicons.compiled
+def lead_cues() -> dict[str, re.Pattern[str]]:
+    """Where a typed or short reference may begin: its type word, found by one fast scan (see
+    :func:`extractor.find.patterns.scan_from`) instead of running the big alternation at every
+    position. ``names`` (and ``short_names``, ``law_names``): the type names as the patterns fold them, in lower case, searched in the
+    lower-cased folded text (:class:`extractor.find.patterns.Cues`); ``abbreviations`` ("QĐ", "TT"),
+    matched case-sensitively, in the folded text itself."""
+    data = lexicons.cited_document_types()
+    short_slugs = set(data["short_form_types"])
+    names = {fold(n).lower() for t in doc_types() for n in t.names}
+    short_names = {fold(n).lower() for t in doc_types() if t.slug in short_slugs for n in t.names}
+    abbreviations = {a for t in doc_types() for a in t.abbreviations}
+    laws = lexicons.load("named_laws")
+    law_slugs = {law["type"] for law in laws["laws"]} | {
+        act["type"] for act in laws.get("year_named_acts", [])
+    }
+    law_names = {fold(n).lower() for t in doc_types() if t.slug in law_slugs for n in t.names}
+    return {
+        "names": re.compile(alternation(names, optional_commas=True) or "(?!)"),
+        # "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp": where a law cited by name may begin
+        "law_names": re.compile(alternation(law_names, optional_commas=True) or "(?!)"),
+        "number_word": re.compile("số"),  # "… số 45/QĐ-UBND" standing apart from its type word
+        "short_names": re.compile(alternation(short_names, optional_commas=True) or "(?!)"),
+        "abbreviations": re.compile(alternation(abbreviations) or "(?!)"),
+    }
+
+
 def _law_patterns() -> dict[str, re.Pattern[str]]:
     """Laws cited by name ("Luật Đất đai năm 2013") and acts named by their year ("Hiến pháp năm 2013")."""
     named = lexicons.load("named_laws")
     laws = named["laws"]
+    law_type_names = {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names}
     law_names = "|".join(
         _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
     )
     law_types = (
-        "|".join(
-            _phrase(n)
-            for n in sorted(
-                {n for t in doc_types() if t.slug in {law["type"] for law in laws} for n in t.names},
-                key=len,
-                reverse=True,
-            )
-        )
-        or "(?!)"
+        "|".join(_phrase(n) for n in sorted(law_type_names, key=len, reverse=True)) or "(?!)"
     )  # a lexicon without law types: no law by name
     year_acts = named.get("year_named_acts", [])
-    year_act_types = (
-        "|".join(_phrase(t.name) for t in doc_types() if t.slug in {act["type"] for act in year_acts})
-        or "(?!)"
-    )
+    year_act_names = [t.name for t in doc_types() if t.slug in {act["type"] for act in year_acts}]
+    year_act_types = "|".join(_phrase(name) for name in year_act_names) or "(?!)"
     year_act_words = (
         "|".join(_phrase(act["optional_words"]) for act in year_acts if act.get("optional_words")) or "(?!)"
     )
     flags = re.UNICODE
     return {
         "named_law": re.compile(
+            rf"{first_letter_test((fold(n) for n in law_type_names), any_case=True)}"
             rf"(?<![\w])(?<![Pp]háp\s)(?<![Kk]ỷ\s)(?P<type>(?i:{law_types}))\s+(?P<name>(?i:{law_names}))(?![\w])"
             rf"(?:\s+(?:(?i:năm)\s+)?(?P<year>{YEAR})(?![\w/]))?"
             rf"(?:\s+(?i:số)\s+(?P<number>\d{{1,3}}/{YEAR}/QH\d{{1,2}}))?",
             flags,
         ),
         "year_named": re.compile(
-            rf"(?<![\w])(?P<type>{year_act_types})(?:\s+(?i:{year_act_words}))?"
+            rf"{first_letter_test(fold(n) for n in year_act_names)}(?<![\w])(?P<type>{year_act_types})(?:\s+(?i:{year_act_words}))?"
             rf"\s+(?:(?i:năm)\s+)?(?P<year>(?:17|18|19|20)\d{{2}})(?![\w/])",
             flags,
         ),
@@ -250,8 +271,12 @@ def _issuer_heads() -> str:
 
 
 def type_of(word: str) -> DocType | None:
-    return _type_by_word().get(word) or _type_by_word().get(" ".join(fold(word).lower().split()))
+    table = _type_by_word()
+    return table.get(word) or table.get(" ".join(fold(word).lower().split()))
 
 
+@lru_cache(maxsize=4096)
 def fold_name(name: str) -> str:
+    """``name`` folded, lower-cased, commas and runs of blanks as one space (remembered: the issuer
+    reader asks for the same words again and again)."""
     return " ".join(fold(name).lower().replace(",", " ").split())
