@@ -167,6 +167,8 @@ def detect(text: str) -> str | None:
     if scored == 0:
         return None
     best, best_ratio = None, before + _MIN_GAIN
+    if best_ratio >= 1.0:  # no decoding scores above 1: Unicode text is not decoded twice to learn that
+        return None
     for encoding in (TCVN3, VNI):
         ratio, _ = syllable_ratio(decode(text, encoding)[0], non_ascii_only=True)
         if ratio > best_ratio:

@@ -125,10 +125,10 @@ def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tu
                     if with_boxes:
                         raw_boxes = char_boxes(textpage, page.get_height(), len(raw_text))
                         text, boxes = _clean_with_boxes(
-                            "".join(raw_text[i] for i in kept), [raw_boxes[i] for i in kept]
+                            kept_text(raw_text, kept), [raw_boxes[i] for i in kept]
                         )
                     else:
-                        text = clean_page_text("".join(raw_text[i] for i in kept))
+                        text = clean_page_text(kept_text(raw_text, kept))
             finally:
                 textpage.close()
                 page.close()
@@ -216,7 +216,15 @@ _RISE = 0.15  # … and raised above its baseline (share of the text's font size
 def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
     """``(body, footnotes)`` of PDFium's text of one page (see :func:`footnote_split`)."""
     kept, notes = footnote_split(textpage, text)
-    return "".join(text[i] for i in kept), notes
+    return kept_text(text, kept), notes
+
+
+def kept_text(text: str, kept: list[int]) -> str:
+    """The characters of ``text`` at the (increasing) indexes ``kept``; ``text`` itself when every
+    index is kept — the usual page, which then costs no per-character join."""
+    if len(kept) == len(text):
+        return text
+    return "".join(map(text.__getitem__, kept))
 
 
 def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
