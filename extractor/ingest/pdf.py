@@ -208,6 +208,8 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it)
+_LONE_ACCENTED = re.compile(r"[^\W\d_\x00-\x7f](?![^\W\d_])(?<![^\W\d_].)")
 _MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
 _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
 _RISE = 0.15  # … and raised above its baseline (share of the text's font size)
@@ -295,11 +297,17 @@ def looks_scrambled(text: str) -> bool:
     """PDFium keeps content-stream order; when a fallback font draws the accented letters in a
     separate pass (LibreOffice does this), words come out torn: "K t qu … ế ả". Many lone
     accented letters is the tell."""
-    words = _WORDS.findall(text)
-    if len(words) < 4:
+    lone = len(_LONE_ACCENTED.findall(text))  # scans from the non-ASCII letters only
+    if not lone:
         return False
-    lone = sum(1 for w in words if len(w) == 1 and not w.isascii())
-    return lone / len(words) > 0.08
+    # every all-letter token between spaces is one word: a floor on the words that usually settles it
+    floor = sum(map(str.isalpha, text.split()))
+    if floor and lone / floor <= 0.08:
+        return False
+    words = len(_WORDS.findall(text))
+    if words < 4:
+        return False
+    return lone / words > 0.08
 
 
 def ordered_text(textpage, page_height: float) -> tuple[str, list[CharBox | None]]:
