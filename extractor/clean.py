@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import corpora
 from extractor import lexicons
@@ -36,6 +36,7 @@ _OPEN_NUMBER = re.compile(r"(?:^|\s)[\w.]*\d[\w.]*(?:[/-][\wĐđ.]+)*[/-]$|[/-]\
 _NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][\wĐđ]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A document number cut before a hyphen: "124/2021/TT" ending a line, "-BCA" starting the next.
 _NUMBER_HEAD = re.compile(r"(?:^|\s)\d+/[\w/]*[A-ZĐ]$")
+_NUMBER_HEAD_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # the last character _NUMBER_HEAD allows
 _DASH_TAIL = re.compile(r"^-[A-ZĐ][\wĐđ]*(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A line that starts a new block: list markers, headings, criteria, greetings.
 _BLOCK_START = re.compile(
@@ -52,6 +53,7 @@ _BLOCK_START = re.compile(
 # Numbers with thousands separators look like "1.250 lượt": not a list marker.
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
 _SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
+_SENTENCE_END_LAST = frozenset('.;:!?”"»)')  # the last character _SENTENCE_END allows
 # Header-block lines that always stand alone: "Số: 12/BC-UBND", "Sơn La, ngày 5 tháng 3 năm 2023", the motto.
 _HEADER_LINE = re.compile(
     r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)"
@@ -131,30 +133,32 @@ def _bounded_digits(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 
 def _clean_line(text: str, origin: list[int]) -> _Line:
-    """Collapse whitespace runs to one space and trim, keeping the map."""
-    out_chars: list[str] = []
-    out_origin: list[int] = []
-    position = 0
-    for match in _WHITESPACE.finditer(text):
-        out_chars.append(text[position : match.start()])
-        out_origin.extend(origin[position : match.start()])
-        out_chars.append(" ")
-        out_origin.append(origin[match.start()])
-        position = match.end()
-    out_chars.append(text[position:])
-    out_origin.extend(origin[position:])
-    joined = "".join(out_chars)
+    """Collapse whitespace runs to one space and trim, keeping the map. One substitution over the
+    line; the map is rebuilt run by run only when a run was longer than one character (a space
+    keeps the origin of the run's first character)."""
+    joined = _WHITESPACE.sub(" ", text)
+    if len(joined) != len(text):
+        out_origin: list[int] = []
+        position = 0
+        for match in _WHITESPACE.finditer(text):
+            out_origin += origin[position : match.start() + 1]
+            position = match.end()
+        out_origin += origin[position:]
+        origin = out_origin
     left = len(joined) - len(joined.lstrip(" "))
     right = len(joined.rstrip(" "))
-    return _Line(joined[left:right], out_origin[left:right])
+    return _Line(joined[left:right], origin[left:right])
 
 
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page where running headers/footers sit
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _running_key(text: str) -> str:
     """Running headers/footers compared with their numbers blanked ("Trang 2/5", "… năm 2023 - 3")."""
-    return re.sub(r"\d+", "#", text).casefold()
+    return _DIGITS.sub("#", text).casefold()
 
 
 def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
@@ -254,9 +258,12 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
     return head, foot
 
 
+_PAGE_LABEL = re.compile(r"\b(?:trang|page)\s*\d+(?:\s*/\s*\d+)?")
+
+
 def _block_key(text: str) -> str:
     """Running header paragraphs are compared as written: only a page number differs ("Trang 3")."""
-    return re.sub(r"\b(?:trang|page)\s*\d+(?:\s*/\s*\d+)?", "#", text.casefold())
+    return _PAGE_LABEL.sub("#", text.casefold())
 
 
 @cache
@@ -285,9 +292,12 @@ def _starts_block(text: str) -> bool:
     return bool(_BLOCK_START.match(text)) and not _GROUPED_NUMBER.match(text)
 
 
+@lru_cache(maxsize=256)
 def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """Three letters or more, all capitals. Remembered for the last lines: :func:`_joiner` asks about
+    each line twice, as the following line and then as the previous one."""
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 3 and all(map(str.isupper, letters))
 
 
 def _issuer_tail(following: str) -> bool:
@@ -303,11 +313,13 @@ def _issuer_abbreviations() -> frozenset[str]:
 
 def _joiner(previous: str, following: str, wrap_width: int) -> str:
     """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
-    if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
+    last = previous[-1]  # the end patterns are tried only on a line ending as they must end
+    if last in "/-" and _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
         return ""
-    if _NUMBER_HEAD.search(previous) and _DASH_TAIL.match(following):
+    number_head = last in _NUMBER_HEAD_LAST and _NUMBER_HEAD.search(previous)
+    if number_head and _DASH_TAIL.match(following):
         return ""  # "124/2021/TT⏎-BCA": a narrow column broke the number before its hyphen
-    if _NUMBER_HEAD.search(previous) and _issuer_tail(following):
+    if number_head and _issuer_tail(following):
         return "-"  # "510/QĐ⏎BCA-V05": the PDF dropped the hyphen it broke the line at (a soft hyphen)
     if following[0].isdigit() and _ends_before_number(previous) and not _starts_block(following):
         return " "  # "Thông tư số⏎124/2021/TT-BCA", "ngày⏎28/12/2021": a narrow column broke the reference
@@ -326,7 +338,7 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
     first = following[0]
     if first.islower() or first in ",;)”»":
         return " "
-    if _SENTENCE_END.search(previous):
+    if last in _SENTENCE_END_LAST and _SENTENCE_END.search(previous):
         return "\n"
     if len(previous) >= 0.7 * wrap_width:
         return " "
@@ -347,7 +359,7 @@ def normalize(raw: RawDocument) -> NormalizedText:
                 chars.append(joiner)
                 origin.append(previous.origin[-1] + 1)
         chars.append(line.text)
-        origin.extend(line.origin)
+        origin.fromlist(line.origin)
         previous = line
     return NormalizedText("".join(chars), origin, page_starts or [0], raw.pages)
 
