@@ -101,6 +101,22 @@ class NormalizedText:
 class _Line:
     text: str
     origin: list[int]
+    _running: str | None = field(default=None, init=False, repr=False, compare=False)
+    _block: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def running_key(self) -> str:
+        """:func:`_running_key` of the text, worked out once however often the line is compared."""
+        if self._running is None:
+            self._running = _running_key(self.text)
+        return self._running
+
+    @property
+    def block_key(self) -> str:
+        """:func:`_block_key` of the text, worked out once however often the line is compared."""
+        if self._block is None:
+            self._block = _block_key(self.text)
+        return self._block
 
 
 def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
@@ -169,10 +185,10 @@ def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
     seen: dict[str, int] = {}
     inside: set[str] = set()
     for lines in pages_lines:
-        edge = {_running_key(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        edge = {line.running_key for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
         for key in edge:
             seen[key] = seen.get(key, 0) + 1
-        inside.update(_running_key(line.text) for line in lines[_EDGE_LINES:-_EDGE_LINES])
+        inside.update(line.running_key for line in lines[_EDGE_LINES:-_EDGE_LINES])
     needed = max(2, (len(pages_lines) + 1) // 2)
     return {key for key, count in seen.items() if count >= needed and key not in inside}
 
@@ -205,9 +221,9 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         edge = _EDGE_LINES if running else 0
         for position, line in enumerate(kept):
             at_edge = position < edge or position >= len(kept) - edge
-            if at_edge and _running_key(line.text) in running:
+            if at_edge and line.running_key in running:
                 continue  # a running header or footer
-            key, from_end = _block_key(line.text), len(kept) - 1 - position
+            key, from_end = line.block_key, len(kept) - 1 - position
             if (
                 position < len(head)
                 and head[position] == key
@@ -235,7 +251,7 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
         block: list[str] = []
         for position in range(_MAX_BLOCK_LINES):
             keys = Counter(
-                _block_key(lines[position if step == 1 else -1 - position].text)
+                lines[position if step == 1 else -1 - position].block_key
                 for lines in pages_lines
                 if len(lines) > position + 1
             )
@@ -250,7 +266,7 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
     # a line that also stands elsewhere on a page is body text that happens to repeat, not a header
     inside: set[str] = set()
     for lines in pages_lines:
-        inside.update(_block_key(line.text) for line in lines[len(head) : len(lines) - len(foot)])
+        inside.update(line.block_key for line in lines[len(head) : len(lines) - len(foot)])
     if any(key in inside for key in head):
         head = []
     if any(key in inside for key in foot):
