@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -83,13 +84,14 @@ def is_syllable(word: str) -> bool:
 
 def syllable_ratio(text: str, *, non_ascii_only: bool = False) -> tuple[float, int]:
     """Share of words spelled as Vietnamese syllables, and how many words were scored."""
-    words = _WORD.findall(text)
+    counts = Counter(_WORD.findall(text))  # each distinct word judged once, weighted by its count
     if non_ascii_only:
-        words = [w for w in words if not w.isascii()]
-    if not words:
+        counts = Counter({word: times for word, times in counts.items() if not word.isascii()})
+    scored = counts.total()
+    if not scored:
         return 0.0, 0
-    valid = sum(1 for w in words if is_syllable(w))
-    return valid / len(words), len(words)
+    valid = sum(times for word, times in counts.items() if is_syllable(word))
+    return valid / scored, scored
 
 
 def decode_tcvn3(text: str, *, upper: bool = False) -> tuple[str, list[int]]:

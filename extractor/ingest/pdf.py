@@ -254,6 +254,7 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
     drop: set[int] = set()
     marks: list[tuple[int, int]] = []  # (start, end) of each mark
     body_size = 0.0
+    sized, last_size = -1, 0.0  # the last character measured: in a run of digits it is the next one's "before"
     for match in _MARK_CHARS.finditer(text):
         index = match.start()
         before = index - 1
@@ -261,7 +262,9 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
             before -= 1
         if before < 0 or text[before].isspace() or (text[before] in "mM" and text[index] in "23²³"):
             continue  # a mark is glued to what it marks; m², m³ are units
-        size, base = pdfium_c.FPDFText_GetFontSize(raw, index), pdfium_c.FPDFText_GetFontSize(raw, before)
+        base = last_size if before == sized else pdfium_c.FPDFText_GetFontSize(raw, before)
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        sized, last_size = index, size
         if not base or size > _SMALL * base or origin(index) - origin(before) < _RISE * base:
             continue
         drop.add(index)
