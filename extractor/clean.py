@@ -183,14 +183,18 @@ def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
     if len(pages_lines) < 2:
         return set()
     seen: dict[str, int] = {}
-    inside: set[str] = set()
     for lines in pages_lines:
         edge = {line.running_key for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
         for key in edge:
             seen[key] = seen.get(key, 0) + 1
-        inside.update(line.running_key for line in lines[_EDGE_LINES:-_EDGE_LINES])
     needed = max(2, (len(pages_lines) + 1) // 2)
-    return {key for key, count in seen.items() if count >= needed and key not in inside}
+    repeated = {key for key, count in seen.items() if count >= needed}
+    if not repeated:
+        return repeated  # nothing to check against the body lines: their keys are never worked out
+    inside: set[str] = set()
+    for lines in pages_lines:
+        inside.update(line.running_key for line in lines[_EDGE_LINES:-_EDGE_LINES])
+    return repeated - inside
 
 
 def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
@@ -223,12 +227,12 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
             at_edge = position < edge or position >= len(kept) - edge
             if at_edge and line.running_key in running:
                 continue  # a running header or footer
-            key, from_end = line.block_key, len(kept) - 1 - position
+            from_end = len(kept) - 1 - position
             if (
                 position < len(head)
-                and head[position] == key
+                and head[position] == line.block_key
                 or from_end < len(foot)
-                and foot[from_end] == key
+                and foot[from_end] == line.block_key
             ):
                 continue  # a line of a running header/footer paragraph that wraps over several lines
             lines.append(line)
@@ -263,6 +267,8 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
             block.append(key)
         blocks.append(block if len(block) > _EDGE_LINES else [])  # shorter ones: _running_lines
     head, foot = blocks
+    if not head and not foot:
+        return head, foot
     # a line that also stands elsewhere on a page is body text that happens to repeat, not a header
     inside: set[str] = set()
     for lines in pages_lines:
