@@ -58,7 +58,13 @@ _SENTENCE_END_LAST = frozenset('.;:!?”"»)')  # the last character _SENTENCE_E
 _HEADER_LINE = re.compile(
     r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)"
 )
-_WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
+# the whitespace runs (spaces, tabs, no-break and typographic spaces) that collapsing to one " " changes:
+# two characters or more, or one other than " " (a lone " " stays as it is, so the ordinary page is
+# not rebuilt piece by piece around every space)
+_UNEVEN_WHITESPACE = re.compile(
+    r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+)
 
 
 @dataclass
@@ -148,22 +154,27 @@ def _bounded_digits(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return broken, [origin[i] if i >= 0 else origin[index_map[k - 1]] for k, i in enumerate(index_map)]
 
 
-def _clean_line(text: str, origin: list[int]) -> _Line:
-    """Collapse whitespace runs to one space and trim, keeping the map. One substitution over the
-    line; the map is rebuilt run by run only when a run was longer than one character (a space
-    keeps the origin of the run's first character)."""
-    joined = _WHITESPACE.sub(" ", text)
-    if len(joined) != len(text):
-        out_origin: list[int] = []
-        position = 0
-        for match in _WHITESPACE.finditer(text):
-            out_origin += origin[position : match.start() + 1]
-            position = match.end()
-        out_origin += origin[position:]
-        origin = out_origin
-    left = len(joined) - len(joined.lstrip(" "))
-    right = len(joined.rstrip(" "))
-    return _Line(joined[left:right], origin[left:right])
+def _collapse_whitespace(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space, keeping the map: one substitution over the page (a run
+    never crosses a line break). The map is rebuilt run by run only when a run was longer than one
+    character; a space keeps the origin of its run's first character."""
+    joined = _UNEVEN_WHITESPACE.sub(" ", text)
+    if len(joined) == len(text):
+        return joined, origin
+    out_origin: list[int] = []
+    position = 0
+    for match in _UNEVEN_WHITESPACE.finditer(text):
+        out_origin += origin[position : match.start() + 1]
+        position = match.end()
+    out_origin += origin[position:]
+    return joined, out_origin
+
+
+def _trimmed_line(line: str, origin: list[int], start: int) -> _Line:
+    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces."""
+    left = len(line) - len(line.lstrip(" "))
+    right = len(line.rstrip(" "))
+    return _Line(line[left:right], origin[start + left : start + right])
 
 
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page where running headers/footers sit
@@ -203,11 +214,11 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
     base = 0
     for page in pages:
         page_starts.append(base)
-        text, origin = _bounded_digits(*_nfc_with_origin(page.text, base))
+        text, origin = _collapse_whitespace(*_bounded_digits(*_nfc_with_origin(page.text, base)))
         line_start = 0
         kept: list[_Line] = []
-        for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
-            line = _clean_line(raw_line, origin[line_start : line_start + len(raw_line)])
+        for raw_line in _LINE_BREAK.split(text):
+            line = _trimmed_line(raw_line, origin, line_start)
             # account for the separator (1 or 2 characters) after this line
             line_start += len(raw_line)
             if text.startswith("\r\n", line_start):
