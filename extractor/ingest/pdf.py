@@ -254,7 +254,8 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
     drop: set[int] = set()
     marks: list[tuple[int, int]] = []  # (start, end) of each mark
     body_size = 0.0
-    sized, last_size = -1, 0.0  # the last character measured: in a run of digits it is the next one's "before"
+    # the last character measured: in a run of digits it is the next one's "before"
+    sized, last_size = -1, 0.0
     for match in _MARK_CHARS.finditer(text):
         index = match.start()
         before = index - 1
