@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import corpora
 from extractor import lexicons
@@ -36,6 +36,7 @@ _OPEN_NUMBER = re.compile(r"(?:^|\s)[\w.]*\d[\w.]*(?:[/-][\wĐđ.]+)*[/-]$|[/-]\
 _NUMBER_TAIL = re.compile(r"^(?:[A-ZĐ][\wĐđ]*|\d+)(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A document number cut before a hyphen: "124/2021/TT" ending a line, "-BCA" starting the next.
 _NUMBER_HEAD = re.compile(r"(?:^|\s)\d+/[\w/]*[A-ZĐ]$")
+_NUMBER_HEAD_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")  # the last character _NUMBER_HEAD allows
 _DASH_TAIL = re.compile(r"^-[A-ZĐ][\wĐđ]*(?:[/-][\wĐđ]+)*(?=[\s,.;:)]|$)")
 # A line that starts a new block: list markers, headings, criteria, greetings.
 _BLOCK_START = re.compile(
@@ -52,11 +53,18 @@ _BLOCK_START = re.compile(
 # Numbers with thousands separators look like "1.250 lượt": not a list marker.
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
 _SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
+_SENTENCE_END_LAST = frozenset('.;:!?”"»)')  # the last character _SENTENCE_END allows
 # Header-block lines that always stand alone: "Số: 12/BC-UBND", "Sơn La, ngày 5 tháng 3 năm 2023", the motto.
 _HEADER_LINE = re.compile(
     r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)"
 )
-_WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
+# the whitespace runs (spaces, tabs, no-break and typographic spaces) that collapsing to one " " changes:
+# two characters or more, or one other than " " (a lone " " stays as it is, so the ordinary page is
+# not rebuilt piece by piece around every space)
+_UNEVEN_WHITESPACE = re.compile(
+    r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+)
 
 
 @dataclass
@@ -99,6 +107,22 @@ class NormalizedText:
 class _Line:
     text: str
     origin: list[int]
+    _running: str | None = field(default=None, init=False, repr=False, compare=False)
+    _block: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def running_key(self) -> str:
+        """:func:`_running_key` of the text, worked out once however often the line is compared."""
+        if self._running is None:
+            self._running = _running_key(self.text)
+        return self._running
+
+    @property
+    def block_key(self) -> str:
+        """:func:`_block_key` of the text, worked out once however often the line is compared."""
+        if self._block is None:
+            self._block = _block_key(self.text)
+        return self._block
 
 
 def _nfc_with_origin(text: str, base: int) -> tuple[str, list[int]]:
@@ -130,31 +154,38 @@ def _bounded_digits(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return broken, [origin[i] if i >= 0 else origin[index_map[k - 1]] for k, i in enumerate(index_map)]
 
 
-def _clean_line(text: str, origin: list[int]) -> _Line:
-    """Collapse whitespace runs to one space and trim, keeping the map."""
-    out_chars: list[str] = []
+def _collapse_whitespace(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space, keeping the map: one substitution over the page (a run
+    never crosses a line break). The map is rebuilt run by run only when a run was longer than one
+    character; a space keeps the origin of its run's first character."""
+    joined = _UNEVEN_WHITESPACE.sub(" ", text)
+    if len(joined) == len(text):
+        return joined, origin
     out_origin: list[int] = []
     position = 0
-    for match in _WHITESPACE.finditer(text):
-        out_chars.append(text[position : match.start()])
-        out_origin.extend(origin[position : match.start()])
-        out_chars.append(" ")
-        out_origin.append(origin[match.start()])
+    for match in _UNEVEN_WHITESPACE.finditer(text):
+        out_origin += origin[position : match.start() + 1]
         position = match.end()
-    out_chars.append(text[position:])
-    out_origin.extend(origin[position:])
-    joined = "".join(out_chars)
-    left = len(joined) - len(joined.lstrip(" "))
-    right = len(joined.rstrip(" "))
-    return _Line(joined[left:right], out_origin[left:right])
+    out_origin += origin[position:]
+    return joined, out_origin
+
+
+def _trimmed_line(line: str, origin: list[int], start: int) -> _Line:
+    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces."""
+    left = len(line) - len(line.lstrip(" "))
+    right = len(line.rstrip(" "))
+    return _Line(line[left:right], origin[start + left : start + right])
 
 
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page where running headers/footers sit
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _running_key(text: str) -> str:
     """Running headers/footers compared with their numbers blanked ("Trang 2/5", "… năm 2023 - 3")."""
-    return re.sub(r"\d+", "#", text).casefold()
+    return _DIGITS.sub("#", text).casefold()
 
 
 def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
@@ -163,14 +194,18 @@ def _running_lines(pages_lines: list[list[_Line]]) -> set[str]:
     if len(pages_lines) < 2:
         return set()
     seen: dict[str, int] = {}
-    inside: set[str] = set()
     for lines in pages_lines:
-        edge = {_running_key(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        edge = {line.running_key for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
         for key in edge:
             seen[key] = seen.get(key, 0) + 1
-        inside.update(_running_key(line.text) for line in lines[_EDGE_LINES:-_EDGE_LINES])
     needed = max(2, (len(pages_lines) + 1) // 2)
-    return {key for key, count in seen.items() if count >= needed and key not in inside}
+    repeated = {key for key, count in seen.items() if count >= needed}
+    if not repeated:
+        return repeated  # nothing to check against the body lines: their keys are never worked out
+    inside: set[str] = set()
+    for lines in pages_lines:
+        inside.update(line.running_key for line in lines[_EDGE_LINES:-_EDGE_LINES])
+    return repeated - inside
 
 
 def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
@@ -179,11 +214,11 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
     base = 0
     for page in pages:
         page_starts.append(base)
-        text, origin = _bounded_digits(*_nfc_with_origin(page.text, base))
+        text, origin = _collapse_whitespace(*_bounded_digits(*_nfc_with_origin(page.text, base)))
         line_start = 0
         kept: list[_Line] = []
-        for raw_line in re.split(r"\r\n|\r|\n|\f|\v|\u2028|\u2029", text):
-            line = _clean_line(raw_line, origin[line_start : line_start + len(raw_line)])
+        for raw_line in _LINE_BREAK.split(text):
+            line = _trimmed_line(raw_line, origin, line_start)
             # account for the separator (1 or 2 characters) after this line
             line_start += len(raw_line)
             if text.startswith("\r\n", line_start):
@@ -201,14 +236,14 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         edge = _EDGE_LINES if running else 0
         for position, line in enumerate(kept):
             at_edge = position < edge or position >= len(kept) - edge
-            if at_edge and _running_key(line.text) in running:
+            if at_edge and line.running_key in running:
                 continue  # a running header or footer
-            key, from_end = _block_key(line.text), len(kept) - 1 - position
+            from_end = len(kept) - 1 - position
             if (
                 position < len(head)
-                and head[position] == key
+                and head[position] == line.block_key
                 or from_end < len(foot)
-                and foot[from_end] == key
+                and foot[from_end] == line.block_key
             ):
                 continue  # a line of a running header/footer paragraph that wraps over several lines
             lines.append(line)
@@ -231,7 +266,7 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
         block: list[str] = []
         for position in range(_MAX_BLOCK_LINES):
             keys = Counter(
-                _block_key(lines[position if step == 1 else -1 - position].text)
+                lines[position if step == 1 else -1 - position].block_key
                 for lines in pages_lines
                 if len(lines) > position + 1
             )
@@ -243,10 +278,12 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
             block.append(key)
         blocks.append(block if len(block) > _EDGE_LINES else [])  # shorter ones: _running_lines
     head, foot = blocks
+    if not head and not foot:
+        return head, foot
     # a line that also stands elsewhere on a page is body text that happens to repeat, not a header
     inside: set[str] = set()
     for lines in pages_lines:
-        inside.update(_block_key(line.text) for line in lines[len(head) : len(lines) - len(foot)])
+        inside.update(line.block_key for line in lines[len(head) : len(lines) - len(foot)])
     if any(key in inside for key in head):
         head = []
     if any(key in inside for key in foot):
@@ -254,9 +291,12 @@ def _running_blocks(pages_lines: list[list[_Line]]) -> tuple[list[str], list[str
     return head, foot
 
 
+_PAGE_LABEL = re.compile(r"\b(?:trang|page)\s*\d+(?:\s*/\s*\d+)?")
+
+
 def _block_key(text: str) -> str:
     """Running header paragraphs are compared as written: only a page number differs ("Trang 3")."""
-    return re.sub(r"\b(?:trang|page)\s*\d+(?:\s*/\s*\d+)?", "#", text.casefold())
+    return _PAGE_LABEL.sub("#", text.casefold())
 
 
 @cache
@@ -285,9 +325,12 @@ def _starts_block(text: str) -> bool:
     return bool(_BLOCK_START.match(text)) and not _GROUPED_NUMBER.match(text)
 
 
+@lru_cache(maxsize=256)
 def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """Three letters or more, all capitals. Remembered for the last lines: :func:`_joiner` asks about
+    each line twice, as the following line and then as the previous one."""
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 3 and all(map(str.isupper, letters))
 
 
 def _issuer_tail(following: str) -> bool:
@@ -303,11 +346,13 @@ def _issuer_abbreviations() -> frozenset[str]:
 
 def _joiner(previous: str, following: str, wrap_width: int) -> str:
     """What goes between two lines: '' (split token), ' ' (wrapped line) or '\\n' (new paragraph)."""
-    if _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
+    last = previous[-1]  # the end patterns are tried only on a line ending as they must end
+    if last in "/-" and _OPEN_NUMBER.search(previous) and _NUMBER_TAIL.match(following):
         return ""
-    if _NUMBER_HEAD.search(previous) and _DASH_TAIL.match(following):
+    number_head = last in _NUMBER_HEAD_LAST and _NUMBER_HEAD.search(previous)
+    if number_head and _DASH_TAIL.match(following):
         return ""  # "124/2021/TT⏎-BCA": a narrow column broke the number before its hyphen
-    if _NUMBER_HEAD.search(previous) and _issuer_tail(following):
+    if number_head and _issuer_tail(following):
         return "-"  # "510/QĐ⏎BCA-V05": the PDF dropped the hyphen it broke the line at (a soft hyphen)
     if following[0].isdigit() and _ends_before_number(previous) and not _starts_block(following):
         return " "  # "Thông tư số⏎124/2021/TT-BCA", "ngày⏎28/12/2021": a narrow column broke the reference
@@ -326,7 +371,7 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
     first = following[0]
     if first.islower() or first in ",;)”»":
         return " "
-    if _SENTENCE_END.search(previous):
+    if last in _SENTENCE_END_LAST and _SENTENCE_END.search(previous):
         return "\n"
     if len(previous) >= 0.7 * wrap_width:
         return " "
@@ -347,7 +392,7 @@ def normalize(raw: RawDocument) -> NormalizedText:
                 chars.append(joiner)
                 origin.append(previous.origin[-1] + 1)
         chars.append(line.text)
-        origin.extend(line.origin)
+        origin.fromlist(line.origin)
         previous = line
     return NormalizedText("".join(chars), origin, page_starts or [0], raw.pages)
 

@@ -8,6 +8,8 @@ typed without diacritics is accepted (:func:`typed_without_diacritics`; ingestio
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 
 import corpora
@@ -33,23 +35,54 @@ def _stop_words() -> frozenset[str]:
     return frozenset(words) | frozenset(strip_diacritics(w) for w in words)
 
 
+def sample_words(text: str, count: int = SAMPLE_WORDS) -> list[str]:
+    """The first ``count`` words of ``text``. Read from a prefix that doubles until it holds one word
+    more than asked (so the last kept word is whole): the cost follows the sample, not the document."""
+    limit = 8 * count  # Vietnamese words average under 5 characters with their space: usually one pass
+    while True:
+        words = _WORD.findall(text[:limit])
+        if len(words) > count or limit >= len(text):
+            return words[:count]
+        limit *= 2
+
+
+class _Scores(Mapping[str, float]):
+    """:func:`vietnamese_scores` computed on demand: each share is counted the first time it is read,
+    each distinct word judged once and weighted by how often it occurs (a text repeats its words).
+    A text with Vietnamese letters is judged on its diacritic share alone."""
+
+    _TESTS: dict[str, Callable[[str], object]] = {
+        "diacritic": _VIETNAMESE_ONLY.search,
+        "syllable": is_syllable,
+        "stop": lambda word: word.lower() in _stop_words(),
+    }
+
+    def __init__(self, text: str) -> None:
+        words = sample_words(text)
+        self._counts = Counter(words)
+        self._values: dict[str, float] = {"words": len(words)}
+
+    def __getitem__(self, key: str) -> float:
+        if key not in self._values:
+            test, total = self._TESTS[key], self._values["words"]
+            hits = sum(times for word, times in self._counts.items() if test(word))
+            self._values[key] = hits / total if total else 0.0
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("words", *self._TESTS))
+
+    def __len__(self) -> int:
+        return 1 + len(self._TESTS)
+
+
 def vietnamese_scores(text: str) -> dict[str, float]:
     """Share of words with Vietnamese letters, spelled as syllables, and common function words."""
-    words = _WORD.findall(text)[:SAMPLE_WORDS]
-    if not words:
-        return {"words": 0, "diacritic": 0.0, "syllable": 0.0, "stop": 0.0}
-    lowered = [w.lower() for w in words]
-    stops = _stop_words()
-    return {
-        "words": len(words),
-        "diacritic": sum(1 for w in words if _VIETNAMESE_ONLY.search(w)) / len(words),
-        "syllable": sum(1 for w in words if is_syllable(w)) / len(words),
-        "stop": sum(1 for w in lowered if w in stops) / len(words),
-    }
+    return dict(_Scores(text))
 
 
 def is_vietnamese(text: str) -> bool:
-    scores = vietnamese_scores(text)
+    scores = _Scores(text)
     if scores["words"] == 0:
         return True  # nothing to judge (numbers only); emptiness is checked elsewhere
     if scores["words"] < MIN_WORDS:
@@ -59,11 +92,11 @@ def is_vietnamese(text: str) -> bool:
     return typed_without_diacritics(text, scores)
 
 
-def typed_without_diacritics(text: str, scores: dict[str, float] | None = None) -> bool:
+def typed_without_diacritics(text: str, scores: Mapping[str, float] | None = None) -> bool:
     """Vietnamese typed without its marks ("Thuc hien Thong tu so 124/2021/TT-BCA"): almost no word
     carries a Vietnamese letter, yet the words are spelled as syllables and the common function
     words ("cua", "duoc", "va") are frequent. Accepted (flagged by ingestion), never refused."""
-    scores = scores or vietnamese_scores(text)
+    scores = scores or _Scores(text)
     if scores["words"] < MIN_WORDS or scores["diacritic"] >= 0.02:
         return False
     return scores["syllable"] >= MIN_BARE_SYLLABLES and scores["stop"] >= MIN_BARE_STOP

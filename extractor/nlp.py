@@ -97,32 +97,16 @@ def finder_component(
     return component
 
 
-_NON_SPACE = re.compile(r"\S+")
+# a word and the one " " that may follow it, or a run of whitespace that is a token of its own
+_TOKEN = re.compile(r"(\S+)( ?)|(\s+)")
 
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     """Whitespace-separated words of ``text`` with spaCy's ``get_words_and_spaces`` conventions (one
     following " " is the word's trailing space; any other run of whitespace is a token of its own), found
-    in one left-to-right pass."""
-    words: list[str] = []
-    spaces: list[bool] = []
-    position = 0
-    for match in _NON_SPACE.finditer(text):
-        start, end = match.span()
-        if start > position:
-            words.append(text[position:start])
-            spaces.append(False)
-        words.append(match.group())
-        if end < len(text) and text[end] == " ":
-            spaces.append(True)
-            position = end + 1
-        else:
-            spaces.append(False)
-            position = end
-    if position < len(text):
-        words.append(text[position:])
-        spaces.append(False)
-    return words, spaces
+    in one regex pass: the engine walks the text, Python only reads one tuple per token."""
+    pieces = _TOKEN.findall(text)
+    return [word or gap for word, _, gap in pieces], [space == " " for _, space, _ in pieces]
 
 
 class SyllableTokenizer:

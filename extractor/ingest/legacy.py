@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import filterfalse
 
 import corpora
 from extractor.ingest.sanitize import safe_nfc
@@ -41,6 +42,20 @@ def _tcvn3_tables() -> tuple[dict[str, str], dict[str, str]]:
         decode[code] = letter
         decode_upper[code] = letter
     return decode, decode_upper
+
+
+@cache
+def _tcvn3_translations() -> tuple[dict[int, str], dict[int, str]]:
+    """The TCVN3 tables as ``str.translate`` tables (plain, capitals font)."""
+    decode, decode_upper = _tcvn3_tables()
+    return str.maketrans(decode), str.maketrans(decode_upper)
+
+
+@cache
+def _vni_decoder() -> tuple[re.Pattern[str], dict[int, str]]:
+    """The VNI two-character sequences as one pattern, and the one-character codes as a translate table."""
+    pairs, singles = _vni_table()
+    return re.compile("|".join(re.escape(pair) for pair in pairs)), str.maketrans(singles)
 
 
 @cache
@@ -85,22 +100,36 @@ def syllable_ratio(text: str, *, non_ascii_only: bool = False) -> tuple[float, i
     """Share of words spelled as Vietnamese syllables, and how many words were scored."""
     words = _WORD.findall(text)
     if non_ascii_only:
-        words = [w for w in words if not w.isascii()]
+        words = list(filterfalse(str.isascii, words))
     if not words:
         return 0.0, 0
-    valid = sum(1 for w in words if is_syllable(w))
+    valid = sum(map(is_syllable, words))  # in C: is_syllable remembers its words
     return valid / len(words), len(words)
 
 
 def decode_tcvn3(text: str, *, upper: bool = False) -> tuple[str, list[int]]:
     """TCVN3 characters → Unicode; ``upper`` for the capital '…H' fonts. Returns text and source index map."""
-    decode, decode_upper = _tcvn3_tables()
-    table = decode_upper if upper else decode
-    out = [table.get(ch, ch) for ch in text]
+    table = _tcvn3_translations()[1 if upper else 0]
+    decoded = text.translate(table)  # one code for one letter: the map is the identity
     if upper:  # a capitals font draws every letter, ASCII ones too, as a capital
-        return "".join(out).upper(), list(range(len(text)))
+        return decoded.upper(), list(range(len(text)))
+    out = list(decoded)
     _uppercase_capital_words(text, out)
     return "".join(out), list(range(len(text)))
+
+
+_NON_SPACE = re.compile(r"\S+")
+_NOT_ASCII_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
+
+
+def _capitals(word: str) -> int:
+    """0 when the word's ASCII letters are not all capitals (or it has none), 2 when two or more are and
+    the word holds no digit, "/" or "-", else 1. Its ASCII letters are picked out in C (encode, translate)."""
+    letters = word.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS)
+    if not letters or not letters.isupper():
+        return 0
+    strong = len(letters) >= 2 and "/" not in word and "-" not in word and not any(map(str.isdigit, word))
+    return 2 if strong else 1
 
 
 def _uppercase_capital_words(source: str, out: list[str]) -> None:
@@ -109,12 +138,8 @@ def _uppercase_capital_words(source: str, out: list[str]) -> None:
     A word whose ASCII letters are capitals (two or more, or one between such words) was typed
     in a capital font; a word opening a sentence gets its first letter capitalised.
     """
-    words = list(re.finditer(r"\S+", source))
-    caps: list[int] = []  # 0 = no, 1 = weak (one capital), 2 = strong
-    for match in words:
-        letters = [c for c in match.group() if c.isascii() and c.isalpha()]
-        strong = len(letters) >= 2 and not any(c.isdigit() or c in "/-" for c in match.group())
-        caps.append(0 if not letters or not all(c.isupper() for c in letters) else (2 if strong else 1))
+    words = list(_NON_SPACE.finditer(source))
+    caps = [_capitals(match.group()) for match in words]  # 0 = no, 1 = weak (one capital), 2 = strong
     for position, match in enumerate(words):
         previous = caps[position - 1] if position > 0 else None
         following = caps[position + 1] if position + 1 < len(caps) else None
@@ -134,20 +159,21 @@ def _uppercase_capital_words(source: str, out: list[str]) -> None:
 
 def decode_vni(text: str) -> tuple[str, list[int]]:
     """VNI sequences → Unicode. Returns text and, per output character, its source index."""
-    pairs, singles = _vni_table()
+    pairs = _vni_table()[0]
+    sequences, singles = _vni_decoder()
     out: list[str] = []
     index_map: list[int] = []
-    i = 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if len(pair) == 2 and pair in pairs:
-            out.append(pairs[pair])
-            index_map.append(i)
-            i += 2
-            continue
-        out.append(singles.get(text[i], text[i]))
-        index_map.append(i)
-        i += 1
+    position = 0
+    # left to right, a sequence wherever one starts, as a scan pair by pair would take it
+    for match in sequences.finditer(text):
+        start = match.start()
+        out.append(text[position:start].translate(singles))
+        index_map.extend(range(position, start))
+        out.append(pairs[match.group()])
+        index_map.append(start)
+        position = match.end()
+    out.append(text[position:].translate(singles))
+    index_map.extend(range(position, len(text)))
     return "".join(out), index_map
 
 
@@ -159,16 +185,20 @@ def decode(text: str, encoding: str, *, upper: bool = False) -> tuple[str, list[
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
-def detect(text: str) -> str | None:
-    """``"tcvn3"``, ``"vni"`` or ``None`` (already Unicode / nothing to decide on)."""
+def detect(text: str, decoded: dict[str, str] | None = None) -> str | None:
+    """``"tcvn3"``, ``"vni"`` or ``None`` (already Unicode / nothing to decide on). ``decoded``: the
+    text already decoded in some encodings (by name), so a line is not decoded twice in one."""
     if not _LEGACY_TELLS.search(text):
         return None
     before, scored = syllable_ratio(text, non_ascii_only=True)
     if scored == 0:
         return None
     best, best_ratio = None, before + _MIN_GAIN
+    if best_ratio >= 1.0:  # no decoding scores above 1: Unicode text is not decoded twice to learn that
+        return None
     for encoding in (TCVN3, VNI):
-        ratio, _ = syllable_ratio(decode(text, encoding)[0], non_ascii_only=True)
+        known = decoded.get(encoding) if decoded else None
+        ratio, _ = syllable_ratio(decode(text, encoding)[0] if known is None else known, non_ascii_only=True)
         if ratio > best_ratio:
             best, best_ratio = encoding, ratio
     return best
@@ -199,7 +229,7 @@ def repair_with_map(text: str) -> tuple[str, list[int] | None, str | None]:
         converted, line_map = line, list(range(len(line)))
         if not line.isascii() and not _UNICODE_ONLY.search(line):
             decoded, decoded_map = decode(line, found)
-            if detect(line) == found or (
+            if detect(line, {found: decoded}) == found or (
                 syllable_ratio(decoded, non_ascii_only=True)[0]
                 >= syllable_ratio(line, non_ascii_only=True)[0]
             ):

@@ -125,10 +125,10 @@ def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tu
                     if with_boxes:
                         raw_boxes = char_boxes(textpage, page.get_height(), len(raw_text))
                         text, boxes = _clean_with_boxes(
-                            "".join(raw_text[i] for i in kept), [raw_boxes[i] for i in kept]
+                            kept_text(raw_text, kept), [raw_boxes[i] for i in kept]
                         )
                     else:
-                        text = clean_page_text("".join(raw_text[i] for i in kept))
+                        text = clean_page_text(kept_text(raw_text, kept))
             finally:
                 textpage.close()
                 page.close()
@@ -208,6 +208,8 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
+# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it)
+_LONE_ACCENTED = re.compile(r"[^\W\d_\x00-\x7f](?![^\W\d_])(?<![^\W\d_].)")
 _MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
 _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
 _RISE = 0.15  # … and raised above its baseline (share of the text's font size)
@@ -216,7 +218,15 @@ _RISE = 0.15  # … and raised above its baseline (share of the text's font size
 def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
     """``(body, footnotes)`` of PDFium's text of one page (see :func:`footnote_split`)."""
     kept, notes = footnote_split(textpage, text)
-    return "".join(text[i] for i in kept), notes
+    return kept_text(text, kept), notes
+
+
+def kept_text(text: str, kept: list[int]) -> str:
+    """The characters of ``text`` at the (increasing) indexes ``kept``; ``text`` itself when every
+    index is kept — the usual page, which then costs no per-character join."""
+    if len(kept) == len(text):
+        return text
+    return "".join(map(text.__getitem__, kept))
 
 
 def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
@@ -244,6 +254,8 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
     drop: set[int] = set()
     marks: list[tuple[int, int]] = []  # (start, end) of each mark
     body_size = 0.0
+    # the last character measured: in a run of digits it is the next one's "before"
+    sized, last_size = -1, 0.0
     for match in _MARK_CHARS.finditer(text):
         index = match.start()
         before = index - 1
@@ -251,7 +263,9 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
             before -= 1
         if before < 0 or text[before].isspace() or (text[before] in "mM" and text[index] in "23²³"):
             continue  # a mark is glued to what it marks; m², m³ are units
-        size, base = pdfium_c.FPDFText_GetFontSize(raw, index), pdfium_c.FPDFText_GetFontSize(raw, before)
+        base = last_size if before == sized else pdfium_c.FPDFText_GetFontSize(raw, before)
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        sized, last_size = index, size
         if not base or size > _SMALL * base or origin(index) - origin(before) < _RISE * base:
             continue
         drop.add(index)
@@ -287,11 +301,17 @@ def looks_scrambled(text: str) -> bool:
     """PDFium keeps content-stream order; when a fallback font draws the accented letters in a
     separate pass (LibreOffice does this), words come out torn: "K t qu … ế ả". Many lone
     accented letters is the tell."""
-    words = _WORDS.findall(text)
-    if len(words) < 4:
+    lone = len(_LONE_ACCENTED.findall(text))  # scans from the non-ASCII letters only
+    if not lone:
         return False
-    lone = sum(1 for w in words if len(w) == 1 and not w.isascii())
-    return lone / len(words) > 0.08
+    # every all-letter token between spaces is one word: a floor on the words that usually settles it
+    floor = sum(map(str.isalpha, text.split()))
+    if floor and lone / floor <= 0.08:
+        return False
+    words = len(_WORDS.findall(text))
+    if words < 4:
+        return False
+    return lone / words > 0.08
 
 
 def ordered_text(textpage, page_height: float) -> tuple[str, list[CharBox | None]]:
