@@ -37,6 +37,8 @@ def test_tokenizer_matches_spacy_and_copies_a_linear_amount_of_text():
     text = paragraph_text(30) + " \t lẻ  \u00a0cuối "
     assert nlp.words_and_spaces(text) == util.get_words_and_spaces(text.split(), text)
     assert isinstance(nlp.get_nlp().tokenizer, nlp.SyllableTokenizer)
+    # a word the vocabulary has not seen costs no Python call for lexical attributes nobody reads
+    assert nlp.get_nlp().vocab.lex_attr_getters == {}
     small, large = paragraph_text(100), paragraph_text(1000)
     ours = copied_while(nlp.words_and_spaces, small), copied_while(nlp.words_and_spaces, large)
     assert ours[1] <= 11 * ours[0] and ours[1] <= len(large)
