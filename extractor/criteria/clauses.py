@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.criteria import catalogue
+from extractor.criteria.cues import CueList, as_cues
 from extractor.criteria.rules import StatusCall, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
@@ -58,8 +59,7 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | 
 
 
 def _earliest(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    found = [match for pattern in patterns if (match := pattern.search(text))]
-    return min(found, key=lambda match: match.start()) if found else None
+    return as_cues(patterns).earliest(text)
 
 
 def without_comparison_base(text: str) -> str:
@@ -111,10 +111,9 @@ def declared_failure(text: str) -> tuple[set[int], str] | None:
 
 
 def _declared_failure(text: str) -> tuple[frozenset[int], str] | None:
-    for pattern in catalogue.shared_cues()["declared_fail"]:
-        found = pattern.search(text)
-        if found:
-            return frozenset(int(number) for number in re.findall(r"\d", found.group(1))), found.group(0)
+    found = catalogue.shared_cues()["declared_fail"].first(text)
+    if found:
+        return frozenset(int(number) for number in re.findall(r"\d", found.group(1))), found.group(0)
     return None
 
 
@@ -123,12 +122,11 @@ _REASON = re.compile(r"\b(?:do|vì|bởi vì|bởi)\b(.+)$")
 
 def _speaks_of(criterion: catalogue.Criterion, text: str) -> bool:
     """Do the words of ``text`` name what ``criterion`` asks (its own cues, parts or points)?"""
-    patterns = [
-        *criterion.cues,
-        *(cue for part in criterion.parts for cue in part.cues),
-        *(cue for point in assessed_points(criterion) for cue in point.kind.cues),
-    ]
-    return any(pattern.search(text) for pattern in patterns)
+    return (
+        criterion.cues.found_in(text)
+        or any(part.cues.found_in(text) for part in criterion.parts)
+        or any(point.kind.cues.found_in(text) for point in assessed_points(criterion))
+    )
 
 
 def _retargeted(criterion: catalogue.Criterion, text: str, numbers: set[int]) -> ClauseCall | None:
@@ -194,11 +192,16 @@ def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     before = text[max(0, cue.start() - PREVENTION_REACH) : cue.start()]
     if _first(cues["prevention"], before):
         return None
-    around = [
-        re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
-        for pattern in cues["occurrence_around"]
-    ]
-    return _first(cues["occurrence"], text) or _first(tuple(around), text)
+    return _first(cues["occurrence"], text) or _first(_occurrence_around(cue.group(0)), text)
+
+
+@lru_cache(maxsize=256)
+def _occurrence_around(cue: str) -> CueList:
+    """The occurrence cues written around an event's own words ("{cue} xảy ra"), for the words ``cue``."""
+    return CueList(
+        re.compile(pattern.replace("{cue}", re.escape(cue)), re.IGNORECASE)
+        for pattern in catalogue.shared_cues()["occurrence_around"]
+    )
 
 
 def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
@@ -373,8 +376,8 @@ def rating_in(text: str) -> tuple[int, str] | None:
     found = [
         (level, match.group(0))
         for level, _, patterns in catalogue.rating_scale()
-        for pattern in patterns
-        if (match := pattern.search(text))
+        for match in patterns.searches(text)
+        if match
     ]
     if not found:
         return None
@@ -387,7 +390,7 @@ def rates_its_subject(criterion: catalogue.Criterion, text: str) -> bool:
     words ("Tổ bảo vệ an ninh, trật tự ở cơ sở … được đánh giá hoàn thành tốt nhiệm vụ" for Điều 4 khoản 5)?"""
     if criterion.rating is None or not criterion.cues:
         return False
-    return rating_in(text) is not None and any(cue.search(text) for cue in criterion.cues)
+    return rating_in(text) is not None and criterion.cues.found_in(text)
 
 
 def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str) -> ClauseCall:
@@ -465,7 +468,7 @@ def judge(
         judged = _graded(criterion, lowered, call, context)
     else:
         judged = ClauseCall(call.status, call.cue, None, forecast=call.forecast)
-    judged.parts |= {part.key for part in criterion.parts if any(cue.search(lowered) for cue in part.cues)}
+    judged.parts |= {part.key for part in criterion.parts if part.cues.found_in(lowered)}
     late = late_act(criterion, lowered, year) if judged.status == "met" and context == "result" else None
     if late:
         return ClauseCall("unclear", judged.cue, late, parts=judged.parts | {"late"})
@@ -473,7 +476,7 @@ def judge(
         judged.status == "not_met"
         and criterion.discipline_scope
         and "kỷ luật" in lowered
-        and not any(pattern.search(lowered) for pattern in criterion.discipline_scope)
+        and not criterion.discipline_scope.found_in(lowered)
     ):
         return ClauseCall(
             "unclear", judged.cue, "người bị kỷ luật không thuộc lực lượng khoản này tính: cần thẩm định"

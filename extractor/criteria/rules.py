@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue
+from extractor.criteria.cues import as_cues
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
@@ -89,11 +90,10 @@ def _first(patterns, text: str) -> str | None:
 
 
 def _first_of(patterns, text: str) -> str | None:
-    for pattern in patterns:
-        found = pattern.search(text)
-        if found:
-            return found.group(0)
-    return None
+    """The words of the first cue, in list order, found in ``text`` (a cue list searches only with the
+    cues whose words the text holds)."""
+    found = as_cues(patterns).first(text)
+    return found.group(0) if found else None
 
 
 def is_plan_section(heading: str) -> bool:
