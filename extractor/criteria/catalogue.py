@@ -379,14 +379,28 @@ def article_for(subject_type: str | None) -> int | None:
 
 
 def by_id(criterion_id: str) -> Criterion:
-    for item in criteria():
-        if item.id == criterion_id:
-            return item
-    raise KeyError(criterion_id)
+    try:
+        return _by_id()[criterion_id]
+    except KeyError:
+        raise KeyError(criterion_id) from None
+
+
+@cache
+def _by_id() -> dict[str, Criterion]:
+    return {item.id: item for item in criteria()}
 
 
 def for_article(article: int) -> list[Criterion]:
-    return [item for item in criteria() if item.article == article]
+    return list(_by_article().get(article, ()))
+
+
+@cache
+def _by_article() -> dict[int, tuple[Criterion, ...]]:
+    """Each article's criteria in the law's order, listed once (every sentence asks for its article's)."""
+    found: dict[int, list[Criterion]] = {}
+    for item in criteria():
+        found.setdefault(item.article, []).append(item)
+    return {article: tuple(items) for article, items in found.items()}
 
 
 def for_subject(subject_type: str | None) -> list[Criterion]:
@@ -396,7 +410,14 @@ def for_subject(subject_type: str | None) -> list[Criterion]:
 
 def criteria_for_family(family: str, article: int) -> list[Criterion]:
     """The criteria of ``article`` that ``family`` is part of."""
-    return [item for item in for_article(article) if family in item.families]
+    return [item for item in _by_article().get(article, ()) if family in item.families]
+
+
+@cache
+def incident_cues() -> CueList:
+    """The cues of every incident kind in one list: a sentence holding none of their words reports and
+    denies no incident, and is not read point by point."""
+    return CueList(pattern for kind in incident_kinds().values() for pattern in kind.cues)
 
 
 @cache

@@ -64,8 +64,24 @@ def _earliest(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str]
 
 def without_comparison_base(text: str) -> str:
     """The sentence without the base of a comparison ("So với năm 2023 (có 01 viên chức bị cảnh cáo)"):
-    what happened in the year compared with is not this period's fact."""
-    return _COMPARED.sub(" ", text)
+    what happened in the year compared with is not this period's fact (once per document and sentence:
+    every clause the sentence may speak to asks)."""
+    return remembered("without_comparison_base", _COMPARED.sub, " ", text)  # type: ignore[no-any-return]
+
+
+def _own_lowered(text: str) -> str:
+    """The sentence lower-cased, without the base of a comparison (once per document and sentence)."""
+    return remembered("own_lowered", _lowered_without_base, text)  # type: ignore[no-any-return]
+
+
+def _lowered_without_base(text: str) -> str:
+    return _COMPARED.sub(" ", text.lower())
+
+
+def _may_name_incident(lowered: str) -> bool:
+    """Does the sentence hold the words of some incident kind's cue? (Most do not: then no point's cue
+    needs searching.)"""
+    return remembered("may_name_incident", catalogue.incident_cues().may_match, lowered)  # type: ignore[no-any-return]
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
@@ -174,7 +190,9 @@ def denies_incidents(criterion: catalogue.Criterion, text: str, *, at_least: int
     """Does the sentence deny, by name, at least ``at_least`` kinds of incident the clause lists ("không
     phát hiện hoạt động chống Đảng …; không có hoạt động ly khai, đòi tự trị")? Such a sentence speaks to
     the clause whatever the classifier says, as a report of an incident does."""
-    lowered = without_comparison_base(text.lower())
+    lowered = _own_lowered(text)
+    if at_least > 0 and not _may_name_incident(lowered):
+        return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     if negation is None:
         return False
@@ -207,7 +225,9 @@ def _occurrence_around(cue: str) -> CueList:
 def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
     """Does the sentence report that an incident of a kind the clause lists happened (not prevented, not
     denied)? Such a sentence speaks to the clause whatever the classifier says: a failure must surface."""
-    lowered = without_comparison_base(text.lower())
+    lowered = _own_lowered(text)
+    if not _may_name_incident(lowered):
+        return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     for point in assessed_points(criterion):
         cue = _first(point.kind.cues, lowered)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 try:  # CPython's own regular-expression parser and case tables (3.11+)
@@ -48,10 +49,11 @@ _UNUSUAL = (
 )
 
 
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """``text`` lower-cased as ``re`` compares letters under IGNORECASE (the rare letters with several
     lower-case forms brought to one), so that a folded pattern word found by ``in`` is a word ``re`` may match."""
-    lowered = text.lower()
+    lowered = text.lower()  # remembered: a sentence is read by many cue lists in a row
     if _UNUSUAL is not None and _UNUSUAL.search(lowered):
         return lowered.translate(_CANONICAL)
     return lowered
@@ -167,6 +169,10 @@ class CueList(tuple):  # type: ignore[type-arg]
                     continue
             possible.append(pattern)
         return possible
+
+    def may_match(self, text: str) -> bool:
+        """Does ``text`` hold the words of some cue? (False: no cue matches; True: one may.)"""
+        return bool(self._possible(text))
 
     def searches(self, text: str) -> list[re.Match[str] | None]:
         """``[pattern.search(text) for pattern in self]``."""
