@@ -174,6 +174,18 @@ class CueList(tuple):  # type: ignore[type-arg]
         """Does ``text`` hold the words of some cue? (False: no cue matches; True: one may.)"""
         return bool(self._possible(text))
 
+    def blanked(self, text: str) -> str:
+        """``text`` with each cue's matches, cue after cue, replaced by as many spaces (a cue whose words
+        the text does not hold, as it stands then, changes nothing and is not run)."""
+        for pattern, word, words, ignore_case in self._checks:
+            haystack = fold(text) if ignore_case else text
+            if (word is not None and word not in haystack) or (
+                words is not None and not any(each in haystack for each in words)
+            ):
+                continue
+            text = pattern.sub(_spaces_for, text)
+        return text
+
     def searches(self, text: str) -> list[re.Match[str] | None]:
         """``[pattern.search(text) for pattern in self]``."""
         possible = set(map(id, self._possible(text)))
@@ -201,6 +213,10 @@ class CueList(tuple):  # type: ignore[type-arg]
         return self.first(text) is not None
 
 
+def _spaces_for(found: re.Match[str]) -> str:
+    return " " * len(found.group(0))
+
+
 def as_cues(patterns: Iterable[re.Pattern[str]]) -> CueList:
     """``patterns`` as a :class:`CueList` (the catalogue's own lists already are one)."""
     return patterns if isinstance(patterns, CueList) else CueList(patterns)
@@ -209,3 +225,98 @@ def as_cues(patterns: Iterable[re.Pattern[str]]) -> CueList:
 def cue_list(patterns: Iterable[str] | None, flags: int = re.IGNORECASE) -> CueList:
     """Compile ``patterns`` (data from ``corpora/``) into a :class:`CueList`."""
     return CueList(re.compile(pattern, flags) for pattern in patterns or ())
+
+
+# Patterns read against the text before or after a position ("đạt 91,6%": is the share restating the one
+# before it?). Searching ``text[:position]`` for each position would read a long line once per share; a
+# pattern anchored at that end ("…\s*$", "^\s*…") reaches only a bounded way back, past the run of
+# spaces, so the search starts there and gives the same answer.
+
+_PLAIN = frozenset()
+if _parser is not None:
+    _PLAIN = frozenset(
+        {_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY, _constants.BRANCH}
+    )
+_REPEATS = (
+    frozenset({_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT})
+    if _parser is not None
+    else frozenset()
+)
+
+
+def _plain(items: Any) -> bool:
+    """Does the parsed sequence only consume characters (no anchors, look-arounds, group references)?"""
+    for op, value in items:
+        if op is _constants.BRANCH:
+            if not all(_plain(branch) for branch in value[1]):
+                return False
+        elif op is _constants.SUBPATTERN:
+            if value[1] or value[2] or not _plain(value[3]):
+                return False
+        elif op in _REPEATS:
+            if not _plain(value[2]):
+                return False
+        elif op not in _PLAIN:
+            return False
+    return True
+
+
+def _spaces(item: Any) -> bool:
+    """Is the parsed item ``\\s*`` (any run of white space, none included)?"""
+    op, value = item
+    return (
+        op in _REPEATS
+        and value[0] == 0
+        and value[1] == _constants.MAXREPEAT
+        and list(value[2]) == [(_constants.IN, [(_constants.CATEGORY, _constants.CATEGORY_SPACE)])]
+    )
+
+
+@lru_cache(maxsize=64)
+def _reach(pattern: re.Pattern[str], anchor: Any) -> tuple[int, bool] | None:
+    """``(width, spaces)`` when ``pattern`` is ``core`` then ``anchor`` at its end (``$``), or ``anchor`` then
+    ``core`` (``^``), with ``\\s*`` between when ``spaces``, and ``core`` consumes at most ``width``
+    characters; None for any other pattern."""
+    if _parser is None or pattern.flags & (re.MULTILINE | re.VERBOSE):
+        return None
+    items = list(_parser.parse(pattern.pattern, pattern.flags).data)
+    at_end = anchor is _constants.AT_END
+    edge = -1 if at_end else 0
+    if not items or items[edge] != (_constants.AT, anchor):
+        return None
+    items = items[:-1] if at_end else items[1:]
+    spaces = bool(items) and _spaces(items[edge])
+    if spaces:
+        items = items[:-1] if at_end else items[1:]
+    if not _plain(items):
+        return None
+    sub = _parser.SubPattern(_parser.State(), items)
+    width = sub.getwidth()[1]
+    return (width, spaces) if width < _constants.MAXREPEAT else None
+
+
+def found_before(pattern: re.Pattern[str], text: str, position: int) -> bool:
+    """``bool(pattern.search(text[:position]))``, reading only what an end-anchored pattern can reach."""
+    reach = _reach(pattern, _constants.AT_END) if _parser is not None else None
+    if reach is None:
+        return pattern.search(text, 0, position) is not None
+    width, spaces = reach
+    edge = position - 1  # "$" also matches before a last newline
+    if spaces:
+        edge = position
+        while edge > 0 and text[edge - 1].isspace():  # the core ends inside or after this run
+            edge -= 1
+    return pattern.search(text, max(0, edge - width), position) is not None
+
+
+def found_after(pattern: re.Pattern[str], text: str, position: int) -> bool:
+    """``bool(pattern.search(text[position:]))``, copying only what a start-anchored pattern can reach."""
+    reach = _reach(pattern, _constants.AT_BEGINNING) if _parser is not None else None
+    if reach is None:
+        return pattern.search(text[position:]) is not None
+    width, spaces = reach
+    edge = position
+    if spaces:
+        while edge < len(text) and text[edge].isspace():  # the core starts inside or after this run
+            edge += 1
+    return pattern.search(text[position : edge + width + 1]) is not None

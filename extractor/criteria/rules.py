@@ -7,6 +7,7 @@ the classifier uses the keyword hits as features and the mapper uses the status 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue
-from extractor.criteria.cues import as_cues
+from extractor.criteria.cues import as_cues, found_after, found_before
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
@@ -149,9 +150,7 @@ def _strip_names(text: str) -> str:
 
 
 def _blank_names(text: str) -> str:
-    for pattern in catalogue.status_cues()["names"]:
-        text = pattern.sub(lambda found: " " * len(found.group(0)), text)
-    return text
+    return as_cues(catalogue.status_cues()["names"]).blanked(text)
 
 
 def _requirement_shown(family: str, text: str) -> bool:
@@ -339,15 +338,15 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
     """Each ratio ("9/9 thôn … đăng ký", "đạt 88,9%") with the measure it counts; a percentage restating a
     preceding N/M ("…, đạt 91,6%") or quoting the threshold ("chỉ tiêu 70%", "từ 70% trở lên") is skipped."""
     spans = _cue_spans(lowered, requirement)
+    starts, ends = [span[0] for span in spans], [span[1] for span in spans]  # both ascending: no overlaps
     readings: list[RatioReading] = []
     seen_fraction = False
     for match in _RATIO.finditer(lowered):
-        before, after = lowered[: match.start()], lowered[match.end() :]
         if match.group("pct"):
             if (
-                (seen_fraction and requirement.restatement.search(before))
-                or requirement.threshold_before.search(before)
-                or requirement.threshold_after.search(after)
+                (seen_fraction and found_before(requirement.restatement, lowered, match.start()))
+                or found_before(requirement.threshold_before, lowered, match.start())
+                or found_after(requirement.threshold_after, lowered, match.end())
             ):
                 continue
             value = float(match.group("pct").replace(",", ".")) / 100
@@ -360,10 +359,17 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
             ):
                 continue  # "tháng 3/2024" is a month, not a share
             value, seen_fraction = numerator / denominator, True
-        following = [span for span in spans if match.end() <= span[0] <= match.end() + RATIO_REACH]
-        preceding = [span for span in spans if match.start() - RATIO_REACH <= span[1] <= match.start()]
-        span = following[0] if following else (preceding[-1] if preceding else None)
-        if span is None or value > 1:
+        # the first cue starting within reach after the ratio, else the last ending within reach before it
+        after = bisect_left(starts, match.end())
+        before = bisect_right(ends, match.start()) - 1
+        following = after < len(spans) and starts[after] <= match.end() + RATIO_REACH
+        if following:
+            span = spans[after]
+        elif before >= 0 and ends[before] >= match.start() - RATIO_REACH:
+            span = spans[before]
+        else:
+            continue
+        if value > 1:
             continue
         between = lowered[match.end() : span[0]] if following else ""
         if re.search(r"\bchưa\b", between) or lowered[span[0] : span[1]].startswith("chưa"):
