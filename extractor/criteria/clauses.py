@@ -17,6 +17,7 @@ from the sentence's cues. This module applies what the clause itself asks (``cor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,6 +77,12 @@ def _own_lowered(text: str) -> str:
 
 def _lowered_without_base(text: str) -> str:
     return _COMPARED.sub(" ", text.lower())
+
+
+def may_name_incident(text: str) -> bool:
+    """Does the sentence, its comparison base aside, hold the words of some incident kind's cue? When it
+    does not, it neither reports nor denies an incident of any clause."""
+    return _may_name_incident(_own_lowered(text))
 
 
 def _may_name_incident(lowered: str) -> bool:
@@ -320,7 +327,7 @@ def _absence(
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
     text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
-    for point in points:
+    for point in points if _may_name_incident(text) else ():  # no incident's words: no point spoken to
         found = _point_status(point, text, context, year)
         if found is not None:
             statuses[point.id], point_rules[point.id] = found
@@ -375,13 +382,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
     deadline = criterion.deadline
     if deadline is None:
         return None
+    dates = list(_DATE.finditer(text))  # found once, then bisected per cue (a long line has many of each)
+    starts = [date.start() for date in dates]
     for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
-        near = [
-            date
-            for date in _DATE.finditer(text)
-            if abs(date.start() - cue.start()) <= DEADLINE_REACH
-            and (year is None or int(date.group(3)) == year)
-        ]
+        low = bisect_left(starts, cue.start() - DEADLINE_REACH)
+        high = bisect_right(starts, cue.start() + DEADLINE_REACH)
+        near = [date for date in dates[low:high] if year is None or int(date.group(3)) == year]
         if not near:
             continue
         date = min(near, key=lambda found: abs(found.start() - cue.start()))
@@ -410,7 +416,7 @@ def rates_its_subject(criterion: catalogue.Criterion, text: str) -> bool:
     words ("Tổ bảo vệ an ninh, trật tự ở cơ sở … được đánh giá hoàn thành tốt nhiệm vụ" for Điều 4 khoản 5)?"""
     if criterion.rating is None or not criterion.cues:
         return False
-    return rating_in(text) is not None and criterion.cues.found_in(text)
+    return criterion.cues.found_in(text) and rating_in(text) is not None
 
 
 def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str) -> ClauseCall:

@@ -137,6 +137,8 @@ class CueList(tuple):  # type: ignore[type-arg]
     the cues whose words the text holds."""
 
     _checks: tuple[tuple[re.Pattern[str], str | None, Needles | None, bool], ...]
+    _pairs: tuple[tuple[re.Pattern[str], str], ...] | None  # (cue, one of its words) when all ignore case
+    _repeats: bool  # a cue has several words (several pairs)
     _folds: bool
 
     def __new__(cls, patterns: Iterable[re.Pattern[str]] = ()) -> CueList:
@@ -145,16 +147,27 @@ class CueList(tuple):  # type: ignore[type-arg]
         for pattern in self:
             words = needles(pattern)
             single = words[0] if words is not None and len(words) == 1 else None
-            checks.append(
-                (pattern, single, None if single is not None else words, bool(pattern.flags & re.IGNORECASE))
-            )
+            ignore_case = bool(pattern.flags & re.IGNORECASE)
+            checks.append((pattern, single, None if single is not None else words, ignore_case))
         self._checks = tuple(checks)
         self._folds = any(ignore_case for *_, ignore_case in checks)
+        self._pairs = None
+        if all(ignore_case for *_, ignore_case in checks):
+            # the empty word is in every text: a cue without known words is always searched
+            self._pairs = tuple(
+                (pattern, word)
+                for pattern, single, words, _ in checks
+                for word in ((single,) if single is not None else words or ("",))
+            )
+        self._repeats = self._pairs is not None and len(self._pairs) > len(checks)
         return self
 
     def _possible(self, text: str) -> list[re.Pattern[str]]:
         """The cues, in list order, whose words ``text`` holds (those that may match)."""
         folded = fold(text) if self._folds else text
+        if self._pairs is not None:  # the catalogue's lists: one substring test per cue word
+            possible = [pattern for pattern, word in self._pairs if word in folded]
+            return list(dict.fromkeys(possible)) if self._repeats else possible
         possible = []
         for pattern, word, words, ignore_case in self._checks:
             haystack = folded if ignore_case else text

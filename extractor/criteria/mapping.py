@@ -312,10 +312,16 @@ def _link_sentence(
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
             if context == "result":
+                incident = clauses.may_name_incident(sentence.text)  # else it reports or denies none
                 for criterion in catalogue.for_article(article):
                     if criterion.id not in linked and (
-                        clauses.reports_incident(criterion, sentence.text)
-                        or clauses.denies_incidents(criterion, sentence.text)
+                        (
+                            incident
+                            and (
+                                clauses.reports_incident(criterion, sentence.text)
+                                or clauses.denies_incidents(criterion, sentence.text)
+                            )
+                        )
                         or clauses.rates_its_subject(criterion, sentence.text)
                     ):
                         link(criterion, list(criterion.families), INCIDENT_CONFIDENCE)

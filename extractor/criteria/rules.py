@@ -27,6 +27,9 @@ HEADING_MAX_CHARS = 90
 _memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("minhchung_rules_memo", default=None)
 
 
+_MISSING = object()
+
+
 @contextmanager
 def one_document() -> Iterator[None]:
     """Within the block the rules remember their answers on each string: a document's sentence is read for
@@ -45,11 +48,10 @@ def remembered(name: str, work: Callable[..., Any], *key: Any) -> Any:
     if memo is None:
         return work(*key)
     full = (name, *key)
-    try:
-        return memo[full]
-    except KeyError:
+    found = memo.get(full, _MISSING)  # most questions are new: no exception raised for them
+    if found is _MISSING:
         found = memo[full] = work(*key)
-        return found
+    return found
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,12 @@ def searched(name: str, patterns: Any, text: str, work: Callable[[Any, str], Any
     if memo is None:
         return work(patterns, text)
     key = (name, id(patterns), text)
-    try:
-        return memo[key][1]
-    except KeyError:
-        found = work(patterns, text)
-        memo[key] = (patterns, found)
-        return found
+    kept = memo.get(key)
+    if kept is not None:
+        return kept[1]
+    found = work(patterns, text)
+    memo[key] = (patterns, found)
+    return found
 
 
 def keyword_hits(text: str) -> dict[str, list[str]]:
