@@ -415,9 +415,19 @@ def criteria_for_family(family: str, article: int) -> list[Criterion]:
 
 @cache
 def incident_cues() -> CueList:
-    """The cues of every incident kind in one list: a sentence holding none of their words reports and
-    denies no incident, and is not read point by point."""
+    """The cues of every incident kind in one list: a sentence holding none of a kind's words names no
+    incident of that kind, and its points are not read (``kinds_of_cue`` says whose cue each is)."""
     return CueList(pattern for kind in incident_kinds().values() for pattern in kind.cues)
+
+
+@cache
+def kinds_of_cue() -> dict[int, frozenset[str]]:
+    """``id`` of each pattern of ``incident_cues()`` → the incident kinds it is a cue of."""
+    found: dict[int, set[str]] = {}
+    for kind in incident_kinds().values():
+        for pattern in kind.cues:
+            found.setdefault(id(pattern), set()).add(kind.key)
+    return {key: frozenset(kinds) for key, kinds in found.items()}
 
 
 @cache

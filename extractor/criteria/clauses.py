@@ -82,13 +82,18 @@ def _lowered_without_base(text: str) -> str:
 def may_name_incident(text: str) -> bool:
     """Does the sentence, its comparison base aside, hold the words of some incident kind's cue? When it
     does not, it neither reports nor denies an incident of any clause."""
-    return _may_name_incident(_own_lowered(text))
+    return bool(_kinds_named(_own_lowered(text)))
 
 
-def _may_name_incident(lowered: str) -> bool:
-    """Does the sentence hold the words of some incident kind's cue? (Most do not: then no point's cue
-    needs searching.)"""
-    return remembered("may_name_incident", catalogue.incident_cues().may_match, lowered)  # type: ignore[no-any-return]
+def _kinds_named(lowered: str) -> frozenset[str]:
+    """The incident kinds whose cues' words the sentence holds: only their points' cues can match (most
+    sentences hold none; the points of the others are not searched one by one)."""
+    return remembered("kinds_named", _kinds_in, lowered)  # type: ignore[no-any-return]
+
+
+def _kinds_in(lowered: str) -> frozenset[str]:
+    kinds = catalogue.kinds_of_cue()
+    return frozenset(kind for cue in catalogue.incident_cues().possible(lowered) for kind in kinds[id(cue)])
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
@@ -198,14 +203,15 @@ def denies_incidents(criterion: catalogue.Criterion, text: str, *, at_least: int
     phát hiện hoạt động chống Đảng …; không có hoạt động ly khai, đòi tự trị")? Such a sentence speaks to
     the clause whatever the classifier says, as a report of an incident does."""
     lowered = _own_lowered(text)
-    if at_least > 0 and not _may_name_incident(lowered):
+    named = _kinds_named(lowered)
+    if at_least > 0 and not named:
         return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     if negation is None:
         return False
     denied = set()
     for point in assessed_points(criterion):
-        cue = _first(point.kind.cues, lowered)
+        cue = _first(point.kind.cues, lowered) if point.kind.key in named else None
         if cue is not None and not point.kind.comparison and negation.start() < cue.end():
             denied.add(point.kind.key)
     return len(denied) >= at_least
@@ -233,11 +239,12 @@ def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
     """Does the sentence report that an incident of a kind the clause lists happened (not prevented, not
     denied)? Such a sentence speaks to the clause whatever the classifier says: a failure must surface."""
     lowered = _own_lowered(text)
-    if not _may_name_incident(lowered):
+    named = _kinds_named(lowered)
+    if not named:
         return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     for point in assessed_points(criterion):
-        cue = _first(point.kind.cues, lowered)
+        cue = _first(point.kind.cues, lowered) if point.kind.key in named else None
         if cue is None or point.kind.comparison or (negation is not None and negation.start() < cue.end()):
             continue
         if _occurrence(lowered, cue) is not None:
@@ -327,7 +334,10 @@ def _absence(
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
     text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
-    for point in points if _may_name_incident(text) else ():  # no incident's words: no point spoken to
+    named = _kinds_named(text)
+    for point in points:
+        if point.kind.key not in named:
+            continue  # the sentence holds none of its kind's words: it does not speak to the point
         found = _point_status(point, text, context, year)
         if found is not None:
             statuses[point.id], point_rules[point.id] = found

@@ -49,11 +49,23 @@ _UNUSUAL = (
 )
 
 
-@lru_cache(maxsize=256)
+SHORT_TEXT = 4000  # a sentence's length, folded once and remembered; a whole document is not kept
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased as ``re`` compares letters under IGNORECASE (the rare letters with several
     lower-case forms brought to one), so that a folded pattern word found by ``in`` is a word ``re`` may match."""
-    lowered = text.lower()  # remembered: a sentence is read by many cue lists in a row
+    return _fold_sentence(text) if len(text) <= SHORT_TEXT else _fold(text)
+
+
+@lru_cache(maxsize=256)
+def _fold_sentence(text: str) -> str:
+    """``fold`` remembered: a sentence is read by many cue lists in a row."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    lowered = text.lower()
     if _UNUSUAL is not None and _UNUSUAL.search(lowered):
         return lowered.translate(_CANONICAL)
     return lowered
@@ -183,6 +195,10 @@ class CueList(tuple):  # type: ignore[type-arg]
             possible.append(pattern)
         return possible
 
+    def possible(self, text: str) -> list[re.Pattern[str]]:
+        """The cues, in list order, whose words ``text`` holds: any cue that matches is among them."""
+        return self._possible(text)
+
     def may_match(self, text: str) -> bool:
         """Does ``text`` hold the words of some cue? (False: no cue matches; True: one may.)"""
         return bool(self._possible(text))
@@ -245,16 +261,13 @@ def cue_list(patterns: Iterable[str] | None, flags: int = re.IGNORECASE) -> CueL
 # pattern anchored at that end ("…\s*$", "^\s*…") reaches only a bounded way back, past the run of
 # spaces, so the search starts there and gives the same answer.
 
-_PLAIN = frozenset()
+_PLAIN: frozenset[Any] = frozenset()  # parsed items that only consume characters
+_REPEATS: frozenset[Any] = frozenset()
 if _parser is not None:
     _PLAIN = frozenset(
         {_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY, _constants.BRANCH}
     )
-_REPEATS = (
-    frozenset({_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT})
-    if _parser is not None
-    else frozenset()
-)
+    _REPEATS = frozenset({_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT})
 
 
 def _plain(items: Any) -> bool:

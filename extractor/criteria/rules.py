@@ -323,7 +323,7 @@ def _cue_spans(
         (
             (match.start(), -match.end(), measure)
             for measure in requirement.measures
-            for pattern in measure.cues
+            for pattern in measure.cues.possible(text)  # a cue whose words are absent finds nothing
             for match in pattern.finditer(text)
         ),
         key=lambda item: item[:2],
