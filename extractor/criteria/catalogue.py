@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from corpora import load_json
@@ -369,8 +369,10 @@ def articles() -> dict[int, dict[str, Any]]:
     }
 
 
+@lru_cache(maxsize=64)
 def article_for(subject_type: str | None) -> int | None:
-    """The TT124 article for a subject type: khu_dan_cu → 4, xa → 5, co_quan/doanh_nghiep → 6, csgd → 7."""
+    """The TT124 article for a subject type: khu_dan_cu → 4, xa → 5, co_quan/doanh_nghiep → 6, csgd → 7
+    (remembered: every sentence asks for its document's and for the units it may address)."""
     subject = normalize_subject(subject_type)
     for number, article in articles().items():
         if subject in article["subject_types"]:

@@ -246,6 +246,16 @@ def _spaces_for(found: re.Match[str]) -> str:
     return " " * len(found.group(0))
 
 
+@lru_cache(maxsize=64)
+def _alone(pattern: re.Pattern[str]) -> CueList:
+    return CueList([pattern])
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """Does ``text`` hold the words ``pattern`` needs? (False: it does not match; True: it may.)"""
+    return _alone(pattern).may_match(text)
+
+
 def as_cues(patterns: Iterable[re.Pattern[str]]) -> CueList:
     """``patterns`` as a :class:`CueList` (the catalogue's own lists already are one)."""
     return patterns if isinstance(patterns, CueList) else CueList(patterns)

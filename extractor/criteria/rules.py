@@ -16,10 +16,11 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue
-from extractor.criteria.cues import as_cues, found_after, found_before
+from extractor.criteria.cues import CueList, as_cues, found_after, found_before, may_match
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
+# searched only in sentences holding its words ("tiêu chí"): every sentence is asked
+_SELF_ASSESSMENT = CueList([re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)])
 HEADING_MAX_CHARS = 90
 
 # Answers of the pure rules on one document's strings (``one_document``); None outside a document. A context
@@ -472,7 +473,10 @@ def heading_number(text: str) -> int | None:
 
 def referenced_numbers(text: str) -> list[int]:
     """Criterion numbers the sentence refers to ("… theo Tiêu chí 3")."""
-    return [int(match.group(2)) for match in catalogue.status_cues()["criterion_reference"].finditer(text)]
+    pattern = catalogue.status_cues()["criterion_reference"]
+    if not may_match(pattern, text):  # most sentences do not say "tiêu chí"
+        return []
+    return [int(match.group(2)) for match in pattern.finditer(text)]
 
 
 def self_assessment(text: str) -> tuple[int, int] | None:
@@ -482,7 +486,7 @@ def self_assessment(text: str) -> tuple[int, int] | None:
 
 
 def _self_assessment(text: str) -> tuple[int, int] | None:
-    found = _SELF_ASSESSMENT.search(text)
+    found = _SELF_ASSESSMENT.first(text)
     if found:
         return int(found.group(1)), int(found.group(2))
     return (0, 0) if _first(catalogue.status_cues()["self_assessment_all"], text.lower()) else None
