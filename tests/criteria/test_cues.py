@@ -90,3 +90,41 @@ def test_searches_before_and_after_a_position_match_the_cut_text():
         for position in range(len(text) + 1):
             assert found_before(pattern, text, position) == bool(pattern.search(text[:position]))
             assert found_after(pattern, text, position) == bool(pattern.search(text[position:]))
+
+
+def catalogue_cue_lists() -> list[CueList]:
+    lists: list[CueList] = []
+
+    def walk(value) -> None:
+        if isinstance(value, CueList):
+            lists.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    walk(catalogue.status_cues())
+    walk(catalogue.shared_cues())
+    for kind in catalogue.incident_kinds().values():
+        lists += [kind.cues, kind.serious, kind.minor, kind.exceptions]
+    for criterion in catalogue.criteria():
+        lists += [criterion.cues, criterion.generic_negation, criterion.discipline_scope]
+        lists += [part.cues for part in criterion.parts]
+    lists += [family.keywords for family in catalogue.families().values()]
+    lists += [patterns for _, _, patterns in catalogue.rating_scale()]
+    lists.append(catalogue.incident_cues())
+    return [cues for cues in lists if cues]
+
+
+def test_every_cue_list_of_the_catalogue_answers_as_its_patterns_on_the_seed_reports():
+    from pathlib import Path
+
+    from extractor.criteria.sentences import split_sentences
+
+    seeds = sorted(Path(catalogue.__file__).parents[2].joinpath("corpora", "seeds").glob("*.txt"))
+    sentences = [item.text for path in seeds for item in split_sentences(path.read_text(encoding="utf-8"))]
+    texts = sentences[:400] + [text.lower() for text in sentences[:400]] + TEXTS
+    lists = catalogue_cue_lists()
+    assert len(lists) > 80
+    for cues in lists:
+        for text in texts:
+            assert spans(cues.searches(text)) == spans([pattern.search(text) for pattern in cues]), text
