@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from corpora import load_json
+from extractor.criteria.cues import CueList, as_cues, cue_list
 
 # Which article governs which kind of unit (TT124 Điều 4–7).
 SUBJECT_ALIASES: dict[str, str] = {
@@ -32,8 +33,9 @@ SUBJECT_ALIASES: dict[str, str] = {
 }
 
 
-def _compile(patterns: list[str] | tuple[str, ...] | None) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns or ())
+def _compile(patterns: list[str] | tuple[str, ...] | None) -> CueList:
+    """A cue list of the data (case-insensitive), searched only with the cues a text holds the words of."""
+    return cue_list(patterns)
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,10 @@ class IncidentKind:
     ``comparison``: the point asks for a fall against the previous year rather than for absence."""
 
     key: str
-    cues: tuple[re.Pattern[str], ...]
-    serious: tuple[re.Pattern[str], ...] = ()
-    minor: tuple[re.Pattern[str], ...] = ()
-    exceptions: tuple[re.Pattern[str], ...] = ()
+    cues: CueList
+    serious: CueList = CueList()
+    minor: CueList = CueList()
+    exceptions: CueList = CueList()
     comparison: bool = False
 
 
@@ -74,7 +76,7 @@ class Part:
 
     key: str
     label_vi: str
-    cues: tuple[re.Pattern[str], ...]
+    cues: CueList
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Deadline:
 
     by_month: int
     label_vi: str
-    cues: tuple[re.Pattern[str], ...]
+    cues: CueList
 
 
 @dataclass(frozen=True)
@@ -112,17 +114,17 @@ class Criterion:
     source: dict[str, Any]
     families: tuple[str, ...]
     shape: str = "presence"
-    cues: tuple[re.Pattern[str], ...] = ()
+    cues: CueList = CueList()
     core: tuple[str, ...] = ()
     rating: RatingRequirement | None = None
     imports: tuple[str, ...] = ()
     points: tuple[Point, ...] = ()
-    generic_negation: tuple[re.Pattern[str], ...] = ()
+    generic_negation: CueList = CueList()
     parts: tuple[Part, ...] = ()
     min_parts: int = 0
     min_point_share: float = 0.0
     deadline: Deadline | None = None
-    discipline_scope: tuple[re.Pattern[str], ...] = ()
+    discipline_scope: CueList = CueList()
     note: str | None = None
 
     @property
@@ -160,17 +162,15 @@ class Family:
     title_vi: str
     title_en: str
     polarity: str  # presence | absence
-    keywords: tuple[re.Pattern[str], ...] = field(default_factory=tuple)
+    keywords: CueList = field(default_factory=CueList)
 
     def matches(self, text: str) -> list[str]:
         """The keyword surfaces found in ``text`` (lower-cased)."""
-        lowered = text.lower()
-        return [found.group(0) for pattern in self.keywords if (found := pattern.search(lowered))]
+        return [found.group(0) for found in as_cues(self.keywords).searches(text.lower()) if found]
 
     def occurs_in(self, text: str) -> bool:
         """Does any keyword occur in ``text``? (``bool(matches(text))``, stopping at the first.)"""
-        lowered = text.lower()
-        return any(pattern.search(lowered) for pattern in self.keywords)
+        return as_cues(self.keywords).found_in(text.lower())
 
 
 def normalize_subject(subject_type: str | None) -> str | None:
@@ -215,7 +215,7 @@ def incident_kinds() -> dict[str, IncidentKind]:
 
 
 @cache
-def rating_scale() -> tuple[tuple[int, str, tuple[re.Pattern[str], ...]], ...]:
+def rating_scale() -> tuple[tuple[int, str, CueList], ...]:
     """``(level, name, patterns)`` from "không hoàn thành nhiệm vụ" (0) to "xuất sắc" (3)."""
     return tuple(
         (item["level"], item["name"], _compile(item["patterns"]))
@@ -224,7 +224,7 @@ def rating_scale() -> tuple[tuple[int, str, tuple[re.Pattern[str], ...]], ...]:
 
 
 @cache
-def rating_pending() -> tuple[re.Pattern[str], ...]:
+def rating_pending() -> CueList:
     """Words saying a rating or title is still proposed or awaiting review ("đang chờ kết quả bình xét")."""
     return _compile(load_json("tt124", "criteria.json")["rating_pending"]["patterns"])
 
@@ -312,7 +312,7 @@ def shared_cues() -> dict[str, Any]:
 
 
 @cache
-def _scope() -> tuple[tuple[str, tuple[re.Pattern[str], ...], str], ...]:
+def _scope() -> tuple[tuple[str, CueList, str], ...]:
     data = load_json("tt124", "criteria.json")["scope"]["outside"]
     return tuple((item["subject_type"], _compile(item["patterns"]), item["reason_vi"]) for item in data)
 
@@ -344,7 +344,7 @@ def families() -> dict[str, Family]:
             title_vi=item["title_vi"],
             title_en=item["title_en"],
             polarity=item["polarity"],
-            keywords=tuple(re.compile(pattern, re.IGNORECASE) for pattern in item["keywords"]),
+            keywords=_compile(item["keywords"]),
         )
         for key, item in data.items()
     }
@@ -369,8 +369,10 @@ def articles() -> dict[int, dict[str, Any]]:
     }
 
 
+@lru_cache(maxsize=64)
 def article_for(subject_type: str | None) -> int | None:
-    """The TT124 article for a subject type: khu_dan_cu → 4, xa → 5, co_quan/doanh_nghiep → 6, csgd → 7."""
+    """The TT124 article for a subject type: khu_dan_cu → 4, xa → 5, co_quan/doanh_nghiep → 6, csgd → 7
+    (remembered: every sentence asks for its document's and for the units it may address)."""
     subject = normalize_subject(subject_type)
     for number, article in articles().items():
         if subject in article["subject_types"]:
@@ -379,14 +381,28 @@ def article_for(subject_type: str | None) -> int | None:
 
 
 def by_id(criterion_id: str) -> Criterion:
-    for item in criteria():
-        if item.id == criterion_id:
-            return item
-    raise KeyError(criterion_id)
+    try:
+        return _by_id()[criterion_id]
+    except KeyError:
+        raise KeyError(criterion_id) from None
+
+
+@cache
+def _by_id() -> dict[str, Criterion]:
+    return {item.id: item for item in criteria()}
 
 
 def for_article(article: int) -> list[Criterion]:
-    return [item for item in criteria() if item.article == article]
+    return list(_by_article().get(article, ()))
+
+
+@cache
+def _by_article() -> dict[int, tuple[Criterion, ...]]:
+    """Each article's criteria in the law's order, listed once (every sentence asks for its article's)."""
+    found: dict[int, list[Criterion]] = {}
+    for item in criteria():
+        found.setdefault(item.article, []).append(item)
+    return {article: tuple(items) for article, items in found.items()}
 
 
 def for_subject(subject_type: str | None) -> list[Criterion]:
@@ -396,7 +412,24 @@ def for_subject(subject_type: str | None) -> list[Criterion]:
 
 def criteria_for_family(family: str, article: int) -> list[Criterion]:
     """The criteria of ``article`` that ``family`` is part of."""
-    return [item for item in for_article(article) if family in item.families]
+    return [item for item in _by_article().get(article, ()) if family in item.families]
+
+
+@cache
+def incident_cues() -> CueList:
+    """The cues of every incident kind in one list: a sentence holding none of a kind's words names no
+    incident of that kind, and its points are not read (``kinds_of_cue`` says whose cue each is)."""
+    return CueList(pattern for kind in incident_kinds().values() for pattern in kind.cues)
+
+
+@cache
+def kinds_of_cue() -> dict[int, frozenset[str]]:
+    """``id`` of each pattern of ``incident_cues()`` → the incident kinds it is a cue of."""
+    found: dict[int, set[str]] = {}
+    for kind in incident_kinds().values():
+        for pattern in kind.cues:
+            found.setdefault(id(pattern), set()).add(kind.key)
+    return {key: frozenset(kinds) for key, kinds in found.items()}
 
 
 @cache
@@ -408,12 +441,9 @@ def status_cues() -> dict[str, Any]:
         if key == "description":
             continue
         if isinstance(value, list):
-            compiled[key] = tuple(re.compile(pattern, re.IGNORECASE) for pattern in value)
+            compiled[key] = _compile(value)
         elif isinstance(value, dict):
-            compiled[key] = {
-                name: tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
-                for name, patterns in value.items()
-            }
+            compiled[key] = {name: _compile(patterns) for name, patterns in value.items()}
         else:
             compiled[key] = re.compile(value, re.IGNORECASE)
     return compiled
@@ -442,7 +472,7 @@ class DisciplineScale:
 
     family: str
     forms: tuple[tuple[int, str, re.Pattern[str]], ...]  # (level, form, pattern)
-    unranked: tuple[re.Pattern[str], ...]
+    unranked: CueList
     scope: re.Pattern[str]  # "từ hình thức cảnh cáo trở lên"
     thresholds: dict[str, tuple[int, ...]]  # criterion id → the levels its threshold may be
 
@@ -460,7 +490,7 @@ class RatioMeasure:
     name: str
     label_vi: str
     minimum: float
-    cues: tuple[re.Pattern[str], ...]
+    cues: CueList
 
 
 @dataclass(frozen=True)
@@ -494,7 +524,7 @@ def discipline_scale() -> DisciplineScale:
     return DisciplineScale(
         family=data["family"],
         forms=forms,
-        unranked=tuple(re.compile(pattern, re.IGNORECASE) for pattern in data["unranked"]["patterns"]),
+        unranked=_compile(data["unranked"]["patterns"]),
         scope=re.compile(data["scope"].replace("{forms}", alternatives), re.IGNORECASE),
         thresholds=thresholds,
     )
@@ -513,7 +543,7 @@ def ratio_requirements() -> dict[str, RatioRequirement]:
                     m["name"],
                     m["label_vi"],
                     float(m["min"]),
-                    tuple(re.compile(c, re.IGNORECASE) for c in m["cues"]),
+                    _compile(m["cues"]),
                 )
                 for m in item["measures"]
             ),

@@ -17,10 +17,12 @@ from the sentence's cues. This module applies what the clause itself asks (``cor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.criteria import catalogue
+from extractor.criteria.cues import CueList, as_cues
 from extractor.criteria.rules import StatusCall, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
@@ -58,14 +60,40 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | 
 
 
 def _earliest(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    found = [match for pattern in patterns if (match := pattern.search(text))]
-    return min(found, key=lambda match: match.start()) if found else None
+    return as_cues(patterns).earliest(text)
 
 
 def without_comparison_base(text: str) -> str:
     """The sentence without the base of a comparison ("So với năm 2023 (có 01 viên chức bị cảnh cáo)"):
-    what happened in the year compared with is not this period's fact."""
-    return _COMPARED.sub(" ", text)
+    what happened in the year compared with is not this period's fact (once per document and sentence:
+    every clause the sentence may speak to asks)."""
+    return remembered("without_comparison_base", _COMPARED.sub, " ", text)  # type: ignore[no-any-return]
+
+
+def _own_lowered(text: str) -> str:
+    """The sentence lower-cased, without the base of a comparison (once per document and sentence)."""
+    return remembered("own_lowered", _lowered_without_base, text)  # type: ignore[no-any-return]
+
+
+def _lowered_without_base(text: str) -> str:
+    return _COMPARED.sub(" ", text.lower())
+
+
+def may_name_incident(text: str) -> bool:
+    """Does the sentence, its comparison base aside, hold the words of some incident kind's cue? When it
+    does not, it neither reports nor denies an incident of any clause."""
+    return bool(_kinds_named(_own_lowered(text)))
+
+
+def _kinds_named(lowered: str) -> frozenset[str]:
+    """The incident kinds whose cues' words the sentence holds: only their points' cues can match (most
+    sentences hold none; the points of the others are not searched one by one)."""
+    return remembered("kinds_named", _kinds_in, lowered)  # type: ignore[no-any-return]
+
+
+def _kinds_in(lowered: str) -> frozenset[str]:
+    kinds = catalogue.kinds_of_cue()
+    return frozenset(kind for cue in catalogue.incident_cues().possible(lowered) for kind in kinds[id(cue)])
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
@@ -111,10 +139,9 @@ def declared_failure(text: str) -> tuple[set[int], str] | None:
 
 
 def _declared_failure(text: str) -> tuple[frozenset[int], str] | None:
-    for pattern in catalogue.shared_cues()["declared_fail"]:
-        found = pattern.search(text)
-        if found:
-            return frozenset(int(number) for number in re.findall(r"\d", found.group(1))), found.group(0)
+    found = catalogue.shared_cues()["declared_fail"].first(text)
+    if found:
+        return frozenset(int(number) for number in re.findall(r"\d", found.group(1))), found.group(0)
     return None
 
 
@@ -123,12 +150,11 @@ _REASON = re.compile(r"\b(?:do|vì|bởi vì|bởi)\b(.+)$")
 
 def _speaks_of(criterion: catalogue.Criterion, text: str) -> bool:
     """Do the words of ``text`` name what ``criterion`` asks (its own cues, parts or points)?"""
-    patterns = [
-        *criterion.cues,
-        *(cue for part in criterion.parts for cue in part.cues),
-        *(cue for point in assessed_points(criterion) for cue in point.kind.cues),
-    ]
-    return any(pattern.search(text) for pattern in patterns)
+    return (
+        criterion.cues.found_in(text)
+        or any(part.cues.found_in(text) for part in criterion.parts)
+        or any(point.kind.cues.found_in(text) for point in assessed_points(criterion))
+    )
 
 
 def _retargeted(criterion: catalogue.Criterion, text: str, numbers: set[int]) -> ClauseCall | None:
@@ -176,13 +202,16 @@ def denies_incidents(criterion: catalogue.Criterion, text: str, *, at_least: int
     """Does the sentence deny, by name, at least ``at_least`` kinds of incident the clause lists ("không
     phát hiện hoạt động chống Đảng …; không có hoạt động ly khai, đòi tự trị")? Such a sentence speaks to
     the clause whatever the classifier says, as a report of an incident does."""
-    lowered = without_comparison_base(text.lower())
+    lowered = _own_lowered(text)
+    named = _kinds_named(lowered)
+    if at_least > 0 and not named:
+        return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     if negation is None:
         return False
     denied = set()
     for point in assessed_points(criterion):
-        cue = _first(point.kind.cues, lowered)
+        cue = _first(point.kind.cues, lowered) if point.kind.key in named else None
         if cue is not None and not point.kind.comparison and negation.start() < cue.end():
             denied.add(point.kind.key)
     return len(denied) >= at_least
@@ -194,20 +223,28 @@ def _occurrence(text: str, cue: re.Match[str]) -> re.Match[str] | None:
     before = text[max(0, cue.start() - PREVENTION_REACH) : cue.start()]
     if _first(cues["prevention"], before):
         return None
-    around = [
-        re.compile(pattern.replace("{cue}", re.escape(cue.group(0))), re.IGNORECASE)
-        for pattern in cues["occurrence_around"]
-    ]
-    return _first(cues["occurrence"], text) or _first(tuple(around), text)
+    return _first(cues["occurrence"], text) or _first(_occurrence_around(cue.group(0)), text)
+
+
+@lru_cache(maxsize=256)
+def _occurrence_around(cue: str) -> CueList:
+    """The occurrence cues written around an event's own words ("{cue} xảy ra"), for the words ``cue``."""
+    return CueList(
+        re.compile(pattern.replace("{cue}", re.escape(cue)), re.IGNORECASE)
+        for pattern in catalogue.shared_cues()["occurrence_around"]
+    )
 
 
 def reports_incident(criterion: catalogue.Criterion, text: str) -> bool:
     """Does the sentence report that an incident of a kind the clause lists happened (not prevented, not
     denied)? Such a sentence speaks to the clause whatever the classifier says: a failure must surface."""
-    lowered = without_comparison_base(text.lower())
+    lowered = _own_lowered(text)
+    named = _kinds_named(lowered)
+    if not named:
+        return False
     negation = _first(catalogue.shared_cues()["negation"], lowered)
     for point in assessed_points(criterion):
-        cue = _first(point.kind.cues, lowered)
+        cue = _first(point.kind.cues, lowered) if point.kind.key in named else None
         if cue is None or point.kind.comparison or (negation is not None and negation.start() < cue.end()):
             continue
         if _occurrence(lowered, cue) is not None:
@@ -297,7 +334,10 @@ def _absence(
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
     text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
+    named = _kinds_named(text)
     for point in points:
+        if point.kind.key not in named:
+            continue  # the sentence holds none of its kind's words: it does not speak to the point
         found = _point_status(point, text, context, year)
         if found is not None:
             statuses[point.id], point_rules[point.id] = found
@@ -352,13 +392,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
     deadline = criterion.deadline
     if deadline is None:
         return None
+    dates = list(_DATE.finditer(text))  # found once, then bisected per cue (a long line has many of each)
+    starts = [date.start() for date in dates]
     for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
-        near = [
-            date
-            for date in _DATE.finditer(text)
-            if abs(date.start() - cue.start()) <= DEADLINE_REACH
-            and (year is None or int(date.group(3)) == year)
-        ]
+        low = bisect_left(starts, cue.start() - DEADLINE_REACH)
+        high = bisect_right(starts, cue.start() + DEADLINE_REACH)
+        near = [date for date in dates[low:high] if year is None or int(date.group(3)) == year]
         if not near:
             continue
         date = min(near, key=lambda found: abs(found.start() - cue.start()))
@@ -373,8 +412,8 @@ def rating_in(text: str) -> tuple[int, str] | None:
     found = [
         (level, match.group(0))
         for level, _, patterns in catalogue.rating_scale()
-        for pattern in patterns
-        if (match := pattern.search(text))
+        for match in patterns.searches(text)
+        if match
     ]
     if not found:
         return None
@@ -387,7 +426,7 @@ def rates_its_subject(criterion: catalogue.Criterion, text: str) -> bool:
     words ("Tổ bảo vệ an ninh, trật tự ở cơ sở … được đánh giá hoàn thành tốt nhiệm vụ" for Điều 4 khoản 5)?"""
     if criterion.rating is None or not criterion.cues:
         return False
-    return rating_in(text) is not None and any(cue.search(text) for cue in criterion.cues)
+    return criterion.cues.found_in(text) and rating_in(text) is not None
 
 
 def _graded(criterion: catalogue.Criterion, text: str, call: StatusCall, context: str) -> ClauseCall:
@@ -465,7 +504,7 @@ def judge(
         judged = _graded(criterion, lowered, call, context)
     else:
         judged = ClauseCall(call.status, call.cue, None, forecast=call.forecast)
-    judged.parts |= {part.key for part in criterion.parts if any(cue.search(lowered) for cue in part.cues)}
+    judged.parts |= {part.key for part in criterion.parts if part.cues.found_in(lowered)}
     late = late_act(criterion, lowered, year) if judged.status == "met" and context == "result" else None
     if late:
         return ClauseCall("unclear", judged.cue, late, parts=judged.parts | {"late"})
@@ -473,7 +512,7 @@ def judge(
         judged.status == "not_met"
         and criterion.discipline_scope
         and "kỷ luật" in lowered
-        and not any(pattern.search(lowered) for pattern in criterion.discipline_scope)
+        and not criterion.discipline_scope.found_in(lowered)
     ):
         return ClauseCall(
             "unclear", judged.cue, "người bị kỷ luật không thuộc lực lượng khoản này tính: cần thẩm định"

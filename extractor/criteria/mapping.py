@@ -11,7 +11,7 @@ into its proposal. Counts and criterion claims inside a mapped sentence get the 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,19 +96,28 @@ def _page_lookup(evidence: list[Evidence]) -> Callable[[int], int | None]:
 
 
 class EvidenceIndex:
-    """The evidence of a document by position, so that each sentence finds the items inside it in
-    logarithmic time (a whole document stays linear in its length)."""
+    """The evidence of a document by position, walked once alongside the sentences: each sentence gets
+    the items overlapping it after looking only at those and at the items that ended before it (a whole
+    document stays linear in its length, even with an item spanning many sentences)."""
 
     def __init__(self, evidence: list[Evidence]) -> None:
         self.items = sorted(evidence, key=lambda item: item.start)
-        self.starts = [item.start for item in self.items]
-        self.longest = max((item.end - item.start for item in self.items), default=0)
+        self._next = 0  # the first item not yet reached
+        self._open: list[Evidence] = []  # items reached that may still overlap the next sentence
+        self._last_start = -1
 
     def inside(self, sentence: Sentence) -> list[Evidence]:
-        """Items that overlap ``sentence``."""
-        low = bisect_left(self.starts, sentence.start - self.longest)
-        high = bisect_left(self.starts, sentence.end)
-        return [item for item in self.items[low:high] if item.end > sentence.start]
+        """Items that overlap ``sentence`` (sentences are asked in reading order; an earlier one restarts
+        the walk)."""
+        if sentence.start < self._last_start:
+            self._next, self._open = 0, []
+        self._last_start = sentence.start
+        items = self.items
+        while self._next < len(items) and items[self._next].start < sentence.end:
+            self._open.append(items[self._next])
+            self._next += 1
+        self._open = [item for item in self._open if item.end > sentence.start]
+        return [item for item in self._open if item.start < sentence.end]
 
 
 def sentence_family_scores(texts: list[str]) -> list[dict[str, float]]:
@@ -303,10 +312,16 @@ def _link_sentence(
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
             if context == "result":
+                incident = clauses.may_name_incident(sentence.text)  # else it reports or denies none
                 for criterion in catalogue.for_article(article):
                     if criterion.id not in linked and (
-                        clauses.reports_incident(criterion, sentence.text)
-                        or clauses.denies_incidents(criterion, sentence.text)
+                        (
+                            incident
+                            and (
+                                clauses.reports_incident(criterion, sentence.text)
+                                or clauses.denies_incidents(criterion, sentence.text)
+                            )
+                        )
                         or clauses.rates_its_subject(criterion, sentence.text)
                     ):
                         link(criterion, list(criterion.families), INCIDENT_CONFIDENCE)

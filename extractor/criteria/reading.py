@@ -18,6 +18,7 @@ from typing import Any
 
 from corpora import load_json
 from extractor.criteria import catalogue
+from extractor.criteria.cues import CueList
 from extractor.models import DocumentInfo
 
 PROMISE_READINGS = frozenset({"plan", "guidance"})
@@ -37,7 +38,9 @@ def _rules() -> dict[str, Any]:
             for item in data["title_overrides"]
         ],
         "body": {
-            kind: [re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns]
+            kind: CueList(
+                re.compile(p, re.IGNORECASE if not p.endswith("[A-ZĐÀ-Ỵ]") else 0) for p in patterns
+            )
             for kind, patterns in data["subject_body_cues"].items()
         },
         "lead": float(data["subject_lead"]),
@@ -121,7 +124,7 @@ def subject_from_body(text: str) -> str | None:
     rules = _rules()
     scores = sorted(
         (
-            (sum(len(pattern.findall(text)) for pattern in patterns), kind)
+            (sum(len(pattern.findall(text)) for pattern in patterns.possible(text)), kind)
             for kind, patterns in rules["body"].items()
         ),
         reverse=True,

@@ -7,6 +7,7 @@ the classifier uses the keyword hits as features and the mapper uses the status 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -15,14 +16,19 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue
+from extractor.criteria.cues import CueList, as_cues, found_after, found_before, may_match
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SELF_ASSESSMENT = re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)
+# searched only in sentences holding its words ("tiêu chí"): every sentence is asked
+_SELF_ASSESSMENT = CueList([re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)])
 HEADING_MAX_CHARS = 90
 
 # Answers of the pure rules on one document's strings (``one_document``); None outside a document. A context
 # variable, so that documents read at the same time in other threads keep their own memory.
 _memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("minhchung_rules_memo", default=None)
+
+
+_MISSING = object()
 
 
 @contextmanager
@@ -43,11 +49,10 @@ def remembered(name: str, work: Callable[..., Any], *key: Any) -> Any:
     if memo is None:
         return work(*key)
     full = (name, *key)
-    try:
-        return memo[full]
-    except KeyError:
+    found = memo.get(full, _MISSING)  # most questions are new: no exception raised for them
+    if found is _MISSING:
         found = memo[full] = work(*key)
-        return found
+    return found
 
 
 @dataclass(frozen=True)
@@ -66,12 +71,12 @@ def searched(name: str, patterns: Any, text: str, work: Callable[[Any, str], Any
     if memo is None:
         return work(patterns, text)
     key = (name, id(patterns), text)
-    try:
-        return memo[key][1]
-    except KeyError:
-        found = work(patterns, text)
-        memo[key] = (patterns, found)
-        return found
+    kept = memo.get(key)
+    if kept is not None:
+        return kept[1]
+    found = work(patterns, text)
+    memo[key] = (patterns, found)
+    return found
 
 
 def keyword_hits(text: str) -> dict[str, list[str]]:
@@ -89,11 +94,10 @@ def _first(patterns, text: str) -> str | None:
 
 
 def _first_of(patterns, text: str) -> str | None:
-    for pattern in patterns:
-        found = pattern.search(text)
-        if found:
-            return found.group(0)
-    return None
+    """The words of the first cue, in list order, found in ``text`` (a cue list searches only with the
+    cues whose words the text holds)."""
+    found = as_cues(patterns).first(text)
+    return found.group(0) if found else None
 
 
 def is_plan_section(heading: str) -> bool:
@@ -149,9 +153,7 @@ def _strip_names(text: str) -> str:
 
 
 def _blank_names(text: str) -> str:
-    for pattern in catalogue.status_cues()["names"]:
-        text = pattern.sub(lambda found: " " * len(found.group(0)), text)
-    return text
+    return as_cues(catalogue.status_cues()["names"]).blanked(text)
 
 
 def _requirement_shown(family: str, text: str) -> bool:
@@ -322,7 +324,7 @@ def _cue_spans(
         (
             (match.start(), -match.end(), measure)
             for measure in requirement.measures
-            for pattern in measure.cues
+            for pattern in measure.cues.possible(text)  # a cue whose words are absent finds nothing
             for match in pattern.finditer(text)
         ),
         key=lambda item: item[:2],
@@ -339,15 +341,15 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
     """Each ratio ("9/9 thôn … đăng ký", "đạt 88,9%") with the measure it counts; a percentage restating a
     preceding N/M ("…, đạt 91,6%") or quoting the threshold ("chỉ tiêu 70%", "từ 70% trở lên") is skipped."""
     spans = _cue_spans(lowered, requirement)
+    starts, ends = [span[0] for span in spans], [span[1] for span in spans]  # both ascending: no overlaps
     readings: list[RatioReading] = []
     seen_fraction = False
     for match in _RATIO.finditer(lowered):
-        before, after = lowered[: match.start()], lowered[match.end() :]
         if match.group("pct"):
             if (
-                (seen_fraction and requirement.restatement.search(before))
-                or requirement.threshold_before.search(before)
-                or requirement.threshold_after.search(after)
+                (seen_fraction and found_before(requirement.restatement, lowered, match.start()))
+                or found_before(requirement.threshold_before, lowered, match.start())
+                or found_after(requirement.threshold_after, lowered, match.end())
             ):
                 continue
             value = float(match.group("pct").replace(",", ".")) / 100
@@ -360,10 +362,17 @@ def ratio_readings(lowered: str, requirement: catalogue.RatioRequirement) -> lis
             ):
                 continue  # "tháng 3/2024" is a month, not a share
             value, seen_fraction = numerator / denominator, True
-        following = [span for span in spans if match.end() <= span[0] <= match.end() + RATIO_REACH]
-        preceding = [span for span in spans if match.start() - RATIO_REACH <= span[1] <= match.start()]
-        span = following[0] if following else (preceding[-1] if preceding else None)
-        if span is None or value > 1:
+        # the first cue starting within reach after the ratio, else the last ending within reach before it
+        after = bisect_left(starts, match.end())
+        before = bisect_right(ends, match.start()) - 1
+        following = after < len(spans) and starts[after] <= match.end() + RATIO_REACH
+        if following:
+            span = spans[after]
+        elif before >= 0 and ends[before] >= match.start() - RATIO_REACH:
+            span = spans[before]
+        else:
+            continue
+        if value > 1:
             continue
         between = lowered[match.end() : span[0]] if following else ""
         if re.search(r"\bchưa\b", between) or lowered[span[0] : span[1]].startswith("chưa"):
@@ -464,7 +473,10 @@ def heading_number(text: str) -> int | None:
 
 def referenced_numbers(text: str) -> list[int]:
     """Criterion numbers the sentence refers to ("… theo Tiêu chí 3")."""
-    return [int(match.group(2)) for match in catalogue.status_cues()["criterion_reference"].finditer(text)]
+    pattern = catalogue.status_cues()["criterion_reference"]
+    if not may_match(pattern, text):  # most sentences do not say "tiêu chí"
+        return []
+    return [int(match.group(2)) for match in pattern.finditer(text)]
 
 
 def self_assessment(text: str) -> tuple[int, int] | None:
@@ -474,7 +486,7 @@ def self_assessment(text: str) -> tuple[int, int] | None:
 
 
 def _self_assessment(text: str) -> tuple[int, int] | None:
-    found = _SELF_ASSESSMENT.search(text)
+    found = _SELF_ASSESSMENT.first(text)
     if found:
         return int(found.group(1)), int(found.group(2))
     return (0, 0) if _first(catalogue.status_cues()["self_assessment_all"], text.lower()) else None

@@ -194,3 +194,84 @@ def comparisons_while_deciding(quotes_per_status: int) -> int:
 def test_a_criterion_is_decided_without_comparing_every_sentence_with_every_other():
     small, large = comparisons_while_deciding(100), comparisons_while_deciding(400)
     assert large <= 4 * small + 10, (small, large)
+
+
+class CountingPattern:
+    """A compiled pattern that counts the characters each search is given to read."""
+
+    read = 0
+
+    def __init__(self, pattern):
+        self.compiled, self.pattern, self.flags = pattern, pattern.pattern, pattern.flags
+
+    def search(self, text, pos=0, endpos=None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        CountingPattern.read += max(0, end - pos)
+        return self.compiled.search(text, pos, end)
+
+
+def characters_read_for_shares(shares: int) -> int:
+    """Characters copied out of, and searched in, one long line of ``shares`` shares read for a clause."""
+    from dataclasses import replace
+
+    from extractor.criteria import catalogue, rules
+
+    requirement = catalogue.ratio_requirements()["TT124.5.4"]
+    counted = replace(
+        requirement,
+        restatement=CountingPattern(requirement.restatement),
+        threshold_before=CountingPattern(requirement.threshold_before),
+        threshold_after=CountingPattern(requirement.threshold_after),
+    )
+    line = " ".join(
+        f"thôn số {index} có {index % 7 + 3}/{index % 7 + 5} tổ đã đăng ký, đạt {50 + index % 40},5%,"
+        for index in range(shares)
+    )
+    CountingText.copied = CountingPattern.read = 0
+    readings = rules.ratio_readings(CountingText(line), counted)
+    assert len(readings) == shares
+    return CountingText.copied + CountingPattern.read
+
+
+def test_the_shares_of_one_long_line_are_read_in_linear_work():
+    # was the whole text before and after each share, copied and searched: quadratic in a line's shares
+    small, large = characters_read_for_shares(100), characters_read_for_shares(400)
+    assert large <= 6 * small, (small, large)
+
+
+class WatchedEvidence(Evidence):
+    """Evidence that counts how often any code reads where it starts or ends."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name in {"start", "end"}:
+            WatchedEvidence.reads += 1
+        return object.__getattribute__(self, name)
+
+
+def evidence_reads_with_a_long_item(lines: int) -> int:
+    """Reads of evidence positions while each sentence of ``lines`` finds its items, one item spanning
+    the whole document (a long claim or quotation) among one short item per line."""
+    line = "Ngày 22/02/2023, xã không để xảy ra cháy, nổ, tai nạn lao động."
+    text = "\n".join(line for _ in range(lines))
+
+    def item(start: int, end: int) -> WatchedEvidence:
+        return WatchedEvidence("date", text[start:end], start, end, {}, 1.0, "test", page=1)
+
+    evidence = [item(0, len(text))] + [
+        item(index * (len(line) + 1) + 5, index * (len(line) + 1) + 15) for index in range(lines)
+    ]
+    index = mapping.EvidenceIndex(evidence)
+    sentences = mapping.split_sentences(text)
+    WatchedEvidence.reads = 0
+    found = [index.inside(sentence) for sentence in sentences]
+    assert all(len(items) == 2 for items in found)
+    return WatchedEvidence.reads
+
+
+def test_each_sentence_finds_its_evidence_without_rereading_the_items_before_it():
+    # was every item started within the longest item's length before the sentence: quadratic with one
+    # item spanning the document
+    small, large = evidence_reads_with_a_long_item(100), evidence_reads_with_a_long_item(400)
+    assert large <= 5 * small, (small, large)
