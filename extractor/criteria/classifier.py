@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -174,6 +176,80 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
     return [1.0 if _found(lowered, *_lowercase_keywords(family)) else 0.0 for family in families]
 
 
+class _Occurrences:
+    """Which texts of a batch contain a given string, found by scanning all of them at once: the texts are
+    lower-cased and joined, and one ``str.find`` pass per string (jumping to the next text after a hit) replaces
+    one ``in`` test per text — the per-text Python overhead of ~100 keyword tests was most of the keyword cost.
+    A string is looked for once per batch, however many families' keywords share it."""
+
+    def __init__(self, lowered: list[str]) -> None:
+        self.joined = _SEPARATOR.join(lowered)
+        self.starts: list[int] = []
+        position = 0
+        for text in lowered:
+            self.starts.append(position)
+            position += len(text) + len(_SEPARATOR)
+        self.found: dict[str, set[int]] = {}
+
+    def rows(self, text: str) -> set[int]:
+        """Indices of the texts that contain ``text`` (which holds no separator, so no hit spans two texts)."""
+        known = self.found.get(text)
+        if known is not None:
+            return known
+        rows: set[int] = set()
+        joined, starts, last = self.joined, self.starts, len(self.starts) - 1
+        at = joined.find(text)
+        while at >= 0:
+            row = bisect_right(starts, at) - 1
+            rows.add(row)
+            if row == last:
+                break
+            at = joined.find(text, starts[row + 1])
+        self.found[text] = rows
+        return rows
+
+
+_SEPARATOR = "\x00"
+
+
+def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int]]:
+    """(text, family) index pairs, in that order, where one of the family's catalogue keywords occurs in the
+    lower-cased text — :func:`keyword_row` for a whole batch. A plain-text keyword is found by one scan of the
+    batch (``_Occurrences``); a pattern is searched only in the texts that hold its leading literal and each of
+    its gates, as :func:`_found` does; a pattern with neither, or a keyword holding the separator, is searched in
+    every text."""
+    scan = _Occurrences(lowered)
+    every = range(len(lowered))
+    hits: list[tuple[int, int]] = []
+    for column, family in enumerate(families):
+        literals, searches = _lowercase_keywords(family)
+        found: set[int] = set()
+        for literal in literals:
+            if _SEPARATOR in literal:
+                found.update(row for row in every if literal in lowered[row])
+            else:
+                found |= scan.rows(literal)
+        for literal, gates, pattern in searches:
+            candidates: set[int] | range = every
+            if literal is not None and _SEPARATOR not in literal:
+                candidates = scan.rows(literal)
+            for gate in gates:
+                if any(_SEPARATOR in piece for piece in gate):
+                    continue
+                candidates = set(candidates).intersection(set().union(*map(scan.rows, gate)))
+            found.update(
+                row
+                for row in candidates
+                if row not in found
+                and (literal is None or literal in lowered[row])
+                and all(any(piece in lowered[row] for piece in gate) for gate in gates)
+                and pattern.search(lowered[row]) is not None
+            )
+        hits += [(row, column) for row in found]
+    hits.sort()
+    return hits
+
+
 # a vocabulary column (0 included), not a miss; a C callable, so that filter() stays in C
 _known: Callable[[int | None], TypeGuard[int]] = partial(is_not, None)  # type: ignore[assignment]
 
@@ -214,6 +290,51 @@ class TfidfBlock:
         counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
         return list(counted), list(counted.values())
 
+    def _word_columns(self, word: str) -> list[int]:
+        """The vocabulary columns of a word's character n-grams (kept in ``word_columns``)."""
+        cache = self.word_columns
+        if len(cache) >= WORD_CACHE:
+            cache.clear()
+        found = cache[word] = list(filter(_known, map(self.vocabulary.get, char_ngrams(word))))
+        return found
+
+    def entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, count) of every distinct vocabulary n-gram of each lower-cased text — rows ascending,
+        a row's columns in first-seen order, as :meth:`counts` gives them text by text. The n-grams of all
+        texts are looked up in one pass and counted with one ``np.unique``, not one ``Counter`` per text."""
+        if self.analyzer == "chars":
+            cache = self.word_columns
+            words_of = [text.split() for text in lowered]
+            words = list(chain.from_iterable(words_of))
+            found = list(map(cache.get, words))
+            if None in found:
+                found = [
+                    columns if columns is not None else self._word_columns(word)
+                    for word, columns in zip(words, found, strict=True)
+                ]
+            columns = np.fromiter(chain.from_iterable(found), dtype=np.int64)
+            word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
+            rows = np.repeat(word_rows, np.fromiter(map(len, found), dtype=np.int64, count=len(found)))
+        else:
+            grams: list[str] = []
+            lengths: list[int] = []
+            for text in lowered:
+                tokens = _SYLLABLE.findall(text)
+                grams += tokens
+                grams += map(" ".join, zip(tokens, tokens[1:], strict=False))
+                lengths.append(max(2 * len(tokens) - 1, 0))
+            columns = np.fromiter(
+                map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams)
+            )
+            rows = np.repeat(np.arange(len(lowered)), lengths)
+            known = columns >= 0
+            columns, rows = columns[known], rows[known]
+        width = len(self.vocabulary)
+        keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        keys = keys[order]
+        return keys // width, keys % width, counted[order]
+
 
 @dataclass
 class LinearFamilyModel:
@@ -237,25 +358,19 @@ class LinearFamilyModel:
         rows_of: list[np.ndarray] = []
         columns_of: list[np.ndarray] = []
         values_of: list[np.ndarray] = []
+        lowered = [text.lower() for text in texts]
         base = 0
         for block in self.blocks:
-            rows: list[int] = []
-            columns: list[int] = []
-            counts: list[int] = []
-            for row, text in enumerate(texts):
-                found, found_counts = block.counts(text)
-                rows += [row] * len(found)
-                columns += found
-                counts += found_counts
-            row_array, column_array = np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64)
-            values = (1.0 + np.log(np.asarray(counts, dtype=float))) * block.idf[column_array]
+            row_array, column_array, counts = block.entries(lowered)
+            values = (1.0 + np.log(counts.astype(float))) * block.idf[column_array]
             norms = np.sqrt(np.bincount(row_array, weights=values * values, minlength=len(texts)))
             rows_of.append(row_array)
             columns_of.append(column_array + base)
             values_of.append(values / norms[row_array] * block.weight)
             base += len(block.vocabulary)
-        hits = np.asarray([keyword_row(text, self.keyword_families) for text in texts], dtype=float)
-        keyword_rows, keyword_columns = np.nonzero(hits.reshape(len(texts), len(self.keyword_families)))
+        pairs = keyword_hits(lowered, self.keyword_families)
+        keyword_rows = np.asarray([row for row, _ in pairs], dtype=np.int64)
+        keyword_columns = np.asarray([column for _, column in pairs], dtype=np.int64)
         rows_of.append(keyword_rows.astype(np.int64))
         columns_of.append(keyword_columns.astype(np.int64) + base)
         values_of.append(np.full(len(keyword_rows), self.keyword_weight))

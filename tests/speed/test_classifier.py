@@ -103,3 +103,39 @@ def test_character_ngrams_are_counted_per_distinct_word_once():
             expected[chars.vocabulary[gram]] = expected.get(chars.vocabulary[gram], 0) + 1
     assert dict(zip(columns, counts, strict=True)) == expected
     assert set(chars.word_columns) == set(text.lower().split())
+
+
+def _corpus_texts() -> list[str]:
+    texts = [item.text for item in classifier.load_sentences()]
+    texts += [
+        line
+        for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    return texts + ["", "   ", "cháy\x00nổ", "Công an xã\x00", "\x00hộ gia đình"]
+
+
+def test_a_batchs_keyword_hits_are_each_texts_keyword_row():
+    families = catalogue.family_keys()
+    texts = _corpus_texts()
+    expected = [
+        (row, column)
+        for row, text in enumerate(texts)
+        for column, hit in enumerate(classifier.keyword_row(text, families))
+        if hit
+    ]
+    assert classifier.keyword_hits([text.lower() for text in texts], families) == expected
+
+
+def test_a_batchs_ngram_entries_are_each_texts_counts():
+    model = classifier.load_model()
+    texts = _corpus_texts()[::7]
+    for block in model.blocks:
+        block.word_columns.clear()
+        rows, columns, counts = block.entries([text.lower() for text in texts])
+        expected = [
+            (row, column, count)
+            for row, text in enumerate(texts)
+            for column, count in zip(*block.counts(text), strict=True)
+        ]
+        assert list(zip(rows.tolist(), columns.tolist(), counts.tolist(), strict=True)) == expected
