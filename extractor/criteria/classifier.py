@@ -40,6 +40,11 @@ SYLLABLE_PATTERN = r"(?u)\b\w+\b"
 SYLLABLE_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 3)
 _SYLLABLE = re.compile(SYLLABLE_PATTERN)
+# the same syllables as SYLLABLE_PATTERN (a maximal run of word characters has \b at both ends; sre finds
+# it faster without the \b tests), and the batch separator as a token of its own
+_SYLLABLE_OR_SEPARATOR = re.compile(r"\w+|\x00")
+_SEPARATOR = "\x00"
+_SEPARATOR_COLUMN = -2
 GATHER_BATCH = 50_000
 WORD_CACHE = 100_000
 
@@ -209,9 +214,6 @@ class _Occurrences:
         return rows
 
 
-_SEPARATOR = "\x00"
-
-
 def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int]]:
     """(text, family) index pairs, in that order, where one of the family's catalogue keywords occurs in the
     lower-cased text — :func:`keyword_row` for a whole batch. A plain-text keyword is found by one scan of the
@@ -266,7 +268,8 @@ class TfidfBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
     weight: float = 1.0
-    word_columns: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    word_columns: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    _lookup: dict[Any, int] = field(default_factory=dict, repr=False, compare=False)
 
     def analyze(self, text: str) -> list[str]:
         return syllable_ngrams(text) if self.analyzer == "syllables" else char_ngrams(text)
@@ -280,23 +283,62 @@ class TfidfBlock:
             for word in text.lower().split():
                 found = cache.get(word)
                 if found is None:
-                    if len(cache) >= WORD_CACHE:
-                        cache.clear()
-                    found = cache[word] = list(filter(_known, map(vocabulary.get, char_ngrams(word))))
-                columns += found
+                    found = self._word_columns(word)
+                columns += np.frombuffer(found, dtype=np.int64).tolist()
             counted = Counter(columns)
             return list(counted), list(counted.values())
         # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
         counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
         return list(counted), list(counted.values())
 
-    def _word_columns(self, word: str) -> list[int]:
-        """The vocabulary columns of a word's character n-grams (kept in ``word_columns``)."""
+    def _word_columns(self, word: str) -> bytes:
+        """The vocabulary columns of a word's character n-grams as int64 bytes (kept in ``word_columns``):
+        bytes, so that a batch's columns are one ``b"".join`` read by ``np.frombuffer``."""
         cache = self.word_columns
         if len(cache) >= WORD_CACHE:
             cache.clear()
-        found = cache[word] = list(filter(_known, map(self.vocabulary.get, char_ngrams(word))))
+        columns = list(filter(_known, map(self.vocabulary.get, char_ngrams(word))))
+        found = cache[word] = np.asarray(columns, dtype=np.int64).tobytes()
         return found
+
+    def _syllable_lookup(self) -> dict[Any, int]:
+        """The vocabulary keyed by syllable (a unigram) or by syllable pair (a bigram "an ninh" as
+        ``("an", "ninh")``): a pair of syllables already hashed is looked up without joining them into a new
+        string and hashing that. A syllable holds no space (``SYLLABLE_PATTERN``), so the bigram "a b" is
+        exactly the pair (a, b)."""
+        if not self._lookup:
+            self._lookup[_SEPARATOR] = _SEPARATOR_COLUMN
+            for term, column in self.vocabulary.items():
+                parts = term.split(" ")
+                key: Any = term if len(parts) == 1 else tuple(parts)
+                self._lookup[key] = column
+        return self._lookup
+
+    def _syllable_entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`entries` of the syllable block, from one tokenisation of all texts joined by a separator (a
+        non-word character, so no syllable spans two texts, and a token of its own, so no bigram of two
+        texts is in the vocabulary): no Python step per text."""
+        if sum(map(str.count, lowered, repeat(_SEPARATOR))):
+            # a separator inside a text: any other non-word character splits syllables the same way
+            lowered = [text.replace(_SEPARATOR, " ") for text in lowered]
+        lookup = self._syllable_lookup()
+        tokens = _SYLLABLE_OR_SEPARATOR.findall(_SEPARATOR.join(lowered))
+        unigrams = np.fromiter(map(lookup.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        bigrams = np.fromiter(
+            map(lookup.get, zip(tokens, tokens[1:], strict=False), repeat(-1)),
+            dtype=np.int64,
+            count=max(len(tokens) - 1, 0),
+        )
+        row_of_token = np.cumsum(unigrams == _SEPARATOR_COLUMN)  # the separator's own column
+        rows = np.concatenate([row_of_token, row_of_token[:-1]])
+        columns = np.concatenate([unigrams, bigrams])
+        known = np.flatnonzero(columns >= 0)  # a text's unigrams, then its bigrams, each in reading order
+        rows, columns = rows[known], columns[known]
+        width = len(self.vocabulary)
+        keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
+        order = np.lexsort((first, keys // width))
+        keys = keys[order]
+        return keys // width, keys % width, counted[order]
 
     def entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of every distinct vocabulary n-gram of each lower-cased text — rows ascending,
@@ -312,23 +354,11 @@ class TfidfBlock:
                     columns if columns is not None else self._word_columns(word)
                     for word, columns in zip(words, found, strict=True)
                 ]
-            columns = np.fromiter(chain.from_iterable(found), dtype=np.int64)
+            columns = np.frombuffer(b"".join(found), dtype=np.int64)
             word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
-            rows = np.repeat(word_rows, np.fromiter(map(len, found), dtype=np.int64, count=len(found)))
+            rows = np.repeat(word_rows, np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8)
         else:
-            grams: list[str] = []
-            lengths: list[int] = []
-            for text in lowered:
-                tokens = _SYLLABLE.findall(text)
-                grams += tokens
-                grams += map(" ".join, zip(tokens, tokens[1:], strict=False))
-                lengths.append(max(2 * len(tokens) - 1, 0))
-            columns = np.fromiter(
-                map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams)
-            )
-            rows = np.repeat(np.arange(len(lowered)), lengths)
-            known = columns >= 0
-            columns, rows = columns[known], rows[known]
+            return self._syllable_entries(lowered)
         width = len(self.vocabulary)
         keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
