@@ -232,13 +232,13 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
             else:
                 found |= scan.rows(literal)
         for literal, gates, pattern in searches:
+            # scanned for: the leading literal, or else the first gate (the one of longest texts, so the most
+            # telling: a gate of " " or "/" would mark nearly every text); the other gates are tested per text
             candidates: set[int] | range = every
             if literal is not None and _SEPARATOR not in literal:
                 candidates = scan.rows(literal)
-            for gate in gates:
-                if any(_SEPARATOR in piece for piece in gate):
-                    continue
-                candidates = set(candidates).intersection(set().union(*map(scan.rows, gate)))
+            elif gates and not any(_SEPARATOR in piece for piece in gates[0]):
+                candidates = set().union(*map(scan.rows, gates[0]))
             found.update(
                 row
                 for row in candidates
@@ -314,8 +314,8 @@ class TfidfBlock:
                 self._lookup[key] = column
         return self._lookup
 
-    def _syllable_entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`entries` of the syllable block, from one tokenisation of all texts joined by a separator (a
+    def _syllable_occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`occurrences` of the syllable block, from one tokenisation of all texts joined by a separator (a
         non-word character, so no syllable spans two texts, and a token of its own, so no bigram of two
         texts is in the vocabulary): no Python step per text."""
         if sum(map(str.count, lowered, repeat(_SEPARATOR))):
@@ -332,38 +332,43 @@ class TfidfBlock:
         row_of_token = np.cumsum(unigrams == _SEPARATOR_COLUMN)  # the separator's own column
         rows = np.concatenate([row_of_token, row_of_token[:-1]])
         columns = np.concatenate([unigrams, bigrams])
-        known = np.flatnonzero(columns >= 0)  # a text's unigrams, then its bigrams, each in reading order
-        rows, columns = rows[known], columns[known]
-        width = len(self.vocabulary)
-        keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
-        order = np.lexsort((first, keys // width))
-        keys = keys[order]
-        return keys // width, keys % width, counted[order]
+        known = np.flatnonzero(columns >= 0)
+        return rows[known], columns[known]
+
+    def occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, column) of every vocabulary n-gram of each lower-cased text, repeats included: a text's
+        n-grams in its analyzer's order (for syllables, all texts' unigrams come before all bigrams, which
+        keeps each text's unigrams before its bigrams). The n-grams of all texts are looked up in one pass."""
+        if self.analyzer != "chars":
+            return self._syllable_occurrences(lowered)
+        cache = self.word_columns
+        words_of = [text.split() for text in lowered]
+        words = list(chain.from_iterable(words_of))
+        found = list(map(cache.get, words))
+        if None in found:
+            found = [
+                columns if columns is not None else self._word_columns(word)
+                for word, columns in zip(words, found, strict=True)
+            ]
+        columns = np.frombuffer(b"".join(found), dtype=np.int64)
+        word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes a column
+        return np.repeat(word_rows, lengths), columns
 
     def entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of every distinct vocabulary n-gram of each lower-cased text — rows ascending,
-        a row's columns in first-seen order, as :meth:`counts` gives them text by text. The n-grams of all
-        texts are looked up in one pass and counted with one ``np.unique``, not one ``Counter`` per text."""
-        if self.analyzer == "chars":
-            cache = self.word_columns
-            words_of = [text.split() for text in lowered]
-            words = list(chain.from_iterable(words_of))
-            found = list(map(cache.get, words))
-            if None in found:
-                found = [
-                    columns if columns is not None else self._word_columns(word)
-                    for word, columns in zip(words, found, strict=True)
-                ]
-            columns = np.frombuffer(b"".join(found), dtype=np.int64)
-            word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
-            rows = np.repeat(word_rows, np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8)
-        else:
-            return self._syllable_entries(lowered)
-        width = len(self.vocabulary)
-        keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")
-        keys = keys[order]
-        return keys // width, keys % width, counted[order]
+        a row's columns in first-seen order, as :meth:`counts` gives them text by text."""
+        return distinct(*self.occurrences(lowered), len(self.vocabulary))
+
+
+def distinct(rows: np.ndarray, columns: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, count) of the distinct (row, column) pairs of an occurrence stream (columns below
+    ``width``): rows ascending, a row's columns in the order the stream first shows them — what a
+    ``Counter`` per row gives, for all rows with one ``np.unique``."""
+    keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
+    order = np.lexsort((first, keys // width))
+    keys = keys[order]
+    return keys // width, keys % width, counted[order]
 
 
 @dataclass
