@@ -92,24 +92,31 @@ def required_literal(pattern: str) -> str | None:
 
 def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
     """Gates every match of ``pattern`` passes: each gate is texts one of which the match contains, read from
-    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn")
-    or a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…"). Empty when there is none (a
-    top-level "|", a case-insensitive or verbose pattern)."""
-    from re import _constants as constants  # type: ignore[attr-defined]
+    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn"),
+    a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…", also as the parser factors it:
+    "(trực thuộc|thuộc sở)" is "t(?:rực thuộc|huộc sở)"), or for a top-level "|" the most telling gate of each
+    alternative together ("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích" needs "gây thương
+    tích"). Most telling (longest shortest text) first; empty when there is none (a case-insensitive or
+    verbose pattern)."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
     parsed = parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
+    return _most_telling_first(_gates(list(parsed)))
 
-    def plain(items: Any) -> str | None:
-        if not len(items) or any(operation is not constants.LITERAL for operation, _ in items):
-            return None
-        return "".join(chr(argument) for _, argument in items)
+
+def _most_telling_first(gates: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(gates, key=lambda pieces: -min(len(piece) for piece in pieces)))
+
+
+def _gates(items: list[Any]) -> list[tuple[str, ...]]:
+    """:func:`required_pieces` of a sequence of parsed items (each of which a match passes through once)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
 
     found: list[tuple[str, ...]] = []
     run: list[str] = []
-    for operation, argument in [*parsed, (None, None)]:
+    for operation, argument in [*items, (None, None)]:
         if operation is constants.LITERAL:
             run.append(chr(argument))
             continue
@@ -117,14 +124,33 @@ def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
             found.append(("".join(run),))
             run = []
         if operation is constants.SUBPATTERN and not argument[1] and not argument[2]:
-            body = argument[3]
-            if len(body) == 1 and body[0][0] is constants.BRANCH:
-                alternatives = [plain(branch) for branch in body[0][1][1]]
-                if all(alternatives):
-                    found.append(tuple(alternative for alternative in alternatives if alternative))
-            elif (whole := plain(body)) is not None:
-                found.append((whole,))
-    return tuple(sorted(found, key=lambda pieces: -min(len(piece) for piece in pieces)))
+            spellings = _spellings(list(argument[3]))
+            if spellings:
+                found.append(spellings)
+        elif operation is constants.BRANCH:
+            best = [_most_telling_first(_gates(list(alternative)))[:1] for alternative in argument[1]]
+            if all(best):
+                found.append(tuple(dict.fromkeys(piece for (gate,) in best for piece in gate)))
+    return found
+
+
+def _spellings(items: list[Any]) -> tuple[str, ...] | None:
+    """Every text a group of plain alternatives matches ("t(?:rực thuộc|huộc sở)" → "trực thuộc", "thuộc sở");
+    ``None`` when it is anything else or may match nothing."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    prefix: list[str] = []
+    for index, (operation, argument) in enumerate(items):
+        if operation is constants.LITERAL:
+            prefix.append(chr(argument))
+            continue
+        if operation is not constants.BRANCH or index != len(items) - 1:
+            return None
+        tails = [_spellings(list(alternative)) for alternative in argument[1]]
+        if not all(tails):
+            return None
+        return tuple("".join(prefix) + tail for spellings in tails if spellings for tail in spellings)
+    return ("".join(prefix),) if prefix else None
 
 
 Search = tuple[str | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
@@ -214,6 +240,23 @@ class _Occurrences:
         return rows
 
 
+@cache
+def _batch_searches(family: str) -> tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+    """The family's keyword patterns (``_lowercase_keywords``) as ``(gates, pattern)``, most telling gate first:
+    the leading literal and every gate ``required_pieces`` reads from the pattern — not only those of a pattern
+    without a leading literal, since a batch scan for "hộ" or "công an " alone leaves many texts to search."""
+    found = []
+    for literal, gates, pattern in _lowercase_keywords(family)[1]:
+        pieces: tuple[tuple[str, ...], ...] = gates
+        if not pattern.flags & (re.IGNORECASE | re.VERBOSE):
+            pieces = required_pieces(pattern.pattern)
+        if literal is not None:
+            pieces = ((literal,), *pieces)
+        pieces = tuple(dict.fromkeys(pieces))
+        found.append((tuple(sorted(pieces, key=lambda gate: -min(map(len, gate)))), pattern))
+    return tuple(found)
+
+
 def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int]]:
     """(text, family) index pairs, in that order, where one of the family's catalogue keywords occurs in the
     lower-cased text — :func:`keyword_row` for a whole batch. A plain-text keyword is found by one scan of the
@@ -231,19 +274,16 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
                 found.update(row for row in every if literal in lowered[row])
             else:
                 found |= scan.rows(literal)
-        for literal, gates, pattern in searches:
-            # scanned for: the leading literal, or else the first gate (the one of longest texts, so the most
-            # telling: a gate of " " or "/" would mark nearly every text); the other gates are tested per text
+        for gates, pattern in _batch_searches(family):
+            # scanned for: the first gate (the one of longest texts, so the most telling: a gate of " " or "/"
+            # would mark nearly every text); the other gates are tested per text
             candidates: set[int] | range = every
-            if literal is not None and _SEPARATOR not in literal:
-                candidates = scan.rows(literal)
-            elif gates and not any(_SEPARATOR in piece for piece in gates[0]):
+            if gates and not any(_SEPARATOR in piece for piece in gates[0]):
                 candidates = set().union(*map(scan.rows, gates[0]))
             found.update(
                 row
                 for row in candidates
                 if row not in found
-                and (literal is None or literal in lowered[row])
                 and all(any(piece in lowered[row] for piece in gate) for gate in gates)
                 and pattern.search(lowered[row]) is not None
             )

@@ -139,3 +139,22 @@ def test_a_batchs_ngram_entries_are_each_texts_counts():
             for column, count in zip(*block.counts(text), strict=True)
         ]
         assert list(zip(rows.tolist(), columns.tolist(), counts.tolist(), strict=True)) == expected
+
+
+def test_a_pattern_is_searched_only_where_its_gates_occur():
+    assert classifier.required_pieces("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") == (
+        ("gây thương tích",),
+    )
+    assert classifier.required_pieces("(phòng|tổ|đội|đơn vị) (trực thuộc|thuộc sở)") == (
+        ("trực thuộc", "thuộc sở"),
+        ("phòng", "tổ", "đội", "đơn vị"),
+        (" ",),
+    )
+    assert classifier.required_pieces(r"\bhộ\b.{0,30}(đăng ký|ký cam kết)") == (
+        ("đăng ký", "ký cam kết"),
+        ("hộ",),
+    )
+    assert classifier.required_pieces("x(ab|cd)?y") == (("x",), ("y",))  # an optional group is no gate
+    assert classifier.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
+    assert classifier.required_pieces("ab|c.d") == (("ab", "c"),)
+    assert classifier.required_pieces("(?i)abc") == ()
