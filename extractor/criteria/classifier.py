@@ -208,36 +208,83 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
 
 
 class _Occurrences:
-    """Which texts of a batch contain a given string, found by scanning all of them at once: the texts are
-    lower-cased and joined, and one ``str.find`` pass per string (jumping to the next text after a hit) replaces
-    one ``in`` test per text — the per-text Python overhead of ~100 keyword tests was most of the keyword cost.
-    A string is looked for once per batch, however many families' keywords share it."""
+    """Which texts of a batch contain each scanned string (``_scan_plan``), found in one pass over all of them:
+    the texts are lower-cased and joined, and one regular expression — the strings as a trie, which gives the
+    longest string starting at a place, and so (as its prefixes) every string starting there — is searched at
+    each place in turn. That replaces one ``in`` test per keyword per text: the per-text Python overhead of ~100
+    keyword tests was most of the keyword cost."""
 
-    def __init__(self, lowered: list[str]) -> None:
-        self.joined = _SEPARATOR.join(lowered)
-        self.starts: list[int] = []
+    def __init__(self, lowered: list[str], families: tuple[str, ...]) -> None:
+        trie, prefixes = _scan_plan(families)
+        self.found: dict[str, set[int]] = {}
+        if trie is None:
+            return
+        joined = _SEPARATOR.join(lowered)
+        starts: list[int] = []
         position = 0
         for text in lowered:
-            self.starts.append(position)
+            starts.append(position)
             position += len(text) + len(_SEPARATOR)
-        self.found: dict[str, set[int]] = {}
+        found = self.found
+        search = trie.search
+        hit = search(joined)
+        while hit is not None:
+            at = hit.start()
+            row = bisect_right(starts, at) - 1
+            for text in prefixes[hit.group()]:
+                rows = found.get(text)
+                if rows is None:
+                    found[text] = {row}
+                else:
+                    rows.add(row)
+            hit = search(joined, at + 1)
 
     def rows(self, text: str) -> set[int]:
-        """Indices of the texts that contain ``text`` (which holds no separator, so no hit spans two texts)."""
-        known = self.found.get(text)
-        if known is not None:
-            return known
-        rows: set[int] = set()
-        joined, starts, last = self.joined, self.starts, len(self.starts) - 1
-        at = joined.find(text)
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
-            rows.add(row)
-            if row == last:
-                break
-            at = joined.find(text, starts[row + 1])
-        self.found[text] = rows
-        return rows
+        """Indices of the texts that contain ``text`` (a scanned string: it holds no separator, so no hit spans
+        two texts)."""
+        return self.found.get(text, _NOWHERE)
+
+
+_NOWHERE: set[int] = set()
+
+
+@cache
+def _scan_plan(families: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+    """The strings :func:`keyword_hits` scans a batch for — the families' plain-text keywords and each pattern's
+    most telling gate — as one trie-shaped regular expression, and for each string the scanned strings it
+    begins with (itself included)."""
+    strings: set[str] = set()
+    for family in families:
+        strings.update(literal for literal in _lowercase_keywords(family)[0] if _SEPARATOR not in literal)
+        for gates, _ in _batch_searches(family):
+            if gates and not any(_SEPARATOR in piece for piece in gates[0]):
+                strings.update(gates[0])
+    if not strings:
+        return None, {}
+    prefixes = {text: tuple(other for other in strings if text.startswith(other)) for text in strings}
+    return re.compile(_trie_pattern(strings)), prefixes
+
+
+def _trie_pattern(strings: set[str]) -> str:
+    """A regular expression matching, at a place, the longest of ``strings`` that starts there: the strings as a
+    trie ("công an |cơ quan" → "c(?:ông an |ơ quan)"), each node's tail optional (greedy) where a string ends."""
+    trie: dict[str, Any] = {}
+    for text in strings:
+        node = trie
+        for character in text:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [
+            re.escape(character) + pattern(child) for character, child in sorted(node.items()) if character
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
 
 
 @cache
@@ -263,7 +310,7 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
     batch (``_Occurrences``); a pattern is searched only in the texts that hold its leading literal and each of
     its gates, as :func:`_found` does; a pattern with neither, or a keyword holding the separator, is searched in
     every text."""
-    scan = _Occurrences(lowered)
+    scan = _Occurrences(lowered, tuple(families))
     every = range(len(lowered))
     hits: list[tuple[int, int]] = []
     for column, family in enumerate(families):
