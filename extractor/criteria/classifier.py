@@ -327,13 +327,15 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
             candidates: set[int] | range = every
             if gates and not any(_SEPARATOR in piece for piece in gates[0]):
                 candidates = set().union(*map(scan.rows, gates[0]))
-            found.update(
-                row
-                for row in candidates
-                if row not in found
-                and all(any(piece in lowered[row] for piece in gate) for gate in gates)
-                and pattern.search(lowered[row]) is not None
-            )
+                gates = gates[1:]
+            for row in candidates:
+                text = lowered[row]
+                if (
+                    row not in found
+                    and all(any(piece in text for piece in gate) for gate in gates)
+                    and pattern.search(text) is not None
+                ):
+                    found.add(row)
         hits += [(row, column) for row in found]
     hits.sort()
     return hits
