@@ -158,3 +158,21 @@ def test_a_pattern_is_searched_only_where_its_gates_occur():
     assert classifier.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
     assert classifier.required_pieces("ab|c.d") == (("ab", "c"),)
     assert classifier.required_pieces("(?i)abc") == ()
+
+
+def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():
+    from collections import Counter
+
+    generator = np.random.default_rng(7)
+    rows = np.concatenate(
+        [np.sort(generator.integers(0, 40, 3000)), np.sort(generator.integers(0, 40, 2000))]
+    )
+    columns = generator.integers(0, 300, len(rows))
+    expected = [
+        (row, column, count)
+        for row in range(40)
+        for column, count in Counter(columns[rows == row].tolist()).items()
+    ]
+    for width in (300, 1 << 17):  # radix sorts; one np.unique (columns too wide for 16 bits)
+        found = classifier.distinct(rows, columns, width)
+        assert list(zip(*(part.tolist() for part in found), strict=True)) == expected
