@@ -24,7 +24,7 @@ from functools import cache, partial
 from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
 import numpy as np
 
@@ -433,12 +433,15 @@ class TfidfBlock:
         cache = self.word_columns
         words_of = [text.split() for text in lowered]
         words = list(chain.from_iterable(words_of))
-        found = list(map(cache.get, words))
-        if None in found:
-            found = [
+        cached = list(map(cache.get, words))
+        found: list[bytes] = (
+            [
                 columns if columns is not None else self._word_columns(word)
-                for word, columns in zip(words, found, strict=True)
+                for word, columns in zip(words, cached, strict=True)
             ]
+            if None in cached
+            else cast(list[bytes], cached)
+        )
         columns = np.frombuffer(b"".join(found), dtype=np.int64)
         word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
         lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes a column
