@@ -208,16 +208,15 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
 
 
 class _Occurrences:
-    """Which texts of a batch contain each scanned string (``_scan_plan``), found in one pass over all of them:
-    the texts are lower-cased and joined, and one regular expression — the strings as a trie, which gives the
-    longest string starting at a place, and so (as its prefixes) every string starting there — is searched at
-    each place in turn. That replaces one ``in`` test per keyword per text: the per-text Python overhead of ~100
-    keyword tests was most of the keyword cost."""
+    """Which texts of a batch contain each scanned string (:class:`_ScanPlan`), found in one pass over all of
+    them: the texts are lower-cased and joined, and one regular expression — the strings as a trie, which gives
+    the longest string starting at a place, and so (as its prefixes) every string starting there — is searched
+    at each place in turn. That replaces one ``in`` test per keyword per text: the per-text Python overhead of
+    ~100 keyword tests was most of the keyword cost."""
 
-    def __init__(self, lowered: list[str], families: tuple[str, ...]) -> None:
-        trie, prefixes = _scan_plan(families)
+    def __init__(self, lowered: list[str], plan: _ScanPlan) -> None:
         self.found: dict[str, set[int]] = {}
-        if trie is None:
+        if plan.trie is None:
             return
         joined = _SEPARATOR.join(lowered)
         starts: list[int] = []
@@ -225,8 +224,8 @@ class _Occurrences:
         for text in lowered:
             starts.append(position)
             position += len(text) + len(_SEPARATOR)
-        found = self.found
-        search = trie.search
+        found, prefixes = self.found, plan.prefixes
+        search = plan.trie.search
         hit = search(joined)
         while hit is not None:
             at = hit.start()
@@ -247,22 +246,53 @@ class _Occurrences:
 
 _NOWHERE: set[int] = set()
 
+# a keyword pattern of a family (its column): the gate scanned for (None: none is, every text is a candidate),
+# the gates then tested text by text, the pattern
+PlannedSearch = tuple[int, tuple[str, ...] | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
+
+
+@dataclass(frozen=True)
+class _ScanPlan:
+    """How :func:`keyword_hits` finds a list of families' keywords in a batch, worked out once per list."""
+
+    trie: re.Pattern[str] | None  # the scanned strings (``_trie_pattern``); None when there is none
+    prefixes: dict[
+        str, tuple[str, ...]
+    ]  # scanned string → the scanned strings it begins with, itself included
+    plain: dict[str, tuple[int, ...]]  # scanned plain-text keyword → the families (columns) it belongs to
+    unscanned: tuple[tuple[int, str], ...]  # (column, plain keyword holding the separator): tested per text
+    searches: tuple[PlannedSearch, ...]
+
 
 @cache
-def _scan_plan(families: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
-    """The strings :func:`keyword_hits` scans a batch for — the families' plain-text keywords and each pattern's
-    most telling gate — as one trie-shaped regular expression, and for each string the scanned strings it
-    begins with (itself included)."""
+def _scan_plan(families: tuple[str, ...]) -> _ScanPlan:
+    """The :class:`_ScanPlan` of ``families``: the strings scanned are the plain-text keywords and each
+    pattern's most telling gate (the first of ``_batch_searches``: longest texts; a gate of " " or "/" would
+    mark nearly every text)."""
     strings: set[str] = set()
-    for family in families:
-        strings.update(literal for literal in _lowercase_keywords(family)[0] if _SEPARATOR not in literal)
-        for gates, _ in _batch_searches(family):
+    plain: dict[str, list[int]] = {}
+    unscanned: list[tuple[int, str]] = []
+    searches: list[PlannedSearch] = []
+    for column, family in enumerate(families):
+        for literal in _lowercase_keywords(family)[0]:
+            if _SEPARATOR in literal:
+                unscanned.append((column, literal))
+            else:
+                strings.add(literal)
+                plain.setdefault(literal, []).append(column)
+        for gates, pattern in _batch_searches(family):
             if gates and not any(_SEPARATOR in piece for piece in gates[0]):
                 strings.update(gates[0])
-    if not strings:
-        return None, {}
-    prefixes = {text: tuple(other for other in strings if text.startswith(other)) for text in strings}
-    return re.compile(_trie_pattern(strings)), prefixes
+                searches.append((column, gates[0], gates[1:], pattern))
+            else:
+                searches.append((column, None, gates, pattern))
+    return _ScanPlan(
+        re.compile(_trie_pattern(strings)) if strings else None,
+        {text: tuple(other for other in strings if text.startswith(other)) for text in strings},
+        {text: tuple(columns) for text, columns in plain.items()},
+        tuple(unscanned),
+        tuple(searches),
+    )
 
 
 def _trie_pattern(strings: set[str]) -> str:
@@ -306,39 +336,30 @@ def _batch_searches(family: str) -> tuple[tuple[tuple[tuple[str, ...], ...], re.
 
 def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int]]:
     """(text, family) index pairs, in that order, where one of the family's catalogue keywords occurs in the
-    lower-cased text — :func:`keyword_row` for a whole batch. A plain-text keyword is found by one scan of the
-    batch (``_Occurrences``); a pattern is searched only in the texts that hold its leading literal and each of
-    its gates, as :func:`_found` does; a pattern with neither, or a keyword holding the separator, is searched in
-    every text."""
-    scan = _Occurrences(lowered, tuple(families))
+    lower-cased text — :func:`keyword_row` for a whole batch. The plain-text keywords are found by one scan of
+    the batch (``_Occurrences``); a pattern is searched only in the texts that hold each of its gates
+    (``_batch_searches``), a pattern without any in every text."""
+    plan = _scan_plan(tuple(families))
+    scan = _Occurrences(lowered, plan)
     every = range(len(lowered))
-    hits: list[tuple[int, int]] = []
-    for column, family in enumerate(families):
-        literals, searches = _lowercase_keywords(family)
-        found: set[int] = set()
-        for literal in literals:
-            if _SEPARATOR in literal:
-                found.update(row for row in every if literal in lowered[row])
-            else:
-                found |= scan.rows(literal)
-        for gates, pattern in _batch_searches(family):
-            # scanned for: the first gate (the one of longest texts, so the most telling: a gate of " " or "/"
-            # would mark nearly every text); the other gates are tested per text
-            candidates: set[int] | range = every
-            if gates and not any(_SEPARATOR in piece for piece in gates[0]):
-                candidates = set().union(*map(scan.rows, gates[0]))
-                gates = gates[1:]
-            for row in candidates:
-                text = lowered[row]
-                if (
-                    row not in found
-                    and all(any(piece in text for piece in gate) for gate in gates)
-                    and pattern.search(text) is not None
-                ):
-                    found.add(row)
-        hits += [(row, column) for row in found]
-    hits.sort()
-    return hits
+    found: list[set[int]] = [set() for _ in families]
+    for text, rows in scan.found.items():
+        for column in plan.plain.get(text, ()):
+            found[column] |= rows
+    for column, literal in plan.unscanned:
+        found[column].update(row for row in every if literal in lowered[row])
+    for column, scanned, gates, pattern in plan.searches:
+        hit = found[column]
+        candidates = every if scanned is None else set().union(*map(scan.rows, scanned))
+        for row in candidates:
+            text = lowered[row]
+            if (
+                row not in hit
+                and all(any(piece in text for piece in gate) for gate in gates)
+                and pattern.search(text) is not None
+            ):
+                hit.add(row)
+    return sorted((row, column) for column, rows in enumerate(found) for row in rows)
 
 
 # a vocabulary column (0 included), not a miss; a C callable, so that filter() stays in C
