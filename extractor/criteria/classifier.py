@@ -7,8 +7,11 @@ It predicts *families* (``corpora/tt124/families.json``), which are shared acros
 Training (``minhchung train``, :mod:`extractor.criteria.training`) fits a scikit-learn pipeline and
 turns it into a :class:`LinearFamilyModel` — the vocabularies, IDF weights, SVM weights and sigmoid
 calibrations as plain arrays — saved as ``models/criteria/criteria_classifier.npz``. Prediction needs neither scikit-learn nor scipy nor a
-word segmenter: all sentences of a call are featurised in plain Python and scored with one matrix
-product, which gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost.
+word segmenter: all sentences of a call are featurised together and scored with one matrix product, which
+gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost. The work is done
+per call, not per sentence, so that a document's sentences cost few Python steps each: the sentences are
+joined by a separator and tokenised once (``TfidfBlock.occurrences``), their n-grams counted for all rows
+at once (``distinct``), and the keyword strings found by one scan of the joined text (``keyword_hits``).
 The artefact is loaded once per process, on first use.
 """
 
@@ -256,9 +259,8 @@ class _ScanPlan:
     """How :func:`keyword_hits` finds a list of families' keywords in a batch, worked out once per list."""
 
     trie: re.Pattern[str] | None  # the scanned strings (``_trie_pattern``); None when there is none
-    prefixes: dict[
-        str, tuple[str, ...]
-    ]  # scanned string → the scanned strings it begins with, itself included
+    # scanned string → the scanned strings it begins with, itself included
+    prefixes: dict[str, tuple[str, ...]]
     plain: dict[str, tuple[int, ...]]  # scanned plain-text keyword → the families (columns) it belongs to
     unscanned: tuple[tuple[int, str], ...]  # (column, plain keyword holding the separator): tested per text
     searches: tuple[PlannedSearch, ...]

@@ -176,3 +176,11 @@ def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():
     for width in (300, 1 << 17):  # radix sorts; one np.unique (columns too wide for 16 bits)
         found = classifier.distinct(rows, columns, width)
         assert list(zip(*(part.tolist() for part in found), strict=True)) == expected
+
+
+def test_a_text_scores_the_same_alone_as_in_any_batch():
+    odd = ["", "   ", "\x00", "cháy\x00nổ", "Công an xã\x00 hộ gia đình", "a"]
+    texts = [item.text for item in classifier.load_sentences()[:40]]
+    together = classifier.predict(odd + texts)
+    assert [classifier.predict([text])[0] for text in odd] == together[: len(odd)]
+    assert classifier.predict(odd[:2]) == together[:2]
