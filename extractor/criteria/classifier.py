@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
@@ -266,7 +266,7 @@ class _ScanPlan:
     searches: tuple[PlannedSearch, ...]
 
 
-@cache
+@lru_cache(maxsize=4)  # one family list per model
 def _scan_plan(families: tuple[str, ...]) -> _ScanPlan:
     """The :class:`_ScanPlan` of ``families``: the strings scanned are the plain-text keywords and each
     pattern's most telling gate (the first of ``_batch_searches``: longest texts; a gate of " " or "/" would
@@ -319,7 +319,7 @@ def _trie_pattern(strings: set[str]) -> str:
     return pattern(trie)
 
 
-@cache
+@lru_cache(maxsize=256)
 def _batch_searches(family: str) -> tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
     """The family's keyword patterns (``_lowercase_keywords``) as ``(gates, pattern)``, most telling gate first:
     the leading literal and every gate ``required_pieces`` reads from the pattern — not only those of a pattern
