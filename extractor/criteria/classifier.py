@@ -7,8 +7,11 @@ It predicts *families* (``corpora/tt124/families.json``), which are shared acros
 Training (``minhchung train``, :mod:`extractor.criteria.training`) fits a scikit-learn pipeline and
 turns it into a :class:`LinearFamilyModel` — the vocabularies, IDF weights, SVM weights and sigmoid
 calibrations as plain arrays — saved as ``models/criteria/criteria_classifier.npz``. Prediction needs neither scikit-learn nor scipy nor a
-word segmenter: all sentences of a call are featurised in plain Python and scored with one matrix
-product, which gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost.
+word segmenter: all sentences of a call are featurised together and scored with one matrix product, which
+gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost. The work is done
+per call, not per sentence, so that a document's sentences cost few Python steps each: the sentences are
+joined by a separator and tokenised once (``TfidfBlock.occurrences``), their n-grams counted for all rows
+at once (``distinct``), and the keyword strings found by one scan of the joined text (``keyword_hits``).
 The artefact is loaded once per process, on first use.
 """
 
@@ -16,13 +19,15 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
+from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
 import numpy as np
 
@@ -38,6 +43,11 @@ SYLLABLE_PATTERN = r"(?u)\b\w+\b"
 SYLLABLE_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 3)
 _SYLLABLE = re.compile(SYLLABLE_PATTERN)
+# the same syllables as SYLLABLE_PATTERN (a maximal run of word characters has \b at both ends; sre finds
+# it faster without the \b tests), and the batch separator as a token of its own
+_SYLLABLE_OR_SEPARATOR = re.compile(r"\w+|\x00")
+_SEPARATOR = "\x00"
+_SEPARATOR_COLUMN = -2
 GATHER_BATCH = 50_000
 WORD_CACHE = 100_000
 
@@ -85,24 +95,31 @@ def required_literal(pattern: str) -> str | None:
 
 def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
     """Gates every match of ``pattern`` passes: each gate is texts one of which the match contains, read from
-    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn")
-    or a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…"). Empty when there is none (a
-    top-level "|", a case-insensitive or verbose pattern)."""
-    from re import _constants as constants  # type: ignore[attr-defined]
+    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn"),
+    a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…", also as the parser factors it:
+    "(trực thuộc|thuộc sở)" is "t(?:rực thuộc|huộc sở)"), or for a top-level "|" the most telling gate of each
+    alternative together ("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích" needs "gây thương
+    tích"). Most telling (longest shortest text) first; empty when there is none (a case-insensitive or
+    verbose pattern)."""
     from re import _parser as parser  # type: ignore[attr-defined]
 
     parsed = parser.parse(pattern)
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
+    return _most_telling_first(_gates(list(parsed)))
 
-    def plain(items: Any) -> str | None:
-        if not len(items) or any(operation is not constants.LITERAL for operation, _ in items):
-            return None
-        return "".join(chr(argument) for _, argument in items)
+
+def _most_telling_first(gates: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(gates, key=lambda pieces: -min(len(piece) for piece in pieces)))
+
+
+def _gates(items: list[Any]) -> list[tuple[str, ...]]:
+    """:func:`required_pieces` of a sequence of parsed items (each of which a match passes through once)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
 
     found: list[tuple[str, ...]] = []
     run: list[str] = []
-    for operation, argument in [*parsed, (None, None)]:
+    for operation, argument in [*items, (None, None)]:
         if operation is constants.LITERAL:
             run.append(chr(argument))
             continue
@@ -110,14 +127,33 @@ def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
             found.append(("".join(run),))
             run = []
         if operation is constants.SUBPATTERN and not argument[1] and not argument[2]:
-            body = argument[3]
-            if len(body) == 1 and body[0][0] is constants.BRANCH:
-                alternatives = [plain(branch) for branch in body[0][1][1]]
-                if all(alternatives):
-                    found.append(tuple(alternative for alternative in alternatives if alternative))
-            elif (whole := plain(body)) is not None:
-                found.append((whole,))
-    return tuple(sorted(found, key=lambda pieces: -min(len(piece) for piece in pieces)))
+            spellings = _spellings(list(argument[3]))
+            if spellings:
+                found.append(spellings)
+        elif operation is constants.BRANCH:
+            best = [_most_telling_first(_gates(list(alternative)))[:1] for alternative in argument[1]]
+            if all(best):
+                found.append(tuple(dict.fromkeys(piece for (gate,) in best for piece in gate)))
+    return found
+
+
+def _spellings(items: list[Any]) -> tuple[str, ...] | None:
+    """Every text a group of plain alternatives matches ("t(?:rực thuộc|huộc sở)" → "trực thuộc", "thuộc sở");
+    ``None`` when it is anything else or may match nothing."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    prefix: list[str] = []
+    for index, (operation, argument) in enumerate(items):
+        if operation is constants.LITERAL:
+            prefix.append(chr(argument))
+            continue
+        if operation is not constants.BRANCH or index != len(items) - 1:
+            return None
+        tails = [_spellings(list(alternative)) for alternative in argument[1]]
+        if not all(tails):
+            return None
+        return tuple("".join(prefix) + tail for spellings in tails if spellings for tail in spellings)
+    return ("".join(prefix),) if prefix else None
 
 
 Search = tuple[str | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
@@ -174,6 +210,160 @@ def keyword_row(text: str, families: list[str]) -> list[float]:
     return [1.0 if _found(lowered, *_lowercase_keywords(family)) else 0.0 for family in families]
 
 
+class _Occurrences:
+    """Which texts of a batch contain each scanned string (:class:`_ScanPlan`), found in one pass over all of
+    them: the texts are lower-cased and joined, and one regular expression — the strings as a trie, which gives
+    the longest string starting at a place, and so (as its prefixes) every string starting there — is searched
+    at each place in turn. That replaces one ``in`` test per keyword per text: the per-text Python overhead of
+    ~100 keyword tests was most of the keyword cost."""
+
+    def __init__(self, lowered: list[str], plan: _ScanPlan) -> None:
+        self.found: dict[str, set[int]] = {}
+        if plan.trie is None:
+            return
+        joined = _SEPARATOR.join(lowered)
+        starts: list[int] = []
+        position = 0
+        for text in lowered:
+            starts.append(position)
+            position += len(text) + len(_SEPARATOR)
+        found, prefixes = self.found, plan.prefixes
+        search = plan.trie.search
+        hit = search(joined)
+        while hit is not None:
+            at = hit.start()
+            row = bisect_right(starts, at) - 1
+            for text in prefixes[hit.group()]:
+                rows = found.get(text)
+                if rows is None:
+                    found[text] = {row}
+                else:
+                    rows.add(row)
+            hit = search(joined, at + 1)
+
+    def rows(self, text: str) -> set[int]:
+        """Indices of the texts that contain ``text`` (a scanned string: it holds no separator, so no hit spans
+        two texts)."""
+        return self.found.get(text, _NOWHERE)
+
+
+_NOWHERE: set[int] = set()
+
+# a keyword pattern of a family (its column): the gate scanned for (None: none is, every text is a candidate),
+# the gates then tested text by text, the pattern
+PlannedSearch = tuple[int, tuple[str, ...] | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
+
+
+@dataclass(frozen=True)
+class _ScanPlan:
+    """How :func:`keyword_hits` finds a list of families' keywords in a batch, worked out once per list."""
+
+    trie: re.Pattern[str] | None  # the scanned strings (``_trie_pattern``); None when there is none
+    # scanned string → the scanned strings it begins with, itself included
+    prefixes: dict[str, tuple[str, ...]]
+    plain: dict[str, tuple[int, ...]]  # scanned plain-text keyword → the families (columns) it belongs to
+    unscanned: tuple[tuple[int, str], ...]  # (column, plain keyword holding the separator): tested per text
+    searches: tuple[PlannedSearch, ...]
+
+
+@lru_cache(maxsize=4)  # one family list per model
+def _scan_plan(families: tuple[str, ...]) -> _ScanPlan:
+    """The :class:`_ScanPlan` of ``families``: the strings scanned are the plain-text keywords and each
+    pattern's most telling gate (the first of ``_batch_searches``: longest texts; a gate of " " or "/" would
+    mark nearly every text)."""
+    strings: set[str] = set()
+    plain: dict[str, list[int]] = {}
+    unscanned: list[tuple[int, str]] = []
+    searches: list[PlannedSearch] = []
+    for column, family in enumerate(families):
+        for literal in _lowercase_keywords(family)[0]:
+            if _SEPARATOR in literal:
+                unscanned.append((column, literal))
+            else:
+                strings.add(literal)
+                plain.setdefault(literal, []).append(column)
+        for gates, pattern in _batch_searches(family):
+            if gates and not any(_SEPARATOR in piece for piece in gates[0]):
+                strings.update(gates[0])
+                searches.append((column, gates[0], gates[1:], pattern))
+            else:
+                searches.append((column, None, gates, pattern))
+    return _ScanPlan(
+        re.compile(_trie_pattern(strings)) if strings else None,
+        {text: tuple(other for other in strings if text.startswith(other)) for text in strings},
+        {text: tuple(columns) for text, columns in plain.items()},
+        tuple(unscanned),
+        tuple(searches),
+    )
+
+
+def _trie_pattern(strings: set[str]) -> str:
+    """A regular expression matching, at a place, the longest of ``strings`` that starts there: the strings as a
+    trie ("công an |cơ quan" → "c(?:ông an |ơ quan)"), each node's tail optional (greedy) where a string ends."""
+    trie: dict[str, Any] = {}
+    for text in strings:
+        node = trie
+        for character in text:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [
+            re.escape(character) + pattern(child) for character, child in sorted(node.items()) if character
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+@lru_cache(maxsize=256)
+def _batch_searches(family: str) -> tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+    """The family's keyword patterns (``_lowercase_keywords``) as ``(gates, pattern)``, most telling gate first:
+    the leading literal and every gate ``required_pieces`` reads from the pattern — not only those of a pattern
+    without a leading literal, since a batch scan for "hộ" or "công an " alone leaves many texts to search."""
+    found = []
+    for literal, gates, pattern in _lowercase_keywords(family)[1]:
+        pieces: tuple[tuple[str, ...], ...] = gates
+        if not pattern.flags & (re.IGNORECASE | re.VERBOSE):
+            pieces = required_pieces(pattern.pattern)
+        if literal is not None:
+            pieces = ((literal,), *pieces)
+        pieces = tuple(dict.fromkeys(pieces))
+        found.append((tuple(sorted(pieces, key=lambda gate: -min(map(len, gate)))), pattern))
+    return tuple(found)
+
+
+def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int]]:
+    """(text, family) index pairs, in that order, where one of the family's catalogue keywords occurs in the
+    lower-cased text — :func:`keyword_row` for a whole batch. The plain-text keywords are found by one scan of
+    the batch (``_Occurrences``); a pattern is searched only in the texts that hold each of its gates
+    (``_batch_searches``), a pattern without any in every text."""
+    plan = _scan_plan(tuple(families))
+    scan = _Occurrences(lowered, plan)
+    every = range(len(lowered))
+    found: list[set[int]] = [set() for _ in families]
+    for text, rows in scan.found.items():
+        for column in plan.plain.get(text, ()):
+            found[column] |= rows
+    for column, literal in plan.unscanned:
+        found[column].update(row for row in every if literal in lowered[row])
+    for column, scanned, gates, pattern in plan.searches:
+        hit = found[column]
+        candidates = every if scanned is None else set().union(*map(scan.rows, scanned))
+        for row in candidates:
+            text = lowered[row]
+            if (
+                row not in hit
+                and all(any(piece in text for piece in gate) for gate in gates)
+                and pattern.search(text) is not None
+            ):
+                hit.add(row)
+    return sorted((row, column) for column, rows in enumerate(found) for row in rows)
+
+
 # a vocabulary column (0 included), not a miss; a C callable, so that filter() stays in C
 _known: Callable[[int | None], TypeGuard[int]] = partial(is_not, None)  # type: ignore[assignment]
 
@@ -190,7 +380,8 @@ class TfidfBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
     weight: float = 1.0
-    word_columns: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    word_columns: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    _lookup: dict[Any, int] = field(default_factory=dict, repr=False, compare=False)
 
     def analyze(self, text: str) -> list[str]:
         return syllable_ngrams(text) if self.analyzer == "syllables" else char_ngrams(text)
@@ -204,15 +395,118 @@ class TfidfBlock:
             for word in text.lower().split():
                 found = cache.get(word)
                 if found is None:
-                    if len(cache) >= WORD_CACHE:
-                        cache.clear()
-                    found = cache[word] = list(filter(_known, map(vocabulary.get, char_ngrams(word))))
-                columns += found
+                    found = self._word_columns(word)
+                columns += np.frombuffer(found, dtype=np.int64).tolist()
             counted = Counter(columns)
             return list(counted), list(counted.values())
         # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
         counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
         return list(counted), list(counted.values())
+
+    def _word_columns(self, word: str) -> bytes:
+        """The vocabulary columns of a word's character n-grams as int64 bytes (kept in ``word_columns``):
+        bytes, so that a batch's columns are one ``b"".join`` read by ``np.frombuffer``."""
+        cache = self.word_columns
+        if len(cache) >= WORD_CACHE:
+            cache.clear()
+        columns = list(filter(_known, map(self.vocabulary.get, char_ngrams(word))))
+        found = cache[word] = np.asarray(columns, dtype=np.int64).tobytes()
+        return found
+
+    def _syllable_lookup(self) -> dict[Any, int]:
+        """The vocabulary keyed by syllable (a unigram) or by syllable pair (a bigram "an ninh" as
+        ``("an", "ninh")``): a pair of syllables already hashed is looked up without joining them into a new
+        string and hashing that. A syllable holds no space (``SYLLABLE_PATTERN``), so the bigram "a b" is
+        exactly the pair (a, b)."""
+        if not self._lookup:
+            self._lookup[_SEPARATOR] = _SEPARATOR_COLUMN
+            for term, column in self.vocabulary.items():
+                parts = term.split(" ")
+                key: Any = term if len(parts) == 1 else tuple(parts)
+                self._lookup[key] = column
+        return self._lookup
+
+    def _syllable_occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`occurrences` of the syllable block, from one tokenisation of all texts joined by a separator (a
+        non-word character, so no syllable spans two texts, and a token of its own, so no bigram of two
+        texts is in the vocabulary): no Python step per text."""
+        if sum(map(str.count, lowered, repeat(_SEPARATOR))):
+            # a separator inside a text: any other non-word character splits syllables the same way
+            lowered = [text.replace(_SEPARATOR, " ") for text in lowered]
+        lookup = self._syllable_lookup()
+        tokens = _SYLLABLE_OR_SEPARATOR.findall(_SEPARATOR.join(lowered))
+        unigrams = np.fromiter(map(lookup.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        bigrams = np.fromiter(
+            map(lookup.get, zip(tokens, tokens[1:], strict=False), repeat(-1)),
+            dtype=np.int64,
+            count=max(len(tokens) - 1, 0),
+        )
+        row_of_token = np.cumsum(unigrams == _SEPARATOR_COLUMN)  # the separator's own column
+        rows = np.concatenate([row_of_token, row_of_token[:-1]])
+        columns = np.concatenate([unigrams, bigrams])
+        known = np.flatnonzero(columns >= 0)
+        return rows[known], columns[known]
+
+    def occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, column) of every vocabulary n-gram of each lower-cased text, repeats included: a text's
+        n-grams in its analyzer's order (for syllables, all texts' unigrams come before all bigrams, which
+        keeps each text's unigrams before its bigrams). The n-grams of all texts are looked up in one pass."""
+        if self.analyzer != "chars":
+            return self._syllable_occurrences(lowered)
+        cache = self.word_columns
+        words_of = [text.split() for text in lowered]
+        words = list(chain.from_iterable(words_of))
+        cached = list(map(cache.get, words))
+        found: list[bytes] = (
+            [
+                columns if columns is not None else self._word_columns(word)
+                for word, columns in zip(words, cached, strict=True)
+            ]
+            if None in cached
+            else cast(list[bytes], cached)
+        )
+        columns = np.frombuffer(b"".join(found), dtype=np.int64)
+        word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes a column
+        return np.repeat(word_rows, lengths), columns
+
+    def entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, count) of every distinct vocabulary n-gram of each lower-cased text — rows ascending,
+        a row's columns in first-seen order, as :meth:`counts` gives them text by text."""
+        return distinct(*self.occurrences(lowered), len(self.vocabulary))
+
+
+def distinct(rows: np.ndarray, columns: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, count) of the distinct (row, column) pairs of an occurrence stream (columns below
+    ``width``): rows ascending, a row's columns in the order the stream first shows them — what a
+    ``Counter`` per row gives, for all rows at once.
+
+    The pairs are grouped by a stable sort on (row, column): with rows and columns below 2¹⁶ (every model and
+    document so far), two stable ``uint16`` argsorts — numpy sorts 16-bit integers by radix, in linear time —
+    and otherwise one ``np.unique`` of ``row × width + column``."""
+    if not len(rows) or width > 1 << 16 or int(rows.max()) >= 1 << 16:
+        keys, first, counted = np.unique(rows * width + columns, return_index=True, return_counts=True)
+        order = np.lexsort((first, keys // width))
+        keys = keys[order]
+        return keys // width, keys % width, counted[order]
+    short_rows, short_columns = rows.astype(np.uint16), columns.astype(np.uint16)
+    by_column = np.argsort(short_columns, kind="stable")
+    order = by_column[np.argsort(short_rows[by_column], kind="stable")]  # by (row, column), stable
+    sorted_rows, sorted_columns = short_rows[order], short_columns[order]
+    starts_group = np.empty(len(order), dtype=bool)
+    starts_group[0] = True
+    np.logical_or(
+        sorted_rows[1:] != sorted_rows[:-1], sorted_columns[1:] != sorted_columns[:-1], out=starts_group[1:]
+    )
+    starts = np.flatnonzero(starts_group)
+    counted = np.diff(np.append(starts, len(order)))
+    group_of = np.empty(len(order), dtype=np.int64)  # stream place → its pair's group
+    group_of[order] = np.cumsum(starts_group) - 1
+    first_seen = np.zeros(len(order), dtype=bool)
+    first_seen[order[starts]] = True  # the stable sort puts a pair's first place first in its group
+    places = np.flatnonzero(first_seen)  # in stream order; then by row, stably
+    places = places[np.argsort(short_rows[places], kind="stable")]
+    return rows[places], columns[places], counted[group_of[places]]
 
 
 @dataclass
@@ -237,25 +531,19 @@ class LinearFamilyModel:
         rows_of: list[np.ndarray] = []
         columns_of: list[np.ndarray] = []
         values_of: list[np.ndarray] = []
+        lowered = [text.lower() for text in texts]
         base = 0
         for block in self.blocks:
-            rows: list[int] = []
-            columns: list[int] = []
-            counts: list[int] = []
-            for row, text in enumerate(texts):
-                found, found_counts = block.counts(text)
-                rows += [row] * len(found)
-                columns += found
-                counts += found_counts
-            row_array, column_array = np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int64)
-            values = (1.0 + np.log(np.asarray(counts, dtype=float))) * block.idf[column_array]
+            row_array, column_array, counts = block.entries(lowered)
+            values = (1.0 + np.log(counts.astype(float))) * block.idf[column_array]
             norms = np.sqrt(np.bincount(row_array, weights=values * values, minlength=len(texts)))
             rows_of.append(row_array)
             columns_of.append(column_array + base)
             values_of.append(values / norms[row_array] * block.weight)
             base += len(block.vocabulary)
-        hits = np.asarray([keyword_row(text, self.keyword_families) for text in texts], dtype=float)
-        keyword_rows, keyword_columns = np.nonzero(hits.reshape(len(texts), len(self.keyword_families)))
+        pairs = keyword_hits(lowered, self.keyword_families)
+        keyword_rows = np.asarray([row for row, _ in pairs], dtype=np.int64)
+        keyword_columns = np.asarray([column for _, column in pairs], dtype=np.int64)
         rows_of.append(keyword_rows.astype(np.int64))
         columns_of.append(keyword_columns.astype(np.int64) + base)
         values_of.append(np.full(len(keyword_rows), self.keyword_weight))

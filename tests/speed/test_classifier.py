@@ -103,3 +103,84 @@ def test_character_ngrams_are_counted_per_distinct_word_once():
             expected[chars.vocabulary[gram]] = expected.get(chars.vocabulary[gram], 0) + 1
     assert dict(zip(columns, counts, strict=True)) == expected
     assert set(chars.word_columns) == set(text.lower().split())
+
+
+def _corpus_texts() -> list[str]:
+    texts = [item.text for item in classifier.load_sentences()]
+    texts += [
+        line
+        for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    return texts + ["", "   ", "cháy\x00nổ", "Công an xã\x00", "\x00hộ gia đình"]
+
+
+def test_a_batchs_keyword_hits_are_each_texts_keyword_row():
+    families = catalogue.family_keys()
+    texts = _corpus_texts()
+    expected = [
+        (row, column)
+        for row, text in enumerate(texts)
+        for column, hit in enumerate(classifier.keyword_row(text, families))
+        if hit
+    ]
+    assert classifier.keyword_hits([text.lower() for text in texts], families) == expected
+
+
+def test_a_batchs_ngram_entries_are_each_texts_counts():
+    model = classifier.load_model()
+    texts = _corpus_texts()[::7]
+    for block in model.blocks:
+        block.word_columns.clear()
+        rows, columns, counts = block.entries([text.lower() for text in texts])
+        expected = [
+            (row, column, count)
+            for row, text in enumerate(texts)
+            for column, count in zip(*block.counts(text), strict=True)
+        ]
+        assert list(zip(rows.tolist(), columns.tolist(), counts.tolist(), strict=True)) == expected
+
+
+def test_a_pattern_is_searched_only_where_its_gates_occur():
+    assert classifier.required_pieces("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") == (
+        ("gây thương tích",),
+    )
+    assert classifier.required_pieces("(phòng|tổ|đội|đơn vị) (trực thuộc|thuộc sở)") == (
+        ("trực thuộc", "thuộc sở"),
+        ("phòng", "tổ", "đội", "đơn vị"),
+        (" ",),
+    )
+    assert classifier.required_pieces(r"\bhộ\b.{0,30}(đăng ký|ký cam kết)") == (
+        ("đăng ký", "ký cam kết"),
+        ("hộ",),
+    )
+    assert classifier.required_pieces("x(ab|cd)?y") == (("x",), ("y",))  # an optional group is no gate
+    assert classifier.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
+    assert classifier.required_pieces("ab|c.d") == (("ab", "c"),)
+    assert classifier.required_pieces("(?i)abc") == ()
+
+
+def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():
+    from collections import Counter
+
+    generator = np.random.default_rng(7)
+    rows = np.concatenate(
+        [np.sort(generator.integers(0, 40, 3000)), np.sort(generator.integers(0, 40, 2000))]
+    )
+    columns = generator.integers(0, 300, len(rows))
+    expected = [
+        (row, column, count)
+        for row in range(40)
+        for column, count in Counter(columns[rows == row].tolist()).items()
+    ]
+    for width in (300, 1 << 17):  # radix sorts; one np.unique (columns too wide for 16 bits)
+        found = classifier.distinct(rows, columns, width)
+        assert list(zip(*(part.tolist() for part in found), strict=True)) == expected
+
+
+def test_a_text_scores_the_same_alone_as_in_any_batch():
+    odd = ["", "   ", "\x00", "cháy\x00nổ", "Công an xã\x00 hộ gia đình", "a"]
+    texts = [item.text for item in classifier.load_sentences()[:40]]
+    together = classifier.predict(odd + texts)
+    assert [classifier.predict([text])[0] for text in odd] == together[: len(odd)]
+    assert classifier.predict(odd[:2]) == together[:2]
