@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from extractor.find.counts.lexicon import lexicon
+from extractor.find.counts.pos_tags import pos_tag
 
 
 def normal_unit(surface: str) -> str:
@@ -92,10 +93,8 @@ _PHRASE_WINDOW_CHARS = 48
 
 @lru_cache(maxsize=8192)
 def tagged(window: str) -> tuple[tuple[str, str], ...]:
-    """underthesea's POS tags of a short window (imported on first use, results cached)."""
-    from underthesea import pos_tag
-
-    return tuple((word, tag) for word, tag in pos_tag(window[:UNDERTHESEA_MAX_CHARS]))
+    """underthesea's POS tags of a short window (:mod:`.pos_tags`: its model, loaded on first use; cached)."""
+    return tuple(pos_tag(window[:UNDERTHESEA_MAX_CHARS]))
 
 
 def phrase_window(text: str, position: int) -> tuple[int, str] | None:
