@@ -8,12 +8,10 @@ One run on one corpus (the seeds rendered to PDF by LibreOffice, ``tests/fixture
   as a share of bare pypdfium2;
 - the CPU of ``minhchung --help`` and of ``minhchung extract`` on one small file, each in a fresh process;
 - peak resident memory of a fresh ``minhchung extract`` process and of this one;
-- CPU milliseconds per page of the whole pipeline on one PDF of 5, 50, 200 and 500 pages: the first pages
-  of one long PDF of the gold sets' texts one after another (``gold_texts_pdf`` in the fixtures: about
-  160 pages of distinct real text; a longer document starts it again). A step that grows faster than
-  the document shows up as a rising cost per page. Past the first round the pages repeat, and the
-  criteria step does a repeated sentence's work once per document (the classifier scores a text once
-  per call, the rules remember their answers), so at 500 pages its figure is somewhat low;
+- cost per page by document length: the same first 500 pages of one long PDF of distinct text (the gold
+  sets' texts, then the synthetic generator's reports: ``long_report_pdf`` in the fixtures), read as
+  documents of 5, 50, 200 and 500 pages. The text is the same in every row, only the length of the
+  documents changes, so a step that grows faster than the document shows up as a rising cost per page;
 - the service: one 50-page PDF from accepted (stored, its ``extract`` job queued) to evidence stored — the
   worker's own loop step (``api.worker.Worker.run_once``: claim, ``api.tasks.run_extract``, store, audit,
   done) in this process, on a fresh SQLite database, with the pipeline already loaded (as a worker has it
@@ -211,6 +209,21 @@ def _page_count(path: Path) -> int:
         return len(document)
     finally:
         document.close()
+
+
+def page_range_pdf(source: Path, first: int, count: int, out: Path) -> Path:
+    """Pages ``first`` … ``first + count - 1`` of ``source`` as a PDF of their own."""
+    import pypdfium2 as pdfium
+
+    target = pdfium.PdfDocument.new()
+    opened = pdfium.PdfDocument(str(source))
+    try:
+        target.import_pages(opened, list(range(first, first + count)))
+        target.save(str(out))
+    finally:
+        opened.close()
+        target.close()
+    return out
 
 
 def concatenated_pdf(sources: list[Path], pages: int, out: Path) -> Path:
@@ -435,15 +448,12 @@ def run(args: argparse.Namespace) -> int:
         )
 
     print()
-    long_source = fixtures.gold_texts_pdf()
-    distinct = _page_count(long_source)
+    source = fixtures.long_report_pdf(max(LENGTHS))
+    span = max(lengths)
     print(
-        f"cost per page by document length (the first pages of one PDF of the gold sets' texts, {distinct} "
-        "distinct pages, started again when longer; CPU ms per page)"
-    )
-    print(
-        f"(past {distinct} pages sentences repeat, and the criteria step scores and judges a repeated sentence "
-        "once per document: its figure there is somewhat low)"
+        f"cost per page by document length: the same first {span} pages of one long PDF of distinct text (the "
+        "gold sets' texts, then synthetic reports), read as documents of that many pages (the last one "
+        "shorter); CPU ms per page"
     )
     stages: list[str] = []
     rows: list[
@@ -451,18 +461,20 @@ def run(args: argparse.Namespace) -> int:
     ] = []  # (length, pages read, failure or seconds)
     with tempfile.TemporaryDirectory() as folder:
         for length in lengths:
-            path = concatenated_pdf([long_source], length, Path(folder) / f"pages-{length}.pdf")
             watch = Stopwatch()
             forget_read_windows()
+            got = 0
             try:
-                got = staged_extract(path, watch).document.pages
+                for first in range(0, span, length):
+                    part = page_range_pdf(source, first, min(length, span - first), Path(folder) / "part.pdf")
+                    got += staged_extract(part, watch).document.pages
             except Exception as error:  # noqa: BLE001 - a length the pipeline cannot process is a result
                 rows.append((length, None, f"{type(error).__name__}: {str(error)[:80]}"))
                 continue
             stages += [name for name in watch.seconds if name not in stages]
             rows.append((length, got, dict(watch.seconds)))
     print(
-        f"{'pages':>6} {'total':>8} "
+        f"{'length':>6} {'total':>8} "
         + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages)
     )
     for length, got, timing in rows:
@@ -471,7 +483,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         total = 1000 * sum(value for name, value in timing.items() if ": " not in name) / got
         print(
-            f"{got:>6} {total:>8.2f} "
+            f"{length:>6} {total:>8.2f} "
             + " ".join(f"{1000 * timing.get(name, 0.0) / got:>11.2f}" for name in stages)
         )
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from fixtures.files import gold_texts_pdf, seed_file
+from fixtures.files import long_report_pdf, seed_file
 
 from extractor import pipeline
 from extractor.commands import bench
@@ -22,14 +22,17 @@ def test_a_pdf_of_any_length_from_the_seed_pages(tmp_path):
     assert bench.pdfium_pages(made) == 11
 
 
-def test_the_length_table_reads_a_long_pdf_whose_pages_do_not_repeat():
-    document = pdfium.PdfDocument(str(gold_texts_pdf()))
+def test_the_length_table_reads_500_pages_that_do_not_repeat(tmp_path):
+    source = long_report_pdf(500)
+    document = pdfium.PdfDocument(str(source))
     try:
         pages = [document[index].get_textpage().get_text_range() for index in range(len(document))]
     finally:
         document.close()
-    assert len(pages) >= 150
+    assert len(pages) >= 500
     assert len(set(pages)) == len(pages)
+    part = bench.page_range_pdf(source, 10, 5, tmp_path / "part.pdf")
+    assert bench.pdfium_pages(part) == 5
 
 
 def test_staged_extraction_is_extract_file_with_every_stage_timed():
