@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extractor.criteria import catalogue
 from extractor.criteria.cues import CueList, as_cues
-from extractor.criteria.rules import StatusCall, remembered, searched
+from extractor.criteria.rules import StatusCall, lowercase, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
 _COMPARED = re.compile(
@@ -76,7 +76,7 @@ def _own_lowered(text: str) -> str:
 
 
 def _lowered_without_base(text: str) -> str:
-    return _COMPARED.sub(" ", text.lower())
+    return _COMPARED.sub(" ", lowercase(text))
 
 
 def may_name_incident(text: str) -> bool:
@@ -333,7 +333,9 @@ def _absence(
     points = assessed_points(criterion)
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
-    text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
+    # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period (once per sentence: every
+    # absence clause the sentence may speak to asks)
+    text = remembered("without_base", _COMPARED.sub, " ", text)
     named = _kinds_named(text)
     for point in points:
         if point.kind.key not in named:
@@ -467,7 +469,7 @@ def judge(
 ) -> ClauseCall:
     """The sentence's status toward ``criterion`` after the clause's own requirements (``reports``: the
     document reports results, so its own verdicts count even in its closing proposals)."""
-    lowered = text.lower()
+    lowered = lowercase(text)
     recognised = recognition(lowered)
     declared = declared_failure(lowered)
     if declared:

@@ -73,7 +73,7 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     """The document's own article first, then any article the sentence explicitly addresses."""
     own = catalogue.article_for(subject_type)
     found = [own] if own else []
-    lowered = sentence_text.lower()
+    lowered = rules.lowercase(sentence_text)
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
         for subject, cues in reading.other_subject_cues().items():
             article = catalogue.article_for(subject)
