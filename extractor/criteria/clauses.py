@@ -394,9 +394,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
     deadline = criterion.deadline
     if deadline is None:
         return None
+    acts = [match for pattern in deadline.cues.possible(text) for match in pattern.finditer(text)]
+    if not acts:
+        return None  # no registration or resolution: its dates are not looked for
     dates = list(_DATE.finditer(text))  # found once, then bisected per cue (a long line has many of each)
     starts = [date.start() for date in dates]
-    for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
+    for cue in acts:
         low = bisect_left(starts, cue.start() - DEADLINE_REACH)
         high = bisect_right(starts, cue.start() + DEADLINE_REACH)
         near = [date for date in dates[low:high] if year is None or int(date.group(3)) == year]

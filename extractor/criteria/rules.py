@@ -189,7 +189,8 @@ def _status_for(
     text: str, family: str, planning: bool, context: str | None, criterion: str | None
 ) -> StatusCall:
     raw = lowercase(text)
-    call = _cue_status(raw, family, planning=planning, context=context)
+    # the cues do not depend on the criterion: once per document for a clause read for several
+    call = remembered("cue_status", _cue_status_of, raw, family, planning, context)
     if criterion is None:
         return call
     stripped = _strip_names(raw)
@@ -200,6 +201,10 @@ def _status_for(
     if requirement is not None and family == requirement.family:
         return _graded_ratio(call, stripped, requirement)
     return call
+
+
+def _cue_status_of(raw: str, family: str, planning: bool, context: str | None) -> StatusCall:
+    return _cue_status(raw, family, planning=planning, context=context)
 
 
 def _cue_status(raw: str, family: str, *, planning: bool = False, context: str | None = None) -> StatusCall:
