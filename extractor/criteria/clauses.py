@@ -92,8 +92,7 @@ def _kinds_named(lowered: str) -> frozenset[str]:
 
 
 def _kinds_in(lowered: str) -> frozenset[str]:
-    kinds = catalogue.kinds_of_cue()
-    return frozenset(kind for cue in catalogue.incident_cues().possible(lowered) for kind in kinds[id(cue)])
+    return catalogue.incident_words().found_in(lowered)
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
