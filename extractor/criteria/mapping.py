@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue, classifier, clauses, decide, reading, rules
@@ -80,6 +81,12 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
             if article is not None and article not in found and any(cue in lowered for cue in cues):
                 found.append(article)
     return found
+
+
+@lru_cache(maxsize=16)
+def _by_clause(article: int) -> dict[int, catalogue.Criterion]:
+    """An article's criteria by clause number, listed once (every sentence of its documents asks; read only)."""
+    return {item.clause: item for item in catalogue.for_article(article)}
 
 
 def _page_lookup(evidence: list[Evidence]) -> Callable[[int], int | None]:
@@ -238,9 +245,7 @@ def _link_sentence(
     blind gold.)
     """
     linked: dict[str, SentenceFinding] = {}
-    article_criteria = (
-        {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
-    )
+    article_criteria = _by_clause(own_article) if own_article else {}
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
     def link(

@@ -96,12 +96,9 @@ def keyword_hits(text: str) -> dict[str, list[str]]:
 
 
 def _first(patterns, text: str) -> str | None:
-    return searched("first", patterns, text, _first_of)  # type: ignore[no-any-return]
-
-
-def _first_of(patterns, text: str) -> str | None:
     """The words of the first cue, in list order, found in ``text`` (a cue list searches only with the
-    cues whose words the text holds)."""
+    cues whose words the text holds). Not remembered: nine in ten of these questions are new in their
+    document (measured on the development texts), and remembering them cost more than the repeats."""
     found = as_cues(patterns).first(text)
     return found.group(0) if found else None
 
