@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from corpora import load_json
-from extractor.criteria.cues import CueList, as_cues, cue_list
+from extractor.criteria.cues import CueList, WordMap, as_cues, cue_list
 
 # Which article governs which kind of unit (TT124 Điều 4–7).
 SUBJECT_ALIASES: dict[str, str] = {
@@ -430,6 +430,13 @@ def kinds_of_cue() -> dict[int, frozenset[str]]:
         for pattern in kind.cues:
             found.setdefault(id(pattern), set()).add(kind.key)
     return {key: frozenset(kinds) for key, kinds in found.items()}
+
+
+@cache
+def incident_words() -> WordMap:
+    """The incident kinds each word of ``incident_cues()`` names (``kinds_of_cue`` read word by word)."""
+    kinds = kinds_of_cue()
+    return WordMap(incident_cues(), lambda pattern: kinds[id(pattern)])
 
 
 @cache

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extractor.criteria import catalogue
 from extractor.criteria.cues import CueList, as_cues
-from extractor.criteria.rules import StatusCall, remembered, searched
+from extractor.criteria.rules import StatusCall, lowercase, remembered, searched
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
 _COMPARED = re.compile(
@@ -76,7 +76,7 @@ def _own_lowered(text: str) -> str:
 
 
 def _lowered_without_base(text: str) -> str:
-    return _COMPARED.sub(" ", text.lower())
+    return _COMPARED.sub(" ", lowercase(text))
 
 
 def may_name_incident(text: str) -> bool:
@@ -92,8 +92,7 @@ def _kinds_named(lowered: str) -> frozenset[str]:
 
 
 def _kinds_in(lowered: str) -> frozenset[str]:
-    kinds = catalogue.kinds_of_cue()
-    return frozenset(kind for cue in catalogue.incident_cues().possible(lowered) for kind in kinds[id(cue)])
+    return catalogue.incident_words().found_in(lowered)
 
 
 def assessed_points(criterion: catalogue.Criterion) -> tuple[catalogue.Point, ...]:
@@ -333,7 +332,9 @@ def _absence(
     points = assessed_points(criterion)
     statuses: dict[str, str] = {}
     point_rules: dict[str, str] = {}
-    text = _COMPARED.sub(" ", text)  # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period
+    # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period (once per sentence: every
+    # absence clause the sentence may speak to asks)
+    text = remembered("without_base", _COMPARED.sub, " ", text)
     named = _kinds_named(text)
     for point in points:
         if point.kind.key not in named:
@@ -392,9 +393,12 @@ def late_act(criterion: catalogue.Criterion, text: str, year: int | None) -> str
     deadline = criterion.deadline
     if deadline is None:
         return None
+    acts = [match for pattern in deadline.cues.possible(text) for match in pattern.finditer(text)]
+    if not acts:
+        return None  # no registration or resolution: its dates are not looked for
     dates = list(_DATE.finditer(text))  # found once, then bisected per cue (a long line has many of each)
     starts = [date.start() for date in dates]
-    for cue in (match for pattern in deadline.cues for match in pattern.finditer(text)):
+    for cue in acts:
         low = bisect_left(starts, cue.start() - DEADLINE_REACH)
         high = bisect_right(starts, cue.start() + DEADLINE_REACH)
         near = [date for date in dates[low:high] if year is None or int(date.group(3)) == year]
@@ -467,7 +471,7 @@ def judge(
 ) -> ClauseCall:
     """The sentence's status toward ``criterion`` after the clause's own requirements (``reports``: the
     document reports results, so its own verdicts count even in its closing proposals)."""
-    lowered = text.lower()
+    lowered = lowercase(text)
     recognised = recognition(lowered)
     declared = declared_failure(lowered)
     if declared:

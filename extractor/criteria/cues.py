@@ -9,12 +9,16 @@ sentence and a few substring tests, and the answers stay exactly those of search
 
 (One alternation ``(?:p1)|(?:p2)|…`` per list was measured first: Python's ``re`` tries every branch at
 every position and loses each pattern's own prefix scan, so it was no faster than the loop.)
+
+A :class:`WordMap` answers what a long list's cues tell (the incident kinds a sentence names) from the
+words alone. (Gating every list by its shortest words, or by the characters of its words, was measured
+and was slower: a substring test is cheaper than the Python work of skipping one.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -240,6 +244,50 @@ class CueList(tuple):  # type: ignore[type-arg]
     def found_in(self, text: str) -> bool:
         """Does any cue match ``text``?"""
         return self.first(text) is not None
+
+
+class WordMap:
+    """What the cues of a list tell (the incident kinds each names, say), read off the words a text holds
+    without searching any cue: each word is tested once however many cues need it, and a word holding a
+    shorter one of the list ("mắc tệ nạn xã hội", "tệ nạn xã hội") only when that one is in the text, so
+    most texts, which hold few, cost one substring test per shortest word. The answer is what the cues a
+    text may match (``CueList.possible``) tell together."""
+
+    def __init__(self, cues: CueList, meaning: Callable[[re.Pattern[str]], Iterable[str]]) -> None:
+        self._cues = cues
+        self._meanings = {id(pattern): frozenset(meaning(pattern)) for pattern in cues}
+        self._plan: tuple[tuple[str, frozenset[str], tuple[tuple[str, frozenset[str]], ...]], ...] | None = (
+            None
+        )
+        if cues._pairs is None:
+            return  # a cue that keeps case: read through the list
+        told: dict[str, frozenset[str]] = {}
+        for pattern, word in cues._pairs:
+            told[word] = told.get(word, frozenset()) | self._meanings[id(pattern)]
+        shortest = [word for word in told if not any(other != word and other in word for other in told)]
+        holders: dict[str, list[tuple[str, frozenset[str]]]] = {word: [] for word in shortest}
+        for word, meanings in told.items():
+            if (
+                word not in holders
+            ):  # it holds a shortest word: tested only when the longest one it holds is there
+                holders[max((short for short in shortest if short in word), key=len)].append((word, meanings))
+        self._plan = tuple((word, told[word], tuple(holders[word])) for word in shortest)
+
+    def found_in(self, text: str) -> frozenset[str]:
+        """What the cues whose words ``text`` holds tell."""
+        if self._plan is None:
+            return frozenset(
+                value for pattern in self._cues.possible(text) for value in self._meanings[id(pattern)]
+            )
+        folded = fold(text)
+        found: set[str] = set()
+        for word, meanings, longer in self._plan:
+            if word in folded:
+                found |= meanings
+                for other, more in longer:
+                    if other in folded:
+                        found |= more
+        return frozenset(found)
 
 
 def _spaces_for(found: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from extractor.criteria import catalogue, classifier, clauses, decide, reading, rules
@@ -73,13 +74,19 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     """The document's own article first, then any article the sentence explicitly addresses."""
     own = catalogue.article_for(subject_type)
     found = [own] if own else []
-    lowered = sentence_text.lower()
+    lowered = rules.lowercase(sentence_text)
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
         for subject, cues in reading.other_subject_cues().items():
             article = catalogue.article_for(subject)
             if article is not None and article not in found and any(cue in lowered for cue in cues):
                 found.append(article)
     return found
+
+
+@lru_cache(maxsize=16)
+def _by_clause(article: int) -> dict[int, catalogue.Criterion]:
+    """An article's criteria by clause number, listed once (every sentence of its documents asks; read only)."""
+    return {item.clause: item for item in catalogue.for_article(article)}
 
 
 def _page_lookup(evidence: list[Evidence]) -> Callable[[int], int | None]:
@@ -238,9 +245,7 @@ def _link_sentence(
     blind gold.)
     """
     linked: dict[str, SentenceFinding] = {}
-    article_criteria = (
-        {item.clause: item for item in catalogue.for_article(own_article)} if own_article else {}
-    )
+    article_criteria = _by_clause(own_article) if own_article else {}
     quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
 
     def link(

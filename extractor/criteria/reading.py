@@ -47,7 +47,8 @@ def _rules() -> dict[str, Any]:
         "header_marks": [re.compile(p, re.MULTILINE) for p in data["header_marks"]],
         "header_window": int(data["header_window"]),
         "other_subjects": {kind: tuple(cues) for kind, cues in data["other_subject_cues"].items()},
-        "plan_headings": [re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]],
+        # a cue list: a line without the words of any heading is not searched
+        "plan_headings": CueList(re.compile(p, re.IGNORECASE) for p in data["report_plan_headings"]),
         "title_subjects": {
             kind: [re.compile(p, re.IGNORECASE) for p in patterns]
             for kind, patterns in data["subject_title_cues"].items()
@@ -148,7 +149,7 @@ def subjects_in_title(title: str | None) -> set[str]:
 
 def is_report_plan_heading(heading: str) -> bool:
     """Does a heading of a report open the part that plans the next period?"""
-    return any(pattern.search(heading) for pattern in _rules()["plan_headings"])
+    return _rules()["plan_headings"].found_in(heading)
 
 
 def plan_parts(text: str) -> tuple[tuple[int, int], ...]:

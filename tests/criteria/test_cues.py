@@ -128,3 +128,28 @@ def test_every_cue_list_of_the_catalogue_answers_as_its_patterns_on_the_seed_rep
     for cues in lists:
         for text in texts:
             assert spans(cues.searches(text)) == spans([pattern.search(text) for pattern in cues]), text
+
+
+def test_a_word_map_tells_what_the_cues_a_text_may_match_tell():
+    from pathlib import Path
+
+    from extractor.criteria.cues import WordMap
+    from extractor.criteria.sentences import split_sentences
+
+    seeds = sorted(Path(catalogue.__file__).parents[2].joinpath("corpora", "seeds").glob("*.txt"))
+    sentences = [item.text for path in seeds for item in split_sentences(path.read_text(encoding="utf-8"))]
+    texts = sentences[:400] + [text.lower() for text in sentences[:400]] + TEXTS
+    kinds = catalogue.kinds_of_cue()
+    incidents = catalogue.incident_words()
+    for text in texts:
+        told = {kind for cue in catalogue.incident_cues().possible(text) for kind in kinds[id(cue)]}
+        assert incidents.found_in(text) == told, text
+    # words holding one another ("mắc tệ nạn xã hội" holds "tệ nạn"), a cue of no word, a case-kept cue
+    cues = cue_list([r"tệ nạn", r"mắc tệ nạn xã hội", r"\bma túy", r"nghiện ma túy", r"\d+ vụ"])
+    told_by = WordMap(cues, lambda pattern: [pattern.pattern])
+    for text in ["Mắc tệ nạn xã hội", "nghiện MA TÚY", "02 vụ", "không", *TEXTS]:
+        assert told_by.found_in(text) == {pattern.pattern for pattern in cues.possible(text)}, text
+    kept = CueList([re.compile("(?-i:KHÔNG) để", re.IGNORECASE), re.compile("KHÔNG")])
+    told_by = WordMap(kept, lambda pattern: [pattern.pattern])
+    for text in ["KHÔNG để", "không để", *TEXTS]:
+        assert told_by.found_in(text) == {pattern.pattern for pattern in kept.possible(text)}, text
