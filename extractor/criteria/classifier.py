@@ -353,15 +353,19 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
         found[column].update(row for row in every if literal in lowered[row])
     for column, scanned, gates, pattern in plan.searches:
         hit = found[column]
-        candidates = every if scanned is None else set().union(*map(scan.rows, scanned))
-        for row in candidates:
+        candidates = set(every) if scanned is None else set().union(*map(scan.rows, scanned))
+        # the texts the family has not matched yet, each gate tested by plain loops (no generator per text)
+        for row in candidates - hit:
             text = lowered[row]
-            if (
-                row not in hit
-                and all(any(piece in text for piece in gate) for gate in gates)
-                and pattern.search(text) is not None
-            ):
-                hit.add(row)
+            for gate in gates:
+                for piece in gate:
+                    if piece in text:
+                        break
+                else:
+                    break  # no piece of this gate: the pattern cannot match
+            else:
+                if pattern.search(text) is not None:
+                    hit.add(row)
     return sorted((row, column) for column, rows in enumerate(found) for row in rows)
 
 
