@@ -494,13 +494,21 @@ class TfidfBlock:
 
     @staticmethod
     def _per_word(words: list[str], cache: dict[str, bytes], analyse: Callable[[str], bytes]) -> list[bytes]:
-        """Each word's cached bytes, the missing ones made by ``analyse`` (one C-level look-up per word)."""
+        """Each word's cached bytes (one C-level look-up per word), the missing ones made by ``analyse`` once per
+        distinct word: a word missing at the start of the call is looked up again before it is analysed, since
+        a document's new words recur in it (50 pages of unseen text: 2,045 distinct new words, 21,397 places)."""
         cached = list(map(cache.get, words))
         if None not in cached:
             return cast(list[bytes], cached)
-        return [
-            found if found is not None else analyse(word) for word, found in zip(words, cached, strict=True)
-        ]
+        get = cache.get
+        found: list[bytes] = []
+        for word, known in zip(words, cached, strict=True):
+            if known is None:
+                known = get(word)
+                if known is None:
+                    known = analyse(word)
+            found.append(known)
+        return found
 
     def _syllable_occurrences(self, batch: _Words) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`occurrences` of the syllable block: the syllable ids of all words (cached per word) in one

@@ -191,3 +191,21 @@ def test_a_text_scores_the_same_alone_as_in_any_batch():
     together = classifier.predict(odd + texts)
     assert [classifier.predict([text])[0] for text in odd] == together[: len(odd)]
     assert classifier.predict(odd[:2]) == together[:2]
+
+
+def test_a_new_word_is_analysed_once_however_often_a_call_repeats_it(monkeypatch):
+    model = classifier.load_model()
+    texts = ["công an xã, công an xã", "Công an xã bảo vệ an ninh", "an ninh an ninh an ninh"]
+    words = [word for text in texts for word in text.lower().split()]
+    for block in model.blocks:
+        block.forget_words()
+        analysed: list[str] = []
+        method = "_word_columns" if block.analyzer == "chars" else "_word_syllables"
+        analyse = getattr(block, method)
+        monkeypatch.setattr(
+            block,
+            method,
+            lambda word, analyse=analyse, analysed=analysed: analysed.append(word) or analyse(word),
+        )
+        block.entries([text.lower() for text in texts])
+        assert sorted(analysed) == sorted(set(words)) and len(words) > len(set(words))
