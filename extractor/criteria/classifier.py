@@ -10,8 +10,9 @@ calibrations as plain arrays — saved as ``models/criteria/criteria_classifier.
 word segmenter: all sentences of a call are featurised together and scored with one matrix product, which
 gives the scikit-learn pipeline's probabilities (to rounding) at a fraction of the cost. The work is done
 per call, not per sentence, so that a document's sentences cost few Python steps each: the sentences are
-joined by a separator and tokenised once (``TfidfBlock.occurrences``), their n-grams counted for all rows
-at once (``distinct``), and the keyword strings found by one scan of the joined text (``keyword_hits``).
+split into words once (``_Words``), each distinct word analysed once and remembered (``TfidfBlock``: its
+character n-grams' columns, its syllables' ids), the n-grams of all rows and blocks counted at once
+(``distinct``), and the keyword strings found by one scan of the texts joined (``keyword_hits``).
 The artefact is loaded once per process, on first use.
 """
 
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from itertools import chain, repeat
 from operator import is_not
 from pathlib import Path
 from typing import Any, TypeGuard, cast
@@ -44,10 +45,9 @@ SYLLABLE_NGRAMS = (1, 2)
 CHAR_NGRAMS = (3, 3)
 _SYLLABLE = re.compile(SYLLABLE_PATTERN)
 # the same syllables as SYLLABLE_PATTERN (a maximal run of word characters has \b at both ends; sre finds
-# it faster without the \b tests), and the batch separator as a token of its own
-_SYLLABLE_OR_SEPARATOR = re.compile(r"\w+|\x00")
-_SEPARATOR = "\x00"
-_SEPARATOR_COLUMN = -2
+# it faster without the \b tests)
+_SYLLABLE_RUN = re.compile(r"\w+")
+_SEPARATOR = "\x00"  # joins a batch's texts for the keyword scan
 GATHER_BATCH = 50_000
 WORD_CACHE = 100_000
 
@@ -352,15 +352,19 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
         found[column].update(row for row in every if literal in lowered[row])
     for column, scanned, gates, pattern in plan.searches:
         hit = found[column]
-        candidates = every if scanned is None else set().union(*map(scan.rows, scanned))
-        for row in candidates:
+        candidates = set(every) if scanned is None else set().union(*map(scan.rows, scanned))
+        # the texts the family has not matched yet, each gate tested by plain loops (no generator per text)
+        for row in candidates - hit:
             text = lowered[row]
-            if (
-                row not in hit
-                and all(any(piece in text for piece in gate) for gate in gates)
-                and pattern.search(text) is not None
-            ):
-                hit.add(row)
+            for gate in gates:
+                for piece in gate:
+                    if piece in text:
+                        break
+                else:
+                    break  # no piece of this gate: the pattern cannot match
+            else:
+                if pattern.search(text) is not None:
+                    hit.add(row)
     return sorted((row, column) for column, rows in enumerate(found) for row in rows)
 
 
@@ -368,12 +372,75 @@ def keyword_hits(lowered: list[str], families: list[str]) -> list[tuple[int, int
 _known: Callable[[int | None], TypeGuard[int]] = partial(is_not, None)  # type: ignore[assignment]
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The whitespace-separated words of a batch of lower-cased texts, in order, and the text (row) of each:
+    split once per call and shared by the blocks (character n-grams never cross a word; syllables never
+    cross one either, as no whitespace character is a word character)."""
+
+    words: list[str]
+    rows: np.ndarray  # the row of each word
+    texts: int
+
+    @classmethod
+    def of(cls, lowered: list[str]) -> _Words:
+        """The words of all texts by one split of the texts joined by a space (a space adds no word and ends
+        the word before it), each text's count from its own split: no list per text is kept alive, which would
+        set off the garbage collector's full passes inside this call on a long document."""
+        counts = np.fromiter(map(len, map(str.split, lowered)), dtype=np.int64, count=len(lowered))
+        return cls(" ".join(lowered).split(), np.repeat(np.arange(len(lowered)), counts), len(lowered))
+
+
+@dataclass(frozen=True)
+class _SyllableIndex:
+    """The syllable vocabulary as arrays: every syllable of a term gets an id (an unknown syllable the id
+    ``unknown``), a unigram's column is ``unigram_columns[id]`` and a bigram's is found by a binary search of
+    its id pair (``first × (unknown + 1) + second``) in ``bigram_keys`` — so that a batch's bigrams are looked
+    up by one ``np.searchsorted``, not one dictionary look-up (and one new tuple) each."""
+
+    ids: dict[str, int]
+    unknown: int
+    unigram_columns: np.ndarray  # id → column, -1 for a syllable that is not a unigram of the vocabulary
+    bigram_keys: np.ndarray  # ascending
+    bigram_columns: np.ndarray  # the column of each key
+
+    @classmethod
+    def of(cls, vocabulary: dict[str, int]) -> _SyllableIndex:
+        ids: dict[str, int] = {}
+        for term in vocabulary:
+            for syllable in term.split(" "):
+                ids.setdefault(syllable, len(ids))
+        unknown = len(ids)
+        unigram_columns = np.full(unknown + 1, -1, dtype=np.int64)
+        keys: list[int] = []
+        columns: list[int] = []
+        for term, column in vocabulary.items():
+            parts = term.split(" ")
+            if len(parts) == 1:
+                unigram_columns[ids[term]] = column
+            else:
+                first, second = parts
+                keys.append(ids[first] * (unknown + 1) + ids[second])
+                columns.append(column)
+        order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+        return cls(
+            ids,
+            unknown,
+            unigram_columns,
+            np.asarray(keys, dtype=np.int64)[order],
+            np.asarray(columns, dtype=np.int64)[order],
+        )
+
+
 @dataclass
 class TfidfBlock:
     """One fitted TF-IDF vectorizer as a vocabulary and its IDF weights (sublinear tf, l2 rows).
 
-    Character n-grams never cross a word, so the vocabulary columns of each distinct word are computed once
-    and kept (``word_columns``, at most ``WORD_CACHE`` words): a document repeats its few thousand syllables.
+    Neither kind of n-gram's unit crosses a whitespace-separated word, so each distinct word is analysed once
+    and the result kept (at most ``WORD_CACHE`` words): a document repeats its few thousand syllables. For
+    character n-grams that is the word's vocabulary columns (``word_columns``); for syllables, the ids of its
+    syllables (``word_syllables``), whose unigrams and bigrams (which do cross words) are then looked up for
+    the whole batch at once (``_SyllableIndex``).
     """
 
     analyzer: str  # "syllables" | "chars"
@@ -381,27 +448,23 @@ class TfidfBlock:
     idf: np.ndarray
     weight: float = 1.0
     word_columns: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
-    _lookup: dict[Any, int] = field(default_factory=dict, repr=False, compare=False)
+    word_syllables: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    _index: list[_SyllableIndex] = field(default_factory=list, repr=False, compare=False)
 
     def analyze(self, text: str) -> list[str]:
         return syllable_ngrams(text) if self.analyzer == "syllables" else char_ngrams(text)
 
     def counts(self, text: str) -> tuple[list[int], list[int]]:
-        """Column indices and raw counts of the vocabulary's n-grams in ``text``."""
-        vocabulary = self.vocabulary
-        if self.analyzer == "chars":
-            cache = self.word_columns
-            columns: list[int] = []
-            for word in text.lower().split():
-                found = cache.get(word)
-                if found is None:
-                    found = self._word_columns(word)
-                columns += np.frombuffer(found, dtype=np.int64).tolist()
-            counted = Counter(columns)
-            return list(counted), list(counted.values())
+        """Column indices and raw counts of the vocabulary's n-grams in ``text`` (text by text, in the
+        analyzer's order: the reference the batch path, :meth:`entries`, is tested against)."""
         # distinct n-grams have distinct columns: counting the columns keeps the n-grams' first-seen order
-        counted = Counter(filter(_known, map(vocabulary.get, self.analyze(text))))
+        counted = Counter(filter(_known, map(self.vocabulary.get, self.analyze(text))))
         return list(counted), list(counted.values())
+
+    def forget_words(self) -> None:
+        """Empty the per-word caches."""
+        self.word_columns.clear()
+        self.word_syllables.clear()
 
     def _word_columns(self, word: str) -> bytes:
         """The vocabulary columns of a word's character n-grams as int64 bytes (kept in ``word_columns``):
@@ -410,65 +473,79 @@ class TfidfBlock:
         if len(cache) >= WORD_CACHE:
             cache.clear()
         columns = list(filter(_known, map(self.vocabulary.get, char_ngrams(word))))
-        found = cache[word] = np.asarray(columns, dtype=np.int64).tobytes()
+        found = cache[word] = array("q", columns).tobytes()  # int64
         return found
 
-    def _syllable_lookup(self) -> dict[Any, int]:
-        """The vocabulary keyed by syllable (a unigram) or by syllable pair (a bigram "an ninh" as
-        ``("an", "ninh")``): a pair of syllables already hashed is looked up without joining them into a new
-        string and hashing that. A syllable holds no space (``SYLLABLE_PATTERN``), so the bigram "a b" is
-        exactly the pair (a, b)."""
-        if not self._lookup:
-            self._lookup[_SEPARATOR] = _SEPARATOR_COLUMN
-            for term, column in self.vocabulary.items():
-                parts = term.split(" ")
-                key: Any = term if len(parts) == 1 else tuple(parts)
-                self._lookup[key] = column
-        return self._lookup
+    def _syllable_index(self) -> _SyllableIndex:
+        if not self._index:
+            self._index.append(_SyllableIndex.of(self.vocabulary))
+        return self._index[0]
 
-    def _syllable_occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`occurrences` of the syllable block, from one tokenisation of all texts joined by a separator (a
-        non-word character, so no syllable spans two texts, and a token of its own, so no bigram of two
-        texts is in the vocabulary): no Python step per text."""
-        if sum(map(str.count, lowered, repeat(_SEPARATOR))):
-            # a separator inside a text: any other non-word character splits syllables the same way
-            lowered = [text.replace(_SEPARATOR, " ") for text in lowered]
-        lookup = self._syllable_lookup()
-        tokens = _SYLLABLE_OR_SEPARATOR.findall(_SEPARATOR.join(lowered))
-        unigrams = np.fromiter(map(lookup.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
-        bigrams = np.fromiter(
-            map(lookup.get, zip(tokens, tokens[1:], strict=False), repeat(-1)),
-            dtype=np.int64,
-            count=max(len(tokens) - 1, 0),
-        )
-        row_of_token = np.cumsum(unigrams == _SEPARATOR_COLUMN)  # the separator's own column
-        rows = np.concatenate([row_of_token, row_of_token[:-1]])
+    def _word_syllables(self, word: str) -> bytes:
+        """The ids (``_SyllableIndex``) of a word's syllables as int64 bytes (kept in ``word_syllables``)."""
+        cache = self.word_syllables
+        if len(cache) >= WORD_CACHE:
+            cache.clear()
+        index = self._syllable_index()
+        ids = [index.ids.get(syllable, index.unknown) for syllable in _SYLLABLE_RUN.findall(word)]
+        found = cache[word] = array("q", ids).tobytes()  # int64
+        return found
+
+    @staticmethod
+    def _per_word(words: list[str], cache: dict[str, bytes], analyse: Callable[[str], bytes]) -> list[bytes]:
+        """Each word's cached bytes (one C-level look-up per word), the missing ones made by ``analyse`` once per
+        distinct word: a word missing at the start of the call is looked up again before it is analysed, since
+        a document's new words recur in it (50 pages of unseen text: 2,045 distinct new words, 21,397 places)."""
+        cached = list(map(cache.get, words))
+        if None not in cached:
+            return cast(list[bytes], cached)
+        get = cache.get
+        found: list[bytes] = []
+        for word, known in zip(words, cached, strict=True):
+            if known is None:
+                known = get(word)
+                if known is None:
+                    known = analyse(word)
+            found.append(known)
+        return found
+
+    def _syllable_occurrences(self, batch: _Words) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`occurrences` of the syllable block: the syllable ids of all words (cached per word) in one
+        array, then every unigram's column by one gather and every bigram's by one binary search; a bigram
+        joins two syllables of the same text (across words, not across texts)."""
+        index = self._syllable_index()
+        found = self._per_word(batch.words, self.word_syllables, self._word_syllables)
+        ids = np.frombuffer(b"".join(found), dtype=np.int64)
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes an id
+        token_rows = np.repeat(batch.rows, lengths)
+        unigrams = index.unigram_columns[ids]
+        keys = ids[:-1] * (index.unknown + 1) + ids[1:]
+        places = np.minimum(np.searchsorted(index.bigram_keys, keys), max(len(index.bigram_keys) - 1, 0))
+        bigrams = np.full(len(keys), -1, dtype=np.int64)
+        if len(index.bigram_keys):
+            paired = (index.bigram_keys[places] == keys) & (token_rows[:-1] == token_rows[1:])
+            bigrams[paired] = index.bigram_columns[places[paired]]
+        rows = np.concatenate([token_rows, token_rows[:-1]])
         columns = np.concatenate([unigrams, bigrams])
         known = np.flatnonzero(columns >= 0)
         return rows[known], columns[known]
 
-    def occurrences(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _char_occurrences(self, batch: _Words) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`occurrences` of the character block: the columns of all words (cached per word) in one
+        array."""
+        found = self._per_word(batch.words, self.word_columns, self._word_columns)
+        columns = np.frombuffer(b"".join(found), dtype=np.int64)
+        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes a column
+        return np.repeat(batch.rows, lengths), columns
+
+    def occurrences(self, lowered: list[str] | _Words) -> tuple[np.ndarray, np.ndarray]:
         """(row, column) of every vocabulary n-gram of each lower-cased text, repeats included: a text's
         n-grams in its analyzer's order (for syllables, all texts' unigrams come before all bigrams, which
         keeps each text's unigrams before its bigrams). The n-grams of all texts are looked up in one pass."""
-        if self.analyzer != "chars":
-            return self._syllable_occurrences(lowered)
-        cache = self.word_columns
-        words_of = [text.split() for text in lowered]
-        words = list(chain.from_iterable(words_of))
-        cached = list(map(cache.get, words))
-        found: list[bytes] = (
-            [
-                columns if columns is not None else self._word_columns(word)
-                for word, columns in zip(words, cached, strict=True)
-            ]
-            if None in cached
-            else cast(list[bytes], cached)
-        )
-        columns = np.frombuffer(b"".join(found), dtype=np.int64)
-        word_rows = np.repeat(np.arange(len(lowered)), np.fromiter(map(len, words_of), dtype=np.int64))
-        lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found)) // 8  # 8 bytes a column
-        return np.repeat(word_rows, lengths), columns
+        batch = lowered if isinstance(lowered, _Words) else _Words.of(lowered)
+        if self.analyzer == "chars":
+            return self._char_occurrences(batch)
+        return self._syllable_occurrences(batch)
 
     def entries(self, lowered: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, count) of every distinct vocabulary n-gram of each lower-cased text — rows ascending,
@@ -524,34 +601,50 @@ class LinearFamilyModel:
     offsets: np.ndarray  # b
     family_starts: np.ndarray  # first column of each family (columns are grouped by family)
     metadata: dict[str, Any]
+    _blocks_joined: list[np.ndarray] = field(default_factory=list, repr=False, compare=False)
 
     def features(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The feature matrix of ``texts`` in CSR parts (indptr, indices, data): per block sublinear tf × idf,
-        l2-normalised per row, computed for all texts at once."""
+        l2-normalised per row, computed for all texts at once. The texts are split into words once for all
+        blocks, and the blocks' n-grams are counted together (one :func:`distinct` over the blocks' streams
+        one after the other: a row's entries then come block by block, each in first-seen order)."""
+        lowered = [text.lower() for text in texts]
+        batch = _Words.of(lowered)
+        blocks = self.blocks
         rows_of: list[np.ndarray] = []
         columns_of: list[np.ndarray] = []
-        values_of: list[np.ndarray] = []
-        lowered = [text.lower() for text in texts]
-        base = 0
-        for block in self.blocks:
-            row_array, column_array, counts = block.entries(lowered)
-            values = (1.0 + np.log(counts.astype(float))) * block.idf[column_array]
-            norms = np.sqrt(np.bincount(row_array, weights=values * values, minlength=len(texts)))
-            rows_of.append(row_array)
-            columns_of.append(column_array + base)
-            values_of.append(values / norms[row_array] * block.weight)
-            base += len(block.vocabulary)
+        bases = [0]
+        for block in blocks:
+            block_rows, block_columns = block.occurrences(batch)
+            rows_of.append(block_rows)
+            columns_of.append(block_columns + bases[-1])
+            bases.append(bases[-1] + len(block.vocabulary))
+        row_array, column_array, counts = distinct(
+            np.concatenate(rows_of), np.concatenate(columns_of), bases[-1]
+        )
+        idf, weights = self._block_arrays()
+        block_of = np.searchsorted(np.asarray(bases[1:-1]), column_array, side="right")
+        values = (1.0 + np.log(counts.astype(float))) * idf[column_array]
+        norm_of = row_array * len(blocks) + block_of  # a row's norm is per block
+        norms = np.sqrt(np.bincount(norm_of, weights=values * values, minlength=len(texts) * len(blocks)))
+        values = values / norms[norm_of] * weights[block_of]
         pairs = keyword_hits(lowered, self.keyword_families)
         keyword_rows = np.asarray([row for row, _ in pairs], dtype=np.int64)
         keyword_columns = np.asarray([column for _, column in pairs], dtype=np.int64)
-        rows_of.append(keyword_rows.astype(np.int64))
-        columns_of.append(keyword_columns.astype(np.int64) + base)
-        values_of.append(np.full(len(keyword_rows), self.keyword_weight))
-        all_rows, all_columns = np.concatenate(rows_of), np.concatenate(columns_of)
-        all_values = np.concatenate(values_of)
+        all_rows = np.concatenate([row_array, keyword_rows])
+        all_columns = np.concatenate([column_array, keyword_columns + bases[-1]])
+        all_values = np.concatenate([values, np.full(len(keyword_rows), self.keyword_weight)])
         order = np.argsort(all_rows, kind="stable")
         indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=len(texts)))])
         return indptr, all_columns[order], all_values[order]
+
+    def _block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every block's IDF weights end to end, and each block's weight (computed once)."""
+        if not self._blocks_joined:
+            self._blocks_joined.append(np.concatenate([block.idf for block in self.blocks]))
+            self._blocks_joined.append(np.asarray([block.weight for block in self.blocks], dtype=float))
+        idf, weights = self._blocks_joined
+        return idf, weights
 
     def decision(self, texts: list[str]) -> np.ndarray:
         """SVM margins, one column per scorer: X · W + c for all ``texts`` at once (the gather of W's rows is

@@ -91,18 +91,23 @@ def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
     assert classifier.required_literal("(?i)ab") is None
 
 
-def test_character_ngrams_are_counted_per_distinct_word_once():
+def test_each_distinct_word_is_analysed_once():
     model = classifier.load_model()
-    chars = next(block for block in model.blocks if block.analyzer == "chars")
-    chars.word_columns.clear()
     text = "Không để xảy ra cháy, nổ, không để xảy ra tai nạn lao động."
-    columns, counts = chars.counts(text)
+    for block in model.blocks:
+        block.forget_words()
+        rows, columns, counts = block.entries([text.lower()])
+        assert list(zip(columns.tolist(), counts.tolist(), strict=True)) == list(
+            zip(*block.counts(text), strict=True)
+        )
+        cache = block.word_columns if block.analyzer == "chars" else block.word_syllables
+        assert set(cache) == set(text.lower().split())
+    chars = next(block for block in model.blocks if block.analyzer == "chars")
     expected = {}
     for gram in classifier.char_ngrams(text):
         if gram in chars.vocabulary:
             expected[chars.vocabulary[gram]] = expected.get(chars.vocabulary[gram], 0) + 1
-    assert dict(zip(columns, counts, strict=True)) == expected
-    assert set(chars.word_columns) == set(text.lower().split())
+    assert dict(zip(*chars.counts(text), strict=True)) == expected
 
 
 def _corpus_texts() -> list[str]:
@@ -129,9 +134,11 @@ def test_a_batchs_keyword_hits_are_each_texts_keyword_row():
 
 def test_a_batchs_ngram_entries_are_each_texts_counts():
     model = classifier.load_model()
-    texts = _corpus_texts()[::7]
+    # a bigram joins syllables across words ("an  ninh", "an,ninh"), never across texts ("an" | "ninh")
+    texts = _corpus_texts()[::7] + ["an", "ninh", "an  ninh", "an,ninh", "an\x00ninh", "", "ninh\tan", "an"]
+    assert "an ninh" in model.blocks[0].vocabulary
     for block in model.blocks:
-        block.word_columns.clear()
+        block.forget_words()
         rows, columns, counts = block.entries([text.lower() for text in texts])
         expected = [
             (row, column, count)
@@ -184,3 +191,21 @@ def test_a_text_scores_the_same_alone_as_in_any_batch():
     together = classifier.predict(odd + texts)
     assert [classifier.predict([text])[0] for text in odd] == together[: len(odd)]
     assert classifier.predict(odd[:2]) == together[:2]
+
+
+def test_a_new_word_is_analysed_once_however_often_a_call_repeats_it(monkeypatch):
+    model = classifier.load_model()
+    texts = ["công an xã, công an xã", "Công an xã bảo vệ an ninh", "an ninh an ninh an ninh"]
+    words = [word for text in texts for word in text.lower().split()]
+    for block in model.blocks:
+        block.forget_words()
+        analysed: list[str] = []
+        method = "_word_columns" if block.analyzer == "chars" else "_word_syllables"
+        analyse = getattr(block, method)
+        monkeypatch.setattr(
+            block,
+            method,
+            lambda word, analyse=analyse, analysed=analysed: analysed.append(word) or analyse(word),
+        )
+        block.entries([text.lower() for text in texts])
+        assert sorted(analysed) == sorted(set(words)) and len(words) > len(set(words))
