@@ -142,12 +142,25 @@ def _may_open_a_head(window: str, stops: frozenset[str], never_heads: frozenset[
 def _nothing_to_add(window: str, offset: int, head_end: int, head: str, coordination_only: bool) -> bool:
     """True when no word after a listed head ending at ``head_end`` can join it, whatever underthesea
     says (see :func:`noun_phrase_end`): nothing but a comma follows it in ``window`` (found at
-    ``offset``), or only a coordination may join and no comma follows (a head of two syllables takes
-    none)."""
+    ``offset``); or only a coordination may join and none can: a head of two syllables takes none, and a
+    one-syllable head needs a comma after it and then a word opening with a unit ("nhóm, lớp"; the
+    window's only comma, so that underthesea's comma is this one)."""
     rest = window[max(0, head_end - offset) :]
     if rest.strip() in ("", ","):
         return True
-    return coordination_only and (" " in head or "," not in rest)
+    if not coordination_only:
+        return False
+    if " " in head or "," not in rest:
+        return True
+    opened = rest.lstrip(" \t")
+    if not opened.startswith(",") or window.count(",") != 1:
+        return False
+    after = opened[1:].lstrip(" \t")
+    first = first_character(after)
+    if first is not None and not first.islower():
+        return True
+    token = first_token(after)
+    return token is not None and token.lower() not in lexicon().coordinable
 
 
 def noun_phrase_end(
