@@ -92,3 +92,18 @@ def test_the_answers_known_before_tagging_are_the_tagged_answers(monkeypatch):
     monkeypatch.setattr(noun_phrases, "first_character", lambda _: None)
     monkeypatch.setattr(noun_phrases, "first_token", lambda _: None)
     assert _answers(positions) == known
+
+
+def test_a_zero_claim_without_an_event_in_reach_is_the_tagged_answer(monkeypatch):
+    from extractor.find.counts import zeros
+
+    triggers = [
+        (text, match)
+        for path in sorted((REPO / "corpora").glob("**/*.txt"))
+        for text in [path.read_text(encoding="utf-8")]
+        for match in lexicon().zero_generic_re.finditer(text)
+    ]
+    assert any(not zeros._event_cue_within_reach(text, match.end()) for text, match in triggers)
+    known = [zeros._generic_zero_end(text, match) for text, match in triggers]
+    monkeypatch.setattr(zeros, "_event_cue_within_reach", lambda *_: True)
+    assert [zeros._generic_zero_end(text, match) for text, match in triggers] == known

@@ -62,6 +62,7 @@ class Lexicon:
     zero_generic_re: re.Pattern[str]
     zero_generic_cue_triggers: frozenset[str]
     zero_event_cue_re: re.Pattern[str]
+    zero_event_cue_anywhere_re: re.Pattern[str]
     zero_never_heads: frozenset[str]
     coordinable: frozenset[str]
     zero_stop_words: frozenset[str]
@@ -212,6 +213,8 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
         ),
         "zero_generic_cue_triggers": frozenset(zero_generic["cue_triggers"]),
         "zero_event_cue_re": words_re(zero_generic["event_cues"]),
+        # The same cues even inside a word: where this finds none, no piece of that text holds one.
+        "zero_event_cue_anywhere_re": re.compile(alternation(zero_generic["event_cues"]), re.IGNORECASE),
         "zero_never_heads": frozenset(zero_generic["never_heads"]),
         "zero_stop_words": frozenset(modality["zero_stops"]),
         "zero_list_word_re": re.compile(
