@@ -29,6 +29,7 @@ class Lexicon:
     """Compiled patterns and word lists, built once per process."""
 
     number_re: re.Pattern[str]
+    number_lower_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     skip_re: re.Pattern[str]
     after_re: re.Pattern[str]
@@ -89,17 +90,18 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
     first = first_letter_test(numbers_vi.spelled_words(), any_case=True, digits=True)
     # So do the patterns below that look at the words just before a number ("… $"): the engine tries
     # every position of that window, and the first-letter test rejects most of them.
-    number_re = re.compile(
+    number = (
         rf"{first}(?<![\w/.,%-])(?:"
         rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
-        r")",
-        re.IGNORECASE,
+        r")"
     )
     generic = units["generic"]
     return {
-        "number_re": number_re,
+        "number_re": re.compile(number, re.IGNORECASE),
+        # The same pattern for the lower-cased text (every literal of it is in lower case).
+        "number_lower_re": re.compile(number),
         "unit_re": re.compile(rf"[ \t]+(?P<unit>{alternation(phrases)})(?!\w)", re.IGNORECASE),
         "skip_re": re.compile(rf"[ \t]+(?:{alternation(units['skip_before_unit'])})(?=[ \t])", re.IGNORECASE),
         "after_re": re.compile(

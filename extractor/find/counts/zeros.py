@@ -179,12 +179,13 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened > text.rfind("”", line_start, position) and bool(text[opened + 1 : position].strip())
 
 
-def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
+def zero_claims(text: str, taken: list[tuple[int, int]], cues: Cues | None = None) -> list[Evidence]:
     """The zero claims of ``text`` outside the ``taken`` spans. Every trigger begins with a cue word
-    ("không", "chưa"): one scan finds where, and each trigger pattern is tried only there."""
+    ("không", "chưa"): one scan finds where, and each trigger pattern is tried only there. ``cues``:
+    the text's :class:`~extractor.find.patterns.Cues` when the caller has them (lower-cased once)."""
     lex = lexicon()
     claims: list[Evidence] = []
-    starts = Cues(text).starts(lex.zero_trigger_cue)
+    starts = (cues or Cues(text)).starts(lex.zero_trigger_cue)
     for pattern, confidence in (
         (lex.zero_open_re, 0.8),
         (lex.zero_headed_re, 0.85),
