@@ -202,8 +202,10 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
             rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{alternation(modality['zero_stops'])})(?!\w))",
             re.IGNORECASE,
         ),
+        # A first-letter test: the pattern is scanned over a claim's next 200 characters for its commas.
         "zero_compound_re": re.compile(
-            rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE
+            rf"{first_letter_test(modality['zero_compounds'])}(?:{alternation(modality['zero_compounds'])})(?!\w)",
+            re.IGNORECASE,
         ),
         "zero_person_re": re.compile(
             rf"(?:(?:các|những)[ \t]+)?(?:{alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
