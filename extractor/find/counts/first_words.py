@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 #: A run of letters at the start of a window, followed by a blank, a comma or the window's end.
-_LEADING_LETTERS_RE = re.compile(r"[^\W\d_]+(?=[ \t,]|$)")
+_LEADING_LETTERS_RE = re.compile(r"[^\W\d_]+(?=[ \t,]|\Z)")
 
 
 @lru_cache(maxsize=4096)
