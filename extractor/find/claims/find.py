@@ -298,11 +298,28 @@ def _listed(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     return found
 
 
-def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
-    """ "tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion."""
+def _postposed_starts(text: str, scans: _Scans) -> list[int] | None:
+    """Where "tiêu chí 2 chưa đạt" or "05/05 tiêu chí đều đạt" may begin: where "tiêu chí" stands, or at
+    a digit of the run of digits, blanks and slashes just before it (``None``: anywhere)."""
+    criteria = scans.cues.starts(patterns().criterion_cue)
+    if criteria is None:
+        return None
+    starts = set(criteria)
+    for criterion in criteria:
+        position = criterion
+        while position > 0 and (text[position - 1] in " \t/" or text[position - 1].isdecimal()):
+            position -= 1
+            if text[position].isdecimal():
+                starts.add(position)
+    return sorted(starts)
+
+
+def _postposed(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
+    """ "tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion. Tried only where
+    such a claim may begin (:func:`_postposed_starts`), not at every position of the text."""
     pats = patterns()
     found = []
-    for match in pats.postposed_re.finditer(text):
+    for match in scan_from(pats.postposed_re, text, _postposed_starts(text, scans)):
         before, after = _clause(text, match.start(), match.end())
         if match.group("list"):
             criteria: list[Any] = _criterion_numbers(match.group("list"))
@@ -496,7 +513,7 @@ def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | No
     headings = _headings(text)
     found = headings + (_ratios(text, doc_type, scans) + _listed(text, doc_type, scans) if criteria else [])
     found += _standards(text, doc_type, scans)
-    found += _postposed(text, doc_type) if criteria else []
+    found += _postposed(text, doc_type, scans) if criteria else []
     found += _eligibility(text, doc_type, scans) if scans.present(pats.eligibility_cue) else []
     if scans.present(pats.verdict_cue):
         found += _verdicts(text, headings, structure_headings(text) if sections is None else sections, scans)
