@@ -26,3 +26,13 @@ def test_postposed_claims_are_found_where_they_begin(case):
         assert [m.span() for m in scan_from(pattern, text, starts)] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+@pytest.mark.parametrize("case", [str, str.upper, str.title])
+def test_criterion_headings_are_found_where_they_begin(case):
+    pattern = patterns().heading_re
+    for text in map(case, TEXTS + ["Tiêu chí 1: Đạt.\n  - 2.1) tiêu chí 3: x\nb) Tiêu  chí 4 – y"]):
+        starts = find._heading_starts(text, find._Scans(text))
+        assert [m.span() for m in scan_from(pattern, text, starts)] == [
+            m.span() for m in pattern.finditer(text)
+        ]

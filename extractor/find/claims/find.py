@@ -149,10 +149,21 @@ def _section_break(text: str, start: int, end: int, sections: Sequence[Heading])
     return last > start and bool(roman.match(text, last, end) or _capitals(text[last:end]))
 
 
-def _headings(text: str) -> list[Evidence]:
+def _heading_starts(text: str, scans: _Scans) -> list[int] | None:
+    """Where a criterion heading ("Tiêu chí 3: …") may begin: at the start of a line holding "tiêu chí"
+    (``None``: anywhere)."""
+    criteria = scans.cues.starts(patterns().criterion_cue)
+    if criteria is None:
+        return None
+    return sorted({text.rfind("\n", 0, criterion) + 1 for criterion in criteria})
+
+
+def _headings(text: str, scans: _Scans) -> list[Evidence]:
+    """Criterion headings ("Tiêu chí 3: …", "Tiêu chí 4: Đạt."), tried only at the start of a line that
+    holds "tiêu chí" (:func:`_heading_starts`), not at every position of the text."""
     pats = patterns()
     found = []
-    for match in pats.heading_re.finditer(text):
+    for match in scan_from(pats.heading_re, text, _heading_starts(text, scans)):
         numbers = _criterion_numbers(match.group("n"))
         if not numbers:
             continue
@@ -510,7 +521,7 @@ def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | No
     pats = patterns()
     scans = _Scans(text)  # a finder whose cue is absent cannot match: its whole-text scan is skipped
     criteria = scans.present(pats.criterion_cue)
-    headings = _headings(text)
+    headings = _headings(text, scans)
     found = headings + (_ratios(text, doc_type, scans) + _listed(text, doc_type, scans) if criteria else [])
     found += _standards(text, doc_type, scans)
     found += _postposed(text, doc_type, scans) if criteria else []
