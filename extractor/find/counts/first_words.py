@@ -10,10 +10,12 @@ own tokenizer (``underthesea.pipeline.word_tokenize.regex_tokenize``):
 - its first token starts at the window's first character that is not whitespace;
 - a run of letters followed by a blank, a comma or the end is one token (every pattern that could read
   further needs a ".", "'", "-", "@", ":" or a digit right after the letters);
-- a word is one or more consecutive tokens joined by " ": the first word starts with the first token.
+- a word is one or more consecutive tokens joined by " ": the first word starts with the first token,
+  and no word ends with whitespace;
+- a comma is a token of its own and nothing it normalises becomes one.
 
-``tests/find/test_first_words.py`` checks the callers give underthesea's answer on every window of the
-corpus texts.
+``tests/find/test_first_words.py`` checks that the callers give the answers they give after asking
+underthesea, after every number of the gold texts.
 """
 
 from __future__ import annotations
