@@ -60,19 +60,26 @@ if not Span.has_extension("evidence"):
 
 
 def add_evidence(doc: Doc, items: Iterable[Evidence]) -> None:
-    """Append ``items`` to ``doc._.evidence`` and record each as a span of its kind."""
-    if doc._.evidence is None:
-        doc._.evidence = []
+    """Append ``items`` to ``doc._.evidence`` and record each as a span of its kind.
+
+    The evidence list and each kind's span group are looked up once per call, not once per item (every
+    ``doc._`` and ``doc.spans`` access builds a Python object)."""
+    evidence = doc._.evidence
+    if evidence is None:
+        evidence = doc._.evidence = []
+    spans: dict[str, list[Span]] = {}
     for item in items:
-        doc._.evidence.append(item)
+        evidence.append(item)
         span = doc.char_span(item.start, item.end, label=item.kind, alignment_mode="expand")
         if span is not None:
             span._.evidence = item
-            group = doc.spans.get(item.kind)
-            if group is None:
-                doc.spans[item.kind] = [span]
-            else:
-                group.append(span)
+            spans.setdefault(item.kind, []).append(span)
+    for kind, found in spans.items():
+        group = doc.spans.get(kind)
+        if group is None:
+            doc.spans[kind] = found
+        else:
+            group.extend(found)
 
 
 def text_of(doc: Doc) -> str:

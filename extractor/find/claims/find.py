@@ -149,10 +149,21 @@ def _section_break(text: str, start: int, end: int, sections: Sequence[Heading])
     return last > start and bool(roman.match(text, last, end) or _capitals(text[last:end]))
 
 
-def _headings(text: str) -> list[Evidence]:
+def _heading_starts(text: str, scans: _Scans) -> list[int] | None:
+    """Where a criterion heading ("Tiêu chí 3: …") may begin: at the start of a line holding "tiêu chí"
+    (``None``: anywhere)."""
+    criteria = scans.cues.starts(patterns().criterion_cue)
+    if criteria is None:
+        return None
+    return sorted({text.rfind("\n", 0, criterion) + 1 for criterion in criteria})
+
+
+def _headings(text: str, scans: _Scans) -> list[Evidence]:
+    """Criterion headings ("Tiêu chí 3: …", "Tiêu chí 4: Đạt."), tried only at the start of a line that
+    holds "tiêu chí" (:func:`_heading_starts`), not at every position of the text."""
     pats = patterns()
     found = []
-    for match in pats.heading_re.finditer(text):
+    for match in scan_from(pats.heading_re, text, _heading_starts(text, scans)):
         numbers = _criterion_numbers(match.group("n"))
         if not numbers:
             continue
@@ -298,11 +309,28 @@ def _listed(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
     return found
 
 
-def _postposed(text: str, doc_type: str | None) -> list[Evidence]:
-    """ "tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion."""
+def _postposed_starts(text: str, scans: _Scans) -> list[int] | None:
+    """Where "tiêu chí 2 chưa đạt" or "05/05 tiêu chí đều đạt" may begin: where "tiêu chí" stands, or at
+    a digit of the run of digits, blanks and slashes just before it (``None``: anywhere)."""
+    criteria = scans.cues.starts(patterns().criterion_cue)
+    if criteria is None:
+        return None
+    starts = set(criteria)
+    for criterion in criteria:
+        position = criterion
+        while position > 0 and (text[position - 1] in " \t/" or text[position - 1].isdecimal()):
+            position -= 1
+            if text[position].isdecimal():
+                starts.add(position)
+    return sorted(starts)
+
+
+def _postposed(text: str, doc_type: str | None, scans: _Scans) -> list[Evidence]:
+    """ "tiêu chí 2 chưa đạt", "05/05 tiêu chí đều đạt": the status after the criterion. Tried only where
+    such a claim may begin (:func:`_postposed_starts`), not at every position of the text."""
     pats = patterns()
     found = []
-    for match in pats.postposed_re.finditer(text):
+    for match in scan_from(pats.postposed_re, text, _postposed_starts(text, scans)):
         before, after = _clause(text, match.start(), match.end())
         if match.group("list"):
             criteria: list[Any] = _criterion_numbers(match.group("list"))
@@ -493,10 +521,10 @@ def find_claims(text: str, context: Any = None, sections: Sequence[Heading] | No
     pats = patterns()
     scans = _Scans(text)  # a finder whose cue is absent cannot match: its whole-text scan is skipped
     criteria = scans.present(pats.criterion_cue)
-    headings = _headings(text)
+    headings = _headings(text, scans)
     found = headings + (_ratios(text, doc_type, scans) + _listed(text, doc_type, scans) if criteria else [])
     found += _standards(text, doc_type, scans)
-    found += _postposed(text, doc_type) if criteria else []
+    found += _postposed(text, doc_type, scans) if criteria else []
     found += _eligibility(text, doc_type, scans) if scans.present(pats.eligibility_cue) else []
     if scans.present(pats.verdict_cue):
         found += _verdicts(text, headings, structure_headings(text) if sections is None else sections, scans)

@@ -29,6 +29,7 @@ class Lexicon:
     """Compiled patterns and word lists, built once per process."""
 
     number_re: re.Pattern[str]
+    number_lower_re: re.Pattern[str]
     unit_re: re.Pattern[str]
     skip_re: re.Pattern[str]
     after_re: re.Pattern[str]
@@ -62,6 +63,7 @@ class Lexicon:
     zero_generic_re: re.Pattern[str]
     zero_generic_cue_triggers: frozenset[str]
     zero_event_cue_re: re.Pattern[str]
+    zero_event_cue_anywhere_re: re.Pattern[str]
     zero_never_heads: frozenset[str]
     coordinable: frozenset[str]
     zero_stop_words: frozenset[str]
@@ -88,17 +90,18 @@ def _unit_parts(units: dict[str, Any], numbers: dict[str, Any]) -> dict[str, Any
     first = first_letter_test(numbers_vi.spelled_words(), any_case=True, digits=True)
     # So do the patterns below that look at the words just before a number ("… $"): the engine tries
     # every position of that window, and the first-letter test rejects most of them.
-    number_re = re.compile(
+    number = (
         rf"{first}(?<![\w/.,%-])(?:"
         rf"(?P<ratio>(?:{numbers_vi.RATIO_PART_PATTERN})[ \t]*/[ \t]*(?:{numbers_vi.RATIO_PART_PATTERN}))(?![\w/]|[.,]\d)"
         rf"|(?P<num>{numbers_vi.DIGITS_PATTERN})(?P<pct>[ \t]*(?:%|phần[ \t]+trăm))?(?![\w/]|[.,]\d)"
         rf"|(?P<spelled>{numbers_vi.spelled_number_pattern()})(?![\w])"
-        r")",
-        re.IGNORECASE,
+        r")"
     )
     generic = units["generic"]
     return {
-        "number_re": number_re,
+        "number_re": re.compile(number, re.IGNORECASE),
+        # The same pattern for the lower-cased text (every literal of it is in lower case).
+        "number_lower_re": re.compile(number),
         "unit_re": re.compile(rf"[ \t]+(?P<unit>{alternation(phrases)})(?!\w)", re.IGNORECASE),
         "skip_re": re.compile(rf"[ \t]+(?:{alternation(units['skip_before_unit'])})(?=[ \t])", re.IGNORECASE),
         "after_re": re.compile(
@@ -199,8 +202,10 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
             rf"[ \t]*(?:[.;:()\[\]“”\"…]|(?<!\w)(?:{alternation(modality['zero_stops'])})(?!\w))",
             re.IGNORECASE,
         ),
+        # A first-letter test: the pattern is scanned over a claim's next 200 characters for its commas.
         "zero_compound_re": re.compile(
-            rf"(?:{alternation(modality['zero_compounds'])})(?!\w)", re.IGNORECASE
+            rf"{first_letter_test(modality['zero_compounds'])}(?:{alternation(modality['zero_compounds'])})(?!\w)",
+            re.IGNORECASE,
         ),
         "zero_person_re": re.compile(
             rf"(?:(?:các|những)[ \t]+)?(?:{alternation(modality['zero_person_heads'])})(?!\w)", re.IGNORECASE
@@ -212,6 +217,8 @@ def _zero_parts(units: dict[str, Any], modality: dict[str, Any]) -> dict[str, An
         ),
         "zero_generic_cue_triggers": frozenset(zero_generic["cue_triggers"]),
         "zero_event_cue_re": words_re(zero_generic["event_cues"]),
+        # The same cues even inside a word: where this finds none, no piece of that text holds one.
+        "zero_event_cue_anywhere_re": re.compile(alternation(zero_generic["event_cues"]), re.IGNORECASE),
         "zero_never_heads": frozenset(zero_generic["never_heads"]),
         "zero_stop_words": frozenset(modality["zero_stops"]),
         "zero_list_word_re": re.compile(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractor.find.counts.first_words import first_character, first_token
 from extractor.find.counts.lexicon import lexicon
 from extractor.find.counts.pos_tags import pos_tag
 
@@ -67,6 +68,14 @@ def extend_unit(text: str, position: int) -> int:
     if not window:
         return position
     stops = lexicon().extension_stops
+    # Answers known before underthesea is asked (:mod:`.first_words`): a first word opening with a
+    # capital or a sign stops the extension; a window of one word is that word.
+    first = first_character(window.group(1))
+    if first is not None and (first.isupper() or not first.isalpha()):
+        return position
+    alone = first_token(window.group(1))
+    if alone is not None and not window.group(1)[len(alone) :].strip():
+        return position if alone.lower() in stops else window.start(1) + len(alone)
     cursor = window.start(1)
     end = position
     for index, word in enumerate(segment(window.group(1))[:2]):
@@ -113,6 +122,47 @@ def _is_word(word: str) -> bool:
     return word.replace(" ", "").isalpha() and word[0].islower()
 
 
+def _may_open_a_head(window: str, stops: frozenset[str], never_heads: frozenset[str], any_head: bool) -> bool:
+    """False when the first word of ``window`` cannot be a head, whatever underthesea says (see
+    :func:`noun_phrase_end`): it opens with something other than a small letter, its first syllable is a
+    stop word, or it is a word alone (the window's end or a comma after it) that is never a head."""
+    first = first_character(window)
+    if first is not None and not first.islower():
+        return False
+    leading = first_token(window)
+    if leading is None:
+        return True
+    lowered = leading.lower()
+    if lowered in stops:
+        return False
+    alone = len(leading) == len(window) or window[len(leading)] == ","
+    return not (alone and lowered in never_heads and not any_head)
+
+
+def _nothing_to_add(window: str, offset: int, head_end: int, head: str, coordination_only: bool) -> bool:
+    """True when no word after a listed head ending at ``head_end`` can join it, whatever underthesea
+    says (see :func:`noun_phrase_end`): nothing but a comma follows it in ``window`` (found at
+    ``offset``); or only a coordination may join and none can: a head of two syllables takes none, and a
+    one-syllable head needs a comma after it and then a word opening with a unit ("nhóm, lớp"; the
+    window's only comma, so that underthesea's comma is this one)."""
+    rest = window[max(0, head_end - offset) :]
+    if rest.strip() in ("", ","):
+        return True
+    if not coordination_only:
+        return False
+    if " " in head or "," not in rest:
+        return True
+    opened = rest.lstrip(" \t")
+    if not opened.startswith(",") or window.count(",") != 1:
+        return False
+    after = opened[1:].lstrip(" \t")
+    first = first_character(after)
+    if first is not None and not first.islower():
+        return True
+    token = first_token(after)
+    return token is not None and token.lower() not in lexicon().coordinable
+
+
 def noun_phrase_end(
     text: str,
     position: int,
@@ -135,8 +185,13 @@ def noun_phrase_end(
     if found is None:
         return None if head_end is None else head_end
     offset, window = found
-    tokens = tagged(window)
     stops = generic.stops | extra_stops
+    if head_end is None:
+        if not _may_open_a_head(window, stops, generic.never_heads, any_head):
+            return None
+    elif _nothing_to_add(window, offset, head_end, normal_unit(text[position:head_end]), coordination_only):
+        return head_end
+    tokens = tagged(window)
     cursor = 0
     end = position
     spans: list[tuple[str, str, int]] = []

@@ -62,6 +62,21 @@ _ZERO_TAIL_RE = re.compile(r"[ \t]+nào(?!\w)", re.IGNORECASE)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:các|những|tình trạng)\s+", re.IGNORECASE)
 
 
+_EVENT_REACH = 60  # how far after the noun phrase an event cue is looked for
+
+
+def _event_cue_within_reach(text: str, start: int) -> bool:
+    """Whether an event cue may follow a noun phrase starting at ``start``: one stands somewhere between
+    ``start`` and the reach after the longest phrase its window allows (a cheap superset of the test made
+    after the phrase is delimited)."""
+    found = phrase_window(text, start)
+    if found is None:
+        return True  # no phrase at all: noun_phrase_end answers at once
+    offset, window = found
+    reach = offset + len(window) + _EVENT_REACH
+    return lexicon().zero_event_cue_anywhere_re.search(text, start, reach) is not None
+
+
 def _generic_zero_end(text: str, match: re.Match[str]) -> int:
     """End of a zero claim on a noun the lexicon does not list ("không phát sinh điểm phức tạp"),
     or ``match.end()`` when it is none: the noun must look like one (POS), and after "không có"
@@ -70,15 +85,18 @@ def _generic_zero_end(text: str, match: re.Match[str]) -> int:
     start = match.end()
     if not text[start : start + 1].islower():
         return start
+    needs_event = " ".join(match.group("trigger").lower().split()) in lex.zero_generic_cue_triggers
+    if needs_event and not _event_cue_within_reach(text, start):
+        return start  # whatever the noun, no event follows it: underthesea is not asked
     head_end = noun_phrase_end(text, start, extra_stops=lex.zero_stop_words, any_head=True)
     if head_end is None:
         return start
     words = normal_unit(text[start:head_end])
     if words in lex.zero_never_heads or words.split()[0] in lex.zero_never_heads:
         return start
-    if " ".join(match.group("trigger").lower().split()) in lex.zero_generic_cue_triggers:
+    if needs_event:
         clause_end = SENTENCE_END_RE.search(text, head_end)
-        after = text[head_end : min(head_end + 60, clause_end.start() if clause_end else len(text))]
+        after = text[head_end : min(head_end + _EVENT_REACH, clause_end.start() if clause_end else len(text))]
         if not lex.zero_event_cue_re.search(after):
             return start
     return head_end
@@ -161,12 +179,13 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened > text.rfind("”", line_start, position) and bool(text[opened + 1 : position].strip())
 
 
-def zero_claims(text: str, taken: list[tuple[int, int]]) -> list[Evidence]:
+def zero_claims(text: str, taken: list[tuple[int, int]], cues: Cues | None = None) -> list[Evidence]:
     """The zero claims of ``text`` outside the ``taken`` spans. Every trigger begins with a cue word
-    ("không", "chưa"): one scan finds where, and each trigger pattern is tried only there."""
+    ("không", "chưa"): one scan finds where, and each trigger pattern is tried only there. ``cues``:
+    the text's :class:`~extractor.find.patterns.Cues` when the caller has them (lower-cased once)."""
     lex = lexicon()
     claims: list[Evidence] = []
-    starts = Cues(text).starts(lex.zero_trigger_cue)
+    starts = (cues or Cues(text)).starts(lex.zero_trigger_cue)
     for pattern, confidence in (
         (lex.zero_open_re, 0.8),
         (lex.zero_headed_re, 0.85),
