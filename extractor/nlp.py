@@ -155,7 +155,7 @@ def get_nlp() -> Language:
     # The components read the text and the evidence, never a token's lexical attributes (is_alpha,
     # like_num, shape … : spaCy computes 23 of them in Python for every word the vocabulary has not
     # seen, ≈ 0.7 ms per page of new text). None is computed; a component that needs one computes it.
-    nlp.vocab.lex_attr_getters = {}
+    nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]  # set by spaCy at run time, not in its stubs
     for component in pipeline_config()["components"]:
         importlib.import_module(component["module"])  # registers the factory by name
         nlp.add_pipe(component["name"], config=component.get("config", {}))

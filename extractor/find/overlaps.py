@@ -6,7 +6,9 @@
 - :func:`drop_overlapping`: reading order, a span overlapping the previous kept one goes unless
   ``keep`` says otherwise (criterion claims);
 - :func:`first_overlap`: the span of a sorted list that overlaps a given one (counts skip the
-  spans legal references and dates took).
+  spans legal references and dates took);
+- :class:`Coverage`: whether any of many spans covers a position (a criterion mentioned outside
+  every claim), by one bisection.
 """
 
 from __future__ import annotations
@@ -98,3 +100,22 @@ def first_overlap(taken: Sequence[tuple[int, int]], start: int, end: int) -> tup
         if span[0] < end and start < span[1]:
             return span
     return None
+
+
+class Coverage:
+    """Whether a position lies inside any of ``spans``: the spans sorted by start with the furthest end
+    reached so far, so one bisection answers (asking each span was quadratic in a long report)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _end in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _start, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, position: int) -> bool:
+        """Whether some span has ``start <= position < end``."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.reach[index] > position

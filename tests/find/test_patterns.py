@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from extractor.find.overlaps import drop_contained, drop_overlapping, first_overlap, longest_first
+from extractor.find.overlaps import Coverage, drop_contained, drop_overlapping, first_overlap, longest_first
 from extractor.find.patterns import (
     YEAR,
     Cues,
@@ -129,3 +129,17 @@ def test_a_first_letter_test_with_digits_accepts_every_decimal_digit():
     pattern = re.compile(rf"{first_letter_test(['ba'], digits=True)}(?:\d+|ba)")
     assert [m.group() for m in pattern.finditer("ba ٣ 12")] == ["ba", "٣", "12"]
     assert first_letter_test(["  tháng"]) == "(?=[t])"  # a phrase starts at its first non-blank
+
+
+def test_coverage_answers_as_asking_every_span_would():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [
+            (start, start + rng.randint(0, 40))
+            for start in (rng.randint(0, 500) for _ in range(rng.randint(0, 12)))
+        ]
+        coverage = Coverage(spans)
+        for position in range(-2, 560):
+            assert coverage.covers(position) == any(start <= position < end for start, end in spans)

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.find.claims.regexes import patterns
-from extractor.find.overlaps import drop_overlapping
+from extractor.find.overlaps import Coverage, drop_overlapping
 from extractor.find.patterns import SENTENCE_END_RE, YEAR, Cues, scan_from
 from extractor.models import Evidence
 from extractor.nlp import finder_component, text_of
@@ -498,10 +498,10 @@ def _verdicts(
 def _mentions(text: str, claims: list[Evidence], scans: _Scans) -> list[Evidence]:
     """ "…; riêng Tiêu chí 4 đang chờ kết quả": a criterion named mid-sentence, not inside a claim."""
     pats = patterns()
-    covered = [(item.start, item.end) for item in claims]
+    covered = Coverage([(item.start, item.end) for item in claims])
     found = []
     for match in scans.led(pats.criterion_cue, pats.mention_re):
-        if any(start <= match.start() < end for start, end in covered):
+        if covered.covers(match.start()):
             continue
         if pats.mention_blocker_re.search(text[max(0, match.start() - 30) : match.start()]):
             continue
