@@ -211,6 +211,7 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
 _WORDS = re.compile(r"[^\W\d_]+")
 # a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it)
 _LONE_ACCENTED = re.compile(r"[^\W\d_\x00-\x7f](?![^\W\d_])(?<![^\W\d_].)")
+_PREFIX_PER_LONE = 200  # characters read for the floor per lone letter: ~30 words where 13 are needed
 _MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
 _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
 _RISE = 0.15  # … and raised above its baseline (share of the text's font size)
@@ -305,10 +306,13 @@ def looks_scrambled(text: str) -> bool:
     lone = len(_LONE_ACCENTED.findall(text))  # scans from the non-ASCII letters only
     if not lone:
         return False
-    # every all-letter token between spaces is one word: a floor on the words that usually settles it
-    floor = sum(map(str.isalpha, text.split()))
-    if floor and lone / floor <= 0.08:
-        return False
+    # every all-letter token between spaces is one word: a floor on the words that usually settles it,
+    # and the tokens of the page's first lines (cut at a space) are a floor too: enough for a few lone letters
+    cut = text.find(" ", _PREFIX_PER_LONE * lone)
+    for part in (text[:cut], text) if cut > 0 else (text,):
+        floor = sum(map(str.isalpha, part.split()))
+        if floor and lone / floor <= 0.08:
+            return False
     words = len(_WORDS.findall(text))
     if words < 4:
         return False
