@@ -328,9 +328,15 @@ def _starts_block(text: str) -> bool:
 @lru_cache(maxsize=256)
 def _is_upper(line: str) -> bool:
     """Three letters or more, all capitals. Remembered for the last lines: :func:`_joiner` asks about
-    each line twice, as the following line and then as the previous one."""
-    letters = "".join(filter(str.isalpha, line))
-    return len(letters) >= 3 and all(map(str.isupper, letters))
+    each line twice, as the following line and then as the previous one. Read letter by letter, it
+    stops at the first letter that is not a capital: an ordinary line is settled by its first word."""
+    letters = 0
+    for char in line:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 3
 
 
 def _issuer_tail(following: str) -> bool:
