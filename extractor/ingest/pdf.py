@@ -209,8 +209,9 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it)
-_LONE_ACCENTED = re.compile(r"[^\W\d_\x00-\x7f](?![^\W\d_])(?<![^\W\d_].)")
+# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it); the
+# ASCII range comes first in the set, so most characters are turned away before any category lookup
+_LONE_ACCENTED = re.compile(r"[^\x00-\x7f\W\d_](?![^\W\d_])(?<![^\W\d_].)")
 _PREFIX_PER_LONE = 200  # characters read for the floor per lone letter: ~30 words where 13 are needed
 _MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
 _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
