@@ -104,7 +104,7 @@ class NormalizedText:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     origin: list[int]
@@ -172,7 +172,10 @@ def _collapse_whitespace(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 
 def _trimmed_line(line: str, origin: list[int], start: int) -> _Line:
-    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces."""
+    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces (the usual
+    line has none: it is kept as it is, without stripped copies)."""
+    if line[:1] != " " and line[-1:] != " ":
+        return _Line(line, origin[start : start + len(line)])
     left = len(line) - len(line.lstrip(" "))
     right = len(line.rstrip(" "))
     return _Line(line[left:right], origin[start + left : start + right])
@@ -218,11 +221,12 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         text, origin = _collapse_whitespace(*_bounded_digits(*_nfc_with_origin(page.text, base)))
         line_start = 0
         kept: list[_Line] = []
+        crlf = "\r\n" in text  # the only two-character separator
         for raw_line in _LINE_BREAK.split(text):
             line = _trimmed_line(raw_line, origin, line_start)
             # account for the separator (1 or 2 characters) after this line
             line_start += len(raw_line)
-            if text.startswith("\r\n", line_start):
+            if crlf and text.startswith("\r\n", line_start):
                 line_start += 2
             else:
                 line_start += 1
