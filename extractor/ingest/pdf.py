@@ -234,10 +234,10 @@ def kept_text(text: str, kept: list[int] | None) -> str:
 
 def footnote_split(textpage, text: str) -> tuple[list[int] | None, list[str]]:
     """``(kept, footnotes)``: the indexes of PDFium's text of one page kept in the body (``None`` when
-    it keeps them all, the usual page: no list of every index is built), and the footnotes. Footnote marks — digits or asterisks set
-    smaller than the character before them and raised above its baseline ("124/2021/TT-BCA¹",
-    "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") — are dropped from the body,
-    with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
+    it keeps them all, the usual page: no list of every index is built), and the footnotes. Footnote
+    marks — digits or asterisks set smaller than the character before them and raised above its
+    baseline ("124/2021/TT-BCA¹", "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") —
+    are dropped from the body, with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
     the first line in the lower half of the page that starts with one of those marks in a smaller
     font than the body ("1 Chú thích …") — is taken out of the body, one footnote per mark. Only
     characters that can be marks are measured, so the fast path stays fast."""
