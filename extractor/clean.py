@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import corpora
 from extractor import lexicons
@@ -52,8 +52,10 @@ _BLOCK_START = re.compile(
 )
 # Numbers with thousands separators look like "1.250 lượt": not a list marker.
 _GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{3})+\b")
-_SENTENCE_END = re.compile(r"(?:[.;:!?]|\./\.|[.;:]\s*[”\"»)])$")
-_SENTENCE_END_LAST = frozenset('.;:!?”"»)')  # the last character _SENTENCE_END allows
+# A line that ends a sentence: "[.;:!?]" last, or "[.;:]" then a closing quote or bracket (spaces between
+# allowed), as the pattern ``(?:[.;:!?]|\./\.|[.;:]\s*[”"»)])$`` reads it (see :func:`_ends_sentence`).
+_SENTENCE_MARKS = ".;:!?"
+_CLOSERS = '”"»)'
 # Header-block lines that always stand alone: "Số: 12/BC-UBND", "Sơn La, ngày 5 tháng 3 năm 2023", the motto.
 _HEADER_LINE = re.compile(
     r"^(?:Số\s*:|[^\W\d_][^,\n]{0,40},\s*ngày\b.{0,20}tháng\b.{0,8}năm\b|Độc\s+lập\s*[-–—]\s*Tự\s+do)"
@@ -61,10 +63,11 @@ _HEADER_LINE = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f|\v|\u2028|\u2029")
 # the whitespace runs (spaces, tabs, no-break and typographic spaces) that collapsing to one " " changes:
 # two characters or more, or one other than " " (a lone " " stays as it is, so the ordinary page is
-# not rebuilt piece by piece around every space)
-_UNEVEN_WHITESPACE = re.compile(
-    r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
-)
+# not rebuilt piece by piece around every space). Written as "a space and more" or "another space
+# character and any more": each branch opens on a plain character or set, so the scan skips the
+# letters fast (the same matches as "run of two or more | one other character", ~3x faster)
+_SPACE_LIKE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+_UNEVEN_WHITESPACE = re.compile(rf" {_SPACE_LIKE}+|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]{_SPACE_LIKE}*")
 
 
 @dataclass
@@ -103,7 +106,7 @@ class NormalizedText:
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     origin: list[int]
@@ -171,7 +174,10 @@ def _collapse_whitespace(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 
 def _trimmed_line(line: str, origin: list[int], start: int) -> _Line:
-    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces."""
+    """The line (starting at ``start`` of the page's collapsed text) without its edge spaces (the usual
+    line has none: it is kept as it is, without stripped copies)."""
+    if line[:1] != " " and line[-1:] != " ":
+        return _Line(line, origin[start : start + len(line)])
     left = len(line) - len(line.lstrip(" "))
     right = len(line.rstrip(" "))
     return _Line(line[left:right], origin[start + left : start + right])
@@ -217,11 +223,12 @@ def _split_lines(pages: list[Page]) -> tuple[list[_Line], list[int]]:
         text, origin = _collapse_whitespace(*_bounded_digits(*_nfc_with_origin(page.text, base)))
         line_start = 0
         kept: list[_Line] = []
+        crlf = "\r\n" in text  # the only two-character separator
         for raw_line in _LINE_BREAK.split(text):
             line = _trimmed_line(raw_line, origin, line_start)
             # account for the separator (1 or 2 characters) after this line
             line_start += len(raw_line)
-            if text.startswith("\r\n", line_start):
+            if crlf and text.startswith("\r\n", line_start):
                 line_start += 2
             else:
                 line_start += 1
@@ -325,12 +332,33 @@ def _starts_block(text: str) -> bool:
     return bool(_BLOCK_START.match(text)) and not _GROUPED_NUMBER.match(text)
 
 
-@lru_cache(maxsize=256)
 def _is_upper(line: str) -> bool:
-    """Three letters or more, all capitals. Remembered for the last lines: :func:`_joiner` asks about
-    each line twice, as the following line and then as the previous one."""
-    letters = "".join(filter(str.isalpha, line))
-    return len(letters) >= 3 and all(map(str.isupper, letters))
+    """Three letters or more, all capitals. Read letter by letter, it stops at the first letter that is
+    not a capital: an ordinary line is settled by its first word (cheaper than remembering lines)."""
+    letters = 0
+    for char in line:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= 3
+
+
+def _header_line(line: str) -> bool:
+    """Does :data:`_HEADER_LINE` match? Its branches open with "Số", with "Độc" or with a letter and a
+    comma among the next 41 characters: a line with none of these is answered without the pattern."""
+    if not line.startswith(("Số", "Độc")) and "," not in line[1:42]:
+        return False
+    return _HEADER_LINE.match(line) is not None
+
+
+def _ends_sentence(line: str) -> bool:
+    """Does the (non-empty, single) line end a sentence — a mark of :data:`_SENTENCE_MARKS` last, or one
+    of ".;:" then whitespace and a closer of :data:`_CLOSERS`? Read from the end, not scanned."""
+    last = line[-1]
+    if last in _SENTENCE_MARKS:
+        return True
+    return last in _CLOSERS and line[:-1].rstrip()[-1:] in (".", ";", ":")
 
 
 def _issuer_tail(following: str) -> bool:
@@ -354,11 +382,12 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
         return ""  # "124/2021/TT⏎-BCA": a narrow column broke the number before its hyphen
     if number_head and _issuer_tail(following):
         return "-"  # "510/QĐ⏎BCA-V05": the PDF dropped the hyphen it broke the line at (a soft hyphen)
-    if following[0].isdigit() and _ends_before_number(previous) and not _starts_block(following):
+    starts_block = _starts_block(following)  # asked once; the costly line-end test only when it matters
+    if following[0].isdigit() and not starts_block and _ends_before_number(previous):
         return " "  # "Thông tư số⏎124/2021/TT-BCA", "ngày⏎28/12/2021": a narrow column broke the reference
-    if _starts_block(following):
+    if starts_block:
         return "\n"
-    if _HEADER_LINE.match(previous) or _HEADER_LINE.match(following):
+    if _header_line(previous) or _header_line(following):
         return "\n"  # the header block keeps its lines (number, place and date, motto)
     if _is_upper(following) and following[0].isalpha() and not _is_upper(previous):
         return "\n"  # a heading ("TỜ TRÌNH", "BÁO CÁO") after ordinary text
@@ -371,7 +400,7 @@ def _joiner(previous: str, following: str, wrap_width: int) -> str:
     first = following[0]
     if first.islower() or first in ",;)”»":
         return " "
-    if last in _SENTENCE_END_LAST and _SENTENCE_END.search(previous):
+    if _ends_sentence(previous):
         return "\n"
     if len(previous) >= 0.7 * wrap_width:
         return " "

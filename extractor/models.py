@@ -7,7 +7,7 @@ These are the stable contract of ``minhchung extract --format json`` (see README
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 EvidenceKind = Literal["legal_ref", "date", "count", "criterion_claim"]
@@ -82,10 +82,16 @@ class DocumentInfo:
     text: str | None = None  # only with --include-text
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
-        data = asdict(self)
+        """The fields in their order, as ``asdict`` gives them (every field is a plain value but the list
+        of warnings, copied), without its recursive deep copy."""
+        data = {name: getattr(self, name) for name in _DOCUMENT_FIELDS}
+        data["warnings"] = list(self.warnings)
         if not include_text:
             data.pop("text", None)
         return data
+
+
+_DOCUMENT_FIELDS = tuple(item.name for item in fields(DocumentInfo))
 
 
 # --------------------------------------------------------------------------- evidence values

@@ -110,10 +110,32 @@ _TOKEN = re.compile(r"(\S+)( ?)|(\s+)")
 
 def words_and_spaces(text: str) -> tuple[list[str], list[bool]]:
     """Whitespace-separated words of ``text`` with spaCy's ``get_words_and_spaces`` conventions (one
-    following " " is the word's trailing space; any other run of whitespace is a token of its own), found
-    in one regex pass: the engine walks the text, Python only reads one tuple per token."""
+    following " " is the word's trailing space; any other run of whitespace is a token of its own). A
+    normalized text separates its words by one " " or one line break only: then the words come from
+    splitting its lines at spaces (see :func:`_single_separated`); any other text is read in one regex pass,
+    the engine walking the text, Python reading one tuple per token."""
+    words = text.split()
+    if len(text) - sum(map(len, words)) == len(words) - 1 == text.count(" ") + text.count("\n"):
+        return _single_separated(text)
     pieces = _TOKEN.findall(text)
     return [word or gap for word, _, gap in pieces], [space == " " for _, space, _ in pieces]
+
+
+def _single_separated(text: str) -> tuple[list[str], list[bool]]:
+    """:func:`words_and_spaces` of a text whose words are separated by exactly one " " or one "\\n" (no
+    other whitespace, none at either end): each " " is its word's trailing space, each line break a token
+    of its own."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for line in text.split("\n"):
+        if words:
+            words.append("\n")
+            spaces.append(False)
+        line_words = line.split(" ")
+        words += line_words
+        spaces += [True] * (len(line_words) - 1)
+        spaces.append(False)
+    return words, spaces
 
 
 class SyllableTokenizer:

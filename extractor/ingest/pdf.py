@@ -125,9 +125,10 @@ def read_pdf_text(path: Path, limits: Limits, *, with_boxes: bool = False) -> tu
                     if with_boxes:
                         raw_boxes = char_boxes(textpage, page.get_height(), len(raw_text))
                         text, boxes = _clean_with_boxes(
-                            kept_text(raw_text, kept), [raw_boxes[i] for i in kept]
+                            kept_text(raw_text, kept),
+                            raw_boxes if kept is None else [raw_boxes[i] for i in kept],
                         )
-                    else:
+                    elif kept is not None:  # marks dropped; the usual page keeps the text cleaned above
                         text = clean_page_text(kept_text(raw_text, kept))
             finally:
                 textpage.close()
@@ -208,8 +209,10 @@ def _render_tables(path: Path, pages: list[Page], indexes: list[int], budget: in
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it)
-_LONE_ACCENTED = re.compile(r"[^\W\d_\x00-\x7f](?![^\W\d_])(?<![^\W\d_].)")
+# a one-letter word whose letter is not ASCII (a letter of :data:`_WORDS` with no letter beside it); the
+# ASCII range comes first in the set, so most characters are turned away before any category lookup
+_LONE_ACCENTED = re.compile(r"[^\x00-\x7f\W\d_](?![^\W\d_])(?<![^\W\d_].)")
+_PREFIX_PER_LONE = 200  # characters read for the floor per lone letter: ~30 words where 13 are needed
 _MARK_CHARS = re.compile(r"[\d*†‡¹²³⁰-⁹]")
 _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
 _RISE = 0.15  # … and raised above its baseline (share of the text's font size)
@@ -221,20 +224,20 @@ def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
     return kept_text(text, kept), notes
 
 
-def kept_text(text: str, kept: list[int]) -> str:
+def kept_text(text: str, kept: list[int] | None) -> str:
     """The characters of ``text`` at the (increasing) indexes ``kept``; ``text`` itself when every
-    index is kept — the usual page, which then costs no per-character join."""
-    if len(kept) == len(text):
+    index is kept (``kept`` is ``None``) — the usual page, which then costs no per-character join."""
+    if kept is None or len(kept) == len(text):
         return text
     return "".join(map(text.__getitem__, kept))
 
 
-def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
-    """``(kept, footnotes)``: the indexes of PDFium's text of one page kept in the body, and the
-    footnotes. Footnote marks — digits or asterisks set
-    smaller than the character before them and raised above its baseline ("124/2021/TT-BCA¹",
-    "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") — are dropped from the body,
-    with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
+def footnote_split(textpage, text: str) -> tuple[list[int] | None, list[str]]:
+    """``(kept, footnotes)``: the indexes of PDFium's text of one page kept in the body (``None`` when
+    it keeps them all, the usual page: no list of every index is built), and the footnotes. Footnote
+    marks — digits or asterisks set smaller than the character before them and raised above its
+    baseline ("124/2021/TT-BCA¹", "ngày 20/01/2022⁵", extracted glued as "TT-BCA1", "20/01/20225") —
+    are dropped from the body, with the line break PDFium inserts after a mark when the line goes on. The footnote area — from
     the first line in the lower half of the page that starts with one of those marks in a smaller
     font than the body ("1 Chú thích …") — is taken out of the body, one footnote per mark. Only
     characters that can be marks are measured, so the fast path stays fast."""
@@ -243,7 +246,7 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
     import pypdfium2.raw as pdfium_c
 
     if textpage.count_chars() != len(text):  # characters outside the BMP: indexes differ, leave as is
-        return list(range(len(text))), []
+        return None, []
     raw = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
 
@@ -280,7 +283,7 @@ def footnote_split(textpage, text: str) -> tuple[list[int], list[str]]:
         if after > index + 1 and after < len(text) and abs(origin(after) - origin(before)) < _RISE * base:
             drop.update(range(index + 1, after))  # the same line goes on after the mark
     if not drop:
-        return list(range(len(text))), []
+        return None, []
     names = {text[a:b] for a, b in marks}
     starts = [
         m.start(1)
@@ -304,10 +307,13 @@ def looks_scrambled(text: str) -> bool:
     lone = len(_LONE_ACCENTED.findall(text))  # scans from the non-ASCII letters only
     if not lone:
         return False
-    # every all-letter token between spaces is one word: a floor on the words that usually settles it
-    floor = sum(map(str.isalpha, text.split()))
-    if floor and lone / floor <= 0.08:
-        return False
+    # every all-letter token between spaces is one word: a floor on the words that usually settles it,
+    # and the tokens of the page's first lines (cut at a space) are a floor too: enough for a few lone letters
+    cut = text.find(" ", _PREFIX_PER_LONE * lone)
+    for part in (text[:cut], text) if cut > 0 else (text,):
+        floor = sum(map(str.isalpha, part.split()))
+        if floor and lone / floor <= 0.08:
+            return False
     words = len(_WORDS.findall(text))
     if words < 4:
         return False
