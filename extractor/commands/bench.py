@@ -477,13 +477,13 @@ def run(args: argparse.Namespace) -> int:
         f"{'length':>6} {'total':>8} "
         + " ".join(f"{name.replace('find ', '').replace('criteria: ', ''):>11}" for name in stages)
     )
-    for length, got, timing in rows:
-        if got is None or isinstance(timing, str):
+    for length, read, timing in rows:
+        if read is None or isinstance(timing, str):
             print(f"{length:>6} failed: {timing}")
             continue
-        total = 1000 * sum(value for name, value in timing.items() if ": " not in name) / got
+        total = 1000 * sum(value for name, value in timing.items() if ": " not in name) / read
         print(
             f"{length:>6} {total:>8.2f} "
-            + " ".join(f"{1000 * timing.get(name, 0.0) / got:>11.2f}" for name in stages)
+            + " ".join(f"{1000 * timing.get(name, 0.0) / read:>11.2f}" for name in stages)
         )
     return 0
