@@ -23,10 +23,12 @@ def _value_summary(value: dict[str, Any]) -> str:
 def evidence_table(result: ExtractionResult) -> str:
     """The document's header lines and one row per evidence."""
     info = result.document
+    kind = vocabulary.label("document_type", info.doc_type, "—")
+    subject = vocabulary.label("subject_type", info.subject_type, "—")
     lines = [
         f"# {info.source}",
-        f"  loại: {info.doc_type or '—'}   cơ quan: {info.issuer or '—'}   số: {info.number or '—'}   "
-        f"ngày: {info.issued_on or '—'}   kỳ: {info.period or '—'}   đối tượng: {info.subject_type or '—'}   "
+        f"  loại: {kind}   cơ quan: {info.issuer or '—'}   số: {info.number or '—'}   "
+        f"ngày: {info.issued_on or '—'}   kỳ: {info.period or '—'}   đối tượng: {subject}   "
         f"năm: {info.year or '—'}   trang: {info.pages}" + ("   (OCR)" if info.ocr else ""),
         "",
         f"  {'loại':<19} {'tr.':>3} {'vị trí':>13}  {'văn bản gốc':<48} giá trị",

@@ -35,10 +35,11 @@ def _value(value: dict[str, Any]) -> str:
 
 def _heading(result: ExtractionResult) -> list[str]:
     info = result.document
-    subject = vocabulary.label("subject_type", info.subject_type, "—") if info.subject_type else "—"
+    subject = vocabulary.label("subject_type", info.subject_type, "—")
+    kind = vocabulary.label("document_type", info.doc_type, "—")
     return [
         f"# {info.source}",
-        f"  loại văn bản: {info.doc_type or '—'} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "
+        f"  loại văn bản: {kind} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "
         f"ngày: {info.issued_on or '—'} · kỳ: {info.period or '—'} · đối tượng: {subject} · "
         f"năm: {info.year or '—'} · {info.pages} trang" + (" (OCR)" if info.ocr else ""),
     ] + [f"  cảnh báo / warning: {warning}" for warning in info.warnings]

@@ -98,6 +98,21 @@ def test_the_table_fits_the_terminal_and_speaks_vietnamese(files, capsys, monkey
     assert vocabulary.status_label("unclear") in words and "Xã, phường, thị trấn" in words
 
 
+def test_the_table_names_the_document_type_in_vietnamese(tmp_path, capsys, monkeypatch):
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text("Kế hoạch", encoding="utf-8")
+
+    def extract_file(path, include_text=False):
+        result = fake_result(str(path))
+        result.document.doc_type = "ke_hoach"
+        return result
+
+    monkeypatch.setattr(pipeline, "extract_file", extract_file)
+    assert main(["extract", str(plan), "--format", "table"]) == 0
+    words = " ".join(capsys.readouterr().out.split())
+    assert "loại văn bản: Kế hoạch" in words and "ke_hoach" not in words
+
+
 def test_a_folder_gives_its_documents_and_an_empty_one_is_not_found(files, tmp_path, capsys):
     folder = Path(files[0]).parent
     (folder / "notes.json").write_text("{}", encoding="utf-8")  # a stored result, not a document
