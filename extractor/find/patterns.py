@@ -130,7 +130,7 @@ class Cues:
     """
 
     def __init__(self, text: str) -> None:
-        self.lowered = None if any(c in text for c in _FOLD_EXCEPTIONS) else text.lower()
+        self.lowered = _lowered(text)
 
     def present(self, cue: re.Pattern[str]) -> bool:
         """Whether ``cue`` occurs in the text (always true when lower-casing is not exact)."""
@@ -140,6 +140,23 @@ class Cues:
         """Every position where ``cue`` begins in the text; ``None`` when lower-casing is not exact
         and every position must be tried."""
         return None if self.lowered is None else starts_of(cue, self.lowered)
+
+
+#: The last text lower-cased and its lower-cased form: the finders of one document (dates, counts,
+#: claims) read the same string object, which is lower-cased once. One entry: it ends with the document.
+_last_lowered: tuple[str, str | None] | None = None
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()``, or ``None`` when lower-casing is not exact; the same object asked again
+    (by the next finder of its document) is answered without lower-casing it again."""
+    global _last_lowered
+    last = _last_lowered
+    if last is not None and last[0] is text:
+        return last[1]
+    lowered = None if any(c in text for c in _FOLD_EXCEPTIONS) else text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 def starts_of(cue: re.Pattern[str], text: str) -> list[int]:

@@ -150,6 +150,14 @@ def _number_candidates(text: str, cues: Cues) -> Iterator[Number]:
 
 _YEAR_RE = re.compile(YEAR)
 _ACRONYM_BEFORE_RE = re.compile(r"(?<!\w)[A-ZĐ]{2,}[ \t]+$")
+_LEADING_BLANKS_RE = re.compile(r"[ \t]*")
+
+
+def _after_blanks(text: str, position: int) -> int:
+    """Where the blanks at ``position`` end, read in place: no copy of the rest of the text (a copy
+    per number made the count finder quadratic in a long report)."""
+    blanks = _LEADING_BLANKS_RE.match(text, position)
+    return blanks.end() if blanks else position
 
 
 def _generic_unit(text: str, start: int, end: int, *positions: int | None) -> tuple[int | None, int | None]:
@@ -167,9 +175,7 @@ def _generic_unit(text: str, start: int, end: int, *positions: int | None) -> tu
             continue
         phrase_end = noun_phrase_end(text, position)
         if phrase_end is not None:
-            return len(text[:position]) + (
-                len(text[position:]) - len(text[position:].lstrip(" \t"))
-            ), phrase_end
+            return _after_blanks(text, position), phrase_end
     return None, None
 
 

@@ -87,10 +87,11 @@ def extend_unit(text: str, position: int) -> int:
         found = text.find(word.split()[0], cursor)
         if found < 0:
             break
-        tail = re.match(r"[ \t]+".join(re.escape(part) for part in word.split()), text[found:])
+        # matched in place, not on a copy of the rest of the text (linear in a long report)
+        tail = re.compile(r"[ \t]+".join(re.escape(part) for part in word.split())).match(text, found)
         if tail is None:
             break
-        end = cursor = found + tail.end()
+        end = cursor = tail.end()
     return end
 
 

@@ -19,6 +19,7 @@ nothing. Vocabulary (Roman numerals, holidays, recurring words) lives in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,22 +51,77 @@ class _Scans:
     absent; a pattern that opens with a lead word ("ngày", "tháng", "năm", "từ", "quý") is tried only
     where that word stands, found by one fast scan of the lower-cased text, instead of running the
     engine at every position (:class:`extractor.find.patterns.Cues`). A pattern that opens with a
-    digit after a boundary that excludes word characters starts where a run of digits starts."""
+    digit after a boundary that excludes word characters starts where a run of digits starts. A
+    pattern whose cue stands at its end or just after its first word (recurring deadlines, "6 tháng
+    đầu năm", "trong tháng 3") is tried only at the few positions before each cue where it can begin."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        found = Cues(text)
-        self.present = frozenset(name for name, cue in cues().items() if found.present(cue))
-        self.starts = {word: found.starts(cue) for word, cue in lead_words().items()}
+        self.found = Cues(text)
+        self.present = frozenset(name for name, cue in cues().items() if self.found.present(cue))
+        self.starts = {word: self.found.starts(cue) for word, cue in lead_words().items()}
         self.digit_runs = [m.start() for m in _DIGIT_RUN_RE.finditer(text)]
-
-    def cued(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """``pattern``'s matches; none, without a scan, when the cue ``name`` is absent."""
-        return pattern.finditer(self.text) if name in self.present else iter(())
 
     def led(self, word: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern``'s matches, each of which begins with the lead word ``word``."""
         return scan_from(pattern, self.text, self.starts[word])
+
+    def cue_led(self, name: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which begins with its cue ``name`` ("giai đoạn …")."""
+        if name not in self.present:
+            return iter(())
+        return scan_from(pattern, self.text, self.found.starts(cues()[name]))
+
+    def numbers_before_cue(
+        self, name: str, pattern: re.Pattern[str], numbers: int
+    ) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which ends with its cue ``name`` after whitespace, and holds
+        exactly ``numbers`` runs of digits, all before the cue, and nothing but letters and whitespace
+        before the first ("trước ngày 15/02 hàng năm": 2). Such a match begins after the run of
+        digits that precedes its first and at latest where its first begins: only those positions
+        are tried, near each (rare) cue, instead of every position of the text."""
+        if name not in self.present:
+            return iter(())
+        found = self.found.starts(cues()[name])
+        if found is None:
+            return pattern.finditer(self.text)
+        return scan_from(pattern, self.text, self._before(found, numbers))
+
+    def _before(self, cue_starts: list[int], numbers: int) -> Iterator[int]:
+        runs = self.digit_runs
+        tried = 0  # positions below it were already given
+        for cue in cue_starts:
+            i = bisect_left(runs, cue)
+            if i < numbers:
+                continue
+            first = runs[i - numbers]
+            low = runs[i - numbers - 1] + 1 if i > numbers else 0
+            yield from range(max(low, tried), first + 1)
+            tried = max(tried, first + 1)
+
+    def word_before_cue(self, name: str, pattern: re.Pattern[str], lengths: range) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches, each of which opens with one word of ``lengths`` characters, then
+        whitespace, then its cue ``name`` ("6 tháng đầu năm", "trong tháng 3"): tried only at those
+        lengths before the whitespace before each cue, instead of every position of the text."""
+        if name not in self.present:
+            return iter(())
+        found = self.found.starts(cues()[name])
+        if found is None:
+            return pattern.finditer(self.text)
+        return scan_from(pattern, self.text, self._word_starts(found, lengths))
+
+    def _word_starts(self, cue_starts: list[int], lengths: range) -> Iterator[int]:
+        text = self.text
+        tried = 0
+        for cue in cue_starts:
+            blank = cue
+            while blank and text[blank - 1].isspace():  # str.isspace is the patterns' \s
+                blank -= 1
+            if blank == cue:
+                continue
+            last = blank - lengths.start  # the shortest word's start
+            yield from range(max(blank - lengths.stop + 1, tried), last + 1)
+            tried = max(tried, last + 1)
 
     def digit_led(self, pattern: re.Pattern[str], word: str | None = None) -> Iterator[re.Match[str]]:
         """``pattern``'s matches, each of which begins a run of digits (or with the lead ``word``)."""
@@ -113,7 +169,7 @@ def _range_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_C
             if value:
                 found.append(_Candidate(m.start(), m.end(), value, 0.9))
 
-    for m in scans.cued("period_range", p["period_range"]):
+    for m in scans.cue_led("period_range", p["period_range"]):
         first, last = int(m.group("a")), int(m.group("b"))
         if 1945 <= first <= last <= 2100:
             found.append(_Candidate(m.start(), m.end(), date_value(f"{first}/{last}", "range", False), 0.95))
@@ -124,21 +180,21 @@ def _recurring_candidates(text: str, scans: _Scans) -> list[_Candidate]:
     """Deadlines without a year: "trước ngày 15/02 hàng năm", "tháng 12 hằng năm", "ngày 25 hàng tháng"."""
     p = patterns()
     found: list[_Candidate] = []
-    for m in scans.cued("recurring", p["recurring_day"]):
+    for m in scans.numbers_before_cue("recurring", p["recurring_day"], 2):
         atom = parse_atom(m.group("a"))
         if atom and atom.level == "day" and atom.year is None:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, None), "recurring", False), 0.93)
             )
 
-    for m in scans.cued("recurring", p["recurring_month"]):
+    for m in scans.numbers_before_cue("recurring", p["recurring_month"], 1):
         month = int(m.group("m"))
         if 1 <= month <= 12:
             found.append(
                 _Candidate(m.start(), m.end(), date_value(f"--{month:02d}", "recurring", False), 0.85)
             )
 
-    for m in scans.cued("monthly", p["monthly"]):
+    for m in scans.numbers_before_cue("monthly", p["monthly"], 1):
         day = int(m.group("d"))
         if 1 <= day <= 31:
             found.append(_Candidate(m.start(), m.end(), date_value(f"--{day:02d}", "recurring", False), 0.85))
@@ -186,7 +242,7 @@ def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
             )
 
-    for m in scans.cued("month", p["bare_month"]):
+    for m in scans.word_before_cue("month", p["bare_month"], range(3, 6)):
         atom = parse_atom(m.group("a"))
         if atom and doc_year is not None:
             value, confidence = single(atom, doc_year)
@@ -204,7 +260,7 @@ def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end("a"), value, confidence))
 
-    for m in scans.cued("half", p["half"]):
+    for m in scans.word_before_cue("half", p["half"], range(1, 5)):
         atom = parse_atom(m.group("a"))
         if atom:
             value, confidence = single(atom, doc_year)

@@ -95,18 +95,21 @@ class _Leads:
     typed: list[int] | None
     short: list[int] | None
     laws: list[int] | None
+    abbreviations: list[int]  # where a well-known act's abbreviation stands ("TT124")
 
 
 def _leads(shadowed: str, cues: Cues) -> _Leads:
     """The lead positions of the folded text: type names in any case, type abbreviations as written."""
     lowered, cue = cues.lowered, lead_cues()
     named = cues.starts(cue["names"])
+    well_known = starts_of(cue["well_known_abbreviations"], shadowed)  # as written: no lower-casing
     if lowered is None or named is None:
-        return _Leads(None, None, None)
+        return _Leads(None, None, None, well_known)
     return _Leads(
         typed=sorted({*named, *starts_of(cue["abbreviations"], shadowed)}),
         short=[p for p in named if cue["short_names"].match(lowered, p)],
         laws=[p for p in named if cue["law_names"].match(lowered, p)],
+        abbreviations=well_known,
     )
 
 
@@ -133,9 +136,11 @@ def _is_header_number(match: re.Match[str]) -> bool:
     return word.isupper() and len(word) > 4 and (match.group("so") or "").startswith(("Số", "SỐ"))
 
 
-def _short_refs(shadowed: str, starts: list[int] | None = None) -> list[Ref]:
-    """Short forms ("Thông tư 124") tried at ``starts`` (all positions when ``None``), and the
-    abbreviations of well-known acts ("TT124")."""
+def _short_refs(
+    shadowed: str, starts: list[int] | None = None, abbreviations: list[int] | None = None
+) -> list[Ref]:
+    """Short forms ("Thông tư 124") tried at ``starts``, and the abbreviations of well-known acts
+    ("TT124") tried at ``abbreviations`` (all positions when ``None``)."""
     p = patterns()
     refs: list[Ref] = []
     for m in scan_from(p["short"], shadowed, starts):
@@ -146,7 +151,7 @@ def _short_refs(shadowed: str, starts: list[int] | None = None) -> list[Ref]:
         if doc_type.slug in capitalized_only() and m.group("type")[0].islower():
             continue
         refs.append(Ref(m.start(), m.end(), doc_type, short_value(doc_type, number, year), 0.85))
-    for m in p["abbr_short"].finditer(shadowed):
+    for m in scan_from(p["abbr_short"], shadowed, abbreviations):
         abbreviation, number, year = m.group("type"), m.group("snum"), m.group("syear")
         doc_type = type_of(abbreviation)
         if doc_type is None or (abbreviation, number) not in well_known_abbr_numbers():
@@ -283,9 +288,13 @@ def _unnumbered_refs(
     refs: list[Ref] = []
     cues = cues or Cues(shadowed)
     lowered = cues.lowered if cues.lowered is not None else shadowed.lower()
-    present = [p[name] for name, cue in (("congress", "đại hội"), ("titled", "“")) if cue in lowered]
-    for pattern in present:  # most texts have neither: skip the scan
-        for m in pattern.finditer(shadowed):
+    scans: list[tuple[re.Pattern[str], list[int] | None]] = []  # most texts have neither cue: no scan
+    if "đại hội" in lowered:
+        scans.append((p["congress"], None))
+    if "“" in lowered:  # a title is tried only where its type word stands
+        scans.append((p["titled"], cues.starts(lead_cues()["titled"])))
+    for pattern, starts in scans:
+        for m in scan_from(pattern, shadowed, starts):
             doc_type = type_of(m.group("type"))
             if doc_type is not None:
                 name = act_name(text[m.start() : m.end()])
@@ -339,7 +348,7 @@ def find_legal_refs(text: str, context: Any = None) -> list[Evidence]:
     typed = _typed_refs(text, shadowed, leads.typed)
     refs = (
         typed
-        + _short_refs(shadowed, leads.short)
+        + _short_refs(shadowed, leads.short, leads.abbreviations)
         + _named_law_refs(text, shadowed, leads.laws)
         + _unnumbered_refs(text, shadowed, frozenset(ref.end for ref in typed), cues)
     )

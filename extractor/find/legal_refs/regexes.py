@@ -81,6 +81,16 @@ def well_known() -> list[dict[str, Any]]:
 
 
 @lexicons.compiled
+def _well_known_abbreviations() -> list[str]:
+    """The abbreviations of well-known acts' short forms ("TT", "QĐ"), longest first."""
+    return sorted(
+        {pair[0] for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))},
+        key=len,
+        reverse=True,
+    )
+
+
+@lexicons.compiled
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compile the legal-reference patterns once per set of lexicons."""
     data = lexicons.cited_document_types()
@@ -91,11 +101,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
     short_words = "|".join(_phrase(n) for n in sorted(short_names, key=len, reverse=True))
     not_before = "|".join(_phrase(w) for w in data["short_form_not_before"])
     abbreviations = "|".join(sorted({a for t in doc_types() for a in t.abbreviations}, key=len, reverse=True))
-    well_known_abbr = sorted(
-        {pair[0] for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))},
-        key=len,
-        reverse=True,
-    )
+    well_known_abbr = _well_known_abbreviations()
     # A cheap first-letter test lets the engine skip most positions before the costly alternation.
     initials = "".join(
         sorted({c for t in doc_types() for n in t.names + t.abbreviations for c in n[0] + n[0].lower()})
@@ -147,6 +153,7 @@ def lead_cues() -> dict[str, re.Pattern[str]]:
         act["type"] for act in laws.get("year_named_acts", [])
     }
     law_names = {fold(n).lower() for t in doc_types() if t.slug in law_slugs for n in t.names}
+    titled_types = data["unnumbered_acts"]["titled_types"]
     return {
         "names": re.compile(alternation(names, optional_commas=True) or "(?!)"),
         # "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp": where a law cited by name may begin
@@ -154,6 +161,12 @@ def lead_cues() -> dict[str, re.Pattern[str]]:
         "number_word": re.compile("số"),  # "… số 45/QĐ-UBND" standing apart from its type word
         "short_names": re.compile(alternation(short_names, optional_commas=True) or "(?!)"),
         "abbreviations": re.compile(alternation(abbreviations) or "(?!)"),
+        # the well-known acts' abbreviations ("TT124"), as the abbr_short pattern writes them
+        "well_known_abbreviations": re.compile("|".join(_well_known_abbreviations()) or "TT"),
+        # "Đề án “…”": where an act cited by its title may begin
+        "titled": re.compile(
+            alternation({fold(t).lower() for t in titled_types}, optional_commas=True) or "(?!)"
+        ),
     }
 
 
