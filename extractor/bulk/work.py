@@ -113,6 +113,9 @@ def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
         sample.write_text(WARM_DOCUMENT, encoding="utf-8")
         with contextlib.suppress(Exception):  # only loading matters here; a real file reports its own errors
             extract_file(sample, include_text=True)
+    from extractor.pipeline import keep_loaded
+
+    keep_loaded()
 
 
 def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:

@@ -57,3 +57,17 @@ def test_help_runs():
 
 def test_the_extraction_pipeline_imports_only_spacy():
     assert imported_after("import extractor.pipeline") == ["spacy"]
+
+
+def test_a_warmed_worker_keeps_its_loaded_pipeline_out_of_the_collectors_walks():
+    import gc
+
+    from extractor.bulk import work
+
+    gc.unfreeze()
+    try:
+        work.warm_up()
+        # the models, lexicons and compiled patterns are frozen: full collections no longer walk them
+        assert gc.get_freeze_count() > 50_000
+    finally:
+        gc.unfreeze()
