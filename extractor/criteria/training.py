@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
-from extractor.criteria import catalogue, classifier, rules
+from extractor.criteria import catalogue, classifier, keywords, rules
 
 FOLDS = 5
 REPEATS = 3  # grouped CV repeated with seeds SEED, SEED+1, SEED+2 to show the spread
@@ -31,7 +31,7 @@ class KeywordFeatures(BaseEstimator, TransformerMixin):
         from scipy import sparse
 
         return sparse.csr_matrix(
-            np.asarray([classifier.keyword_row(text, self.families_) for text in texts], dtype=float).reshape(
+            np.asarray([keywords.keyword_row(text, self.families_) for text in texts], dtype=float).reshape(
                 len(texts), len(self.families_)
             )
         )

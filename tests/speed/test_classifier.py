@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from extractor.criteria import catalogue, classifier, training
+from extractor.criteria import catalogue, classifier, keywords, training
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,25 +70,25 @@ def test_keyword_features_are_the_catalogue_keyword_hits():
     ]
     for text in texts:
         hits = rules.keyword_hits(text)
-        assert classifier.keyword_row(text, families) == [
+        assert keywords.keyword_row(text, families) == [
             1.0 if family in hits else 0.0 for family in families
         ]
 
 
 def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
-    assert classifier.required_literal("kế hoạch (số|về)") == "kế hoạch "
-    assert classifier.required_literal(r"\bnổ\b") == "nổ"
-    assert classifier.required_literal("lộ,? lọt") == "lộ"
-    assert classifier.required_literal("tuyên truyền") == "tuyên truyền"
-    assert classifier.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
-    assert classifier.required_literal("(phòng|tổ) trực thuộc") is None
+    assert keywords.required_literal("kế hoạch (số|về)") == "kế hoạch "
+    assert keywords.required_literal(r"\bnổ\b") == "nổ"
+    assert keywords.required_literal("lộ,? lọt") == "lộ"
+    assert keywords.required_literal("tuyên truyền") == "tuyên truyền"
+    assert keywords.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
+    assert keywords.required_literal("(phòng|tổ) trực thuộc") is None
     assert (
-        classifier.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
+        keywords.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
     )
-    assert classifier.required_literal("an[a-z]") == "an"
-    assert classifier.required_literal("ab*c") is None  # "a" alone is too short to rely on
-    assert classifier.required_literal("ab[(]|cd") is None
-    assert classifier.required_literal("(?i)ab") is None
+    assert keywords.required_literal("an[a-z]") == "an"
+    assert keywords.required_literal("ab*c") is None  # "a" alone is too short to rely on
+    assert keywords.required_literal("ab[(]|cd") is None
+    assert keywords.required_literal("(?i)ab") is None
 
 
 def test_each_distinct_word_is_analysed_once():
@@ -126,10 +126,10 @@ def test_a_batchs_keyword_hits_are_each_texts_keyword_row():
     expected = [
         (row, column)
         for row, text in enumerate(texts)
-        for column, hit in enumerate(classifier.keyword_row(text, families))
+        for column, hit in enumerate(keywords.keyword_row(text, families))
         if hit
     ]
-    assert classifier.keyword_hits([text.lower() for text in texts], families) == expected
+    assert keywords.keyword_hits([text.lower() for text in texts], families) == expected
 
 
 def test_a_batchs_ngram_entries_are_each_texts_counts():
@@ -149,22 +149,22 @@ def test_a_batchs_ngram_entries_are_each_texts_counts():
 
 
 def test_a_pattern_is_searched_only_where_its_gates_occur():
-    assert classifier.required_pieces("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") == (
+    assert keywords.required_pieces("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") == (
         ("gây thương tích",),
     )
-    assert classifier.required_pieces("(phòng|tổ|đội|đơn vị) (trực thuộc|thuộc sở)") == (
+    assert keywords.required_pieces("(phòng|tổ|đội|đơn vị) (trực thuộc|thuộc sở)") == (
         ("trực thuộc", "thuộc sở"),
         ("phòng", "tổ", "đội", "đơn vị"),
         (" ",),
     )
-    assert classifier.required_pieces(r"\bhộ\b.{0,30}(đăng ký|ký cam kết)") == (
+    assert keywords.required_pieces(r"\bhộ\b.{0,30}(đăng ký|ký cam kết)") == (
         ("đăng ký", "ký cam kết"),
         ("hộ",),
     )
-    assert classifier.required_pieces("x(ab|cd)?y") == (("x",), ("y",))  # an optional group is no gate
-    assert classifier.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
-    assert classifier.required_pieces("ab|c.d") == (("ab", "c"),)
-    assert classifier.required_pieces("(?i)abc") == ()
+    assert keywords.required_pieces("x(ab|cd)?y") == (("x",), ("y",))  # an optional group is no gate
+    assert keywords.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
+    assert keywords.required_pieces("ab|c.d") == (("ab", "c"),)
+    assert keywords.required_pieces("(?i)abc") == ()
 
 
 def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():
