@@ -23,7 +23,7 @@ def _value_summary(value: dict[str, Any]) -> str:
 def evidence_table(result: ExtractionResult) -> str:
     """The document's header lines and one row per evidence."""
     info = result.document
-    kind = vocabulary.label("document_type", info.doc_type, "—")
+    kind = vocabulary.label("document_type", info.doc_type) or "—"  # an unknown type shows its key
     subject = vocabulary.label("subject_type", info.subject_type, "—")
     lines = [
         f"# {info.source}",

@@ -1,7 +1,8 @@
 """How long ``GET /api/dossiers`` takes while many assessors use the service at once.
 
-Starts the real service (``minhchung serve``, its own SQLite database in a temporary folder, or
-``DATABASE_URL`` when given), creates ``--dossiers`` dossiers with one uploaded report each (the seeds'
+Starts the real service (``minhchung serve``) on its own SQLite database and storage in a temporary folder,
+deleted afterwards (``DATABASE_URL`` is ignored: the script adds users and dossiers of its own, and must
+never touch a real database), creates ``--dossiers`` dossiers with one uploaded report each (the seeds'
 PDFs in turn) and waits until their documents are read; then ``--assessors`` clients, each in its own
 thread with its own session, ask for the first page of the dossier list ``--requests`` times each, as fast
 as the service answers. Prints the wall-clock latency per request (median, p95, max) and the requests
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -27,17 +29,17 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
-PASSWORD = "mat-khau-do-tai-2026"
+PASSWORD = secrets.token_urlsafe(16)  # this run's throw-away users only
 PROVINCE = "Sơn La"
 
 
 def start_service(folder: Path, port: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'load.db'}",
         "MINHCHUNG_STORAGE_DIR": str(folder / "storage"),
         "MINHCHUNG_BULK_DIR": str(folder / "bulk"),
     }
-    env.setdefault("DATABASE_URL", f"sqlite:///{folder / 'load.db'}")
     minhchung = [sys.executable, "-m", "extractor.cli"]
     for username, role in (("admin_tai", "admin"), ("thamdinh_tai", "assessor")):
         subprocess.run(

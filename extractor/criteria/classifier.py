@@ -345,10 +345,14 @@ class LinearFamilyModel:
 
     def _block_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """Every block's IDF weights end to end, and each block's weight (computed once)."""
-        if not self._blocks_joined:
-            self._blocks_joined.append(np.concatenate([block.idf for block in self.blocks]))
-            self._blocks_joined.append(np.asarray([block.weight for block in self.blocks], dtype=float))
-        idf, weights = self._blocks_joined
+        joined = self._blocks_joined
+        if not joined:  # built whole, then put in place in one step: a thread never sees half of it
+            joined = [
+                np.concatenate([block.idf for block in self.blocks]),
+                np.asarray([block.weight for block in self.blocks], dtype=float),
+            ]
+            self._blocks_joined[:] = joined
+        idf, weights = joined
         return idf, weights
 
     def decision(self, texts: list[str]) -> np.ndarray:

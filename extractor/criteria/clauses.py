@@ -334,7 +334,7 @@ def _absence(
     point_rules: dict[str, str] = {}
     # "(năm 2023 xảy ra 03 vụ …)" is the comparison's base, not this period (once per sentence: every
     # absence clause the sentence may speak to asks)
-    text = remembered("without_base", _COMPARED.sub, " ", text)
+    text = without_comparison_base(text)
     named = _kinds_named(text)
     for point in points:
         if point.kind.key not in named:

@@ -143,7 +143,9 @@ class Cues:
 
 
 #: The last text lower-cased and its lower-cased form: the finders of one document (dates, counts,
-#: claims) read the same string object, which is lower-cased once. One entry: it ends with the document.
+#: claims) read the same string object, which is lower-cased once. One entry for the process: it keeps the
+#: last document's text (and its lower-cased copy) alive until another text is lowered; threads reading
+#: different documents at once take turns overwriting it (each still gets its own text's answer).
 _last_lowered: tuple[str, str | None] | None = None
 
 

@@ -36,7 +36,7 @@ def _value(value: dict[str, Any]) -> str:
 def _heading(result: ExtractionResult) -> list[str]:
     info = result.document
     subject = vocabulary.label("subject_type", info.subject_type, "—")
-    kind = vocabulary.label("document_type", info.doc_type, "—")
+    kind = vocabulary.label("document_type", info.doc_type) or "—"  # an unknown type shows its key
     return [
         f"# {info.source}",
         f"  loại văn bản: {kind} · cơ quan: {info.issuer or '—'} · số: {info.number or '—'} · "

@@ -218,12 +218,6 @@ _SMALL = 0.8  # a footnote mark is set smaller than the text it follows …
 _RISE = 0.15  # … and raised above its baseline (share of the text's font size)
 
 
-def split_footnotes(textpage, text: str) -> tuple[str, list[str]]:
-    """``(body, footnotes)`` of PDFium's text of one page (see :func:`footnote_split`)."""
-    kept, notes = footnote_split(textpage, text)
-    return kept_text(text, kept), notes
-
-
 def kept_text(text: str, kept: list[int] | None) -> str:
     """The characters of ``text`` at the (increasing) indexes ``kept``; ``text`` itself when every
     index is kept (``kept`` is ``None``) — the usual page, which then costs no per-character join."""

@@ -124,3 +124,10 @@ def test_a_folder_gives_its_documents_and_an_empty_one_is_not_found(files, tmp_p
     empty.mkdir()
     assert main(["extract", str(empty)]) == 19
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "not_found"
+
+
+def test_every_document_type_a_heading_gives_has_its_vietnamese_label():
+    from extractor import lexicons
+
+    headings = lexicons.own_document_types()["headings"]
+    assert set(vocabulary.keys("document_type")) == set(headings)

@@ -10,7 +10,7 @@ from extractor.ingest import legacy
 
 
 class CountingPattern:
-    """A compiled pattern that adds up the length of every string it is asked to scan."""
+    """A compiled pattern that adds up the length of every stretch of text it is asked to scan."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
@@ -19,9 +19,10 @@ class CountingPattern:
     def __getattr__(self, name: str):
         method = getattr(self.pattern, name)
 
-        def counted(string: str, *args, **kwargs):
-            self.scanned += len(string)
-            return method(string, *args, **kwargs)
+        def counted(string: str, pos: int = 0, endpos: int | None = None):
+            end = len(string) if endpos is None else min(endpos, len(string))
+            self.scanned += max(0, end - pos)  # the part of the string the pattern is asked to scan
+            return method(string, pos, len(string) if endpos is None else endpos)
 
         return counted
 
@@ -33,20 +34,28 @@ def paragraph_text(paragraphs: int) -> str:
     )
 
 
-def scanned_by_language_check(monkeypatch, text: str) -> int:
-    counting = CountingPattern(language._WORD)
-    monkeypatch.setattr(language, "_WORD", counting)
-    assert language.is_vietnamese(text) and not language.typed_without_diacritics(text)
-    return counting.scanned
+BARE = "Ngay 22/02/2023, UBND xa ban hanh Ke hoach so 48/KH-UBND ve bao dam an ninh, trat tu cua dia phuong.\n"
+
+
+def scanned_by_language_check(monkeypatch, text: str, *, marked: bool) -> int:
+    """Characters the language check's word patterns scan (the quick count of marked words, and the
+    3,000-word sample), deciding ``text``."""
+    patterns = [CountingPattern(language._WORD), CountingPattern(language._MARKED_WORD)]
+    monkeypatch.setattr(language, "_WORD", patterns[0])
+    monkeypatch.setattr(language, "_MARKED_WORD", patterns[1])
+    assert language.is_vietnamese(text)
+    assert language.typed_without_diacritics(text) is not marked
+    return sum(pattern.scanned for pattern in patterns)
 
 
 def test_the_language_check_reads_its_sample_not_the_whole_document(monkeypatch):
-    medium, large = paragraph_text(1000), paragraph_text(10_000)
-    read_medium = scanned_by_language_check(monkeypatch, medium)
-    read_large = scanned_by_language_check(monkeypatch, large)
-    assert read_large == read_medium  # the same 3,000-word sample, however long the document
-    assert read_large < len(medium)  # the old check ran its word pattern over all of it (900,000 characters)
-    assert language.vietnamese_scores(large)["words"] == language.SAMPLE_WORDS
+    for paragraph, marked in ((paragraph_text(1), True), (BARE, False)):
+        medium, large = paragraph * 1000, paragraph * 10_000
+        read_medium = scanned_by_language_check(monkeypatch, medium, marked=marked)
+        read_large = scanned_by_language_check(monkeypatch, large, marked=marked)
+        assert 0 < read_medium == read_large  # the same sample, however long the document
+        assert read_large < len(medium)  # the old check ran its word pattern over all of it
+    assert language.vietnamese_scores(paragraph_text(10_000))["words"] == language.SAMPLE_WORDS
 
 
 def decoded_while_detecting(monkeypatch, text: str) -> tuple[str | None, int]:

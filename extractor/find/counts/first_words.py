@@ -47,8 +47,8 @@ def first_token(window: str) -> str | None:
 
 def first_character(window: str) -> str | None:
     """The character the first word of ``window`` starts with, as far as being a capital, a small letter or
-    a letter at all goes (``None`` when the window opens with whitespace other than a blank: the tokenizer
-    skips it and the first word starts further on)."""
+    a letter at all goes (``None`` when the window opens with whitespace: the first word starts further on,
+    and the caller asks underthesea as before)."""
     if not window or window[0].isspace():
         return None
     return window[0]

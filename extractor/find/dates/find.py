@@ -36,7 +36,15 @@ from extractor.find.dates.parse import (
     range_value,
     single,
 )
-from extractor.find.dates.regexes import cues, holiday_days, lead_words, patterns
+from extractor.find.dates.regexes import (
+    BARE_MONTH_LEADS,
+    HALF_COUNTS,
+    cues,
+    holiday_days,
+    lead_words,
+    patterns,
+    word_lengths,
+)
 from extractor.find.overlaps import longest_first
 from extractor.find.patterns import Cues, scan_from
 from extractor.models import Evidence
@@ -242,7 +250,7 @@ def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_
                 _Candidate(m.start(), m.end(), date_value(iso_text(atom, atom.year), "period", False), 0.95)
             )
 
-    for m in scans.word_before_cue("month", p["bare_month"], range(3, 6)):
+    for m in scans.word_before_cue("month", p["bare_month"], word_lengths(BARE_MONTH_LEADS)):
         atom = parse_atom(m.group("a"))
         if atom and doc_year is not None:
             value, confidence = single(atom, doc_year)
@@ -260,7 +268,7 @@ def _period_candidates(text: str, doc_year: int | None, scans: _Scans) -> list[_
             value, confidence = single(atom, doc_year)
             found.append(_Candidate(m.start(), m.end("a"), value, confidence))
 
-    for m in scans.word_before_cue("half", p["half"], range(1, 5)):
+    for m in scans.word_before_cue("half", p["half"], word_lengths(HALF_COUNTS)):
         atom = parse_atom(m.group("a"))
         if atom:
             value, confidence = single(atom, doc_year)

@@ -59,13 +59,32 @@ def holiday_days() -> frozenset[tuple[int, int]]:
     return frozenset((item["day"], item["month"]) for item in date_words()["holidays"])
 
 
+#: The word before "tháng N" that makes it a month of the document's year ("trong tháng 3").
+BARE_MONTH_LEADS = ("trong", "vào", "đầu", "cuối", "giữa", "hết")
+#: How many months a half or quarter period counts ("6 tháng đầu năm", "chín tháng").
+HALF_COUNTS = ("06", "6", "sáu", "03", "3", "ba", "09", "9", "chín")
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in words)
+
+
+def _first_letters(words: tuple[str, ...]) -> str:
+    return "".join(sorted({word[0] for word in words}))
+
+
+def word_lengths(words: tuple[str, ...]) -> range:
+    """The lengths a word of ``words`` may have: where a scan for the cue after it must look back."""
+    return range(min(map(len, words)), max(map(len, words)) + 1)
+
+
 @lexicons.compiled
 def patterns() -> dict[str, re.Pattern[str]]:
     words = date_words()
     recurring = alternation(words["recurring_words"])
     roman = "|".join(sorted(roman_numerals(), key=len, reverse=True))
     quarter = rf"quý\s+(?:{roman}|[1-4])(?![\w])(?:\s*/\s*\d{{4}}|\s+năm\s+\d{{4}})?"
-    half = rf"(?:0?6|sáu|0?3|ba|0?9|chín)\s+{_HALF_WORDS}(?:\s+\d{{4}})?"
+    half = rf"(?:{_words(HALF_COUNTS)})\s+{_HALF_WORDS}(?:\s+\d{{4}})?"
     atom = (
         rf"(?:{_NUMERIC_DATE}|{_WORD_DATE}|{_MONTH}|{_DAY_MONTH}|{quarter}|{_YEAR_PHRASE}|tháng\s+\d{{1,2}})"
     )
@@ -110,7 +129,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "month": re.compile(rf"(?=t){b}(?P<a>{_MONTH}){e}", flags),
         "bare_month": re.compile(
-            rf"(?=[tvđcgh])(?<=\s)(?:trong|vào|đầu|cuối|giữa|hết)\s+(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
+            rf"(?=[{_first_letters(BARE_MONTH_LEADS)}])(?<=\s)(?:{_words(BARE_MONTH_LEADS)})\s+"
+            rf"(?P<a>tháng\s+(?P<m>\d{{1,2}})){e}"
             rf"(?!\s*(?:/|năm|tháng|ngày))",
             flags,
         ),
