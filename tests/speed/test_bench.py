@@ -23,7 +23,9 @@ def test_a_pdf_of_any_length_from_the_seed_pages(tmp_path):
 
 
 def test_the_length_table_reads_500_pages_in_which_no_sentence_repeats(tmp_path):
-    sentences = [part for text, _ in long_report_paragraphs(500) for part in _SENTENCE_END.split(text) if part]
+    sentences = [
+        part for text, _ in long_report_paragraphs(500) for part in _SENTENCE_END.split(text) if part
+    ]
     assert len(sentences) > 10_000 and len(set(sentences)) == len(sentences)
     source = long_report_pdf(500)
     assert bench.pdfium_pages(source) >= 500

@@ -70,9 +70,7 @@ def test_keyword_features_are_the_catalogue_keyword_hits():
     ]
     for text in texts:
         hits = rules.keyword_hits(text)
-        assert keywords.keyword_row(text, families) == [
-            1.0 if family in hits else 0.0 for family in families
-        ]
+        assert keywords.keyword_row(text, families) == [1.0 if family in hits else 0.0 for family in families]
 
 
 def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
@@ -82,9 +80,7 @@ def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
     assert keywords.required_literal("tuyên truyền") == "tuyên truyền"
     assert keywords.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
     assert keywords.required_literal("(phòng|tổ) trực thuộc") is None
-    assert (
-        keywords.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
-    )
+    assert keywords.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
     assert keywords.required_literal("an[a-z]") == "an"
     assert keywords.required_literal("ab*c") is None  # "a" alone is too short to rely on
     assert keywords.required_literal("ab[(]|cd") is None

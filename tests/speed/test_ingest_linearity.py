@@ -34,7 +34,9 @@ def paragraph_text(paragraphs: int) -> str:
     )
 
 
-BARE = "Ngay 22/02/2023, UBND xa ban hanh Ke hoach so 48/KH-UBND ve bao dam an ninh, trat tu cua dia phuong.\n"
+BARE = (
+    "Ngay 22/02/2023, UBND xa ban hanh Ke hoach so 48/KH-UBND ve bao dam an ninh, trat tu cua dia phuong.\n"
+)
 
 
 def scanned_by_language_check(monkeypatch, text: str, *, marked: bool) -> int:
