@@ -88,12 +88,19 @@ class _Scans:
         before the first ("trước ngày 15/02 hàng năm": 2). Such a match begins after the run of
         digits that precedes its first and at latest where its first begins: only those positions
         are tried, near each (rare) cue, instead of every position of the text."""
+        return self._near_cue(name, pattern, lambda found: self._before(found, numbers))
+
+    def _near_cue(
+        self, name: str, pattern: re.Pattern[str], positions: Callable[[list[int]], Iterator[int]]
+    ) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches tried at ``positions(where the cue name stands)``; none without the cue,
+        every position when the cue's places cannot be told on the lower-cased text."""
         if name not in self.present:
             return iter(())
         found = self.found.starts(cues()[name])
         if found is None:
             return pattern.finditer(self.text)
-        return scan_from(pattern, self.text, self._before(found, numbers))
+        return scan_from(pattern, self.text, positions(found))
 
     def _before(self, cue_starts: list[int], numbers: int) -> Iterator[int]:
         runs = self.digit_runs
@@ -111,12 +118,7 @@ class _Scans:
         """``pattern``'s matches, each of which opens with one word of ``lengths`` characters, then
         whitespace, then its cue ``name`` ("6 tháng đầu năm", "trong tháng 3"): tried only at those
         lengths before the whitespace before each cue, instead of every position of the text."""
-        if name not in self.present:
-            return iter(())
-        found = self.found.starts(cues()[name])
-        if found is None:
-            return pattern.finditer(self.text)
-        return scan_from(pattern, self.text, self._word_starts(found, lengths))
+        return self._near_cue(name, pattern, lambda found: self._word_starts(found, lengths))
 
     def _word_starts(self, cue_starts: list[int], lengths: range) -> Iterator[int]:
         text = self.text
