@@ -127,6 +127,10 @@ def reviewed(browser: Browser, live_server: LiveServer, seed_path, tmp_path_fact
     expect(row.locator(".meter-job .meter-label")).to_have_text("100 %")
     expect(page.get_by_test_id("documents-table")).to_contain_text(pdf.name)
     expect(page.get_by_test_id("documents-table")).to_contain_text(docx.name)
+    # each document's type in words, from the one vocabulary (a báo cáo and a kế hoạch)
+    kinds = page.get_by_test_id("documents-table").locator("td[data-label='Loại văn bản']")
+    for kind in ("Báo cáo", "Kế hoạch"):  # in either order: the two uploads race
+        expect(kinds.filter(has_text=re.compile(f"^{kind}$"))).to_have_count(1, timeout=PROCESSING_TIMEOUT_MS)
     shot(page, "upload-done", live_server.backend)
 
     # The document view: text with highlights, legend and shortcuts on screen.

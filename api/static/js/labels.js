@@ -1,7 +1,7 @@
-// Vietnamese labels. Every status, proposal, review state, evidence kind, unit kind and role comes from the one
-// vocabulary (corpora/vocabulary/labels.json), read once at start-up from GET /api/vocabulary; this file keeps no
-// table of its own for them. The tables below the vocabulary are for values the vocabulary does not cover
-// (job states, document types, names of value fields).
+// Vietnamese labels. Every status, proposal, review state, evidence kind, unit kind, role and document type comes
+// from the one vocabulary (corpora/vocabulary/labels.json), read once at start-up from GET /api/vocabulary;
+// this file keeps no table of its own for them. The tables below the vocabulary are for values the vocabulary does not cover
+// (job states, names of value fields).
 
 import { get } from "./api.js";
 
@@ -16,6 +16,7 @@ export const CRITERION_STATUS = {}; // criterion_status: met / not_met / unclear
 export const OVERALL_LABELS = {}; // overall_proposal: dat / chua_dat / chua_du_can_cu
 export const STANCE_LABELS = {}; // statement_stance
 export const READING_LABELS = {}; // document_reading
+export const DOC_TYPES = {}; // document_type: the extract contract's DocumentInfo.doc_type
 
 const TABLES = {
   evidence_kind: KIND_LABELS,
@@ -26,6 +27,7 @@ const TABLES = {
   overall_proposal: OVERALL_LABELS,
   statement_stance: STANCE_LABELS,
   document_reading: READING_LABELS,
+  document_type: DOC_TYPES,
 };
 
 /** Read the vocabulary once (app start-up); the tables above are filled in its display order. */
@@ -88,18 +90,6 @@ export const JOB_STATUS = {
 
 export const DONE_STATUSES = new Set(["done"]);
 export const FAILED_STATUSES = new Set(["failed"]);
-
-/** Document types of the extract contract (DocumentInfo.doc_type). */
-export const DOC_TYPES = {
-  bao_cao: "Báo cáo",
-  ke_hoach: "Kế hoạch",
-  cong_van: "Công văn",
-  to_trinh: "Tờ trình",
-  bien_ban: "Biên bản",
-  quyet_dinh: "Quyết định",
-  dang_ky: "Bản đăng ký",
-  other: "Văn bản khác",
-};
 
 /** Vietnamese names of the keys of an evidence value; unknown keys are shown as "trường khác". */
 export const VALUE_KEYS = {
