@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import docs_page
+from api.client_address import trusted_networks
 from api.csrf import OriginCheckMiddleware
 from api.db import make_engine, make_sessionmaker
 from api.deps import AppState
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = False) -> Fa
             settings.login_address_failures, settings.login_address_window_seconds
         ),
         hash_gate=hash_gate,
+        trusted_proxies=trusted_networks(settings.trusted_proxies),
     )
     app.router.on_shutdown.append(hash_gate.shutdown)
     install_handlers(app)

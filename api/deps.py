@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.client_address import TrustedProxies
 from api.csrf import require_csrf_token
 from api.errors import ApiError
 from api.orm import User
@@ -29,6 +30,7 @@ class AppState:
     sessions: sessionmaker[Session]
     address_throttle: AddressThrottle
     hash_gate: HashGate
+    trusted_proxies: TrustedProxies = ()  # api.client_address: whose X-Forwarded-For is believed
 
 
 def app_state(request: Request) -> AppState:

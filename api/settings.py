@@ -50,6 +50,8 @@ class Settings:
     job_aging_seconds: int = 600  # a waiting large job goes first after this long
     max_json_body_bytes: int = 256 * 1024  # every JSON request body
     trusted_origins: tuple[str, ...] = ()  # extra origins allowed to send state-changing requests
+    # reverse proxies (addresses or networks) whose X-Forwarded-For names the client (api.client_address)
+    trusted_proxies: tuple[str, ...] = ()
     instance_id: str | None = None  # set by ``minhchung serve``: /ready counts this instance's workers
     parent_pid: int | None = None  # a worker started by ``serve`` dies with this process
 
@@ -97,6 +99,9 @@ class Settings:
                 for o in os.environ.get("MINHCHUNG_TRUSTED_ORIGINS", "").split(",")
                 if o.strip()
             ),
+            trusted_proxies=tuple(
+                p.strip() for p in os.environ.get("MINHCHUNG_TRUSTED_PROXIES", "").split(",") if p.strip()
+            ),
             instance_id=os.environ.get("MINHCHUNG_INSTANCE_ID") or None,
             parent_pid=_int_env("MINHCHUNG_PARENT_PID", 0) or None,
         )
@@ -127,6 +132,7 @@ class Settings:
             "MINHCHUNG_JOB_AGING_SECONDS": str(self.job_aging_seconds),
             "MINHCHUNG_MAX_JSON_BODY_BYTES": str(self.max_json_body_bytes),
             "MINHCHUNG_TRUSTED_ORIGINS": ",".join(self.trusted_origins),
+            "MINHCHUNG_TRUSTED_PROXIES": ",".join(self.trusted_proxies),
             **({"MINHCHUNG_INSTANCE_ID": self.instance_id} if self.instance_id else {}),
             **({"MINHCHUNG_PARENT_PID": str(self.parent_pid)} if self.parent_pid else {}),
         }

@@ -1,11 +1,11 @@
 """Log in and out, who am I, password change, sessions, and user management (admin; the changes
 themselves are :mod:`api.users`, shared with ``minhchung user``).
 
-Log-in is throttled per client address (in memory, :mod:`api.throttle`) and per account (a lockout in
-the database an admin can lift). Everything a log-in does after the address check (database look-up,
-argon2, bookkeeping) runs on the bounded log-in pool of :class:`api.throttle.HashGate`: never on the
-event loop nor on the thread pool of the other routes, and a flood past the gate's line is answered 429
-at once without touching a thread.
+Log-in is throttled per client address (in memory, :mod:`api.throttle`; behind a trusted reverse proxy,
+the client it names, :mod:`api.client_address`) and per account (a lockout in the database an admin can
+lift). Everything a log-in does after the address check (database look-up, argon2, bookkeeping) runs on
+the bounded log-in pool of :class:`api.throttle.HashGate`: never on the event loop nor on the thread pool
+of the other routes, and a flood past the gate's line is answered 429 at once without touching a thread.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from api import users
 from api.audit_trail import record
+from api.client_address import request_address
 from api.csrf import require_csrf_token
 from api.deps import SESSION_COOKIE, Admin, AppState, CurrentUser, Db, app_state, request_credential
 from api.errors import ApiError
@@ -66,10 +67,6 @@ async def _on_gate(state: AppState, work: Callable[[], T]) -> T:
         raise _too_many("busy", 1) from error
 
 
-def _client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 @router.post(
     "/auth/login",
     response_model=LoginOut,
@@ -82,7 +79,7 @@ async def login(body: LoginIn, request: Request, response: Response) -> dict:
     """Check the password (throttled) and open a session: the token and the HttpOnly cookie."""
     state = app_state(request)
     settings = state.settings
-    address = _client_address(request)
+    address = request_address(request)  # behind trusted proxies, the client they name
     wait = state.address_throttle.retry_after(address)
     if wait is not None:
         raise _too_many("too_many_attempts", wait)
