@@ -165,7 +165,8 @@ class DossierOut(BaseModel):
     year: int
     created_at: datetime
     document_count: int
-    evidence: EvidenceCounts
+    evidence: EvidenceCounts  # of the documents in the proposal (api.summaries)
+    evidence_held_out: EvidenceCounts = EvidenceCounts()  # of documents held out for a mismatch
     confirmed_ratio: float
     proposed_result: Overall
     decided_criteria: int

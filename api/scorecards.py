@@ -305,6 +305,11 @@ def build(session: Session, dossier: Dossier, data: DossierEvidence | None = Non
         "total": len(criteria),
         "warnings": card.get("warnings", []),
         "excluded_documents": card.get("excluded_documents", []),
+        "excluded_document_ids": sorted(
+            data.document_ids[name]
+            for name in card.get("excluded_documents", [])
+            if name in data.document_ids
+        ),
     }
 
 

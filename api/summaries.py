@@ -1,13 +1,19 @@
 """Dossier summaries for lists: counts and the proposed result of many dossiers in a few grouped queries.
 
+The review progress (``evidence``, ``confirmed_ratio``) counts the evidence of the documents that take part
+in the proposal only: a withdrawn document counts nowhere, and one the scorecard holds out (its unit, year or
+kind disagrees with the dossier and no assessor accepted it) is counted apart, in ``evidence_held_out``. The
+dossier's own page (``api.views.dossier_out``) is this same summary, so the list and the page agree.
+
 Building a scorecard is the expensive part of a dossier's summary, so the proposal (``proposed_overall``,
-and the assessor's ``overall``) is cached per process under a *fingerprint* of everything the scorecard
-reads, taken from the database for all listed dossiers at once:
+the assessor's ``overall``, the documents it holds out) is cached per process under a *fingerprint* of
+everything the scorecard reads, taken from the database for all listed dossiers at once:
 
 - documents: how many, the newest id, the latest ``processed_at`` (a finished or repeated extraction);
 - evidence: how many, the sum of the review versions and the latest ``updated_at`` (every review);
 - decisions: how many, the newest id, the sum of versions (decide, change, clear);
-- the audit trail: the newest entry of the dossier (accept-mismatch and every other recorded change);
+- the audit trail: the newest entry of the dossier (accept-mismatch, withdraw, restore and every other
+  recorded change: holding a document out or bringing it back in is a new summary at once);
 - the unit's name and kind, the dossier's year and creation time;
 
 under the database's URL (one process may serve, or test, several databases).
@@ -47,22 +53,37 @@ def _stamp(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _proposal(card: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "proposed_overall": card["proposed_overall"],
+        "overall": card["overall"],
+        "held_out": frozenset(card["excluded_document_ids"]),
+    }
+
+
 def proposals(
-    session: Session, dossiers: Sequence[Dossier], fingerprints: dict[int, tuple[Any, ...]]
+    session: Session,
+    dossiers: Sequence[Dossier],
+    fingerprints: dict[int, tuple[Any, ...]],
+    built: dict[int, dict[str, Any]] | None = None,
 ) -> dict[int, dict[str, Any]]:
-    """dossier id → ``{"proposed_overall", "overall"}``, built only for dossiers whose fingerprint changed."""
+    """dossier id → ``{"proposed_overall", "overall", "held_out"}`` (``held_out``: the ids of the documents
+    the proposal leaves out for a mismatch), built only for dossiers whose fingerprint changed; a scorecard
+    the caller built already (``built``) is taken as it is, not cached (it may predate the fingerprint)."""
     out: dict[int, dict[str, Any]] = {}
     bind = session.get_bind()
     database = str(bind.engine.url)
     for dossier in dossiers:
+        if built and dossier.id in built:
+            out[dossier.id] = _proposal(built[dossier.id])
+            continue
         key = (database, dossier.id, fingerprints[dossier.id])
         with _lock:
             cached = _cache.get(key)
             if cached is not None:
                 _cache.move_to_end(key)
         if cached is None:
-            card = scorecards.build(session, dossier)
-            cached = {"proposed_overall": card["proposed_overall"], "overall": card["overall"]}
+            cached = _proposal(scorecards.build(session, dossier))
             with _lock:
                 _cache[key] = cached
                 while len(_cache) > CACHE_SIZE:
@@ -71,20 +92,28 @@ def proposals(
     return out
 
 
-def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dict[str, Any]]:
-    """The list shape of ``api.views.dossier_out`` (without documents) for each dossier, in order."""
+def _counts(counts: dict[str, int]) -> dict[str, int]:
+    return {
+        "total": sum(counts.values()),
+        **{k: counts.get(k, 0) for k in ("proposed", "confirmed", "rejected")},
+    }
+
+
+def dossier_summaries(
+    session: Session, dossiers: Iterable[Dossier], built: dict[int, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """The list shape of ``api.views.dossier_out`` (without documents) for each dossier, in order
+    (``built``: dossier id → its scorecard, when the caller built it already)."""
     dossiers = list(dossiers)
     ids = [dossier.id for dossier in dossiers]
     if not ids:
         return []
     withdrawn = dossier_checks.withdrawn_everywhere(session, ids)  # out of the review progress
-    evidence_counts: dict[int, dict[str, int]] = {}
-    for dossier_id, status, count in session.execute(
-        select(EvidenceRow.dossier_id, EvidenceRow.status, func.count())
+    per_document = session.execute(  # dossier, document, status → count; split below by the proposal
+        select(EvidenceRow.dossier_id, EvidenceRow.document_id, EvidenceRow.status, func.count())
         .where(EvidenceRow.dossier_id.in_(ids), EvidenceRow.document_id.notin_(withdrawn))
-        .group_by(EvidenceRow.dossier_id, EvidenceRow.status)
-    ):
-        evidence_counts.setdefault(dossier_id, {})[status] = count
+        .group_by(EvidenceRow.dossier_id, EvidenceRow.document_id, EvidenceRow.status)
+    ).all()
     evidence = _grouped(
         session,
         select(
@@ -146,11 +175,18 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
             *decisions.get(dossier.id, (0, None, 0)),
             audit.get(dossier.id, (None,))[0],
         )
-    cards = proposals(session, dossiers, fingerprints)
+    cards = proposals(session, dossiers, fingerprints, built)
+
+    in_proposal: dict[int, dict[str, int]] = {}
+    held_out: dict[int, dict[str, int]] = {}
+    for dossier_id, document_id, status, count in per_document:
+        side = held_out if document_id in cards[dossier_id]["held_out"] else in_proposal
+        counts = side.setdefault(dossier_id, {})
+        counts[status] = counts.get(status, 0) + count
 
     out = []
     for dossier in dossiers:
-        counts = evidence_counts.get(dossier.id, {})
+        counts = in_proposal.get(dossier.id, {})
         total = sum(counts.values())
         reviewed = counts.get("confirmed", 0) + counts.get("rejected", 0)
         jobs = job_counts.get(dossier.id, {})
@@ -161,10 +197,8 @@ def dossier_summaries(session: Session, dossiers: Iterable[Dossier]) -> list[dic
                 "year": dossier.year,
                 "created_at": dossier.created_at,
                 "document_count": documents.get(dossier.id, (0,))[0],
-                "evidence": {
-                    "total": total,
-                    **{k: counts.get(k, 0) for k in ("proposed", "confirmed", "rejected")},
-                },
+                "evidence": _counts(counts),
+                "evidence_held_out": _counts(held_out.get(dossier.id, {})),
                 "confirmed_ratio": round(reviewed / total, 4) if total else 0.0,
                 "proposed_result": cards[dossier.id]["proposed_overall"],
                 "decided_criteria": decisions.get(dossier.id, (0,))[0],

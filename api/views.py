@@ -7,8 +7,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from api import dossier_checks, scorecards
-from api.orm import AuditEntry, CriterionDecision, Document, Dossier, EvidenceRow, Job
+from api import summaries
+from api.orm import AuditEntry, Document, Dossier, EvidenceRow, Job
 
 
 def latest_job_ids(session: Session, document_ids: list[int]) -> dict[int, int]:
@@ -42,50 +42,13 @@ def document_out(document: Document, job_id: int | None) -> dict[str, Any]:
 def dossier_out(
     session: Session, dossier: Dossier, *, with_documents: bool = False, card: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """One dossier with its counts and proposed result (``card``: its scorecard, when built already)."""
-    withdrawn = dossier_checks.withdrawn_ids(session, dossier.id)  # out of the review progress
-    counts = dict(
-        session.execute(
-            select(EvidenceRow.status, func.count())
-            .where(EvidenceRow.dossier_id == dossier.id, EvidenceRow.document_id.notin_(withdrawn))
-            .group_by(EvidenceRow.status)
-        ).all()
-    )
-    total = sum(counts.values())
-    reviewed = counts.get("confirmed", 0) + counts.get("rejected", 0)
-    documents = list(
-        session.scalars(select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id))
-    )
-    job_counts = dict(
-        session.execute(
-            select(Job.status, func.count())
-            .join(Document, Job.document_id == Document.id)
-            .where(Document.dossier_id == dossier.id)
-            .group_by(Job.status)
-        ).all()
-    )
-    decided = (
-        session.scalar(
-            select(func.count())
-            .select_from(CriterionDecision)
-            .where(CriterionDecision.dossier_id == dossier.id)
-        )
-        or 0
-    )
-    card = card or scorecards.build(session, dossier)
-    out: dict[str, Any] = {
-        "id": dossier.id,
-        "unit": dossier.unit,
-        "year": dossier.year,
-        "created_at": dossier.created_at,
-        "document_count": len(documents),
-        "evidence": {"total": total, **{k: counts.get(k, 0) for k in ("proposed", "confirmed", "rejected")}},
-        "confirmed_ratio": round(reviewed / total, 4) if total else 0.0,
-        "proposed_result": card["proposed_overall"],
-        "decided_criteria": decided,
-        "jobs": {k: job_counts.get(k, 0) for k in ("queued", "running", "failed")},
-    }
+    """One dossier with its counts and proposed result (``card``: its scorecard, when built already): the
+    summary the dossier list shows (``api.summaries``, the same figures), with its documents on request."""
+    out = summaries.dossier_summaries(session, [dossier], {dossier.id: card} if card else None)[0]
     if with_documents:
+        documents = list(
+            session.scalars(select(Document).where(Document.dossier_id == dossier.id).order_by(Document.id))
+        )
         jobs = latest_job_ids(session, [d.id for d in documents])
         out["documents"] = [document_out(d, jobs.get(d.id)) for d in documents]
     return out

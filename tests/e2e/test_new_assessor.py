@@ -3,7 +3,8 @@
 1. the criteria tab has nothing current until the first j (as the document review), and the current card is marked;
 2. the header's "Theo quyết định của cán bộ" counts the assessor's decisions only, and says how many are open;
 3. the scorecard's "Minh chứng" column counts the quoted sentences (never 0 when there are some);
-4. a document held out of the proposal is not counted in the review progress, but shown apart;
+4. a document held out of the proposal is not counted in the review progress, but shown apart, and the dossier
+   list counts the same;
 5. an item undone back to "Chưa xem xét" names no reviewer;
 6. the upload hint lists exactly the formats the file picker accepts (RTF too);
 7. the change log names the unit, not its id;
@@ -271,6 +272,13 @@ def test_a_held_out_document_is_not_counted_in_the_review_progress(
         "aria-valuetext", re.compile(f"/{in_proposal} ")
     )
     expect(progress.get_by_test_id("held-out-progress")).to_contain_text(f"{held} minh chứng")
+    # The dossier list shows the same progress as the dossier itself.
+    page.goto("/#/")
+    listed = page.locator(f"tr[data-dossier-id='{dossier['id']}'] .confirm-cell")
+    expect(listed.locator("[role=progressbar]")).to_have_attribute(
+        "aria-valuetext", re.compile(f"/{in_proposal} ")
+    )
+    expect(listed).to_have_attribute("title", re.compile(f"ngoài đề xuất .*: {held} minh chứng"))
     page.context.close()
     assert errors == []
 

@@ -1,6 +1,6 @@
 // Hồ sơ: header with the proposed result, then tabs — documents & upload, criteria panel, scorecard.
 
-import { get, post, query as queryString } from "../api.js";
+import { get, post } from "../api.js";
 import { dateTime, errorBox, h, loading, percent, render, toast } from "../dom.js";
 import { DOC_TYPES, JOB_STATUS, UNIT_KINDS, resultLabel } from "../labels.js";
 import { confirmation, documentName, proposedLabel, proposedResult, unitName, unitPlace } from "../model.js";
@@ -150,38 +150,21 @@ function warnings(dossier) {
 }
 
 /** What the header needs besides the dossier: the scorecard (the assessor's decisions, counted apart from the
- * proposals) and the evidence counts of the documents held out of the proposal (a unit/year mismatch not accepted),
- * which the review progress leaves out. */
+ * proposals). */
 async function headerData(dossier) {
-  // A withdrawn document (where the API knows withdrawals) is out of the dossier's counts already.
-  const held = (dossier.checks?.documents || []).filter((item) => item.held_out && !item.withdrawn);
-  const total = (params) => get(`/api/evidence${queryString({ ...params, page_size: 1 })}`).then((data) => data?.total ?? 0);
-  const [card, heldOut] = await Promise.all([
-    get(`/api/dossiers/${dossier.id}/scorecard`).catch(() => null),
-    Promise.all(held.map(async (item) => {
-      const [all, confirmed, rejected] = await Promise.all([undefined, "confirmed", "rejected"].map(
-        (status) => total({ document_id: item.document_id, status })));
-      return { filename: item.filename, total: all, confirmed, rejected };
-    })).catch(() => null),
-  ]);
-  return { card, heldOut };
+  return { card: await get(`/api/dossiers/${dossier.id}/scorecard`).catch(() => null) };
 }
 
-/** The review progress over the documents in the proposal: the dossier's counts less those of held-out documents. */
-function proposalProgress(dossier, heldOut) {
-  const all = confirmation(dossier);
-  if (!heldOut?.length) return { ...all, heldOut: null };
-  const out = heldOut.reduce((sum, item) => ({ total: sum.total + item.total, confirmed: sum.confirmed + item.confirmed,
-    rejected: sum.rejected + item.rejected }), { total: 0, confirmed: 0, rejected: 0 });
-  const confirmed = Math.max(0, all.confirmed - out.confirmed);
-  const rejected = Math.max(0, all.rejected - out.rejected);
-  const total = Math.max(0, all.total - out.total);
-  const reviewed = confirmed + rejected;
-  return { confirmed, rejected, reviewed, total, ratio: total ? reviewed / total : 0, heldOut: out };
+/** The review progress over the documents in the proposal — the dossier's counts as the API gives them, the
+ * same figures as the dossier list — and the evidence of the documents held out of the proposal (a unit/year
+ * mismatch not accepted; withdrawn documents count nowhere), said apart. */
+function proposalProgress(dossier) {
+  const held = dossier.evidence_held_out;
+  return { ...confirmation(dossier), heldOut: held?.total ? held : null };
 }
 
 function header(dossier, extra = {}) {
-  const { confirmed, rejected, reviewed, total, ratio, heldOut } = proposalProgress(dossier, extra.heldOut);
+  const { confirmed, rejected, reviewed, total, ratio, heldOut } = proposalProgress(dossier);
   const result = dossier.proposed_result || {};
   const unitKind = dossier.unit?.kind;
   return h(

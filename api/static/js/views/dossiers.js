@@ -55,7 +55,9 @@ export function assessorResult(card, dossier = null) {
 }
 
 function dossierRow(dossier) {
-  const { confirmed, rejected, reviewed, total, ratio } = confirmation(dossier);
+  const { confirmed, rejected, reviewed, total, ratio } = confirmation(dossier);  // the documents in the proposal
+  const held = dossier.evidence_held_out?.total
+    ? `; ngoài đề xuất (tài liệu không khớp hồ sơ): ${dossier.evidence_held_out.total} minh chứng` : "";
   const open = () => navigate(`/dossiers/${dossier.id}`);
   return h(
     "tr",
@@ -65,7 +67,7 @@ function dossierRow(dossier) {
     h("td", { "data-label": "Địa bàn" }, unitPlace(dossier)),
     h("td", { class: "num", "data-label": "Năm" }, dossier.year ?? "—"),
     h("td", { "data-label": "Hệ thống đề xuất" }, resultBadge(proposedResult(dossier), proposedLabel(dossier))),
-    h("td", { class: "confirm-cell", "data-label": "Minh chứng đã xem xét", title: `${confirmed} xác nhận, ${rejected} bác bỏ, trên ${total} minh chứng` },
+    h("td", { class: "confirm-cell", "data-label": "Minh chứng đã xem xét", title: `${confirmed} xác nhận, ${rejected} bác bỏ, trên ${total} minh chứng${held}` },
       progressBar(ratio, `${reviewed}/${total} · ${percent(ratio)}`),
       h("small", { class: "muted" }, `${confirmed} xác nhận · ${rejected} bác bỏ`)),
     h("td", { class: "num", "data-label": "Tài liệu" }, dossier.document_count ?? dossier.documents_count ?? dossier.documents?.length ?? "—"),
