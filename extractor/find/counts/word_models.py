@@ -8,12 +8,17 @@ translation …): about 0.3 s of CPU and 50 MB in every process before a word is
 ``word_tokenize`` then reads the segmentation model's feature list and dictionary with joblib, whose
 unpickler is pure Python: about 0.2 s more.
 
-Here only the modules that hold the three things are imported (:func:`underthesea_module`: the package
-is registered without running its ``__init__``, which still runs, in full, the first time anything asks
-the package itself for a name, e.g. ``from underthesea import pos_tag``), and the segmentation model's
-files, which are plain pickles, are read with the C unpickler. Models, features and tokenizer are
-underthesea's own; ``tests/find/test_word_models.py`` checks that :func:`word_tokenize` gives what
-``underthesea.word_tokenize`` gives on every window of the gold texts.
+Its normalisation module reads its two tables with joblib too, twice over, at import; and its POS module
+loads a 74,000-word dictionary at import that the POS model's templates never read.
+
+Here only the tokenizer's modules are imported (:func:`underthesea_module`: the package is registered
+without running its ``__init__``, which still runs, in full, the first time anything asks the package
+itself for a name, e.g. ``from underthesea import pos_tag``). The model files, plain pickles and CRF
+models, are read directly: the normalisation tables and the segmentation model's features and dictionary
+with the C unpickler, both CRFs with ``underthesea_core``. Files, tables, templates and tokenizer are
+underthesea's own; ``tests/find/test_word_models.py`` checks the tables and templates against
+underthesea's modules and :func:`word_tokenize` against ``underthesea.word_tokenize`` on every window of
+the gold texts (``test_pos_tags.py`` does the same for the tags).
 """
 
 from __future__ import annotations
@@ -33,8 +38,21 @@ _TOKENIZER_MODULES = (
     "underthesea.pipeline.text_normalize",
     "underthesea.pipeline.word_tokenize.regex_tokenize",
 )
-#: The segmentation model's folder beside ``underthesea/pipeline/word_tokenize`` and its three files.
-_SEGMENTATION_MODEL = Path("models") / "ws_crf_vlsp2013_20230727"
+#: The module of normalisation tables that :func:`_normalisation_tables` provides, and its file (in the
+#: package folder; the name is ``rule_file`` in that module).
+_TABLES_MODULE = "underthesea.pipeline.text_normalize.text_normalizer"
+_TABLES_FILE = Path("pipeline") / "text_normalize" / "tn_rules_2023_07_14.bin"
+#: The segmentation model's folder (in the package folder; ``word_tokenize`` loads it) and its three files.
+_SEGMENTATION_MODEL = Path("pipeline") / "word_tokenize" / "models" / "ws_crf_vlsp2013_20230727"
+#: The POS model's file (in the package folder) and the feature templates it was trained with, as
+#: ``underthesea.pipeline.pos_tag.model_crf.CRFPOSTagPredictor`` gives them (tested).
+_POS_MODEL = Path("pipeline") / "pos_tag" / "pos_crf_2017_10_11.bin"
+POS_TEMPLATES = (
+    *("T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower"),
+    *("T[0].istitle", "T[-1].istitle", "T[1].istitle"),
+    *("T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]", "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]"),  # words
+    *("T[-3][1]", "T[-2][1]", "T[-1][1]", "T[-3,-2][1]", "T[-2,-1][1]"),  # tags before
+)
 #: What the segmentation model tags a token that continues the word before it.
 _INSIDE_WORD = "I-W"
 
@@ -59,7 +77,28 @@ def _registered_package() -> ModuleType:
 
     package.__dict__["__getattr__"] = complete
     sys.modules[PACKAGE] = package
+    sys.modules.setdefault(_TABLES_MODULE, _normalisation_tables(package))
     return package
+
+
+def _folder(package: ModuleType) -> Path:
+    """The package's folder on disk."""
+    return Path(next(iter(package.__path__)))
+
+
+def _normalisation_tables(package: ModuleType) -> ModuleType:
+    """underthesea's module of normalisation tables (``character_map``, ``token_map``), made from the same
+    file with the C unpickler. Registered before the normalisation modules that import it."""
+    tables = ModuleType(
+        _TABLES_MODULE, "underthesea's normalisation tables, read by Minh Chứng (word_models)"
+    )
+    path = _folder(package) / _TABLES_FILE
+    with open(path, "rb") as file:
+        data = pickle.load(file)  # noqa: S301 (the package's own file)
+    tables.__file__ = str(path)
+    tables.character_map = data["character"]  # type: ignore[attr-defined]
+    tables.token_map = data["token"]  # type: ignore[attr-defined]
+    return tables
 
 
 def underthesea_module(name: str) -> ModuleType:
@@ -93,9 +132,7 @@ def kept_as_written(letters: str) -> bool:
 def _segmentation_model() -> tuple[Any, Any]:
     """The word-segmentation CRF and its featurizer, from underthesea's model files (read once)."""
     core = importlib.import_module("underthesea_core")
-    folder = (
-        Path(underthesea_module("underthesea.pipeline.word_tokenize").__file__).parent / _SEGMENTATION_MODEL
-    )
+    folder = _folder(_registered_package()) / _SEGMENTATION_MODEL
     tagger = core.CRFTagger()
     tagger.load(str(folder / "models.bin"))
     with open(folder / "features.bin", "rb") as features, open(folder / "dictionary.bin", "rb") as dictionary:
@@ -121,5 +158,8 @@ def word_tokenize(window: str) -> list[str]:
 
 @cache
 def pos_model() -> Any:
-    """underthesea's POS predictor (its CRF and its feature templates), loaded once."""
-    return underthesea_module("underthesea.pipeline.pos_tag.model_crf").CRFPOSTagPredictor.Instance()
+    """underthesea's POS CRF (``underthesea_core.CRFTagger``), loaded once; its features are built from
+    :data:`POS_TEMPLATES`."""
+    tagger = importlib.import_module("underthesea_core").CRFTagger()
+    tagger.load(str(_folder(_registered_package()) / _POS_MODEL))
+    return tagger
