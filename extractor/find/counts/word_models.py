@@ -11,9 +11,9 @@ unpickler is pure Python: about 0.2 s more.
 Its normalisation module reads its two tables with joblib too, twice over, at import; and its POS module
 loads a 74,000-word dictionary at import that the POS model's templates never read.
 
-Here only the tokenizer's modules are imported (:func:`underthesea_module`: the package is registered
-without running its ``__init__``, which still runs, in full, the first time anything asks the package
-itself for a name, e.g. ``from underthesea import pos_tag``). The model files, plain pickles and CRF
+Here only the tokenizer's modules are imported (:func:`underthesea_module`; the package's ``__init__`` is
+deferred by :func:`extractor.lean_imports.defer_package` and still runs, in full, the first time anything
+asks the package itself for a name, e.g. ``from underthesea import pos_tag``). The model files, plain pickles and CRF
 models, are read directly: the normalisation tables and the segmentation model's features and dictionary
 with the C unpickler, both CRFs with ``underthesea_core``. Files, tables, templates and tokenizer are
 underthesea's own; ``tests/find/test_word_models.py`` checks the tables and templates against
@@ -24,13 +24,14 @@ the gold texts (``test_pos_tags.py`` does the same for the tags).
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import pickle
 import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from extractor.lean_imports import defer_package
 
 PACKAGE = "underthesea"
 #: underthesea's normalisation must be imported before its tokenizer (the two import each other).
@@ -58,26 +59,13 @@ _INSIDE_WORD = "I-W"
 
 
 def _registered_package() -> ModuleType:
-    """The ``underthesea`` package in ``sys.modules``: the real one when imported already, otherwise a
-    package whose ``__init__`` has not run (its submodules import as usual). Its first missing attribute
-    runs the ``__init__`` in full (a module ``__getattr__``, PEP 562), so later code sees the whole package."""
-    package = sys.modules.get(PACKAGE)
-    if package is not None:
-        return package
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or spec.loader is None:
-        raise ModuleNotFoundError(f"No module named {PACKAGE!r}", name=PACKAGE)
-    package = importlib.util.module_from_spec(spec)
-    loader = spec.loader
-
-    def complete(name: str) -> Any:
-        del package.__dict__["__getattr__"]  # the __init__ defines the package's names; no second run
-        loader.exec_module(package)
-        return getattr(package, name)
-
-    package.__dict__["__getattr__"] = complete
-    sys.modules[PACKAGE] = package
-    sys.modules.setdefault(_TABLES_MODULE, _normalisation_tables(package))
+    """The ``underthesea`` package in ``sys.modules``: the real one when imported already, otherwise one
+    whose ``__init__`` has not run (:func:`extractor.lean_imports.defer_package`), with the module of
+    normalisation tables made here (:func:`_normalisation_tables`)."""
+    imported = PACKAGE in sys.modules
+    package = defer_package(PACKAGE)
+    if not imported:
+        sys.modules.setdefault(_TABLES_MODULE, _normalisation_tables(package))
     return package
 
 
