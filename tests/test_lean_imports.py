@@ -21,8 +21,11 @@ from spacy.cli import download
 import underthesea
 print(json.dumps({
     "kinds": sorted({item.kind for item in found}),
-    "before": sorted(name for name in loaded if name.split(".")[0] in {"requests", "httpx", "typer", "weasel", "joblib"}
-                     or name.startswith(("spacy.cli.", "underthesea.pipeline.ner", "underthesea.pipeline.chunking"))),
+    "before": sorted(
+        name for name in loaded
+        if name.split(".")[0] in {"requests", "httpx", "typer", "weasel", "joblib"}
+        or name.startswith(("spacy.cli.", "underthesea.pipeline.ner", "underthesea.pipeline.chunking"))
+    ),
     "spacy_info": sorted(spacy.info()),
     "download": callable(download),
     "underthesea": [underthesea.__version__, underthesea.pos_tag("03 xã biên giới")],

@@ -11,10 +11,10 @@ unpickler is pure Python: about 0.2 s more.
 Its normalisation module reads its two tables with joblib too, twice over, at import; and its POS module
 loads a 74,000-word dictionary at import that the POS model's templates never read.
 
-Here only the tokenizer's modules are imported (:func:`underthesea_module`; the package's ``__init__`` is
-deferred by :func:`extractor.lean_imports.defer_package` and still runs, in full, the first time anything
-asks the package itself for a name, e.g. ``from underthesea import pos_tag``). The model files, plain pickles and CRF
-models, are read directly: the normalisation tables and the segmentation model's features and dictionary
+Here only the tokenizer's modules are imported (:func:`underthesea_module`; the package's ``__init__``
+is deferred by :func:`extractor.lean_imports.defer_package` and still runs, in full, the first time
+anything asks the package itself for a name, e.g. ``from underthesea import pos_tag``). The model files,
+plain pickles and CRF models, are read directly: the normalisation tables and the segmentation model's features and dictionary
 with the C unpickler, both CRFs with ``underthesea_core``. Files, tables, templates and tokenizer are
 underthesea's own; ``tests/find/test_word_models.py`` checks the tables and templates against
 underthesea's modules and :func:`word_tokenize` against ``underthesea.word_tokenize`` on every window of
@@ -82,7 +82,7 @@ def _normalisation_tables(package: ModuleType) -> ModuleType:
     )
     path = _folder(package) / _TABLES_FILE
     with open(path, "rb") as file:
-        data = pickle.load(file)  # noqa: S301 (the package's own file)
+        data = pickle.load(file)  # the package's own file, a plain pickle
     tables.__file__ = str(path)
     tables.character_map = data["character"]  # type: ignore[attr-defined]
     tables.token_map = data["token"]  # type: ignore[attr-defined]
@@ -124,7 +124,8 @@ def _segmentation_model() -> tuple[Any, Any]:
     tagger = core.CRFTagger()
     tagger.load(str(folder / "models.bin"))
     with open(folder / "features.bin", "rb") as features, open(folder / "dictionary.bin", "rb") as dictionary:
-        featurizer = core.CRFFeaturizer(pickle.load(features), pickle.load(dictionary))  # noqa: S301 (the package's own files)
+        # the package's own files, plain pickles
+        featurizer = core.CRFFeaturizer(pickle.load(features), pickle.load(dictionary))
     return tagger, featurizer
 
 
