@@ -6,5 +6,9 @@ The pipeline, one verb per module (after eyecite's layout):
 (evidence) → ``resolve`` (short forms → full keys) → ``criteria`` (evidence → TT124).
 """
 
+from extractor.lean_imports import defer_spacy_cli
+
+defer_spacy_cli()  # before any module here imports spaCy: its command-line package is not read (lean_imports)
+
 __all__ = ["__version__"]
 __version__ = "0.1.0"

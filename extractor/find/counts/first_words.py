@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractor.find.counts.word_models import kept_as_written
+
 #: A run of letters at the start of a window, followed by a blank, a comma or the window's end.
 _LEADING_LETTERS_RE = re.compile(r"[^\W\d_]+(?=[ \t,]|\Z)")
 
@@ -30,10 +32,7 @@ _LEADING_LETTERS_RE = re.compile(r"[^\W\d_]+(?=[ \t,]|\Z)")
 @lru_cache(maxsize=4096)
 def _kept(letters: str) -> bool:
     """Whether underthesea's normalisation leaves ``letters`` as written (its own functions say)."""
-    from underthesea.pipeline.text_normalize import token_normalize
-    from underthesea.pipeline.text_normalize.character_normalize import normalize_characters_in_text
-
-    return normalize_characters_in_text(letters) == letters and token_normalize(letters) == letters
+    return kept_as_written(letters)
 
 
 def first_token(window: str) -> str | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from extractor.find.counts.first_words import first_character, first_token
 from extractor.find.counts.lexicon import lexicon
 from extractor.find.counts.pos_tags import pos_tag
+from extractor.find.counts.word_models import word_tokenize
 
 
 def normal_unit(surface: str) -> str:
@@ -54,9 +55,8 @@ UNDERTHESEA_MAX_CHARS = 96
 
 @lru_cache(maxsize=4096)
 def segment(window: str) -> tuple[str, ...]:
-    """underthesea's word segmentation of a short window (imported on first use, results cached)."""
-    from underthesea import word_tokenize
-
+    """underthesea's word segmentation of a short window (:mod:`.word_models`: loaded on first use;
+    results cached)."""
     return tuple(word_tokenize(window[:UNDERTHESEA_MAX_CHARS]))
 
 

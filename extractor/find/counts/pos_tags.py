@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from extractor.find.counts.word_models import POS_TEMPLATES, pos_model, word_tokenize
+
 #: A template: ``T[row]`` or ``T[first,last]`` (rows relative to the word), an optional ``[column]``
 #: (0: the word, 1: the tag column, always "X" when tagging) and an optional ``.function``.
 _TEMPLATE = re.compile(
@@ -99,17 +101,12 @@ def features(words: Sequence[str], templates: Sequence[Template]) -> list[list[s
 
 @cache
 def _model() -> tuple[Any, tuple[Template, ...]]:
-    """underthesea's POS predictor (loaded once) and its templates, parsed."""
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-
-    predictor = CRFPOSTagPredictor.Instance()
-    return predictor.model, tuple(parse(template) for template in predictor.transformer.template)
+    """underthesea's POS model (loaded once) and its templates, parsed."""
+    return pos_model(), tuple(parse(template) for template in POS_TEMPLATES)
 
 
 def pos_tag(window: str) -> list[tuple[str, str]]:
     """underthesea's ``pos_tag(window)``: its words and their tags."""
-    from underthesea import word_tokenize
-
     words = word_tokenize(window)
     if not words:
         return []
