@@ -79,6 +79,18 @@ def port_error_message(host: str, port: int, error: OSError) -> str:
     )
 
 
+def proxy_options(trusted_proxies: tuple[str, ...]) -> dict[str, object]:
+    """uvicorn's handling of ``X-Forwarded-*`` under the one rule of ``MINHCHUNG_TRUSTED_PROXIES``
+    (``api.client_address``): believed only from the listed proxies, from none when none is listed.
+    uvicorn's own default would believe any request from this machine (127.0.0.1, ::1)."""
+    from api.client_address import trusted_networks
+
+    networks = trusted_networks(trusted_proxies)
+    if not networks:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": [str(network) for network in networks]}
+
+
 def database_description(database_url: str) -> str:
     """What the start line says about the database: the absolute file of a SQLite database, else the
     URL without its credentials."""
@@ -178,7 +190,11 @@ def run(args: argparse.Namespace) -> int:
         '-d \'{"username":"admin","password":"…"}\''
     )
     print("Dừng / stop: Ctrl+C (các worker dừng theo / the workers stop with it)", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="info"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host=args.host, port=args.port, log_level="info", **proxy_options(settings.trusted_proxies)
+        )
+    )
     try:
         server.run(sockets=[sock])  # the socket bound above: no second bind, no race for the port
     finally:

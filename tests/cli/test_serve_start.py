@@ -114,3 +114,61 @@ def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(t
     assert "first admin created: admin" in text and "(from MINHCHUNG_ADMIN_PASSWORD)" in text
     assert "Ctrl+C" in text
     assert text.index("SQLite") < text.index(f"Minh Chứng: http://127.0.0.1:{port}/")
+
+
+def _started(process: subprocess.Popen) -> None:
+    """Wait (each line within 180 s) until ``serve`` prints its stop line: the server is listening."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("Dừng / stop"):
+            return
+    raise AssertionError("serve stopped before it was listening")
+
+
+def _failed_logins_then_another_client(port: int) -> int:
+    """Two failed log-ins said to come from one client, then a log-in said to come from another: the last
+    one's HTTP status (429 when both were counted as one address)."""
+    import httpx
+
+    url = f"http://127.0.0.1:{port}/api/auth/login"
+    wrong = {"username": "admin", "password": "sai-mat-khau"}
+    with httpx.Client(timeout=60) as client:
+        for _ in range(2):
+            assert client.post(url, json=wrong, headers={"X-Forwarded-For": "203.0.113.1"}).status_code == 401
+        return client.post(url, json=wrong, headers={"X-Forwarded-For": "203.0.113.2"}).status_code
+
+
+def test_a_real_server_believes_x_forwarded_for_only_from_the_listed_proxies(tmp_path):
+    """uvicorn itself would believe any request from this machine; ``serve`` follows MINHCHUNG_TRUSTED_PROXIES
+    alone: none listed, two "clients" from 127.0.0.1 are one address; 127.0.0.1 listed, they are two."""
+    statuses = []
+    for trusted in ("", "127.0.0.1"):
+        root = tmp_path / (trusted or "none")
+        root.mkdir()
+        port = free_port()
+        environment = {
+            **_env(root),
+            "MINHCHUNG_LOGIN_ADDRESS_FAILURES": "2",
+            "MINHCHUNG_TRUSTED_PROXIES": trusted,
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "extractor.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+            + ["--workers", "0"],
+            cwd=root,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        try:
+            _started(process)
+            statuses.append(_failed_logins_then_another_client(port))
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert statuses == [429, 401]
