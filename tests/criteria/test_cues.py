@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractor.criteria import catalogue
-from extractor.criteria.cues import CueList, cue_list, found_after, found_before, needles
+from extractor.criteria.cues import CueList, cue_list, found_after, found_before
 
 TEXTS = [
     "Trong năm, trên địa bàn không để xảy ra cháy, nổ; phấn đấu 100% hộ gia đình đăng ký.",
@@ -47,16 +47,6 @@ def test_a_cue_list_answers_as_every_pattern_searched_would():
         earliest = min((match for match in plain if match), key=lambda match: match.start(), default=None)
         assert spans([cues.earliest(text)]) == spans([earliest])
         assert cues.found_in(text) == any(plain)
-
-
-def test_the_words_a_pattern_needs_come_from_its_syntax():
-    assert needles(re.compile("(?<!đăng ký )phấn đấu", re.IGNORECASE)) == ("phấn đấu",)
-    assert needles(re.compile("(?:điểm|ổ nhóm) (?:đánh bạc|mại dâm)", re.IGNORECASE)) == (
-        "đánh bạc",
-        "mại dâm",
-    )
-    assert needles(re.compile(r"\d+/\d+")) == ("/",)
-    assert needles(re.compile(r"\d+\s*%?")) is None  # no word: always searched
 
 
 def test_a_case_sensitive_pattern_is_found_by_its_own_case():
