@@ -18,33 +18,17 @@ from extractor.criteria.cues import CueList
 from extractor.criteria.memory import earliest, lowercase, remembered
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?![/\d])")  # not the year inside "124/2021/TT-BCA"
-
-
 _COMPARED = re.compile(
     r"(?:so với|hơn|bằng)\s+(?:cùng kỳ\s+)?(?:năm\s+)?(?:19|20)\d{2}[^.;,()]{0,20}|"
     r"(?:so với|hơn|bằng) (?:cùng kỳ|năm trước|năm ngoái)[^.;,()]{0,40}|"
     r"\([^)]*(?:cùng kỳ|năm trước|(?:19|20)\d{2})[^)]*\)"
 )
-
-
 _NEGATED = re.compile(r"\b(?:không|chẳng|chưa|không phải)(?: do| vì| phải)?\s*$")
-
-
 _THIS_PERIOD = re.compile(r"\btrong kỳ\b|\bnăm nay\b|kỳ đánh giá này|từ đầu năm")
-
-
 _PREVIOUS = re.compile(r"(?:năm trước|năm ngoái|cùng kỳ năm trước|những năm trước|các năm trước|trước đây)")
-
-
 _LATE_PREVIOUS = re.compile(r"tháng\s*1[12]\s*(?:/|năm)\s*(?:19|20)\d{2}")  # the period opens in November
-
-
 _RISE = re.compile(r"\btăng\b")
-
-
 _FALL = re.compile(r"\bgiảm\b|kéo giảm|kiềm chế")
-
-
 PREVENTION_REACH = 80
 
 

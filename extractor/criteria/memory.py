@@ -19,8 +19,6 @@ from extractor.criteria.cues import as_cues
 # Answers of the pure rules on one document's strings (``one_document``); None outside a document. A context
 # variable, so that documents read at the same time in other threads keep their own memory.
 _memo: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("minhchung_rules_memo", default=None)
-
-
 _MISSING = object()
 
 

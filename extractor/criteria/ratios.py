@@ -14,8 +14,6 @@ from extractor.criteria.cues import found_after, found_before
 from extractor.criteria.memory import lowercase
 
 _RATIO = re.compile(r"(?<![\d/])(?P<num>\d+)\s*/\s*(?P<den>\d+)(?![\d/])|(?P<pct>\d+(?:[.,]\d+)?)\s*%")
-
-
 RATIO_REACH = 120  # characters between a ratio and the cue that says what it counts
 
 

@@ -16,12 +16,8 @@ from extractor.criteria.cues import CueList, first_words, may_match
 from extractor.criteria.memory import lowercase, remembered
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
 # searched only in sentences holding its words ("tiêu chí"): every sentence is asked
 _SELF_ASSESSMENT = CueList([re.compile(r"đạt\s+(\d+)\s*/\s*(\d+)\s+tiêu chí", re.IGNORECASE)])
-
-
 HEADING_MAX_CHARS = 90
 
 
