@@ -171,7 +171,7 @@ def forget_seen_text() -> None:
     """Forget every answer remembered about text read before (underthesea's per window, the classifier's
     and the syllable check's per word, folded names and sentences): every pass then reads its corpus as a
     worker reads its first documents, not as a re-reading. Models, lexicons and compiled patterns stay."""
-    from extractor.criteria import classifier, cues
+    from extractor.criteria import classifier, required_text
     from extractor.find.counts import first_words, noun_phrases
     from extractor.find.legal_refs import regexes
     from extractor.ingest import legacy
@@ -182,7 +182,7 @@ def forget_seen_text() -> None:
         first_words._kept,
         legacy.is_syllable,
         regexes.fold_name,
-        cues._fold_sentence,
+        required_text._fold_sentence,
     ):
         remembered.cache_clear()
     model = classifier.load_model()

@@ -1,6 +1,9 @@
-"""The TT124 criteria catalogue, loaded from ``corpora/tt124/*.json`` (the law as data).
+"""The TT124 criteria catalogue, loaded from ``corpora/tt124/*.json`` (the law as data): the law's words, the
+clauses of Art. 4–7 and what each asks, the families, the status and shared cues, QĐ 510's bands.
 
-Changing a clause, a title, a keyword or a deadline is an edit to the JSON, never to code.
+Changing a clause, a title, a keyword or a deadline is an edit to the JSON, never to code. The incident kinds
+the absence clauses list are loaded by :mod:`extractor.criteria.incidents`, the graded clauses' thresholds by
+:mod:`extractor.criteria.thresholds`.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from corpora import load_json
-from extractor.criteria.cues import CueList, WordMap, as_cues, cue_list
+from extractor.criteria.cues import CueList, as_cues, cue_list
+from extractor.criteria.incidents import IncidentKind, incident_kinds
 
 # Which article governs which kind of unit (TT124 Điều 4–7).
 SUBJECT_ALIASES: dict[str, str] = {
@@ -31,27 +35,6 @@ SUBJECT_ALIASES: dict[str, str] = {
     "csgd": "co_so_giao_duc",
     "truong": "co_so_giao_duc",
 }
-
-
-def _compile(patterns: list[str] | tuple[str, ...] | None) -> CueList:
-    """A cue list of the data (case-insensitive), searched only with the cues a text holds the words of."""
-    return cue_list(patterns)
-
-
-@dataclass(frozen=True)
-class IncidentKind:
-    """A kind of event a clause says must not happen (``corpora/tt124/criteria.json`` → ``incident_kinds``).
-
-    ``serious``: words that make an occurrence count (none listed: any occurrence counts); ``minor``: words
-    that say it does not; ``exceptions``: what the law excuses (bất khả kháng; promptly detected and reported);
-    ``comparison``: the point asks for a fall against the previous year rather than for absence."""
-
-    key: str
-    cues: CueList
-    serious: CueList = CueList()
-    minor: CueList = CueList()
-    exceptions: CueList = CueList()
-    comparison: bool = False
 
 
 @dataclass(frozen=True)
@@ -199,26 +182,10 @@ def law_text(article: int, clause: int, point: str | None = None) -> str | None:
 
 
 @cache
-def incident_kinds() -> dict[str, IncidentKind]:
-    """Kinds of events the clauses list, with their cues, seriousness, minor cues and exceptions."""
-    return {
-        key: IncidentKind(
-            key=key,
-            cues=_compile(item["cues"]),
-            serious=_compile(item.get("serious")),
-            minor=_compile(item.get("minor")),
-            exceptions=_compile(item.get("exceptions")),
-            comparison=bool(item.get("comparison")),
-        )
-        for key, item in load_json("tt124", "criteria.json")["incident_kinds"].items()
-    }
-
-
-@cache
 def rating_scale() -> tuple[tuple[int, str, CueList], ...]:
     """``(level, name, patterns)`` from "không hoàn thành nhiệm vụ" (0) to "xuất sắc" (3)."""
     return tuple(
-        (item["level"], item["name"], _compile(item["patterns"]))
+        (item["level"], item["name"], cue_list(item["patterns"]))
         for item in load_json("tt124", "criteria.json")["rating_scale"]
     )
 
@@ -226,7 +193,7 @@ def rating_scale() -> tuple[tuple[int, str, CueList], ...]:
 @cache
 def rating_pending() -> CueList:
     """Words saying a rating or title is still proposed or awaiting review ("đang chờ kết quả bình xét")."""
-    return _compile(load_json("tt124", "criteria.json")["rating_pending"]["patterns"])
+    return cue_list(load_json("tt124", "criteria.json")["rating_pending"]["patterns"])
 
 
 def _rating(item: dict[str, Any] | None) -> RatingRequirement | None:
@@ -271,23 +238,23 @@ def criteria() -> tuple[Criterion, ...]:
             source={**data["source"], "place": f"Điều {item['article']} khoản {item['clause']}"},
             families=tuple(item.get("families", [])),
             shape=item.get("shape", "presence"),
-            cues=_compile(item.get("cues")),
+            cues=cue_list(item.get("cues")),
             core=tuple(item.get("core", [])),
             rating=_rating(item.get("rating")),
             imports=tuple(item.get("imports", [])),
             points=_points(item),
-            generic_negation=_compile(item.get("generic_negation")),
+            generic_negation=cue_list(item.get("generic_negation")),
             parts=tuple(
-                Part(part["key"], part["label_vi"], _compile(part["cues"])) for part in item.get("parts", [])
+                Part(part["key"], part["label_vi"], cue_list(part["cues"])) for part in item.get("parts", [])
             ),
             min_parts=int(item.get("min_parts", 0)),
             min_point_share=float(item.get("min_point_share", 0.0)),
             deadline=Deadline(
-                item["deadline"]["by_month"], item["deadline"]["label_vi"], _compile(item["deadline"]["cues"])
+                item["deadline"]["by_month"], item["deadline"]["label_vi"], cue_list(item["deadline"]["cues"])
             )
             if item.get("deadline")
             else None,
-            discipline_scope=_compile(item.get("discipline_scope")),
+            discipline_scope=cue_list(item.get("discipline_scope")),
             note=item.get("note"),
         )
         for item in data["criteria"]
@@ -301,20 +268,20 @@ def shared_cues() -> dict[str, Any]:
     data = load_json("tt124", "criteria.json")
     declared = data["self_declared"]
     return {
-        "recognition": _compile(data["recognition"]),
-        "declared_fail": _compile(declared["fail"]),
+        "recognition": cue_list(data["recognition"]),
+        "declared_fail": cue_list(declared["fail"]),
         "subunit_nouns": tuple(declared["subunit_nouns"]),
-        "occurrence": _compile([item for item in data["occurrence"] if "{cue}" not in item]),
+        "occurrence": cue_list([item for item in data["occurrence"] if "{cue}" not in item]),
         "occurrence_around": tuple(item for item in data["occurrence"] if "{cue}" in item),
-        "prevention": _compile(data["prevention"]),
-        "negation": _compile(data["negation"]),
+        "prevention": cue_list(data["prevention"]),
+        "negation": cue_list(data["negation"]),
     }
 
 
 @cache
 def _scope() -> tuple[tuple[str, CueList, str], ...]:
     data = load_json("tt124", "criteria.json")["scope"]["outside"]
-    return tuple((item["subject_type"], _compile(item["patterns"]), item["reason_vi"]) for item in data)
+    return tuple((item["subject_type"], cue_list(item["patterns"]), item["reason_vi"]) for item in data)
 
 
 def outside_scope(subject_type: str | None, unit_text: str) -> str | None:
@@ -344,7 +311,7 @@ def families() -> dict[str, Family]:
             title_vi=item["title_vi"],
             title_en=item["title_en"],
             polarity=item["polarity"],
-            keywords=_compile(item["keywords"]),
+            keywords=cue_list(item["keywords"]),
         )
         for key, item in data.items()
     }
@@ -416,30 +383,6 @@ def criteria_for_family(family: str, article: int) -> list[Criterion]:
 
 
 @cache
-def incident_cues() -> CueList:
-    """The cues of every incident kind in one list: a sentence holding none of a kind's words names no
-    incident of that kind, and its points are not read (``kinds_of_cue`` says whose cue each is)."""
-    return CueList(pattern for kind in incident_kinds().values() for pattern in kind.cues)
-
-
-@cache
-def kinds_of_cue() -> dict[int, frozenset[str]]:
-    """``id`` of each pattern of ``incident_cues()`` → the incident kinds it is a cue of."""
-    found: dict[int, set[str]] = {}
-    for kind in incident_kinds().values():
-        for pattern in kind.cues:
-            found.setdefault(id(pattern), set()).add(kind.key)
-    return {key: frozenset(kinds) for key, kinds in found.items()}
-
-
-@cache
-def incident_words() -> WordMap:
-    """The incident kinds each word of ``incident_cues()`` names (``kinds_of_cue`` read word by word)."""
-    kinds = kinds_of_cue()
-    return WordMap(incident_cues(), lambda pattern: kinds[id(pattern)])
-
-
-@cache
 def status_cues() -> dict[str, Any]:
     """Compiled status cues (target, forecast, achievement, negation, occurrence, shortfall)."""
     data = load_json("tt124", "status_cues.json")
@@ -448,9 +391,9 @@ def status_cues() -> dict[str, Any]:
         if key == "description":
             continue
         if isinstance(value, list):
-            compiled[key] = _compile(value)
+            compiled[key] = cue_list(value)
         elif isinstance(value, dict):
-            compiled[key] = {name: _compile(patterns) for name, patterns in value.items()}
+            compiled[key] = {name: cue_list(patterns) for name, patterns in value.items()}
         else:
             compiled[key] = re.compile(value, re.IGNORECASE)
     return compiled
@@ -471,92 +414,3 @@ def band_for(score: float) -> dict[str, Any]:
         if score >= band["min"]:
             return {**band, "verified": data["bands_verified"]}
     return {**min(data["bands"], key=lambda item: item["min"]), "verified": data["bands_verified"]}
-
-
-@dataclass(frozen=True)
-class DisciplineScale:
-    """The ranked disciplinary forms and, per criterion, the lowest form that counts against it."""
-
-    family: str
-    forms: tuple[tuple[int, str, re.Pattern[str]], ...]  # (level, form, pattern)
-    unranked: CueList
-    scope: re.Pattern[str]  # "từ hình thức cảnh cáo trở lên"
-    thresholds: dict[str, tuple[int, ...]]  # criterion id → the levels its threshold may be
-
-    def level_of(self, form: str) -> int | None:
-        return next((level for level, _, pattern in self.forms if pattern.search(form)), None)
-
-    def form_at(self, level: int) -> str:
-        return next(form for rank, form, _ in self.forms if rank == level)
-
-
-@dataclass(frozen=True)
-class RatioMeasure:
-    """One share a criterion asks for ("100% đăng ký", "≥ 70% được công nhận")."""
-
-    name: str
-    label_vi: str
-    minimum: float
-    cues: CueList
-
-
-@dataclass(frozen=True)
-class RatioRequirement:
-    criterion: str
-    family: str
-    measures: tuple[RatioMeasure, ...]
-    restatement: re.Pattern[str]
-    threshold_before: re.Pattern[str]
-    threshold_after: re.Pattern[str]
-
-
-@cache
-def discipline_scale() -> DisciplineScale:
-    """``corpora/tt124/thresholds.json`` → ``discipline``: scale and per-criterion thresholds."""
-    data = load_json("tt124", "thresholds.json")["discipline"]
-    forms = tuple(
-        (item["level"], item["form"], re.compile("|".join(item["patterns"]), re.IGNORECASE))
-        for item in data["scale"]
-    )
-    alternatives = "|".join(pattern for item in data["scale"] for pattern in item["patterns"])
-    level_by_form = {item["form"]: item["level"] for item in data["scale"]}
-    thresholds = {
-        cid: tuple(
-            sorted(
-                {level_by_form[form] for form in ([item["from"]] if item.get("from") else item["possible"])}
-            )
-        )
-        for cid, item in data["thresholds"].items()
-    }
-    return DisciplineScale(
-        family=data["family"],
-        forms=forms,
-        unranked=_compile(data["unranked"]["patterns"]),
-        scope=re.compile(data["scope"].replace("{forms}", alternatives), re.IGNORECASE),
-        thresholds=thresholds,
-    )
-
-
-@cache
-def ratio_requirements() -> dict[str, RatioRequirement]:
-    """``corpora/tt124/thresholds.json`` → ``ratios``: criterion id → the shares it asks for."""
-    data = load_json("tt124", "thresholds.json")["ratios"]
-    return {
-        cid: RatioRequirement(
-            criterion=cid,
-            family=item["family"],
-            measures=tuple(
-                RatioMeasure(
-                    m["name"],
-                    m["label_vi"],
-                    float(m["min"]),
-                    _compile(m["cues"]),
-                )
-                for m in item["measures"]
-            ),
-            restatement=re.compile(item["restatement"], re.IGNORECASE),
-            threshold_before=re.compile(item["threshold_mention"], re.IGNORECASE),
-            threshold_after=re.compile(item["threshold_mention_after"], re.IGNORECASE),
-        )
-        for cid, item in data.items()
-    }

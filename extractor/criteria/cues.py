@@ -1,9 +1,9 @@
 """Cue lists that skip the patterns a sentence cannot match.
 
 Every cue of ``corpora/tt124/*.json`` is a regular expression, and most sentences match none of a list's
-patterns. A :class:`CueList` knows, for each pattern, words that any match must contain (read off the
-pattern's syntax tree: "phấn đấu" in ``(?<!đăng ký )phấn đấu``, one of "hộ" or "gia đình" in
-``(?:hộ|gia đình)…``). A sentence is searched only by the patterns whose words it holds: a substring test
+patterns. A :class:`CueList` knows, for each pattern, words that any match must contain
+(:func:`extractor.criteria.required_text.needles`: "phấn đấu" in ``(?<!đăng ký )phấn đấu``, one of "hộ" or
+"gia đình" in ``(?:hộ|gia đình)…``). A sentence is searched only by the patterns whose words it holds: a substring test
 costs a small fraction of a regular-expression search, so a cue list is read with one case-folding of the
 sentence and a few substring tests, and the answers stay exactly those of searching every pattern.
 
@@ -22,137 +22,19 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
-try:  # CPython's own regular-expression parser and case tables (3.11+)
-    from _sre import unicode_iscased, unicode_tolower  # type: ignore[import-not-found]
-    from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - another Python: every pattern is searched
+from extractor.criteria.required_text import Gate, fold, needles
+
+try:  # CPython's own regular-expression parser (3.11+), for the patterns anchored at one end
+    from re import _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another Python: every pattern is searched whole
     _parser = None
-
-Needles = tuple[str, ...]  # any match of the pattern holds at least one of these
-
-
-def _canonical_table() -> dict[int, int | None]:
-    """Characters ``re`` treats as the same letter under IGNORECASE beyond lower-casing ("ſ" and "s",
-    "ı" and "i", "ς" and "σ"…), each mapped to one of its class; the combining dot that "İ".lower()
-    leaves after its "i" is dropped (``re`` folds "İ" to a plain "i")."""
-    if _parser is None:
-        return {}
-    table: dict[int, int | None] = {}
-    for code, others in _casefix._EXTRA_CASES.items():
-        canonical = min((code, *others))
-        for member in (code, *others):
-            if member != canonical:
-                table[member] = canonical
-    table[0x0307] = None
-    return table
-
-
-_CANONICAL = _canonical_table()
-_UNUSUAL = (
-    re.compile("[" + "".join(re.escape(chr(code)) for code in _CANONICAL) + "]") if _CANONICAL else None
-)
-
-
-SHORT_TEXT = 4000  # a sentence's length, folded once and remembered; a whole document is not kept
-
-
-def fold(text: str) -> str:
-    """``text`` lower-cased as ``re`` compares letters under IGNORECASE (the rare letters with several
-    lower-case forms brought to one), so that a folded pattern word found by ``in`` is a word ``re`` may match."""
-    return _fold_sentence(text) if len(text) <= SHORT_TEXT else _fold(text)
-
-
-@lru_cache(maxsize=256)
-def _fold_sentence(text: str) -> str:
-    """``fold`` remembered: a sentence is read by many cue lists in a row."""
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
-    lowered = text.lower()
-    if _UNUSUAL is not None and _UNUSUAL.search(lowered):
-        return lowered.translate(_CANONICAL)
-    return lowered
-
-
-def _folded_char(code: int, ignore_case: bool) -> str | None:
-    """The character a literal of the pattern is found as in the (folded) text; None when it cannot be."""
-    if not ignore_case:
-        return chr(code)
-    if unicode_iscased(code):
-        code = unicode_tolower(code)
-    if code in _CANONICAL:
-        code = _CANONICAL[code]  # type: ignore[assignment]
-        if code is None:
-            return None
-    return chr(code)
-
-
-def _better(old: Needles | None, new: Needles | None) -> Needles | None:
-    """The more selective of two requirements: the longer shortest word, then fewer words."""
-    if not new:
-        return old
-    if not old:
-        return new
-    return new if (min(map(len, new)), -len(new)) > (min(map(len, old)), -len(old)) else old
-
-
-def _required(items: Any, ignore_case: bool) -> Needles | None:
-    """Words one of which every match of the parsed sequence ``items`` contains (None: none known)."""
-    best: Needles | None = None
-    run: list[str] = []
-
-    def close() -> None:
-        nonlocal best, run
-        if run:
-            best = _better(best, ("".join(run),))
-            run = []
-
-    for op, value in items:
-        if op is _constants.LITERAL:
-            char = _folded_char(value, ignore_case)
-            if char is not None:
-                run.append(char)
-                continue
-            close()
-            continue
-        close()
-        if op is _constants.SUBPATTERN:
-            _, added, removed, inner = value
-            if not (added or removed):  # an inline flag changes what the words must look like
-                best = _better(best, _required(inner, ignore_case))
-        elif op is _constants.ATOMIC_GROUP:
-            best = _better(best, _required(value, ignore_case))
-        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
-            low, _, inner = value
-            if low >= 1:
-                best = _better(best, _required(inner, ignore_case))
-        elif op is _constants.BRANCH:
-            branches = [_required(branch, ignore_case) for branch in value[1]]
-            if all(branches):
-                best = _better(best, tuple(dict.fromkeys(word for words in branches for word in words)))  # type: ignore[union-attr]
-        # anything else (classes, any character, anchors, look-arounds, back-references) needs no word
-    close()
-    return best
-
-
-def needles(pattern: re.Pattern[str]) -> Needles | None:
-    """Words one of which every match of ``pattern`` contains, as found in ``fold(text)`` when the
-    pattern ignores case (else in the text itself); None when no such word is known."""
-    if _parser is None or not isinstance(pattern.pattern, str) or pattern.flags & re.ASCII:
-        return None
-    try:
-        tree = _parser.parse(pattern.pattern, pattern.flags)
-    except re.error:  # pragma: no cover - the pattern compiled, so it parses
-        return None
-    return _required(tree.data, bool(pattern.flags & re.IGNORECASE))
 
 
 class CueList(tuple):  # type: ignore[type-arg]
     """A tuple of compiled cues (iterated, compared and hashed as one) that searches a text only with
     the cues whose words the text holds."""
 
-    _checks: tuple[tuple[re.Pattern[str], str | None, Needles | None, bool], ...]
+    _checks: tuple[tuple[re.Pattern[str], str | None, Gate | None, bool], ...]
     _pairs: tuple[tuple[re.Pattern[str], str], ...] | None  # (cue, one of its words) when all ignore case
     _repeats: bool  # a cue has several words (several pairs)
     _folds: bool
@@ -307,6 +189,14 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 def as_cues(patterns: Iterable[re.Pattern[str]]) -> CueList:
     """``patterns`` as a :class:`CueList` (the catalogue's own lists already are one)."""
     return patterns if isinstance(patterns, CueList) else CueList(patterns)
+
+
+def first_words(patterns: Iterable[re.Pattern[str]], text: str) -> str | None:
+    """The words of the first cue, in list order, found in ``text`` (a cue list searches only with the
+    cues whose words the text holds). Not remembered: nine in ten of these questions are new in their
+    document (measured on the development texts), and remembering them cost more than the repeats."""
+    found = as_cues(patterns).first(text)
+    return found.group(0) if found else None
 
 
 def cue_list(patterns: Iterable[str] | None, flags: int = re.IGNORECASE) -> CueList:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.criteria import catalogue
-from extractor.criteria.clauses import assessed_points
+from extractor.criteria.absence import assessed_points
 from extractor.vocabulary import Status
 
 DECIDING_MAX = 3

@@ -2,7 +2,7 @@
 
 Each family of ``corpora/tt124/families.json`` lists keyword patterns. A sentence is tested with cheap
 substring tests first: the literal text a pattern's matches begin with, or the gates every match passes
-(texts one of which it contains), both read from Python's own parse of the pattern. :func:`keyword_hits`
+(texts one of which it contains), both read by :mod:`extractor.criteria.required_text`. :func:`keyword_hits`
 does this for all texts of a call at once: the texts are lower-cased and joined, and one regular
 expression (the scanned strings as a trie) finds every place one of them stands, so each pattern is tried
 only on the texts holding its strings. The answers are those of searching every pattern in every text.
@@ -16,95 +16,19 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from extractor.criteria import catalogue
+from extractor.criteria import catalogue, required_text
+from extractor.criteria.required_text import Gate, leading_literal, most_telling_first
 
 SEPARATOR = "\x00"  # joins a batch's texts for the keyword scan (no text holds it)
 
 
-def required_literal(pattern: str) -> str | None:
-    """The literal text every match of ``pattern`` begins with ("kế hoạch " for "kế hoạch (số|về)", "nổ" for
-    "\\bnổ\\b"), read from Python's own parse of the pattern; ``None`` when there is none of two characters or
-    more to rely on (a top-level "|", a class, group or repeat first, a case-insensitive or verbose pattern)."""
-    from re import _constants as constants  # type: ignore[attr-defined]
-    from re import _parser as parser  # type: ignore[attr-defined]
-
-    parsed = parser.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    literal: list[str] = []
-    for operation, argument in parsed:
-        if operation is constants.AT and not literal:
-            continue  # \b, ^: zero-width, the literal still follows
-        if operation is not constants.LITERAL:
-            break
-        literal.append(chr(argument))
-    return "".join(literal) if len(literal) >= 2 else None
+def _lowered_gates(pattern: re.Pattern[str]) -> tuple[Gate, ...]:
+    """The gates (``required_text.gates``) of a pattern searched in lower-cased text: those of a case-sensitive
+    pattern; none of one that ignores case (its gates are texts of ``fold(text)``, not of ``text.lower()``)."""
+    return () if pattern.flags & re.IGNORECASE else required_text.gates(pattern.pattern, pattern.flags)
 
 
-def required_pieces(pattern: str) -> tuple[tuple[str, ...], ...]:
-    """Gates every match of ``pattern`` passes: each gate is texts one of which the match contains, read from
-    Python's parse of the pattern — a run of plain characters at the top level ("%" in "\\d+\\s*%.{0,60}thôn"),
-    a top-level group of plain alternatives ("(khu dân cư|thôn|làng)…", also as the parser factors it:
-    "(trực thuộc|thuộc sở)" is "t(?:rực thuộc|huộc sở)"), or for a top-level "|" the most telling gate of each
-    alternative together ("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích" needs "gây thương
-    tích"). Most telling (longest shortest text) first; empty when there is none (a case-insensitive or
-    verbose pattern)."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
-    parsed = parser.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ()
-    return _most_telling_first(_gates(list(parsed)))
-
-
-def _most_telling_first(gates: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(gates, key=lambda pieces: -min(len(piece) for piece in pieces)))
-
-
-def _gates(items: list[Any]) -> list[tuple[str, ...]]:
-    """:func:`required_pieces` of a sequence of parsed items (each of which a match passes through once)."""
-    from re import _constants as constants  # type: ignore[attr-defined]
-
-    found: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for operation, argument in [*items, (None, None)]:
-        if operation is constants.LITERAL:
-            run.append(chr(argument))
-            continue
-        if run:
-            found.append(("".join(run),))
-            run = []
-        if operation is constants.SUBPATTERN and not argument[1] and not argument[2]:
-            spellings = _spellings(list(argument[3]))
-            if spellings:
-                found.append(spellings)
-        elif operation is constants.BRANCH:
-            best = [_most_telling_first(_gates(list(alternative)))[:1] for alternative in argument[1]]
-            if all(best):
-                found.append(tuple(dict.fromkeys(piece for (gate,) in best for piece in gate)))
-    return found
-
-
-def _spellings(items: list[Any]) -> tuple[str, ...] | None:
-    """Every text a group of plain alternatives matches ("t(?:rực thuộc|huộc sở)" → "trực thuộc", "thuộc sở");
-    ``None`` when it is anything else or may match nothing."""
-    from re import _constants as constants  # type: ignore[attr-defined]
-
-    prefix: list[str] = []
-    for index, (operation, argument) in enumerate(items):
-        if operation is constants.LITERAL:
-            prefix.append(chr(argument))
-            continue
-        if operation is not constants.BRANCH or index != len(items) - 1:
-            return None
-        tails = [_spellings(list(alternative)) for alternative in argument[1]]
-        if not all(tails):
-            return None
-        return tuple("".join(prefix) + tail for spellings in tails if spellings for tail in spellings)
-    return ("".join(prefix),) if prefix else None
-
-
-Search = tuple[str | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
+Search = tuple[str | None, tuple[Gate, ...], re.Pattern[str]]
 
 
 @cache
@@ -114,24 +38,19 @@ def _lowercase_keywords(family: str) -> tuple[tuple[str, ...], tuple[Search, ...
     A pattern written in lower case is recompiled without ``re.IGNORECASE`` (same matches on lower-cased text,
     2.5× faster); one that is nothing but plain text ("tuyên truyền") is a substring test (``literals``). A
     search ``(literal, gates, pattern)`` runs only when the literal its matches begin with occurs in the text
-    and each gate (``required_pieces``) has one of its texts there."""
+    and each gate (``_lowered_gates``) has one of its texts there."""
     literals: list[str] = []
     searches: list[Search] = []
     for pattern in catalogue.families()[family].keywords:
         if pattern.pattern != pattern.pattern.lower() or pattern.flags & re.VERBOSE:
             searches.append((None, (), pattern))
             continue
-        literal = required_literal(pattern.pattern)
+        literal = leading_literal(pattern.pattern)
         if literal is not None and literal == pattern.pattern:
             literals.append(literal)
             continue
-        searches.append(
-            (
-                literal,
-                required_pieces(pattern.pattern) if literal is None else (),
-                re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE),
-            )
-        )
+        lowercase = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        searches.append((literal, _lowered_gates(lowercase) if literal is None else (), lowercase))
     return tuple(literals), tuple(searches)
 
 
@@ -199,7 +118,7 @@ _NOWHERE: set[int] = set()
 
 # a keyword pattern of a family (its column): the gate scanned for (None: none is, every text is a candidate),
 # the gates then tested text by text, the pattern
-PlannedSearch = tuple[int, tuple[str, ...] | None, tuple[tuple[str, ...], ...], re.Pattern[str]]
+PlannedSearch = tuple[int, Gate | None, tuple[Gate, ...], re.Pattern[str]]
 
 
 @dataclass(frozen=True)
@@ -268,19 +187,14 @@ def _trie_pattern(strings: set[str]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _batch_searches(family: str) -> tuple[tuple[tuple[tuple[str, ...], ...], re.Pattern[str]], ...]:
+def _batch_searches(family: str) -> tuple[tuple[tuple[Gate, ...], re.Pattern[str]], ...]:
     """The family's keyword patterns (``_lowercase_keywords``) as ``(gates, pattern)``, most telling gate first:
-    the leading literal and every gate ``required_pieces`` reads from the pattern — not only those of a pattern
+    the leading literal and every gate ``_lowered_gates`` reads from the pattern — not only those of a pattern
     without a leading literal, since a batch scan for "hộ" or "công an " alone leaves many texts to search."""
     found = []
-    for literal, gates, pattern in _lowercase_keywords(family)[1]:
-        pieces: tuple[tuple[str, ...], ...] = gates
-        if not pattern.flags & (re.IGNORECASE | re.VERBOSE):
-            pieces = required_pieces(pattern.pattern)
-        if literal is not None:
-            pieces = ((literal,), *pieces)
-        pieces = tuple(dict.fromkeys(pieces))
-        found.append((tuple(sorted(pieces, key=lambda gate: -min(map(len, gate)))), pattern))
+    for literal, _, pattern in _lowercase_keywords(family)[1]:
+        leading: list[Gate] = [(literal,)] if literal is not None else []
+        found.append((most_telling_first([*leading, *_lowered_gates(pattern)]), pattern))
     return tuple(found)
 
 

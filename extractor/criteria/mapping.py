@@ -17,7 +17,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extractor.criteria import catalogue, classifier, clauses, decide, reading, rules
+from extractor.criteria import (
+    absence,
+    calls,
+    catalogue,
+    classifier,
+    clauses,
+    decide,
+    memory,
+    ratios,
+    reading,
+    rules,
+    sections,
+)
 from extractor.criteria.sentences import Sentence, split_sentences
 from extractor.models import DocumentInfo, Evidence
 
@@ -74,7 +86,7 @@ def articles_for(subject_type: str | None, sentence_text: str) -> list[int]:
     """The document's own article first, then any article the sentence explicitly addresses."""
     own = catalogue.article_for(subject_type)
     found = [own] if own else []
-    lowered = rules.lowercase(sentence_text)
+    lowered = memory.lowercase(sentence_text)
     if own in (None, 5) or lowered.lstrip("-–+ ").startswith("đối với"):
         for subject, cues in reading.other_subject_cues().items():
             article = catalogue.article_for(subject)
@@ -165,9 +177,9 @@ def find(
     probabilities = sentence_family_scores([item.text for item in sentences])
     own_article = catalogue.article_for(document_reading.subject_type)
     findings: list[SentenceFinding] = []
-    tracker = rules.SectionTracker(reading_kind=document_reading.kind)
+    tracker = sections.SectionTracker(reading_kind=document_reading.kind)
     index = EvidenceIndex(evidence)
-    with rules.one_document():
+    with memory.one_document():
         for position, (sentence, family_scores) in enumerate(zip(sentences, probabilities, strict=True)):
             following = sentences[position + 1] if position + 1 < len(sentences) else None
             if following is not None and following.paragraph != sentence.paragraph:
@@ -183,7 +195,7 @@ def _sentence_findings(
     sentence: Sentence,
     family_scores: dict[str, float],
     own_article: int | None,
-    tracker: rules.SectionTracker,
+    tracker: sections.SectionTracker,
     index: EvidenceIndex,
     page_at: Callable[[int], int | None],
     following: Sentence | None = None,
@@ -216,7 +228,7 @@ def _excuse_from(following: str, linked: list[SentenceFinding]) -> None:
     for finding in linked:
         if finding.status != "not_met" or not finding.points:
             continue
-        excused = clauses.excused_by_next(catalogue.by_id(finding.criterion_id), finding.points, following)
+        excused = absence.excused_by_next(catalogue.by_id(finding.criterion_id), finding.points, following)
         if excused:
             finding.parts = sorted({*finding.parts, *(f"excused:{pid}" for pid in excused)})
             finding.rule = (
@@ -246,14 +258,16 @@ def _link_sentence(
     """
     linked: dict[str, SentenceFinding] = {}
     article_criteria = _by_clause(own_article) if own_article else {}
-    quoted = heading in article_criteria and rules.quotes_criterion(sentence.text, article_criteria[heading])
+    quoted = heading in article_criteria and sections.quotes_criterion(
+        sentence.text, article_criteria[heading]
+    )
 
     def link(
         criterion: catalogue.Criterion,
         families: list[str],
         confidence: float,
         role: str = "evidence",
-        call: rules.StatusCall | None = None,
+        call: calls.StatusCall | None = None,
         named: bool = False,
     ) -> None:
         previous = linked.get(criterion.id)
@@ -263,16 +277,16 @@ def _link_sentence(
             (named and criterion.shape != "ratio")
             or quoted
             or role == "self_assessment"
-            or rules.speaks_to(criterion.id, sentence.text)
+            or ratios.speaks_to(criterion.id, sentence.text)
         ):
             return  # e.g. "12/12 thôn duy trì tổ an ninh" is no share of registered / recognised units
-        judged: clauses.ClauseCall
+        judged: calls.ClauseCall
         if quoted:
             role = "criterion_text"
-            judged = clauses.ClauseCall("unclear", "trích dẫn nội dung tiêu chí")
+            judged = calls.ClauseCall("unclear", "trích dẫn nội dung tiêu chí")
         else:
             call = call or rules.status_for_families(
-                clauses.without_comparison_base(sentence.text),
+                absence.without_comparison_base(sentence.text),
                 families,
                 context=context,
                 criterion=criterion.id,
@@ -303,7 +317,9 @@ def _link_sentence(
         )
 
     relevant = [family for family, score in family_scores.items() if score >= MIN_CONFIDENCE]
-    references = {number for number in rules.referenced_numbers(sentence.text) if number in article_criteria}
+    references = {
+        number for number in sections.referenced_numbers(sentence.text) if number in article_criteria
+    }
     if section_number in article_criteria and (
         heading is not None or any(score >= 0.2 for score in family_scores.values())
     ):
@@ -317,14 +333,14 @@ def _link_sentence(
                 for criterion in catalogue.criteria_for_family(family, article):
                     link(criterion, [family], family_scores[family])
             if context == "result":
-                incident = clauses.may_name_incident(sentence.text)  # else it reports or denies none
+                incident = absence.may_name_incident(sentence.text)  # else it reports or denies none
                 for criterion in catalogue.for_article(article):
                     if criterion.id not in linked and (
                         (
                             incident
                             and (
-                                clauses.reports_incident(criterion, sentence.text)
-                                or clauses.denies_incidents(criterion, sentence.text)
+                                absence.reports_incident(criterion, sentence.text)
+                                or absence.denies_incidents(criterion, sentence.text)
                             )
                         )
                         or clauses.rates_its_subject(criterion, sentence.text)
@@ -333,7 +349,7 @@ def _link_sentence(
     for number in references - {heading}:
         criterion = article_criteria[number]
         link(criterion, list(criterion.families), REFERENCE_CONFIDENCE, named=True)
-    claimed = rules.self_assessment(sentence.text)
+    claimed = sections.self_assessment(sentence.text)
     if claimed and claimed[0] == claimed[1]:
         for criterion in article_criteria.values():
             link(
@@ -341,7 +357,7 @@ def _link_sentence(
                 list(criterion.families),
                 0.4,
                 "self_assessment",
-                rules.StatusCall("met", "tự đánh giá đạt tất cả tiêu chí"),
+                calls.StatusCall("met", "tự đánh giá đạt tất cả tiêu chí"),
             )
     return list(linked.values())
 

@@ -155,7 +155,7 @@ def is_report_plan_heading(heading: str) -> bool:
 def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of a report that plan the next period: from a "PHƯƠNG HƯỚNG, NHIỆM VỤ…" heading to the next
     results heading (or the end)."""
-    from extractor.criteria import rules
+    from extractor.criteria import sections
 
     parts: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -169,7 +169,7 @@ def plan_parts(text: str) -> tuple[tuple[int, int], ...]:
         ):
             if is_report_plan_heading(stripped) and open_at is None:
                 open_at = offset
-            elif rules.is_result_section(stripped) and open_at is not None:
+            elif sections.is_result_section(stripped) and open_at is not None:
                 parts.append((open_at, offset))
                 open_at = None
         offset += len(line) + 1

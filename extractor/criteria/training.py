@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
-from extractor.criteria import catalogue, classifier, keywords, rules
+from extractor.criteria import catalogue, classifier, keywords, rules, sections
 
 FOLDS = 5
 REPEATS = 3  # grouped CV repeated with seeds SEED, SEED+1, SEED+2 to show the spread
@@ -299,7 +299,7 @@ def reading_contexts(sentences: list[classifier.LabelledSentence]) -> list[str]:
         by_document.setdefault(item.document, []).append(position)
     for positions in by_document.values():
         positions.sort(key=lambda position: sentences[position].index)
-        tracker = rules.SectionTracker(sentences[positions[0]].doc_type)
+        tracker = sections.SectionTracker(sentences[positions[0]].doc_type)
         for position in positions:
             item = sentences[position]
             tracker.see(item.text)
@@ -312,7 +312,7 @@ StatusRule = Callable[[classifier.LabelledSentence, str], str]
 
 def _contextual_rule(item: classifier.LabelledSentence, context: str) -> str:
     """The mapper's status for a labelled sentence: a restated criterion is ``unclear``, else the cue rules."""
-    if rules.quotes_article_criterion(item.text, item.subject_type):
+    if sections.quotes_article_criterion(item.text, item.subject_type):
         return "unclear"
     article = catalogue.article_for(item.subject_type)
     criteria = catalogue.criteria_for_family(item.labels[0], article) if item.labels and article else []

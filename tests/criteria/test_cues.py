@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractor.criteria import catalogue
-from extractor.criteria.cues import CueList, cue_list, found_after, found_before, needles
+from extractor.criteria import catalogue, incidents, thresholds
+from extractor.criteria.cues import CueList, cue_list, found_after, found_before
 
 TEXTS = [
     "Trong năm, trên địa bàn không để xảy ra cháy, nổ; phấn đấu 100% hộ gia đình đăng ký.",
@@ -49,16 +49,6 @@ def test_a_cue_list_answers_as_every_pattern_searched_would():
         assert cues.found_in(text) == any(plain)
 
 
-def test_the_words_a_pattern_needs_come_from_its_syntax():
-    assert needles(re.compile("(?<!đăng ký )phấn đấu", re.IGNORECASE)) == ("phấn đấu",)
-    assert needles(re.compile("(?:điểm|ổ nhóm) (?:đánh bạc|mại dâm)", re.IGNORECASE)) == (
-        "đánh bạc",
-        "mại dâm",
-    )
-    assert needles(re.compile(r"\d+/\d+")) == ("/",)
-    assert needles(re.compile(r"\d+\s*%?")) is None  # no word: always searched
-
-
 def test_a_case_sensitive_pattern_is_found_by_its_own_case():
     cues = CueList([re.compile("[A-ZĐ]{2}ABC"), re.compile("Đà Nẵng")])
     assert spans(cues.searches("XXABC; ĐÀ NẴNG")) == [(0, 5), None]
@@ -76,7 +66,7 @@ def test_blanking_runs_each_cue_on_the_text_as_the_earlier_ones_left_it():
 
 
 def test_searches_before_and_after_a_position_match_the_cut_text():
-    requirement = catalogue.ratio_requirements()["TT124.5.4"]
+    requirement = thresholds.ratio_requirements()["TT124.5.4"]
     patterns = [
         requirement.restatement,
         requirement.threshold_before,
@@ -104,14 +94,14 @@ def catalogue_cue_lists() -> list[CueList]:
 
     walk(catalogue.status_cues())
     walk(catalogue.shared_cues())
-    for kind in catalogue.incident_kinds().values():
+    for kind in incidents.incident_kinds().values():
         lists += [kind.cues, kind.serious, kind.minor, kind.exceptions]
     for criterion in catalogue.criteria():
         lists += [criterion.cues, criterion.generic_negation, criterion.discipline_scope]
         lists += [part.cues for part in criterion.parts]
     lists += [family.keywords for family in catalogue.families().values()]
     lists += [patterns for _, _, patterns in catalogue.rating_scale()]
-    lists.append(catalogue.incident_cues())
+    lists.append(incidents.incident_cues())
     return [cues for cues in lists if cues]
 
 
@@ -139,11 +129,11 @@ def test_a_word_map_tells_what_the_cues_a_text_may_match_tell():
     seeds = sorted(Path(catalogue.__file__).parents[2].joinpath("corpora", "seeds").glob("*.txt"))
     sentences = [item.text for path in seeds for item in split_sentences(path.read_text(encoding="utf-8"))]
     texts = sentences[:400] + [text.lower() for text in sentences[:400]] + TEXTS
-    kinds = catalogue.kinds_of_cue()
-    incidents = catalogue.incident_words()
+    kinds = incidents.kinds_of_cue()
+    words = incidents.incident_words()
     for text in texts:
-        told = {kind for cue in catalogue.incident_cues().possible(text) for kind in kinds[id(cue)]}
-        assert incidents.found_in(text) == told, text
+        told = {kind for cue in incidents.incident_cues().possible(text) for kind in kinds[id(cue)]}
+        assert words.found_in(text) == told, text
     # words holding one another ("mắc tệ nạn xã hội" holds "tệ nạn"), a cue of no word, a case-kept cue
     cues = cue_list([r"tệ nạn", r"mắc tệ nạn xã hội", r"\bma túy", r"nghiện ma túy", r"\d+ vụ"])
     told_by = WordMap(cues, lambda pattern: [pattern.pattern])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.criteria import catalogue, rules
+from extractor.criteria import ratios, rules, thresholds
 from extractor.criteria.mapping import find
 from extractor.models import DocumentInfo
 
@@ -23,7 +23,7 @@ def statuses(text: str, subject: str) -> dict[str, set[str]]:
 
 
 def test_the_scale_and_thresholds_are_data():
-    scale = catalogue.discipline_scale()
+    scale = thresholds.discipline_scale()
     assert [scale.level_of(form) for form in ("khiển trách", "cảnh cáo", "cách chức", "buộc thôi việc")] == [
         1,
         2,
@@ -99,7 +99,7 @@ def test_a_promise_about_discipline_stays_a_promise():
 def test_a_ratio_about_something_else_is_no_evidence_for_registration_and_recognition():
     text = "Toàn xã có 12/12 thôn duy trì tổ an ninh tự quản hoạt động thường xuyên, hiệu quả."
     assert "TT124.5.4" not in statuses(text, "xa")
-    assert not rules.speaks_to("TT124.5.4", text)
+    assert not ratios.speaks_to("TT124.5.4", text)
 
 
 @pytest.mark.parametrize(
@@ -142,10 +142,10 @@ def test_a_plan_share_is_a_target():
 
 
 def test_ratios_tell_registration_from_recognition():
-    requirement = catalogue.ratio_requirements()["TT124.5.4"]
+    requirement = thresholds.ratio_requirements()["TT124.5.4"]
     text = "toàn xã có 9/9 thôn đăng ký xây dựng đạt tiêu chuẩn, 7/9 thôn được công nhận, đạt 77,8%."
     readings = [
         (item.surface, item.measure.name, round(item.value, 3))
-        for item in rules.ratio_readings(text, requirement)
+        for item in ratios.ratio_readings(text, requirement)
     ]
     assert readings == [("9/9", "dang_ky", 1.0), ("7/9", "cong_nhan", 0.778)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.criteria import rules
+from extractor.criteria import rules, sections
 from extractor.criteria.mapping import find
 from extractor.models import DocumentInfo
 
@@ -106,7 +106,7 @@ def test_a_protective_force_without_a_rating_does_not_support_criterion_4():
 
 
 def test_section_tracker_switches_a_report_to_promises_at_its_tasks_section():
-    tracker = rules.SectionTracker("bao_cao")
+    tracker = sections.SectionTracker("bao_cao")
     assert tracker.context == "result"
     tracker.see("KẾT QUẢ THỰC HIỆN")
     assert tracker.context == "result"
@@ -114,9 +114,9 @@ def test_section_tracker_switches_a_report_to_promises_at_its_tasks_section():
     assert tracker.context == "result"
     tracker.see("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024")
     assert tracker.context == "plan"
-    assert rules.SectionTracker("ke_hoach").context == "plan"
-    assert rules.SectionTracker(reading_kind="guidance").context == "plan"
-    assert rules.SectionTracker(None).context == "result"  # a text with no type reports what happened
+    assert sections.SectionTracker("ke_hoach").context == "plan"
+    assert sections.SectionTracker(reading_kind="guidance").context == "plan"
+    assert sections.SectionTracker(None).context == "result"  # a text with no type reports what happened
 
 
 def test_same_wording_is_a_result_before_and_a_promise_after_the_tasks_heading():

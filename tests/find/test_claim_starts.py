@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.find.claims import find
+from extractor.find.claims import headings, numbered
+from extractor.find.claims.clause import Scans
 from extractor.find.claims.regexes import patterns
 from extractor.find.patterns import scan_from
 
@@ -22,7 +23,7 @@ TEXTS = [path.read_text(encoding="utf-8") for path in sorted((REPO / "corpora").
 def test_postposed_claims_are_found_where_they_begin(case):
     pattern = patterns().postposed_re
     for text in map(case, TEXTS):
-        starts = find._postposed_starts(text, find._Scans(text))
+        starts = numbered.postposed_starts(text, Scans(text))
         assert [m.span() for m in scan_from(pattern, text, starts)] == [
             m.span() for m in pattern.finditer(text)
         ]
@@ -32,7 +33,7 @@ def test_postposed_claims_are_found_where_they_begin(case):
 def test_criterion_headings_are_found_where_they_begin(case):
     pattern = patterns().heading_re
     for text in map(case, TEXTS + ["Tiêu chí 1: Đạt.\n  - 2.1) tiêu chí 3: x\nb) Tiêu  chí 4 – y"]):
-        starts = find._heading_starts(text, find._Scans(text))
+        starts = headings.heading_starts(text, Scans(text))
         assert [m.span() for m in scan_from(pattern, text, starts)] == [
             m.span() for m in pattern.finditer(text)
         ]

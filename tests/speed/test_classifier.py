@@ -73,20 +73,6 @@ def test_keyword_features_are_the_catalogue_keyword_hits():
         assert keywords.keyword_row(text, families) == [1.0 if family in hits else 0.0 for family in families]
 
 
-def test_a_pattern_is_searched_only_where_its_leading_literal_occurs():
-    assert keywords.required_literal("kế hoạch (số|về)") == "kế hoạch "
-    assert keywords.required_literal(r"\bnổ\b") == "nổ"
-    assert keywords.required_literal("lộ,? lọt") == "lộ"
-    assert keywords.required_literal("tuyên truyền") == "tuyên truyền"
-    assert keywords.required_literal(r"\d+\s*/\s*\d+\s*hộ") is None
-    assert keywords.required_literal("(phòng|tổ) trực thuộc") is None
-    assert keywords.required_literal("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") is None
-    assert keywords.required_literal("an[a-z]") == "an"
-    assert keywords.required_literal("ab*c") is None  # "a" alone is too short to rely on
-    assert keywords.required_literal("ab[(]|cd") is None
-    assert keywords.required_literal("(?i)ab") is None
-
-
 def test_each_distinct_word_is_analysed_once():
     model = classifier.load_model()
     text = "Không để xảy ra cháy, nổ, không để xảy ra tai nạn lao động."
@@ -142,25 +128,6 @@ def test_a_batchs_ngram_entries_are_each_texts_counts():
             for column, count in zip(*block.counts(text), strict=True)
         ]
         assert list(zip(rows.tolist(), columns.tolist(), counts.tolist(), strict=True)) == expected
-
-
-def test_a_pattern_is_searched_only_where_its_gates_occur():
-    assert keywords.required_pieces("gây thương tích.{0,40}học sinh|học sinh.{0,60}gây thương tích") == (
-        ("gây thương tích",),
-    )
-    assert keywords.required_pieces("(phòng|tổ|đội|đơn vị) (trực thuộc|thuộc sở)") == (
-        ("trực thuộc", "thuộc sở"),
-        ("phòng", "tổ", "đội", "đơn vị"),
-        (" ",),
-    )
-    assert keywords.required_pieces(r"\bhộ\b.{0,30}(đăng ký|ký cam kết)") == (
-        ("đăng ký", "ký cam kết"),
-        ("hộ",),
-    )
-    assert keywords.required_pieces("x(ab|cd)?y") == (("x",), ("y",))  # an optional group is no gate
-    assert keywords.required_pieces("(a|)b") == (("b",),)  # nor a group that may match nothing
-    assert keywords.required_pieces("ab|c.d") == (("ab", "c"),)
-    assert keywords.required_pieces("(?i)abc") == ()
 
 
 def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():

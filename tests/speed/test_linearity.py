@@ -214,9 +214,9 @@ def characters_read_for_shares(shares: int) -> int:
     """Characters copied out of, and searched in, one long line of ``shares`` shares read for a clause."""
     from dataclasses import replace
 
-    from extractor.criteria import catalogue, rules
+    from extractor.criteria import ratios, thresholds
 
-    requirement = catalogue.ratio_requirements()["TT124.5.4"]
+    requirement = thresholds.ratio_requirements()["TT124.5.4"]
     counted = replace(
         requirement,
         restatement=CountingPattern(requirement.restatement),
@@ -228,7 +228,7 @@ def characters_read_for_shares(shares: int) -> int:
         for index in range(shares)
     )
     CountingText.copied = CountingPattern.read = 0
-    readings = rules.ratio_readings(CountingText(line), counted)
+    readings = ratios.ratio_readings(CountingText(line), counted)
     assert len(readings) == shares
     return CountingText.copied + CountingPattern.read
 
