@@ -9,6 +9,7 @@ Typed input errors become their own exit codes.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import pkgutil
@@ -87,5 +88,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def entry() -> None:
+    """The ``minhchung`` command: :func:`main`, then exit without the interpreter's final walks.
+
+    When a command is done, every object it loaded (spaCy, the models, the lexicons and their compiled
+    patterns) is about to go; the garbage collector's last collections at exit would walk them all, about
+    0.2 s of CPU, a sixth of a one-file ``minhchung extract``. Frozen (``gc.freeze``) they are only freed.
+    Resources are closed by the commands themselves (``with`` blocks), not left to the collector."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
