@@ -172,3 +172,21 @@ def test_a_new_word_is_analysed_once_however_often_a_call_repeats_it(monkeypatch
         )
         block.entries([text.lower() for text in texts])
         assert sorted(analysed) == sorted(set(words)) and len(words) > len(set(words))
+
+
+def test_each_new_word_is_analysed_once_and_every_place_answered_even_when_the_cache_empties():
+    from extractor.criteria.classifier import TfidfBlock
+
+    cache = {"an": b"AN"}
+    analysed: list[str] = []
+
+    def analyse(word: str) -> bytes:  # a bounded cache of two words, emptied as the block's is when full
+        analysed.append(word)
+        if len(cache) >= 2:
+            cache.clear()
+        cache[word] = word.upper().encode()
+        return cache[word]
+
+    words = ["an", "ninh", "trật", "ninh", "an", "trật", "tự"]
+    assert TfidfBlock._per_word(words, cache, analyse) == [word.upper().encode() for word in words]
+    assert analysed == ["ninh", "trật", "tự"]
