@@ -79,16 +79,13 @@ def port_error_message(host: str, port: int, error: OSError) -> str:
     )
 
 
-def proxy_options(trusted_proxies: tuple[str, ...]) -> dict[str, object]:
-    """uvicorn's handling of ``X-Forwarded-*`` under the one rule of ``MINHCHUNG_TRUSTED_PROXIES``
-    (``api.client_address``): believed only from the listed proxies, from none when none is listed.
-    uvicorn's own default would believe any request from this machine (127.0.0.1, ::1)."""
+def forwarded_allow_ips(trusted_proxies: tuple[str, ...]) -> list[str] | None:
+    """The proxies whose ``X-Forwarded-*`` uvicorn may believe, under the one rule of
+    ``MINHCHUNG_TRUSTED_PROXIES`` (``api.client_address``): the listed ones; ``None`` when none is listed, and
+    then proxy headers are off. uvicorn's own default would believe any request from this machine."""
     from api.client_address import trusted_networks
 
-    networks = trusted_networks(trusted_proxies)
-    if not networks:
-        return {"proxy_headers": False}
-    return {"proxy_headers": True, "forwarded_allow_ips": [str(network) for network in networks]}
+    return [str(network) for network in trusted_networks(trusted_proxies)] or None
 
 
 def database_description(database_url: str) -> str:
@@ -190,11 +187,16 @@ def run(args: argparse.Namespace) -> int:
         '-d \'{"username":"admin","password":"…"}\''
     )
     print("Dừng / stop: Ctrl+C (các worker dừng theo / the workers stop with it)", flush=True)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app, host=args.host, port=args.port, log_level="info", **proxy_options(settings.trusted_proxies)
-        )
+    allowed = forwarded_allow_ips(settings.trusted_proxies)
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        proxy_headers=allowed is not None,
+        forwarded_allow_ips=allowed,
     )
+    server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])  # the socket bound above: no second bind, no race for the port
     finally:
