@@ -8,20 +8,21 @@ from pathlib import Path
 
 import numpy as np
 
-from extractor.criteria import catalogue, classifier, keywords, training
+from extractor.criteria import catalogue, classifier, estimators, family_model, keywords, ngrams, tfidf
+from extractor.criteria.labelled_sentences import label_matrix, load_sentences
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_compiled_model_gives_the_pipelines_probabilities(tmp_path):
-    sentences = classifier.load_sentences()[::4]
+    sentences = load_sentences()[::4]
     families = catalogue.family_keys()
     texts = [item.text for item in sentences]
-    pipeline = training.build_pipeline().fit(texts, classifier.label_matrix(sentences, families))
-    model = training.compile_pipeline(pipeline, families)
+    pipeline = estimators.build_pipeline().fit(texts, label_matrix(sentences, families))
+    model = estimators.compile_pipeline(pipeline, families)
     model.save(tmp_path / "model.npz")
-    loaded = classifier.LinearFamilyModel.load(tmp_path / "model.npz")
-    unseen = [item.text for item in classifier.load_sentences()[1::4]] + ["", "   ", "Tiêu chí 3: ĐẠT"]
+    loaded = family_model.LinearFamilyModel.load(tmp_path / "model.npz")
+    unseen = [item.text for item in load_sentences()[1::4]] + ["", "   ", "Tiêu chí 3: ĐẠT"]
     expected = pipeline.predict_proba(unseen)
     got = loaded.predict_proba(unseen)
     assert got.shape == expected.shape
@@ -32,13 +33,13 @@ def test_compiled_model_gives_the_pipelines_probabilities(tmp_path):
 def test_features_are_those_of_scikit_learns_analyzers():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=classifier.CHAR_NGRAMS).build_analyzer()
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=ngrams.CHAR_NGRAMS).build_analyzer()
     syllables = TfidfVectorizer(
-        token_pattern=classifier.SYLLABLE_PATTERN, ngram_range=classifier.SYLLABLE_NGRAMS
+        token_pattern=ngrams.SYLLABLE_PATTERN, ngram_range=ngrams.SYLLABLE_NGRAMS
     ).build_analyzer()
     for text in ["Không để xảy ra  cháy, nổ;\ttai nạn lao động.", "a", "Số 48/KH-UBND ngày 22/02/2023", ""]:
-        assert sorted(classifier.char_ngrams(text)) == sorted(chars(text))
-        assert sorted(classifier.syllable_ngrams(text)) == sorted(syllables(text))
+        assert sorted(ngrams.char_ngrams(text)) == sorted(chars(text))
+        assert sorted(ngrams.syllable_ngrams(text)) == sorted(syllables(text))
 
 
 def test_prediction_imports_neither_scikit_learn_nor_a_word_segmenter():
@@ -62,7 +63,7 @@ def test_keyword_features_are_the_catalogue_keyword_hits():
     from extractor.criteria import rules
 
     families = catalogue.family_keys()
-    texts = [item.text for item in classifier.load_sentences()]
+    texts = [item.text for item in load_sentences()]
     texts += [
         line
         for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
@@ -86,14 +87,14 @@ def test_each_distinct_word_is_analysed_once():
         assert set(cache) == set(text.lower().split())
     chars = next(block for block in model.blocks if block.analyzer == "chars")
     expected = {}
-    for gram in classifier.char_ngrams(text):
+    for gram in ngrams.char_ngrams(text):
         if gram in chars.vocabulary:
             expected[chars.vocabulary[gram]] = expected.get(chars.vocabulary[gram], 0) + 1
     assert dict(zip(*chars.counts(text), strict=True)) == expected
 
 
 def _corpus_texts() -> list[str]:
-    texts = [item.text for item in classifier.load_sentences()]
+    texts = [item.text for item in load_sentences()]
     texts += [
         line
         for path in sorted((REPO / "corpora" / "seeds").glob("*.txt"))
@@ -144,13 +145,13 @@ def test_distinct_pairs_keep_each_rows_first_seen_order_on_either_path():
         for column, count in Counter(columns[rows == row].tolist()).items()
     ]
     for width in (300, 1 << 17):  # radix sorts; one np.unique (columns too wide for 16 bits)
-        found = classifier.distinct(rows, columns, width)
+        found = tfidf.distinct(rows, columns, width)
         assert list(zip(*(part.tolist() for part in found), strict=True)) == expected
 
 
 def test_a_text_scores_the_same_alone_as_in_any_batch():
     odd = ["", "   ", "\x00", "cháy\x00nổ", "Công an xã\x00 hộ gia đình", "a"]
-    texts = [item.text for item in classifier.load_sentences()[:40]]
+    texts = [item.text for item in load_sentences()[:40]]
     together = classifier.predict(odd + texts)
     assert [classifier.predict([text])[0] for text in odd] == together[: len(odd)]
     assert classifier.predict(odd[:2]) == together[:2]
@@ -175,7 +176,7 @@ def test_a_new_word_is_analysed_once_however_often_a_call_repeats_it(monkeypatch
 
 
 def test_each_new_word_is_analysed_once_and_every_place_answered_even_when_the_cache_empties():
-    from extractor.criteria.classifier import TfidfBlock
+    from extractor.criteria.tfidf import TfidfBlock
 
     cache = {"an": b"AN"}
     analysed: list[str] = []

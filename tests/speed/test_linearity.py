@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy import util
 
 from extractor import nlp, pipeline
-from extractor.criteria import classifier, mapping
+from extractor.criteria import classifier, family_model, mapping
 from extractor.models import DocumentInfo, Evidence
 
 
@@ -60,13 +60,13 @@ def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch
     model = classifier.load_model()
     assert model is not None, "models/criteria/criteria_classifier.npz is missing: run `minhchung train`"
     calls: list[int] = []
-    decision = classifier.LinearFamilyModel.decision
+    decision = family_model.LinearFamilyModel.decision
 
     def counted(self, texts):
         calls.append(len(texts))
         return decision(self, texts)
 
-    monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
+    monkeypatch.setattr(family_model.LinearFamilyModel, "decision", counted)
     texts = [f"{line} ({index})" for index, line in enumerate(paragraph_text(5).splitlines() * 40)]
     scores = classifier.predict(texts)
     assert calls == [len(texts)]
@@ -75,13 +75,13 @@ def test_classifier_scores_all_texts_of_a_call_in_one_matrix_product(monkeypatch
 
 def test_a_text_repeated_in_a_call_is_scored_once_with_the_same_scores(monkeypatch):
     calls: list[int] = []
-    decision = classifier.LinearFamilyModel.decision
+    decision = family_model.LinearFamilyModel.decision
 
     def counted(self, texts):
         calls.append(len(texts))
         return decision(self, texts)
 
-    monkeypatch.setattr(classifier.LinearFamilyModel, "decision", counted)
+    monkeypatch.setattr(family_model.LinearFamilyModel, "decision", counted)
     lines = ["Không để xảy ra cháy, nổ.", "Ngày 22/02/2023, UBND xã ban hành Kế hoạch số 48/KH-UBND."]
     alone = [classifier.predict([line])[0] for line in lines]
     scores = classifier.predict(lines * 50)
