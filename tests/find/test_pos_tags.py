@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+from fixtures.count_windows import windows_after_numbers
 from underthesea import pos_tag as underthesea_pos_tag
 
-from extractor.find.counts import noun_phrases, pos_tags
-
-REPO = Path(__file__).resolve().parents[2]
-GOLD_TEXTS = sorted((REPO / "corpora").glob("gold*/**/*.txt"))
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
-
-
-def windows_after_numbers() -> list[str]:
-    """The windows the count finder tags: the words after each number of the gold texts."""
-    found: dict[str, None] = {}
-    for path in GOLD_TEXTS:
-        text = path.read_text(encoding="utf-8")
-        for number in _NUMBER.finditer(text):
-            window = noun_phrases.phrase_window(text, number.end())
-            if window is not None:
-                found[window[1]] = None
-    return list(found)
+from extractor.find.counts import pos_tags
 
 
 def test_every_window_of_the_gold_texts_gets_underthesea_s_words_and_tags():

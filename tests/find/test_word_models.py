@@ -13,25 +13,12 @@ import joblib
 import pytest
 import underthesea
 import underthesea.pipeline.word_tokenize
+from fixtures.count_windows import extension_windows, windows_after_numbers
 from underthesea import word_tokenize as underthesea_word_tokenize
 
-from extractor.find.counts import noun_phrases, word_models
-from tests.find.test_pos_tags import GOLD_TEXTS, windows_after_numbers
+from extractor.find.counts import word_models
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def extension_windows() -> list[str]:
-    """The windows the count finder segments to extend a unit ("06/06 đội thuế …")."""
-    found: dict[str, None] = {}
-    for path in GOLD_TEXTS:
-        text = path.read_text(encoding="utf-8")
-        for position in range(len(text)):
-            if text[position].isdigit() and (position + 1 == len(text) or not text[position + 1].isdigit()):
-                window = noun_phrases._EXTENSION_WINDOW_RE.match(text, position + 1)
-                if window:
-                    found[window.group(1)[: noun_phrases.UNDERTHESEA_MAX_CHARS]] = None
-    return list(found)
 
 
 def test_every_window_the_count_finder_segments_gets_underthesea_s_words():
