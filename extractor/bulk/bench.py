@@ -102,6 +102,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--dask", default="", help="comma list of Dask LocalCluster sizes (e.g. 2,4); none by default"
     )
+    parser.add_argument(
+        "--dask-files",
+        default="auto",
+        choices=("auto", "shared", "ship"),
+        help="how the Dask workers get the files: auto (by path here), shared, or ship (as bytes)",
+    )
     parser.add_argument("--corpus", default=None, help="folder to reuse or keep the corpus in")
     parser.add_argument("--formats", default="pdf,docx")
     args = parser.parse_args(argv)
@@ -158,7 +164,13 @@ def main(argv: list[str] | None = None) -> int:
                     PeakMemory() as memory,
                 ):
                     load_before = os.getloadavg()[0]
-                    summary = run_bulk(corpus, out, dask_address=cluster.scheduler_address, show_bar=False)
+                    summary = run_bulk(
+                        corpus,
+                        out,
+                        dask_address=cluster.scheduler_address,
+                        dask_files=args.dask_files,
+                        show_bar=False,
+                    )
             seconds = summary.extract_seconds
             rate = summary.processed / seconds if seconds else 0.0
             if not baseline:
