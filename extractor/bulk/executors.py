@@ -190,7 +190,7 @@ def _overdue(
 
 
 FILES_MODES = ("auto", "shared", "ship")
-Job = tuple[str, str, str]  # (sha256, name relative to the input, path on this machine)
+FileRef = tuple[str, str, str]  # (sha256, name relative to the input, path on this machine)
 
 
 @dataclass
@@ -198,7 +198,7 @@ class Batch:
     """Files sent as one Dask task: by path or ``shipped`` as bytes; a ``suspect`` is one file of a batch
     whose worker died, run alone so that only a file that kills workers is recorded as crashed."""
 
-    jobs: list[Job]
+    jobs: list[FileRef]
     shipped: bool
     suspect: bool = False
 
