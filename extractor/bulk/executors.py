@@ -26,11 +26,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from extractor.bulk import work
+from extractor.bulk.batches import batch_limits, batched
 
 Item = tuple[str, Path]  # (sha256, path)
 OnResult = Callable[[str, dict[str, Any]], None]
@@ -187,6 +189,39 @@ def _overdue(
     return bool(late)
 
 
+FILES_MODES = ("auto", "shared", "ship")
+FileRef = tuple[str, str, str]  # (sha256, name relative to the input, path on this machine)
+
+
+@dataclass
+class Batch:
+    """Files sent as one Dask task: by path or ``shipped`` as bytes; a ``suspect`` is one file of a batch
+    whose worker died, run alone so that only a file that kills workers is recorded as crashed."""
+
+    jobs: list[FileRef]
+    shipped: bool
+    suspect: bool = False
+
+
+@dataclass
+class DaskTraffic:
+    """What a Dask run sent: tasks submitted, and files (with their bytes) shipped rather than read by path."""
+
+    tasks: int = 0
+    files_shipped: int = 0
+    bytes_shipped: int = 0
+
+
+def _workers_see(client: Any, items: list[Item]) -> bool:
+    """Whether every worker now connected reads the first file at the client's path with the client's
+    bytes (``work.sees_file``): then files are given by path instead of shipped."""
+    if not items:
+        return False
+    sha, path = items[0]
+    answers = client.run(work.sees_file, str(path), sha)
+    return bool(answers) and all(answers.values())
+
+
 def run_dask(
     items: list[Item],
     address: str,
@@ -194,34 +229,77 @@ def run_dask(
     on_result: OnResult,
     names: Iterable[str] | None = None,
     timeout: float | None = work.DEFAULT_TIMEOUT,
-) -> None:
-    """Process ``items`` on the Dask cluster at ``address``; files are shipped as bytes."""
+    files: str = "auto",
+) -> DaskTraffic:
+    """Process ``items`` on the Dask cluster at ``address``, in batches of files (``extractor.bulk.batches``).
+
+    ``files``: ``shared`` gives workers the files' paths (workers on this machine, or a shared folder
+    mounted at the same path); ``ship`` sends every file's bytes (no shared disk); ``auto`` gives paths
+    when every connected worker reads the first file with the same sha256, and ships otherwise. A worker
+    that cannot read a file given by path (a worker without the shared folder that joined later) returns
+    it unread and its bytes are shipped. Each file's result goes to ``on_result`` when its batch
+    returns. A batch lost with its worker (after Dask's own retries) is run again one file per task, one
+    such task at a time, so only the file that kills workers is recorded as ``worker_crashed``: a file
+    merely waiting on a worker that another file killed is not.
+    """
     from distributed import Client, as_completed
 
+    if files not in FILES_MODES:
+        raise ValueError(f"files must be one of {FILES_MODES}, not {files!r}")
     names = list(names) if names is not None else [p.name for _s, p in items]
+    jobs = [(sha, name, str(path)) for (sha, path), name in zip(items, names, strict=True)]
+    traffic = DaskTraffic()
     with Client(address) as client:
-        window = max(4, sum(client.nthreads().values()) * 4)
-        queue = iter(zip(items, names, strict=True))
-        keys: dict[str, str] = {}
+        threads = max(1, sum(client.nthreads().values()))
+        ship = files == "ship" or (files == "auto" and not _workers_see(client, items))
+        sizes = [path.stat().st_size for _sha, path in items]
+        limits = batch_limits(len(jobs), threads)
+        pending: deque[Batch] = deque(Batch(chunk, ship) for chunk in batched(jobs, sizes, limits))
+        suspects: deque[Batch] = deque()  # files of a batch whose worker died, retried alone, one at a time
+        window = threads * 2  # batches in flight: one running and one waiting per worker thread
+        sent: dict[str, Batch] = {}
 
-        def submit(entry: tuple[Item, str]):
-            (sha, path), name = entry
-            future = client.submit(
-                work.analyse_bytes, name, path.read_bytes(), extractor_ref, timeout, pure=False
-            )
-            keys[future.key] = sha
+        def submit(batch: Batch) -> Any:
+            payload = [
+                (sha, name, path, Path(path).read_bytes() if batch.shipped else None)
+                for sha, name, path in batch.jobs
+            ]
+            future = client.submit(work.analyse_batch, payload, extractor_ref, timeout, pure=False)
+            traffic.tasks += 1
+            if batch.shipped:
+                traffic.files_shipped += len(payload)
+                traffic.bytes_shipped += sum(len(content or b"") for *_job, content in payload)
+            sent[future.key] = batch
             return future
 
-        first = [submit(entry) for _n, entry in zip(range(window), queue, strict=False)]
-        stream = as_completed(first)
+        def following() -> Batch | None:
+            if suspects and not any(batch.suspect for batch in sent.values()):
+                return suspects.popleft()
+            return pending.popleft() if pending else None
+
+        stream = as_completed()
+        while stream.count() < window and (batch := following()) is not None:
+            stream.add(submit(batch))
         for future in stream:
-            sha = keys.pop(future.key)
+            batch = sent.pop(future.key)
             try:
-                data = future.result()
-            except Exception as error:  # a worker lost mid-task
-                data = _crashed(f"{type(error).__name__}: {error}")
-            future.release()
-            on_result(sha, data)
-            following = next(queue, None)
-            if following is not None:
-                stream.add(submit(following))
+                results = future.result()
+            except Exception as error:  # the batch's worker was lost (and Dask gave up retrying it)
+                future.release()
+                if batch.suspect:
+                    on_result(batch.jobs[0][0], _crashed(f"{type(error).__name__}: {error}"))
+                else:
+                    suspects.extend(Batch([job], batch.shipped, suspect=True) for job in batch.jobs)
+            else:
+                future.release()
+                unread = []
+                for job, (sha, data) in zip(batch.jobs, results, strict=True):
+                    if data is None:
+                        unread.append(job)
+                    else:
+                        on_result(sha, data)
+                if unread:
+                    pending.appendleft(Batch(unread, True, batch.suspect))
+            while stream.count() < window and (batch := following()) is not None:
+                stream.add(submit(batch))
+    return traffic

@@ -69,6 +69,7 @@ def run_bulk(
     *,
     workers: int | None = None,
     dask_address: str | None = None,
+    dask_files: str = "auto",
     progress: Progress | None = None,
     show_bar: bool = True,
     force: bool = False,
@@ -79,7 +80,9 @@ def run_bulk(
     """Analyse every dossier under ``path`` (folder or .zip) into ``out_dir``; resumable.
 
     ``timeout`` (seconds per file, ``None`` for none): a file that takes longer is recorded in
-    ``errors.csv`` with code ``timeout`` and the run goes on."""
+    ``errors.csv`` with code ``timeout`` and the run goes on. ``dask_files`` (with ``dask_address``):
+    ``auto``, ``shared`` (workers read the files' paths) or ``ship`` (files sent as bytes), see
+    ``extractor.bulk.executors.run_dask``."""
     started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -119,6 +122,7 @@ def run_bulk(
                 on_result,
                 names=[e.rel for e in todo.values()],
                 timeout=timeout,
+                files=dask_files,
             )
         else:
             run_local(items, n_workers, extractor_ref, on_result, timeout=timeout)

@@ -118,6 +118,17 @@ def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
     keep_loaded()
 
 
+_warmed: set[str] = set()  # extractor refs this process has warmed up with ``warm_up_once``
+
+
+def warm_up_once(ref: str = DEFAULT_EXTRACTOR) -> None:
+    """``warm_up`` the first time this process calls it for ``ref`` (each Dask batch calls it: a worker
+    warms up on its first batch, including a worker that joins mid-run)."""
+    if ref not in _warmed:
+        warm_up(ref)
+        _warmed.add(ref)
+
+
 def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:
     """The page of normalized character ``offset``, read off the evidence around it: the page of the last
     evidence that starts at or before it (the first evidence's page when none does).
@@ -196,3 +207,37 @@ def analyse_bytes(
     if data.get("ok"):
         data["document"]["source"] = name
     return data
+
+
+# One file of a Dask batch: (sha256, name relative to the input, path on the client, its bytes or None).
+# ``None`` bytes: the worker reads ``path`` itself (same machine, or the same shared folder).
+Job = tuple[str, str, str, bytes | None]
+
+
+def sees_file(path: str, sha256: str) -> bool:
+    """True when ``path`` can be read here and holds the bytes the client hashed (a worker on the client's
+    machine or on a shared folder mounted at the same path)."""
+    from extractor.bulk.sources import sha256_file
+
+    try:
+        return sha256_file(Path(path)) == sha256
+    except OSError:
+        return False
+
+
+def analyse_batch(
+    jobs: list[Job], extractor_ref: str = DEFAULT_EXTRACTOR, timeout: float | None = None
+) -> list[tuple[str, dict[str, Any] | None]]:
+    """In a Dask worker: warm up once, then analyse each file of the batch in order, one result per file
+    (never raises for a bad file). A file given by path that this worker cannot read with the client's
+    bytes comes back as ``None``: the client ships its bytes instead."""
+    warm_up_once(extractor_ref)
+    results: list[tuple[str, dict[str, Any] | None]] = []
+    for sha, name, path, content in jobs:
+        if content is not None:
+            results.append((sha, analyse_bytes(name, content, extractor_ref, timeout)))
+        elif sees_file(path, sha):
+            results.append((sha, analyse_path(path, extractor_ref, timeout)))
+        else:
+            results.append((sha, None))
+    return results

@@ -24,6 +24,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--dask", metavar="ADDRESS", default=None, help="Dask scheduler, e.g. tcp://10.0.0.5:8786"
     )
     parser.add_argument(
+        "--dask-files",
+        choices=("auto", "shared", "ship"),
+        default="auto",
+        help="with --dask: 'shared' = workers read the files at the same path (this machine or a shared "
+        "folder), 'ship' = send each file's bytes, 'auto' (default) = shared when every worker reads the "
+        "first file with the same sha256",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
         default=300.0,
@@ -44,6 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("--quick", action="store_true", help="a small corpus (40 documents) for a short run")
     bench.add_argument("--workers", default=None, help="comma list of worker counts (default: 1,<cores>)")
     bench.add_argument("--dask", default=None, help="comma list of Dask LocalCluster sizes, e.g. 2,4")
+    bench.add_argument(
+        "--dask-files",
+        choices=("auto", "shared", "ship"),
+        default="auto",
+        help="how Dask workers get the files (auto: by path on one machine)",
+    )
     bench.add_argument("--corpus", default=None, help="reuse/keep the synthetic corpus in this folder")
     bench.add_argument("--formats", default="pdf,docx")
     bench.set_defaults(func=run_bench)
@@ -64,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         args.out,
         workers=args.workers,
         dask_address=args.dask,
+        dask_files=args.dask_files,
         show_bar=not args.quiet,
         force=args.force,
         timeout=args.timeout or None,
@@ -98,6 +113,8 @@ def run_bench(args: argparse.Namespace) -> int:
         argv += ["--dask", args.dask]
     if args.workers:
         argv += ["--workers", args.workers]
+    if args.dask_files != "auto":
+        argv += ["--dask-files", args.dask_files]
     if args.corpus:
         argv += ["--corpus", args.corpus]
     return main(argv)

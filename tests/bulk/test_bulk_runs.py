@@ -71,13 +71,19 @@ def _sorted_evidence(out):
 
 
 def test_dask_local_cluster_gives_the_same_tables(corpus, tmp_path, read_csv):
+    """Workers reading the files by path (same machine) and workers sent their bytes (as on other machines)
+    give the local run's tables."""
     from distributed import LocalCluster
 
     subset = _small_subset(corpus, tmp_path / "subset", 2)
     local = run_bulk(subset, tmp_path / "local", workers=1, show_bar=False)
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
-        remote = run_bulk(subset, tmp_path / "dask", dask_address=cluster.scheduler_address, show_bar=False)
-    assert remote.processed == local.processed > 0
-    assert _sorted_evidence(tmp_path / "dask").equals(_sorted_evidence(tmp_path / "local"))
-    for name in ("criteria.csv", "dossiers.csv", "trends_unit.csv", "missing_documents.csv"):
-        assert read_csv(tmp_path / "dask" / name) == read_csv(tmp_path / "local" / name), name
+        for files in ("auto", "ship"):
+            out = tmp_path / f"dask-{files}"
+            remote = run_bulk(
+                subset, out, dask_address=cluster.scheduler_address, dask_files=files, show_bar=False
+            )
+            assert remote.processed == local.processed > 0
+            assert _sorted_evidence(out).equals(_sorted_evidence(tmp_path / "local")), files
+            for name in ("criteria.csv", "dossiers.csv", "trends_unit.csv", "missing_documents.csv"):
+                assert read_csv(out / name) == read_csv(tmp_path / "local" / name), (files, name)
