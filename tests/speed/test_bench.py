@@ -71,3 +71,13 @@ def test_the_service_line_runs_the_worker_from_accepted_to_evidence_stored(tmp_p
     finally:
         engine.dispose()
     assert stored == service["evidence"] > 0
+
+
+def test_a_fresh_process_s_memory_is_its_own_not_the_largest_child_s_before_it():
+    import os
+    import sys
+
+    env = dict(os.environ)
+    _, big = bench._child_cpu([sys.executable, "-c", "held = bytearray(300_000_000)"], env, runs=1)
+    cpu, small = bench._child_cpu([sys.executable, "-c", "pass"], env, runs=1)
+    assert big > 290 and small < 100 and cpu > 0
