@@ -10,6 +10,8 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = (
     "spacy",
@@ -81,10 +83,13 @@ _EXTRACT_THEN_ASK_FOR_THE_REST = """
 import json, sys
 from extractor import pipeline
 found = pipeline.extract_text("Đã tổ chức 06 đội thuế theo Kế hoạch số 12/KH-UBND ngày 05/3/2024.")
+probed = [getattr(module, "__file__", None) for module in list(sys.modules.values())]  # as tools walk them
 loaded = set(sys.modules)
 import spacy
+import spacy.cli
 from spacy.cli import download
 import underthesea
+from underthesea.pipeline.text_normalize.text_normalizer import TextNormalizer
 print(json.dumps({
     "kinds": sorted({item.kind for item in found}),
     "before": sorted(
@@ -93,8 +98,8 @@ print(json.dumps({
         or name.startswith(("spacy.cli.", "underthesea.pipeline.ner", "underthesea.pipeline.chunking"))
     ),
     "spacy_info": sorted(spacy.info()),
-    "download": callable(download),
-    "underthesea": [underthesea.__version__, underthesea.pos_tag("03 xã biên giới")],
+    "download": [callable(download), spacy.cli.download is download, spacy.cli.__spec__.origin],
+    "underthesea": [underthesea.__version__, underthesea.pos_tag("03 xã biên giới"), TextNormalizer.__name__],
 }))
 """
 
@@ -111,8 +116,56 @@ def test_extracting_loads_no_cli_nor_other_pipelines_and_both_libraries_are_whol
     assert {"count", "legal_ref", "date"} <= set(answer["kinds"])
     assert answer["before"] == ["spacy.cli.info"], "only the stand-in of spacy.info, nothing of the CLI"
     assert {"spacy_version", "location", "platform"} <= set(answer["spacy_info"])
-    assert answer["download"] is True
-    assert answer["underthesea"] == [version("underthesea"), [["03", "N"], ["xã", "N"], ["biên giới", "N"]]]
+    callable_, bound, origin = answer["download"]
+    assert callable_ and bound, "spacy.cli is the real package, bound on spacy, once asked for"
+    assert origin.endswith("spacy/cli/__init__.py")
+    assert answer["underthesea"] == [
+        version("underthesea"),
+        [["03", "N"], ["xã", "N"], ["biên giới", "N"]],
+        "TextNormalizer",
+    ]
+
+
+@pytest.fixture
+def demo_package(tmp_path, monkeypatch):
+    """A package ``mc_deferred_demo`` whose ``__init__`` fails the first time it runs and counts its runs."""
+    folder = tmp_path / "mc_deferred_demo"
+    folder.mkdir()
+    (folder / "part.py").write_text("PART = 'part'\n", encoding="utf-8")
+    (folder / "__init__.py").write_text(
+        "import builtins\n"
+        "builtins.mc_demo_runs = getattr(builtins, 'mc_demo_runs', 0) + 1\n"
+        "if builtins.mc_demo_runs == 1:\n"
+        "    raise RuntimeError('first run fails')\n"
+        "WHOLE = 'whole'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield "mc_deferred_demo"
+    import builtins
+
+    for name in [name for name in sys.modules if name.startswith("mc_deferred_demo")]:
+        del sys.modules[name]
+    del builtins.mc_demo_runs
+
+
+def test_a_deferred_package_s_init_runs_once_when_asked_and_again_after_it_failed(demo_package):
+    import builtins
+    import importlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractor.lean_imports import defer_package
+
+    package = defer_package(demo_package)
+    assert importlib.import_module(f"{demo_package}.part").PART == "part"
+    assert not hasattr(builtins, "mc_demo_runs"), "a submodule imports without the __init__"
+    with pytest.raises(RuntimeError, match="first run fails"):
+        _ = package.WHOLE
+    with ThreadPoolExecutor(4) as pool:  # asked from several threads at once: each waits for the one run
+        answers = list(pool.map(lambda _: package.WHOLE, range(8)))
+    assert answers == ["whole"] * 8 and builtins.mc_demo_runs == 2
+    with pytest.raises(AttributeError):
+        _ = package.MISSING
 
 
 def test_a_package_that_is_imported_already_is_left_as_it_is():

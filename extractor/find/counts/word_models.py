@@ -24,6 +24,7 @@ the gold texts (``test_pos_tags.py`` does the same for the tags).
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pickle
 import sys
 from functools import cache
@@ -75,17 +76,32 @@ def _folder(package: ModuleType) -> Path:
 
 
 def _normalisation_tables(package: ModuleType) -> ModuleType:
-    """underthesea's module of normalisation tables (``character_map``, ``token_map``), made from the same
-    file with the C unpickler. Registered before the normalisation modules that import it."""
+    """underthesea's module of normalisation tables (``character_map``, ``token_map``, ``rule_file``), made
+    from the same file with the C unpickler and registered before the normalisation modules that import
+    it. Any other name it is asked for (``TextNormalizer`` …) loads underthesea's own module in its place."""
     tables = ModuleType(
         _TABLES_MODULE, "underthesea's normalisation tables, read by Minh Chứng (word_models)"
     )
-    path = _folder(package) / _TABLES_FILE
-    with open(path, "rb") as file:
+    source = _folder(package) / _TABLES_FILE.parent / "text_normalizer.py"
+    with open(_folder(package) / _TABLES_FILE, "rb") as file:
         data = pickle.load(file)  # the package's own file, a plain pickle
-    tables.__file__ = str(path)
+    tables.__file__ = str(source)
+    tables.rule_file = _TABLES_FILE.name  # type: ignore[attr-defined]
     tables.character_map = data["character"]  # type: ignore[attr-defined]
     tables.token_map = data["token"]  # type: ignore[attr-defined]
+
+    def real(attribute: str) -> Any:
+        if attribute.startswith("__") and attribute.endswith("__"):
+            raise AttributeError(attribute)
+        spec = importlib.util.spec_from_file_location(_TABLES_MODULE, source)
+        if spec is None or spec.loader is None:
+            raise AttributeError(attribute)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[_TABLES_MODULE] = module
+        return getattr(module, attribute)
+
+    tables.__dict__["__getattr__"] = real
     return tables
 
 
