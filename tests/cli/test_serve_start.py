@@ -119,10 +119,18 @@ def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(t
 def _started(process: subprocess.Popen) -> None:
     """Wait (each line within 180 s) until ``serve`` prints its stop line: the server is listening."""
     assert process.stdout is not None
-    for line in process.stdout:
+    stdout = process.stdout
+    lines: Queue[str | None] = Queue()
+    threading.Thread(target=lambda: [*map(lines.put, stdout), lines.put(None)], daemon=True).start()
+    while True:
+        try:
+            line = lines.get(timeout=180)
+        except Empty:
+            raise AssertionError("serve printed nothing for 180 s") from None
+        if line is None:
+            raise AssertionError("serve stopped before it was listening")
         if line.startswith("Dừng / stop"):
             return
-    raise AssertionError("serve stopped before it was listening")
 
 
 def _failed_logins_then_another_client(port: int) -> int:
