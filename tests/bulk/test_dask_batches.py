@@ -24,13 +24,13 @@ from extractor.bulk.sources import sha256_file
 
 @pytest.fixture(scope="module")
 def cluster():
-    """Two single-threaded worker processes; a task whose worker dies is not retried elsewhere."""
+    """Two single-threaded worker processes; a task whose worker dies is not retried elsewhere (the
+    scheduler reads the setting when it starts: the other clusters keep Dask's default)."""
     from distributed import LocalCluster
 
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as running,
-    ):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        running = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    with running:
         yield running
 
 
@@ -202,6 +202,7 @@ def test_a_file_that_kills_its_worker_costs_only_itself_after_dasks_own_retries(
     corpus, tmp_path, empty_cluster, small_batches, read_csv
 ):
     """Dask's default: a task whose worker died is tried again on other workers before it is given up."""
+    assert empty_cluster.scheduler.allowed_failures == 3  # Dask's default
     empty_cluster.scale(2)
     source = _dossier(corpus, tmp_path / "input", 1)
     docx = sorted(source.rglob("*.docx"))[0]
