@@ -5,7 +5,8 @@ client a few milliseconds of their own on the same cores, so one task per file s
 machine on bookkeeping. A batch closes at ``max_files`` files or ``max_bytes`` bytes (pages are not
 known before a file is read; its size stands for them), whichever comes first, and never splits a
 file. ``batch_limits`` sizes them so each worker thread still gets several batches (the last batches
-of a run then end close together).
+of a run then end close together). ``FILES_MODES``: how a Dask run's files reach the workers (the
+``--dask-files`` choices, ``extractor.bulk.executors.run_dask``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ T = TypeVar("T")
 MAX_FILES = 32  # files per batch at most: a batch's results arrive together
 MAX_BYTES = 16 << 20  # bytes per batch at most (what is shipped when workers cannot read the files)
 BATCHES_PER_THREAD = 6  # at least this many batches per worker thread when the run is large enough
+FILES_MODES = ("auto", "shared", "ship")  # by path when the workers read them, by path, or as bytes
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+from extractor.bulk.batches import FILES_MODES
+
 logger = logging.getLogger(__name__)
 
 
@@ -110,7 +112,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--dask-files",
         default="auto",
-        choices=("auto", "shared", "ship"),
+        choices=FILES_MODES,
         help="how the Dask workers get the files: auto (by path here), shared, or ship (as bytes)",
     )
     parser.add_argument("--corpus", default=None, help="folder to reuse or keep the corpus in")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import itertools
+import logging
 import queue as queue_module
 import signal
 import time
@@ -26,16 +27,18 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from extractor.bulk import work
-from extractor.bulk.batches import batch_limits, batched
+from extractor.bulk.batches import FILES_MODES, batch_limits, batched
+from extractor.errors import MinhChungError
 
 Item = tuple[str, Path]  # (sha256, path)
 OnResult = Callable[[str, dict[str, Any]], None]
+logger = logging.getLogger(__name__)
 
 
 def _crashed(message: str) -> dict[str, Any]:
@@ -189,7 +192,6 @@ def _overdue(
     return bool(late)
 
 
-FILES_MODES = ("auto", "shared", "ship")
 FileRef = tuple[str, str, str]  # (sha256, name relative to the input, path on this machine)
 
 
@@ -203,6 +205,36 @@ class Batch:
     suspect: bool = False
 
 
+class DaskWorkerError(MinhChungError):
+    """A Dask worker could not load the pipeline: the run stopped (the files recorded so far are kept)."""
+
+    code = "worker_warm_up_failed"
+    message_vi = "Một worker Dask không nạp được bộ xử lý (mô hình, mã nguồn); lần chạy đã dừng."
+
+
+@dataclass
+class BatchQueue:
+    """The batches waiting to be sent, and which goes next: a ``suspect`` only when no other suspect is in
+    flight (so a file that kills workers is run beside no other suspect), else the next batch in order."""
+
+    pending: deque[Batch]
+    suspects: deque[Batch] = field(default_factory=deque)
+
+    def following(self, in_flight: Iterable[Batch]) -> Batch | None:
+        if self.suspects and not any(batch.suspect for batch in in_flight):
+            return self.suspects.popleft()
+        return self.pending.popleft() if self.pending else None
+
+    def lost(self, batch: Batch) -> None:
+        """``batch``'s worker died: each of its files becomes a suspect of its own."""
+        self.suspects.extend(Batch([job], batch.shipped, suspect=True) for job in batch.jobs)
+
+    def unread(self, batch: Batch, jobs: list[FileRef]) -> None:
+        """Files of ``batch`` its worker could not read by path: shipped next, a suspect still a suspect."""
+        again = Batch(jobs, True, batch.suspect)
+        (self.suspects if batch.suspect else self.pending).appendleft(again)
+
+
 @dataclass
 class DaskTraffic:
     """What a Dask run sent: tasks submitted, and files (with their bytes) shipped rather than read by path."""
@@ -210,6 +242,28 @@ class DaskTraffic:
     tasks: int = 0
     files_shipped: int = 0
     bytes_shipped: int = 0
+
+
+def _lost_worker_errors() -> tuple[type[BaseException], ...]:
+    """The errors of a task whose worker was lost (killed, or its connection closed), as against an
+    exception raised by the task itself."""
+    from distributed import KilledWorker
+    from distributed.client import FutureCancelledError
+    from distributed.comm.core import CommClosedError
+
+    return (KilledWorker, CommClosedError, FutureCancelledError)
+
+
+def _threads(client: Any, address: str) -> int:
+    """Worker threads connected now; when there is none yet, say so and wait for the first worker."""
+    threads = sum(client.nthreads().values())
+    if threads:
+        return threads
+    logger.warning(
+        "Chưa có worker Dask nào kết nối tới %s, đang chờ / waiting for a Dask worker to connect", address
+    )
+    client.wait_for_workers(1)
+    return max(1, sum(client.nthreads().values()))
 
 
 def _workers_see(client: Any, items: list[Item]) -> bool:
@@ -233,14 +287,17 @@ def run_dask(
 ) -> DaskTraffic:
     """Process ``items`` on the Dask cluster at ``address``, in batches of files (``extractor.bulk.batches``).
 
-    ``files``: ``shared`` gives workers the files' paths (workers on this machine, or a shared folder
-    mounted at the same path); ``ship`` sends every file's bytes (no shared disk); ``auto`` gives paths
-    when every connected worker reads the first file with the same sha256, and ships otherwise. A worker
-    that cannot read a file given by path (a worker without the shared folder that joined later) returns
-    it unread and its bytes are shipped. Each file's result goes to ``on_result`` when its batch
-    returns. A batch lost with its worker (after Dask's own retries) is run again one file per task, one
-    such task at a time, so only the file that kills workers is recorded as ``worker_crashed``: a file
-    merely waiting on a worker that another file killed is not.
+    The run starts once at least one worker is connected (it logs that it waits); the batches in flight
+    (two per worker thread) grow as workers join. ``files``: ``shared`` gives workers the files' paths
+    (workers on this machine, or a shared folder mounted at the same path); ``ship`` sends every file's
+    bytes (no shared disk); ``auto`` gives paths when every connected worker reads the first file with the
+    same sha256, and ships otherwise. A worker that cannot read a file given by path (a worker without the
+    shared folder that joined later) returns it unread and its bytes are shipped. Each file's result goes to
+    ``on_result`` when its batch returns. A batch lost with its worker (after Dask's own retries) is run
+    again one file per task, one such task at a time, so only the file that kills workers is recorded as
+    ``worker_crashed``: a file merely waiting on a worker that another file killed is not. A batch that
+    raises instead records each of its files with that error (``internal_error``); a worker that cannot
+    load the pipeline stops the run with ``DaskWorkerError`` naming it.
     """
     from distributed import Client, as_completed
 
@@ -249,14 +306,13 @@ def run_dask(
     names = list(names) if names is not None else [p.name for _s, p in items]
     jobs = [(sha, name, str(path)) for (sha, path), name in zip(items, names, strict=True)]
     traffic = DaskTraffic()
+    lost_worker = _lost_worker_errors()
     with Client(address) as client:
-        threads = max(1, sum(client.nthreads().values()))
+        threads = _threads(client, address)
         ship = files == "ship" or (files == "auto" and not _workers_see(client, items))
         sizes = [path.stat().st_size for _sha, path in items]
         limits = batch_limits(len(jobs), threads)
-        pending: deque[Batch] = deque(Batch(chunk, ship) for chunk in batched(jobs, sizes, limits))
-        suspects: deque[Batch] = deque()  # files of a batch whose worker died, retried alone, one at a time
-        window = threads * 2  # batches in flight: one running and one waiting per worker thread
+        queue = BatchQueue(deque(Batch(chunk, ship) for chunk in batched(jobs, sizes, limits)))
         sent: dict[str, Batch] = {}
 
         def submit(batch: Batch) -> Any:
@@ -272,24 +328,29 @@ def run_dask(
             sent[future.key] = batch
             return future
 
-        def following() -> Batch | None:
-            if suspects and not any(batch.suspect for batch in sent.values()):
-                return suspects.popleft()
-            return pending.popleft() if pending else None
+        def fill(stream: Any, threads: int) -> None:
+            # Batches in flight: one running and one waiting per worker thread.
+            while stream.count() < threads * 2 and (batch := queue.following(sent.values())) is not None:
+                stream.add(submit(batch))
 
         stream = as_completed()
-        while stream.count() < window and (batch := following()) is not None:
-            stream.add(submit(batch))
+        fill(stream, threads)
         for future in stream:
             batch = sent.pop(future.key)
             try:
                 results = future.result()
-            except Exception as error:  # the batch's worker was lost (and Dask gave up retrying it)
+            except lost_worker as error:  # the batch's worker was lost (and Dask gave up retrying it)
                 future.release()
                 if batch.suspect:
                     on_result(batch.jobs[0][0], _crashed(f"{type(error).__name__}: {error}"))
                 else:
-                    suspects.extend(Batch([job], batch.shipped, suspect=True) for job in batch.jobs)
+                    queue.lost(batch)
+            except work.WarmUpError as error:
+                raise DaskWorkerError(error.reason, source=error.worker) from None
+            except Exception as error:  # raised by the batch itself: each of its files gets that error
+                future.release()
+                for sha, _name, _path in batch.jobs:
+                    on_result(sha, {"ok": False, "error": work.error_of(error), "seconds": None})
             else:
                 future.release()
                 unread = []
@@ -299,7 +360,6 @@ def run_dask(
                     else:
                         on_result(sha, data)
                 if unread:
-                    pending.appendleft(Batch(unread, True, batch.suspect))
-            while stream.count() < window and (batch := following()) is not None:
-                stream.add(submit(batch))
+                    queue.unread(batch, unread)
+            fill(stream, max(threads, sum(client.nthreads().values())))
     return traffic

@@ -17,6 +17,7 @@ import contextlib
 import importlib
 import os
 import signal
+import socket
 import tempfile
 import threading
 import time
@@ -119,14 +120,40 @@ def warm_up(ref: str = DEFAULT_EXTRACTOR) -> None:
 
 
 _warmed: set[str] = set()  # extractor refs this process has warmed up with ``warm_up_once``
+_warming = threading.Lock()  # a Dask worker with several threads starts several batches at once
 
 
 def warm_up_once(ref: str = DEFAULT_EXTRACTOR) -> None:
     """``warm_up`` the first time this process calls it for ``ref`` (each Dask batch calls it: a worker
-    warms up on its first batch, including a worker that joins mid-run)."""
-    if ref not in _warmed:
-        warm_up(ref)
-        _warmed.add(ref)
+    warms up on its first batch, including a worker that joins mid-run). The threads of one process
+    warm up once: the others wait for it."""
+    if ref in _warmed:
+        return
+    with _warming:
+        if ref not in _warmed:
+            warm_up(ref)
+            _warmed.add(ref)
+
+
+class WarmUpError(Exception):
+    """Raised by a Dask batch whose worker could not load the pipeline (models missing, a bad extractor
+    reference): not the files' fault, so the client stops the run and names the worker."""
+
+    def __init__(self, worker: str, reason: str) -> None:
+        super().__init__(worker, reason)
+        self.worker, self.reason = worker, reason
+
+    def __str__(self) -> str:
+        return f"{self.worker}: {self.reason}"
+
+
+def _this_worker() -> str:
+    """The Dask worker's address, else this host and process."""
+    with contextlib.suppress(ImportError, ValueError):
+        from distributed import get_worker
+
+        return str(get_worker().address)
+    return f"{socket.gethostname()} pid {os.getpid()}"
 
 
 def page_near(evidence: list[dict[str, Any]], offset: int) -> int | None:
@@ -162,7 +189,7 @@ def read_signals(text: str, evidence: list[dict[str, Any]], sha256: str) -> list
     return found
 
 
-def _error(error: BaseException) -> dict[str, Any]:
+def error_of(error: BaseException) -> dict[str, Any]:
     if isinstance(error, MinhChungError):
         return {"code": error.code, "message": error.message()}
     if isinstance(error, MemoryError):
@@ -185,7 +212,7 @@ def analyse_path(
     except FileTimeout:
         data = timed_out(float(timeout or 0))
     except Exception as error:  # one bad file must not stop the run
-        data = {"ok": False, "error": _error(error)}
+        data = {"ok": False, "error": error_of(error)}
     data["seconds"] = round(time.perf_counter() - started, 4)
     data["worker_pid"] = os.getpid()
     return data
@@ -230,8 +257,12 @@ def analyse_batch(
 ) -> list[tuple[str, dict[str, Any] | None]]:
     """In a Dask worker: warm up once, then analyse each file of the batch in order, one result per file
     (never raises for a bad file). A file given by path that this worker cannot read with the client's
-    bytes comes back as ``None``: the client ships its bytes instead."""
-    warm_up_once(extractor_ref)
+    bytes comes back as ``None``: the client ships its bytes instead. Raises ``WarmUpError`` when this
+    worker cannot load the pipeline."""
+    try:
+        warm_up_once(extractor_ref)
+    except Exception as error:
+        raise WarmUpError(_this_worker(), f"{type(error).__name__}: {error}"[:500]) from error
     results: list[tuple[str, dict[str, Any] | None]] = []
     for sha, name, path, content in jobs:
         if content is not None:

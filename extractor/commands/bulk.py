@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from extractor.bulk.batches import FILES_MODES
 from extractor.commands._shared import help_options
 
 
@@ -25,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--dask-files",
-        choices=("auto", "shared", "ship"),
+        choices=FILES_MODES,
         default="auto",
         help="with --dask: 'shared' = workers read the files at the same path (this machine or a shared "
         "folder), 'ship' = send each file's bytes, 'auto' (default) = shared when every worker reads the "
@@ -54,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("--dask", default=None, help="comma list of Dask LocalCluster sizes, e.g. 2,4")
     bench.add_argument(
         "--dask-files",
-        choices=("auto", "shared", "ship"),
+        choices=FILES_MODES,
         default="auto",
         help="how Dask workers get the files (auto: by path on one machine)",
     )

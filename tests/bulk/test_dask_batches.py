@@ -1,10 +1,15 @@
 """Dask runs in batches: every file is processed exactly once, a file that kills its worker costs only
-itself, an interrupted run resumes without losing or repeating a file, and workers on the same disk read
-the files by path instead of receiving their bytes. Counts, never timings."""
+itself (with or without Dask's own retries), a batch that raises records its files' error, a worker that
+cannot load the pipeline stops the run, an interrupted run resumes without losing or repeating a file, a
+run started before its workers waits for them, and workers on the same disk read the files by path
+instead of receiving their bytes. Counts, never timings."""
 
 from __future__ import annotations
 
+import logging
 import shutil
+import tempfile
+import threading
 from collections import Counter
 
 import dask
@@ -19,13 +24,22 @@ from extractor.bulk.sources import sha256_file
 
 @pytest.fixture(scope="module")
 def cluster():
-    """Two single-threaded worker processes; a task whose worker dies is not retried elsewhere."""
+    """Two single-threaded worker processes; a task whose worker dies is not retried elsewhere (the
+    scheduler reads the setting when it starts: the other clusters keep Dask's default)."""
     from distributed import LocalCluster
 
-    with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
-        LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as running,
-    ):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        running = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    with running:
+        yield running
+
+
+@pytest.fixture
+def empty_cluster():
+    """A cluster with Dask's default settings and no worker yet."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=0, processes=True, threads_per_worker=1, dashboard_address=None) as running:
         yield running
 
 
@@ -146,3 +160,105 @@ def test_a_run_stopped_mid_batch_resumes_without_losing_or_repeating_files(
     rows = read_csv(out / "documents.csv")
     assert len(rows) == len({r["path"] for r in rows}) == resumed.files
     assert all(r["status"] == "ok" for r in rows)
+
+
+class _ScaleWhenWaiting(logging.Handler):
+    """Starts the cluster's workers when the run says it waits for them."""
+
+    def __init__(self, cluster, workers: int) -> None:
+        super().__init__(logging.WARNING)
+        self.cluster, self.workers, self.waits = cluster, workers, 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.waits += 1
+        self.cluster.scale(self.workers)
+
+
+def test_a_run_started_before_its_workers_waits_for_them_and_reads_the_files_by_path(
+    corpus, tmp_path, empty_cluster, small_batches
+):
+    items = _items(_dossier(corpus, tmp_path / "input", 1))
+    waiting = _ScaleWhenWaiting(empty_cluster, 1)
+    executors.logger.addHandler(waiting)
+    fallback = threading.Timer(120, empty_cluster.scale, (1,))  # a run that does not wait still ends
+    fallback.start()
+    seen: Counter[str] = Counter()
+    try:
+        traffic = executors.run_dask(
+            items,
+            empty_cluster.scheduler_address,
+            work.DEFAULT_EXTRACTOR,
+            lambda sha, data: seen.update([sha]),
+        )
+    finally:
+        fallback.cancel()
+        executors.logger.removeHandler(waiting)
+    assert waiting.waits == 1
+    assert seen == Counter(sha for sha, _path in items)
+    assert traffic.files_shipped == 0  # auto, decided once a worker was there: read by path
+
+
+def test_a_file_that_kills_its_worker_costs_only_itself_after_dasks_own_retries(
+    corpus, tmp_path, empty_cluster, small_batches, read_csv
+):
+    """Dask's default: a task whose worker died is tried again on other workers before it is given up."""
+    assert empty_cluster.scheduler.allowed_failures == 3  # Dask's default
+    empty_cluster.scale(2)
+    source = _dossier(corpus, tmp_path / "input", 1)
+    docx = sorted(source.rglob("*.docx"))[0]
+    docx.with_name("Bao cao sap.docx").write_bytes(docx.read_bytes() + b"\0")
+    summary = run_bulk(
+        source,
+        tmp_path / "out",
+        dask_address=empty_cluster.scheduler_address,
+        extractor_ref="bulk.crash_extractor:extract_file",
+        show_bar=False,
+    )
+    errors = read_csv(tmp_path / "out" / "errors.csv")
+    assert [(e["path"].rsplit("/", 1)[-1], e["error_code"]) for e in errors] == [
+        ("Bao cao sap.docx", "worker_crashed")
+    ]
+    assert summary.processed == summary.files and summary.failed == 1
+
+
+def _no_temporary_folder() -> None:
+    tempfile.tempdir = "/nonexistent/minhchung-test"
+
+
+def _temporary_folder_back() -> None:
+    tempfile.tempdir = None
+
+
+def test_a_batch_that_raises_records_that_error_for_each_of_its_files(
+    corpus, tmp_path, cluster, small_batches
+):
+    """Workers without a usable temporary folder cannot take shipped files: each file of each batch is an
+    ``internal_error``, every batch run once (not a crashed worker, not the one-file-at-a-time path)."""
+    from distributed import Client
+
+    items = _items(_dossier(corpus, tmp_path / "input", 1))
+    results: dict[str, dict] = {}
+    with Client(cluster.scheduler_address) as client:
+        client.run(work.warm_up_once, work.DEFAULT_EXTRACTOR)
+        client.run(_no_temporary_folder)
+        try:
+            traffic = executors.run_dask(
+                items, cluster.scheduler_address, work.DEFAULT_EXTRACTOR, results.__setitem__, files="ship"
+            )
+        finally:
+            client.run(_temporary_folder_back)
+    assert results.keys() == {sha for sha, _path in items}
+    assert {data["error"]["code"] for data in results.values()} == {"internal_error"}
+    assert all("FileNotFoundError" in data["error"]["message"] for data in results.values())
+    assert traffic.tasks == -(-len(items) // 3)
+
+
+def test_a_worker_that_cannot_load_the_pipeline_stops_the_run_and_is_named(corpus, tmp_path, cluster):
+    items = _items(_dossier(corpus, tmp_path / "input", 1))
+    results: dict[str, dict] = {}
+    with pytest.raises(executors.DaskWorkerError) as stopped:
+        executors.run_dask(
+            items, cluster.scheduler_address, "bulk.crash_extractor:no_such", results.__setitem__
+        )
+    assert stopped.value.source in cluster.scheduler_info["workers"]  # the worker's address
+    assert "AttributeError" in stopped.value.message() and not results
