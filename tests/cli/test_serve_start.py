@@ -83,30 +83,42 @@ def test_sqlite_is_named_by_its_absolute_path_and_a_server_by_host_only(tmp_path
     assert "bi-mat" not in shown and "db.local/minhchung" in shown
 
 
+def _start_lines(process: subprocess.Popen) -> list[str]:
+    """What ``serve`` prints up to its stop line (the server is then listening); each line within 180 s,
+    and fewer lines when the output stalls or ends before it."""
+    assert process.stdout is not None
+    stdout = process.stdout
+    queue: Queue[str | None] = Queue()
+    threading.Thread(target=lambda: [*map(queue.put, stdout), queue.put(None)], daemon=True).start()
+    lines: list[str] = []
+    while True:
+        try:
+            line = queue.get(timeout=180)
+        except Empty:
+            return lines
+        if line is None:
+            return lines
+        lines.append(line)
+        if line.startswith("Dừng / stop"):
+            return lines
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(tmp_path):
     port = free_port()
     process = _serve(tmp_path, port, start_new_session=True)
-    lines: list[str] = []
-    queue: Queue[str] = Queue()
-    assert process.stdout is not None
-    stdout = process.stdout
-    threading.Thread(target=lambda: [queue.put(line) for line in stdout], daemon=True).start()
     try:
-        while True:  # bounded: each line within 180 s, and the output ends with the stop line
-            try:
-                line = queue.get(timeout=180)
-            except Empty:
-                break
-            lines.append(line)
-            if line.startswith("Dừng / stop"):
-                break
+        lines = _start_lines(process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
     text = "".join(lines)
     assert f"SQLite {tmp_path / 'var' / 'minhchung.db'}" in text, text + (
         process.stderr.read() if process.stderr else ""
@@ -114,23 +126,6 @@ def test_a_real_start_names_the_sqlite_file_the_admin_password_and_how_to_stop(t
     assert "first admin created: admin" in text and "(from MINHCHUNG_ADMIN_PASSWORD)" in text
     assert "Ctrl+C" in text
     assert text.index("SQLite") < text.index(f"Minh Chứng: http://127.0.0.1:{port}/")
-
-
-def _started(process: subprocess.Popen) -> None:
-    """Wait (each line within 180 s) until ``serve`` prints its stop line: the server is listening."""
-    assert process.stdout is not None
-    stdout = process.stdout
-    lines: Queue[str | None] = Queue()
-    threading.Thread(target=lambda: [*map(lines.put, stdout), lines.put(None)], daemon=True).start()
-    while True:
-        try:
-            line = lines.get(timeout=180)
-        except Empty:
-            raise AssertionError("serve printed nothing for 180 s") from None
-        if line is None:
-            raise AssertionError("serve stopped before it was listening")
-        if line.startswith("Dừng / stop"):
-            return
 
 
 def _failed_logins_then_another_client(port: int) -> int:
@@ -170,13 +165,9 @@ def test_a_real_server_believes_x_forwarded_for_only_from_the_listed_proxies(tmp
             start_new_session=True,
         )
         try:
-            _started(process)
+            started = _start_lines(process)
+            assert started and started[-1].startswith("Dừng / stop"), f"serve is not listening: {started}"
             statuses.append(_failed_logins_then_another_client(port))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _stop(process)
     assert statuses == [429, 401]
