@@ -14,8 +14,11 @@ Together that is about 0.5 s of CPU and 60 MB in every process before a word is 
 
 :func:`defer_package` registers such a package in ``sys.modules`` without running its ``__init__``. Its
 submodules import as usual; its ``__init__`` runs, in full, the first time anything asks the package
-for a name it does not have yet (a module ``__getattr__``, PEP 562). So nothing is lost: a program that
-uses the rest of the library finds it there. ``tests/speed/test_startup.py`` checks both halves.
+for a name it does not have yet (a module ``__getattr__``, PEP 562). :func:`defer_spacy_cli` puts a
+finder on ``sys.meta_path`` that serves stand-ins for ``spacy.cli`` and ``spacy.cli.info`` while spaCy
+imports; the real package replaces them the first time anything asks them for a name. So nothing is
+lost: a program that uses the rest of either library finds it there. ``tests/speed/test_startup.py``
+checks both halves.
 """
 
 from __future__ import annotations

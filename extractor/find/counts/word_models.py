@@ -27,6 +27,7 @@ import importlib
 import importlib.util
 import pickle
 import sys
+import threading
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -59,15 +60,19 @@ POS_TEMPLATES = (
 _INSIDE_WORD = "I-W"
 
 
+_registering = threading.Lock()
+
+
 def _registered_package() -> ModuleType:
     """The ``underthesea`` package in ``sys.modules``: the real one when imported already, otherwise one
     whose ``__init__`` has not run (:func:`extractor.lean_imports.defer_package`), with the module of
-    normalisation tables made here (:func:`_normalisation_tables`)."""
-    imported = PACKAGE in sys.modules
-    package = defer_package(PACKAGE)
-    if not imported:
-        sys.modules.setdefault(_TABLES_MODULE, _normalisation_tables(package))
-    return package
+    normalisation tables made here (:func:`_normalisation_tables`). One thread registers it."""
+    with _registering:
+        imported = PACKAGE in sys.modules
+        package = defer_package(PACKAGE)
+        if not imported:
+            sys.modules.setdefault(_TABLES_MODULE, _normalisation_tables(package))
+        return package
 
 
 def _folder(package: ModuleType) -> Path:
