@@ -36,6 +36,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from extractor.commands._bench_pdfs import (
+    concatenated_pdf,
+    page_range_pdf,
+    pdfium_pages,
+    plumber_pages,
+)
+
 REPO = Path(__file__).resolve().parents[2]
 SERVICE_PAGES = 50
 LENGTHS = (5, 50, 200, 500)
@@ -75,32 +82,6 @@ class Stopwatch:
     def total(self) -> float:
         """CPU seconds of the top-level stages (a sub-stage "criteria: classifier" is inside "criteria")."""
         return sum(seconds for name, seconds in self.seconds.items() if ": " not in name)
-
-
-def pdfium_pages(path: Path) -> int:
-    """Bare pypdfium2: every page's text, nothing else."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        for page in document:
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-        return len(document)
-    finally:
-        document.close()
-
-
-def plumber_pages(path: Path) -> int:
-    """pdfplumber's ``extract_text`` on every page."""
-    import pdfplumber
-
-    with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-        return len(pdf.pages)
 
 
 @contextmanager
@@ -233,52 +214,6 @@ def _child_cpu(argv: list[str], env: dict[str, str], runs: int = 3) -> tuple[flo
         cpu, peak = measured.stdout.split()
         found.append((float(cpu), float(peak)))
     return min(cpu for cpu, _ in found), min(peak for _, peak in found)
-
-
-def _page_count(path: Path) -> int:
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(path))
-    try:
-        return len(document)
-    finally:
-        document.close()
-
-
-def page_range_pdf(source: Path, first: int, count: int, out: Path) -> Path:
-    """Pages ``first`` … ``first + count - 1`` of ``source`` as a PDF of their own."""
-    import pypdfium2 as pdfium
-
-    target = pdfium.PdfDocument.new()
-    opened = pdfium.PdfDocument(str(source))
-    try:
-        target.import_pages(opened, list(range(first, first + count)))
-        target.save(str(out))
-    finally:
-        opened.close()
-        target.close()
-    return out
-
-
-def concatenated_pdf(sources: list[Path], pages: int, out: Path) -> Path:
-    """One PDF of exactly ``pages`` pages: the pages of ``sources`` in turn, repeated."""
-    import pypdfium2 as pdfium
-
-    target = pdfium.PdfDocument.new()
-    opened = [pdfium.PdfDocument(str(path)) for path in sources]
-    try:
-        index = 0
-        while len(target) < pages:
-            source = opened[index % len(opened)]
-            take = min(len(source), pages - len(target))
-            target.import_pages(source, list(range(take)))
-            index += 1
-        target.save(str(out))
-    finally:
-        for document in opened:
-            document.close()
-        target.close()
-    return out
 
 
 def service_document(path: Path, folder: Path) -> dict[str, float | int | str] | None:

@@ -7,7 +7,7 @@
   (``noisy``), each wrapped into an image-only PDF and read by ``load_document`` (Tesseract ``vie``
   after the scan clean-up). Reference: the text layer of that page of the seed PDF (the seed's text).
   CER = Levenshtein distance / reference length, both with whitespace collapsed to one space.
-* **500-page PDF**: the seed PDFs' pages repeated to 500 pages (pypdfium2, :func:`bench.concatenated_pdf`)
+* **500-page PDF**: the seed PDFs' pages repeated to 500 pages (pypdfium2, :func:`_bench_pdfs.concatenated_pdf`)
   through ``extract_file``; CPU time of this process (``time.process_time``) after a warm-up file
   has loaded spaCy and the classifier.
 * **20,000 dates**: a text of 10,000 lines with two dates each (numeric, spelled-out, "tháng MM/YYYY"
@@ -127,7 +127,7 @@ def measure_long_pdf(work: Path, pages: int = 500) -> tuple[int, int, float]:
     """``(pages, evidence, CPU s)`` of ``extract_file`` on a PDF of ``pages`` seed pages."""
     from fixtures.files import SEED_NAMES, seed_file
 
-    from extractor.commands.bench import concatenated_pdf
+    from extractor.commands._bench_pdfs import concatenated_pdf
     from extractor.pipeline import extract_file
 
     sources = [seed_file(name, "pdf") for name in SEED_NAMES]

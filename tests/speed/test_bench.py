@@ -6,6 +6,7 @@ import pypdfium2 as pdfium
 from fixtures.files import _SENTENCE_END, long_report_paragraphs, long_report_pdf, seed_file
 
 from extractor import pipeline
+from extractor.commands import _bench_pdfs as bench_pdfs
 from extractor.commands import bench
 
 SEED = "so-khdt-bao-cao-ket-qua-2022"
@@ -13,13 +14,13 @@ SEED = "so-khdt-bao-cao-ket-qua-2022"
 
 def test_a_pdf_of_any_length_from_the_seed_pages(tmp_path):
     source = seed_file(SEED, "pdf")
-    made = bench.concatenated_pdf([source], 11, tmp_path / "eleven.pdf")
+    made = bench_pdfs.concatenated_pdf([source], 11, tmp_path / "eleven.pdf")
     document = pdfium.PdfDocument(str(made))
     try:
         assert len(document) == 11
     finally:
         document.close()
-    assert bench.pdfium_pages(made) == 11
+    assert bench_pdfs.pdfium_pages(made) == 11
 
 
 def test_the_length_table_reads_500_pages_in_which_no_sentence_repeats(tmp_path):
@@ -28,9 +29,9 @@ def test_the_length_table_reads_500_pages_in_which_no_sentence_repeats(tmp_path)
     ]
     assert len(sentences) > 10_000 and len(set(sentences)) == len(sentences)
     source = long_report_pdf(500)
-    assert bench.pdfium_pages(source) >= 500
-    part = bench.page_range_pdf(source, 10, 5, tmp_path / "part.pdf")
-    assert bench.pdfium_pages(part) == 5
+    assert bench_pdfs.pdfium_pages(source) >= 500
+    part = bench_pdfs.page_range_pdf(source, 10, 5, tmp_path / "part.pdf")
+    assert bench_pdfs.pdfium_pages(part) == 5
 
 
 def test_staged_extraction_is_extract_file_with_every_stage_timed():
@@ -60,7 +61,7 @@ def test_the_service_line_runs_the_worker_from_accepted_to_evidence_stored(tmp_p
 
     from api.orm import EvidenceRow
 
-    made = bench.concatenated_pdf([seed_file(SEED, "pdf")], 3, tmp_path / "three.pdf")
+    made = bench_pdfs.concatenated_pdf([seed_file(SEED, "pdf")], 3, tmp_path / "three.pdf")
     service = bench.service_document(made, tmp_path)
     assert service is not None
     assert service["status"] == "done" and service["pages"] == 3
