@@ -285,6 +285,8 @@ def live(request, templates, tmp_path_factory) -> Iterator[LiveService]:
 
 
 SEED = REPO / "corpora" / "seeds" / "so-khdt-bao-cao-ket-qua-2022.txt"
+#: A plan of another province and year than make_dossier's: held out of that dossier's proposal.
+LANG_SON_PLAN = REPO / "corpora" / "seeds" / "so-tu-phap-lang-son-ke-hoach-2025.txt"
 
 
 def add_evidence(engine, document_id: int) -> list[str]:
@@ -335,6 +337,17 @@ def add_evidence(engine, document_id: int) -> list[str]:
         store_result(session, document, ExtractionResult(document=info, evidence=items))
         session.commit()
         return [evidence_row_id(item, document_id) for item in items]
+
+
+def process_document(engine, document_id: int, path: Path) -> None:
+    """What the worker does with an uploaded document: the real pipeline on ``path``, stored."""
+    from api.orm import Document
+    from api.results import store_result
+    from extractor.pipeline import extract_file
+
+    with Session(engine) as session:
+        store_result(session, session.get(Document, document_id), extract_file(path, include_text=True))
+        session.commit()
 
 
 def upload(client, headers, dossier_id: int, *paths: Path, names: list[str] | None = None):

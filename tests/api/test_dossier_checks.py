@@ -6,15 +6,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy.orm import Session
 
 from api import dossier_checks
-from api.orm import Document
-from api.results import store_result
 
-from .conftest import REPO, SEED, make_dossier, upload
-
-LANG_SON_PLAN = REPO / "corpora" / "seeds" / "so-tu-phap-lang-son-ke-hoach-2025.txt"
+from .conftest import LANG_SON_PLAN, SEED, make_dossier, process_document, upload
 
 
 def _dossier(name="Sở Kế hoạch và Đầu tư", kind="co_quan", year=2022):
@@ -57,15 +52,6 @@ def test_mismatches_name_each_disagreement_in_vietnamese():
     assert dossier_checks.mismatches(None, _dossier()) == []
 
 
-def _process(engine, document_id: int, path):
-    """What the worker does: the real pipeline, stored."""
-    from extractor.pipeline import extract_file
-
-    with Session(engine) as session:
-        store_result(session, session.get(Document, document_id), extract_file(path, include_text=True))
-        session.commit()
-
-
 def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine):
     assessor = auth("thamdinh_sonla")
     dossier = make_dossier(client, assessor)  # Sở Kế hoạch và Đầu tư, Sơn La, 2022
@@ -75,8 +61,8 @@ def test_a_foreign_document_is_warned_held_out_and_accepted(client, auth, engine
     # Warned at upload already: the file's header is read before the worker's full reading.
     assert {item["field"] for item in foreign["warnings"]} == {"issuer", "year"}
     own_id, foreign_id = own["document"]["id"], foreign["document"]["id"]
-    _process(engine, own_id, SEED)
-    _process(engine, foreign_id, LANG_SON_PLAN)
+    process_document(engine, own_id, SEED)
+    process_document(engine, foreign_id, LANG_SON_PLAN)
 
     detail = client.get(f"/api/dossiers/{dossier}", headers=assessor).json()
     assert detail["checks"]["held_out"] == [foreign_id]

@@ -4,24 +4,9 @@ says the same as the dossier itself, before and after the document is held out o
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from .conftest import LANG_SON_PLAN, SEED, make_dossier, process_document, upload
 
-from api.orm import Document
-from api.results import store_result
-
-from .conftest import REPO, SEED, make_dossier, upload
-
-LANG_SON_PLAN = REPO / "corpora" / "seeds" / "so-tu-phap-lang-son-ke-hoach-2025.txt"
 SUMMARY = ("document_count", "evidence", "evidence_held_out", "confirmed_ratio", "proposed_result")
-
-
-def _process(engine, document_id: int, path) -> None:
-    """What the worker does: the real pipeline, stored."""
-    from extractor.pipeline import extract_file
-
-    with Session(engine) as session:
-        store_result(session, session.get(Document, document_id), extract_file(path, include_text=True))
-        session.commit()
 
 
 def test_the_list_counts_only_the_documents_in_the_proposal_as_the_dossier_does(client, auth, engine):
@@ -29,8 +14,8 @@ def test_the_list_counts_only_the_documents_in_the_proposal_as_the_dossier_does(
     dossier = make_dossier(client, assessor)  # Sở Kế hoạch và Đầu tư, Sơn La, 2022
     own = upload(client, assessor, dossier, SEED).json()["documents"][0]["document"]["id"]
     foreign = upload(client, assessor, dossier, LANG_SON_PLAN).json()["documents"][0]["document"]["id"]
-    _process(engine, own, SEED)
-    _process(engine, foreign, LANG_SON_PLAN)
+    process_document(engine, own, SEED)
+    process_document(engine, foreign, LANG_SON_PLAN)
 
     def evidence_of(document: int, status: str | None = None) -> int:
         params = {"document_id": document, "page_size": 1, **({"status": status} if status else {})}

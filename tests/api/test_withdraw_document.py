@@ -3,22 +3,7 @@ review progress, recorded in the audit trail, and restorable (nothing is ever de
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from api.orm import Document
-from api.results import store_result
-
-from .conftest import REPO, SEED, make_dossier, upload
-
-LANG_SON_PLAN = REPO / "corpora" / "seeds" / "so-tu-phap-lang-son-ke-hoach-2025.txt"
-
-
-def _process(engine, document_id: int, path) -> None:
-    from extractor.pipeline import extract_file
-
-    with Session(engine) as session:
-        store_result(session, session.get(Document, document_id), extract_file(path, include_text=True))
-        session.commit()
+from .conftest import LANG_SON_PLAN, SEED, make_dossier, process_document, upload
 
 
 def test_a_withdrawn_document_leaves_the_proposal_and_comes_back_on_restore(client, auth, engine):
@@ -26,8 +11,8 @@ def test_a_withdrawn_document_leaves_the_proposal_and_comes_back_on_restore(clie
     dossier = make_dossier(client, assessor)
     own = upload(client, assessor, dossier, SEED).json()["documents"][0]["document"]["id"]
     wrong = upload(client, assessor, dossier, LANG_SON_PLAN).json()["documents"][0]["document"]["id"]
-    _process(engine, own, SEED)
-    _process(engine, wrong, LANG_SON_PLAN)
+    process_document(engine, own, SEED)
+    process_document(engine, wrong, LANG_SON_PLAN)
     client.post(f"/api/documents/{wrong}/accept-mismatch", json={}, headers=assessor)  # it counts now
 
     def state():
