@@ -212,11 +212,11 @@ class LiveService:
     def headers(self, username: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[username]}"}
 
-    def _spawn(self, args: list[str], name: str) -> subprocess.Popen:
+    def _spawn(self, args: list[str], name: str, env: dict[str, str] | None = None) -> subprocess.Popen:
         log = (self.log_dir / f"{name}.log").open("ab")
         return subprocess.Popen(
             [sys.executable, *args],
-            env=process_env(self.settings),
+            env={**process_env(self.settings), **(env or {})},
             cwd=REPO,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -240,8 +240,11 @@ class LiveService:
         )
         wait_answering(f"{self.url}/health", self.server, self.log_dir / "server.log", timeout=60)
 
-    def start_worker(self) -> subprocess.Popen:
-        worker = self._spawn(["-m", "api.worker"], f"worker{self.spawned}")
+    def start_worker(self, held: Path | None = None) -> subprocess.Popen:
+        """A worker; with ``held``, one that stops at extraction and creates that file (held_worker.py)."""
+        args = ["-m", "api.worker"] if held is None else [str(REPO / "tests/fixtures/held_worker.py")]
+        env = None if held is None else {"MINHCHUNG_TEST_HELD": str(held)}
+        worker = self._spawn(args, f"worker{self.spawned}", env)
         self.spawned += 1
         self.workers.append(worker)
         return worker

@@ -5,8 +5,10 @@ the job cleanly, and two concurrent confirmations of the same evidence never los
 from __future__ import annotations
 
 import signal
+import subprocess
 import threading
 import time
+from pathlib import Path
 
 import httpx
 
@@ -27,6 +29,14 @@ def wait_job(live, headers, job_id: int, until: set[str]) -> dict:
     raise AssertionError(f"job {job_id} never reached {until}: {job}")
 
 
+def wait_file(path: Path, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not path.exists():
+        assert process.poll() is None, f"the worker ended (exit {process.returncode}) before {path.name}"
+        assert time.monotonic() < deadline, f"the worker never reached {path.name}"
+        time.sleep(0.05)
+
+
 def all_evidence(live, headers, document_id: int) -> list[dict]:
     page = httpx.get(
         f"{live.url}/api/evidence", params={"document_id": document_id, "page_size": 500}, headers=headers
@@ -44,7 +54,7 @@ def new_dossier(live, headers, name: str, kind: str, year: int) -> int:
     ).json()["id"]
 
 
-def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, seed_path):
+def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, seed_path, tmp_path):
     live.stop_workers()  # the job must go to the worker this test kills
     admin = live.headers("admin")
     dossier = new_dossier(live, admin, "Sở Kế hoạch và Đầu tư", "co_quan", 2022)
@@ -57,11 +67,11 @@ def test_job_survives_killing_the_worker_and_never_duplicates_evidence(live, see
     job_id = uploaded["documents"][0]["job_id"]
     document_id = uploaded["documents"][0]["document"]["id"]
 
-    first = live.start_worker()
-    running = wait_job(live, admin, job_id, {"running", "done", "failed"})
-    first.send_signal(signal.SIGKILL)  # mid-job: the worker is still loading/extracting
+    held = tmp_path / "extracting"
+    first = live.start_worker(held=held)
+    wait_file(held, first)
+    first.send_signal(signal.SIGKILL)  # mid-job: it holds the job and is extracting
     first.wait()
-    assert running["status"] == "running"
     after_kill = httpx.get(f"{live.url}/api/jobs/{job_id}", headers=admin).json()
     assert (after_kill["status"], after_kill["attempts"]) == ("running", 1)
     assert all_evidence(live, admin, document_id) == []
