@@ -178,7 +178,7 @@ def spelled_number_pattern() -> str:
     longest-first order: the engine reads a first letter once instead of trying every syllable, and
     only syllables sharing that letter can match at one place, so the preference is unchanged."""
     groups: dict[str, list[str]] = {}
-    for w in sorted(spelled_words(), key=len, reverse=True):
+    for w in sorted(spelled_words(), key=lambda w: (-len(w), w)):  # a fixed order: see patterns.longest_first
         groups.setdefault(w[0], []).append(w)
     word = "|".join(
         re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in words) + ")"

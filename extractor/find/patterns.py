@@ -84,10 +84,18 @@ def phrase_regex(phrase: str, *, optional_commas: bool = False, folded: bool = F
     return regex
 
 
+def longest_first(phrases: Iterable[str]) -> list[str]:
+    """The distinct phrases, longest first (so "xã biên giới" is tried before "xã"), then alphabetically.
+
+    Phrases of one length never match the same text differently, so their order changes no result; it is
+    fixed so that a pattern is the same string in every process (a set's order is not), which lets
+    :mod:`extractor.regex_cache` find it compiled."""
+    return sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+
+
 def alternation(phrases: Iterable[str], **options: bool) -> str:
-    """The phrases as one alternation, longest first (so "xã biên giới" wins over "xã")."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(phrase_regex(p, **options) for p in ordered)
+    """The phrases as one alternation, longest first (:func:`longest_first`)."""
+    return "|".join(phrase_regex(p, **options) for p in longest_first(phrases))
 
 
 def first_letter_test(phrases: Iterable[str], *, any_case: bool = False, digits: bool = False) -> str:
