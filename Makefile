@@ -9,7 +9,7 @@ DEV_STAMP   := $(VENV)/.installed-dev
 PYTHON      ?= python3
 PIP         := $(BIN)/pip install -q --disable-pip-version-check
 
-.PHONY: run test setup setup-runtime system-deps system-deps-dev lint evaluate bench clean
+.PHONY: run test setup setup-runtime bytecode system-deps system-deps-dev lint evaluate bench clean
 
 # Runtime: re-installed when requirements.lock or pyproject.toml changes.
 $(STAMP): pyproject.toml requirements.lock
@@ -37,9 +37,15 @@ system-deps:
 system-deps-dev:
 	./scripts/install-system-deps.sh --dev
 
-setup-runtime: system-deps $(STAMP)
+setup-runtime: system-deps $(STAMP) bytecode
 
-setup: system-deps-dev $(DEV_STAMP)
+setup: system-deps-dev $(DEV_STAMP) bytecode
+
+# Python's bytecode for the project's own modules, written now (compileall writes it even where
+# PYTHONDONTWRITEBYTECODE is set) so that no command compiles them again at start-up (≈ 0.1 s of
+# CPU); only changed files are compiled.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q extractor api corpora models > /dev/null
 
 run: setup-runtime
 	$(BIN)/minhchung serve $(ARGS)

@@ -13,7 +13,7 @@ import logging
 import sys
 
 from extractor import vocabulary
-from extractor.commands._shared import help_options
+from extractor.commands._shared import help_options, resume_collector
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=vocabulary.keys("evidence_kind"),
         help="only evidence of this kind (repeatable)",
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, loads_pipeline=True)
 
 
 def _extract(path: str, include_text: bool):
@@ -101,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps({"source": path, "error": error.to_dict()}, ensure_ascii=False), flush=True)
             print(f"minhchung extract: {error.message()}", file=sys.stderr)
             continue
+        finally:
+            resume_collector()  # the first document has loaded the pipeline
         if args.kind:
             result.evidence = [item for item in result.evidence if item.kind in args.kind]
         if args.format == "json":

@@ -5,6 +5,7 @@ an extraction reads neither spaCy's command-line package nor underthesea's other
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib.metadata import version
@@ -37,7 +38,7 @@ def imported_after(code: str) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=REPO,
-        env={"PYTHONPATH": str(REPO)},
+        env={"PYTHONPATH": str(REPO), "MINHCHUNG_CACHE_DIR": os.environ["MINHCHUNG_CACHE_DIR"]},
         capture_output=True,
         text=True,
         check=True,
@@ -53,7 +54,7 @@ def test_help_runs():
     result = subprocess.run(
         [sys.executable, "-m", "extractor.cli", "--help"],
         cwd=REPO,
-        env={"PYTHONPATH": str(REPO)},
+        env={"PYTHONPATH": str(REPO), "MINHCHUNG_CACHE_DIR": os.environ["MINHCHUNG_CACHE_DIR"]},
         capture_output=True,
         text=True,
         check=True,
@@ -77,6 +78,34 @@ def test_a_warmed_worker_keeps_its_loaded_pipeline_out_of_the_collectors_walks()
         assert gc.get_freeze_count() > 50_000
     finally:
         gc.unfreeze()
+
+
+_EXTRACT_WITH_THE_COLLECTOR_PAUSED = """
+import gc, json, sys
+gc.disable()  # as extractor.cli.entry does
+from extractor.cli import main
+code = main(["extract", "--quiet", *sys.argv[1:]])
+print(json.dumps([code, gc.isenabled(), gc.get_freeze_count()]))
+"""
+
+
+def test_extract_resumes_the_paused_collector_after_its_first_document_with_what_it_loaded_frozen(seed_path):
+    def run(*files: str) -> list:
+        out = subprocess.run(
+            [sys.executable, "-c", _EXTRACT_WITH_THE_COLLECTOR_PAUSED, *files],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(out.splitlines()[-1])
+
+    code, enabled, frozen_with_models = run(
+        str(seed_path("so-khdt-bao-cao-ket-qua-2022", "txt")), "/khong-co.pdf"
+    )
+    assert (code, enabled) == (19, True)  # the missing second file still reported; collecting again
+    code, enabled, frozen_before_models = run("/khong-co.pdf")
+    assert (code, enabled) == (19, True)  # resumed after a first file that failed, before any model loaded
+    assert frozen_with_models > frozen_before_models > 50_000
 
 
 _EXTRACT_THEN_ASK_FOR_THE_REST = """
