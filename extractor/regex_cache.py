@@ -29,6 +29,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +63,7 @@ class _Cache:
         self.added: dict[Key, Entry] = {}
         self.used: set[Key] = set()
         self.hits = 0
+        self.lock = threading.Lock()  # patterns may be compiled in several threads (the service)
 
 
 _cache: _Cache | None = None
@@ -123,14 +125,17 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
             compiled = _build(pattern, entry)
         except Exception:  # damaged: the engine rejected the code, or the entry is not one
             log.debug("regex cache: entry for %.60r rejected; compiling it again", pattern)
-            cache.stored.pop(key, None)
+            with cache.lock:
+                cache.stored.pop(key, None)
         else:
-            cache.used.add(key)
-            cache.hits += 1
+            with cache.lock:
+                cache.used.add(key)
+                cache.hits += 1
             return compiled
     entry = _entry(pattern, int(flags))  # a bad pattern raises re.error here, as ``re`` would
-    cache.added[key] = entry
-    cache.used.add(key)
+    with cache.lock:
+        cache.added[key] = entry
+        cache.used.add(key)
     return _build(pattern, entry)
 
 
@@ -171,9 +176,10 @@ def save() -> None:
     cache = _cache
     if cache is None or not cache.added:
         return
-    kept = {**cache.stored, **cache.added}
-    if len(kept) > MAX_PATTERNS:
-        kept = {key: entry for key, entry in kept.items() if key in cache.used}
+    with cache.lock:
+        kept = {**cache.stored, **cache.added}
+        if len(kept) > MAX_PATTERNS:
+            kept = {key: entry for key, entry in kept.items() if key in cache.used}
     written = None
     try:
         cache.path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,4 +193,6 @@ def save() -> None:
             with contextlib.suppress(OSError):
                 os.unlink(written)
         return
-    cache.stored, cache.added = kept, {}
+    with cache.lock:
+        cache.added = {key: entry for key, entry in cache.added.items() if key not in kept}
+        cache.stored = kept
