@@ -141,13 +141,17 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
 
 def install(path: Path | None = None) -> bool:
     """Compile every string pattern of this process through the cache file (default :func:`cache_file`).
-    False, and nothing changed, where the ``re`` module lacks what is used here."""
+    False, and nothing changed, where the ``re`` module lacks what is used here or no folder is known."""
     global _cache, _original
     if _sre is None or not all(hasattr(_compiler, name) for name in ("compile", "_code")):
         return False
     if not hasattr(_parser, "parse"):  # pragma: no cover - a re module of another shape
         return False
-    path = path or cache_file()
+    if path is None:
+        try:
+            path = cache_file()
+        except (RuntimeError, KeyError, OSError):  # no home folder to be found (a bare service account)
+            return False
     _cache = _Cache(path, _read(path))
     if _original is None:
         _original = _compiler.compile

@@ -120,6 +120,18 @@ def test_a_folder_that_cannot_be_written_is_left_alone(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file"]
 
 
+def test_without_a_home_folder_patterns_are_compiled_as_usual(monkeypatch):
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("MINHCHUNG_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    assert regex_cache.install() is False
+    assert re.compile("khu dân cư").search("tại khu dân cư số 3")
+    assert regex_cache.stats() == {"from_cache": 0, "compiled": 0}
+
+
 _RUN_AND_COUNT = """
 import json, sys
 from extractor import regex_cache
