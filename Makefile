@@ -45,7 +45,7 @@ setup: system-deps-dev $(DEV_STAMP) bytecode
 # PYTHONDONTWRITEBYTECODE is set) so that no command compiles them again at start-up (≈ 0.1 s of
 # CPU); only changed files are compiled.
 bytecode: $(STAMP)
-	@$(BIN)/python -m compileall -q extractor api corpora models > /dev/null
+	@$(BIN)/python -m compileall -q extractor api corpora models
 
 run: setup-runtime
 	$(BIN)/minhchung serve $(ARGS)

@@ -25,7 +25,7 @@ from functools import cache
 
 import corpora
 from extractor import lexicons
-from extractor.find.patterns import longest_first
+from extractor.find.patterns import phrases_longest_first
 from extractor.ingest.sanitize import bound_marks, break_digit_runs
 from extractor.models import CharBox, Page, RawDocument
 
@@ -313,7 +313,7 @@ def _before_number() -> re.Pattern[str]:
     words = list(corpora.load_json("document", "line_joins.json")["before_number"])
     for kind in lexicons.cited_document_types()["types"]:
         words.extend(kind["names"])
-    alternation = "|".join(re.escape(w) for w in longest_first(words))
+    alternation = "|".join(re.escape(w) for w in phrases_longest_first(words))
     return re.compile(rf"(?:^|\s)(?:{alternation})$", re.IGNORECASE)
 
 

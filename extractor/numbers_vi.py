@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import cache
 
 import corpora
+from extractor.find.patterns import phrases_longest_first
 
 #: A number in digits, Vietnamese style: thousands grouped by dots, decimals after a comma.
 DIGITS_PATTERN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -178,7 +179,7 @@ def spelled_number_pattern() -> str:
     longest-first order: the engine reads a first letter once instead of trying every syllable, and
     only syllables sharing that letter can match at one place, so the preference is unchanged."""
     groups: dict[str, list[str]] = {}
-    for w in sorted(spelled_words(), key=lambda w: (-len(w), w)):  # a fixed order: see patterns.longest_first
+    for w in phrases_longest_first(spelled_words()):
         groups.setdefault(w[0], []).append(w)
     word = "|".join(
         re.escape(first) + "(?:" + "|".join(re.escape(w[1:]) for w in words) + ")"

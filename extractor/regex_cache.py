@@ -7,16 +7,19 @@ one-file ``minhchung extract``. Then ``_sre.compile``, in C, checks that code an
 in microseconds. The code depends only on the pattern, its flags and the Python build. This module keeps
 it in one file per Python build and, once :func:`install` has run, hands it straight to ``_sre.compile``:
 the pattern object equals (``==``: same pattern, flags and code) what a fresh compile gives. Patterns not
-in the file are compiled as usual and added to it by :func:`save`.
+in the file are compiled as usual and added to it by :func:`save`. (A warning the parser gives about a
+pattern, such as ``FutureWarning: Possible nested set``, is given on the run that compiles it only.)
 
-Anything unexpected (a damaged or unreadable file, code the engine rejects, a ``re`` module without the
-parts used here) falls back to compiling as usual: a result is never different, at worst slower. Only the
-``minhchung`` command installs it (:func:`extractor.cli.entry`); the service, its workers and the tests
-compile as usual.
+The file carries a checksum of what it holds: a damaged or unreadable file, code the engine rejects, or a
+``re`` module without the parts used here, fall back to compiling as usual, never to a different pattern.
+(Like Python's own bytecode cache it trusts whoever can write the user's cache folder.) The ``minhchung``
+command installs it (:func:`extractor.cli.entry`), for all its commands, ``serve`` included; the workers
+the service starts, the bulk workers and the tests compile as usual.
 
 The file: ``regex-<build>.marshal`` in ``$MINHCHUNG_CACHE_DIR``, else ``$XDG_CACHE_HOME/minhchung``, else
 ``~/.cache/minhchung``; ``<build>`` names the Python build, so two Pythons never share one. It holds at most
-:data:`MAX_PATTERNS` patterns: past that, only those the current process used are kept.
+:data:`MAX_PATTERNS` patterns, those used by the latest runs (some patterns are made from a document's
+words: they come and go); a process records at most as many.
 """
 
 from __future__ import annotations
@@ -43,9 +46,13 @@ try:  # CPython's engine and compiler (3.11+ names)
 except ImportError:  # pragma: no cover - another Python implementation: nothing is cached
     _sre = None
 
-#: The most patterns the file keeps (this pipeline compiles ≈ 850; a pattern made from a document's
-#: text would otherwise grow the file with every document).
-MAX_PATTERNS = 5000
+#: The most patterns the file keeps, and a process records (the pipeline compiles ≈ 850, then a few made
+#: from each document's words).
+MAX_PATTERNS = 3000
+
+#: What the file starts with, then a BLAKE2b digest of the rest (the marshalled patterns).
+_MAGIC = b"minhchung-regex-1\n"
+_DIGEST_SIZE = 32
 
 #: (flags after parsing, the code as machine integers, groups, group index, group names by number)
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -63,6 +70,7 @@ class _Cache:
         self.added: dict[Key, Entry] = {}
         self.used: set[Key] = set()
         self.hits = 0
+        self.compiled = 0
         self.lock = threading.Lock()  # patterns may be compiled in several threads (the service)
 
 
@@ -79,13 +87,27 @@ def cache_file() -> Path:
     return Path(root) / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:16]}.marshal"
 
 
+def _digest(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest()
+
+
 def _read(path: Path) -> dict[Key, Entry]:
+    """The patterns of ``path``; none when it is missing, unreadable or not exactly what :func:`save` wrote."""
     try:
-        stored = marshal.loads(path.read_bytes())
+        content = path.read_bytes()
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError, EOFError, TypeError) as error:
+    except OSError as error:
         log.debug("regex cache %s unreadable (%s): compiling as usual", path, error)
+        return {}
+    head = len(_MAGIC) + _DIGEST_SIZE
+    payload = content[head:]
+    if not content.startswith(_MAGIC) or content[len(_MAGIC) : head] != _digest(payload):
+        log.debug("regex cache %s damaged: compiling as usual", path)
+        return {}
+    try:
+        stored = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
         return {}
     return stored if isinstance(stored, dict) else {}
 
@@ -116,7 +138,7 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
     """``re._compiler.compile`` through the cache (installed in its place)."""
     cache, original = _cache, _original
     assert cache is not None and original is not None
-    if not isinstance(pattern, str) or flags & re.DEBUG:  # bytes, parsed patterns (re.Scanner), debugging
+    if type(pattern) is not str or flags & re.DEBUG:  # bytes, str subclasses, re.Scanner's parsed patterns
         return original(pattern, flags)
     key = (pattern, int(flags))
     entry = cache.stored.get(key) or cache.added.get(key)
@@ -134,8 +156,10 @@ def _compile(pattern: Any, flags: int = 0) -> Any:
             return compiled
     entry = _entry(pattern, int(flags))  # a bad pattern raises re.error here, as ``re`` would
     with cache.lock:
-        cache.added[key] = entry
-        cache.used.add(key)
+        cache.compiled += 1
+        if len(cache.added) < MAX_PATTERNS:  # a long-running process (serve) records no more than this
+            cache.added[key] = entry
+            cache.used.add(key)
     return _build(pattern, entry)
 
 
@@ -171,27 +195,29 @@ def stats() -> dict[str, int]:
     """Patterns served from the file and compiled anew since :func:`install` (zeros when not installed)."""
     if _cache is None:
         return {"from_cache": 0, "compiled": 0}
-    return {"from_cache": _cache.hits, "compiled": len(_cache.added)}
+    return {"from_cache": _cache.hits, "compiled": _cache.compiled}
 
 
 def save() -> None:
-    """Add the patterns compiled since :func:`install` to the file (written whole, then renamed into place,
-    so a reader never sees half of it). A folder that cannot be written is left alone."""
+    """Add the patterns compiled since :func:`install` to the file, which then holds the :data:`MAX_PATTERNS`
+    patterns used last (this run's, then the earlier runs' as the file had them). Written whole, then
+    renamed into place, so a reader never sees half of it; a folder that cannot be written is left alone."""
     cache = _cache
     if cache is None or not cache.added:
         return
     with cache.lock:
-        kept = {**cache.stored, **cache.added}
-        if len(kept) > MAX_PATTERNS:
-            kept = {key: entry for key, entry in kept.items() if key in cache.used}
+        earlier = [key for key in cache.stored if key not in cache.used]  # oldest first, as saved
+        latest = [key for key in cache.stored if key in cache.used] + list(cache.added)
+        kept = {key: cache.stored.get(key) or cache.added[key] for key in (earlier + latest)[-MAX_PATTERNS:]}
     written = None
     try:
+        payload = marshal.dumps(kept)
         cache.path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.path.parent, prefix=".regex-", delete=False) as out:
             written = out.name
-            out.write(marshal.dumps(kept))
+            out.write(_MAGIC + _digest(payload) + payload)
         os.replace(written, cache.path)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # ValueError: an entry marshal cannot write
         log.debug("regex cache %s not written: %s", cache.path, error)
         if written is not None:
             with contextlib.suppress(OSError):

@@ -120,7 +120,8 @@ def resume_collector() -> None:
     (``loads_pipeline`` in its parser's defaults) calls this after its first document; every other command
     has it called before it starts. What is alive then is frozen (``gc.freeze``), so later full collections
     do not walk it either. Nothing happens when the collector runs already (``main`` called in a process
-    that did not pause it, such as a test's)."""
+    that did not pause it, such as a test's). The cyclic garbage of that first document is frozen with the
+    rest and never freed: ≈ 3,300 small objects, as many for a 650,000-character text as for a short one."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

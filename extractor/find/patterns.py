@@ -84,18 +84,20 @@ def phrase_regex(phrase: str, *, optional_commas: bool = False, folded: bool = F
     return regex
 
 
-def longest_first(phrases: Iterable[str]) -> list[str]:
+def phrases_longest_first(phrases: Iterable[str]) -> list[str]:
     """The distinct phrases, longest first (so "xã biên giới" is tried before "xã"), then alphabetically.
 
-    Phrases of one length never match the same text differently, so their order changes no result; it is
-    fixed so that a pattern is the same string in every process (a set's order is not), which lets
-    :mod:`extractor.regex_cache` find it compiled."""
+    Written as the lexicons write phrases (one space between words, a space after a comma), two phrases of one
+    length never match at one place with different ends, so their order changes no result
+    (``tests/find/test_patterns.py`` checks every alternation the pipeline builds). It is fixed so that a
+    pattern is the same string in every process, which a set's order is not, and
+    :mod:`extractor.regex_cache` finds it compiled."""
     return sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
 
 
 def alternation(phrases: Iterable[str], **options: bool) -> str:
-    """The phrases as one alternation, longest first (:func:`longest_first`)."""
-    return "|".join(phrase_regex(p, **options) for p in longest_first(phrases))
+    """The phrases as one alternation, longest first (:func:`phrases_longest_first`)."""
+    return "|".join(phrase_regex(p, **options) for p in phrases_longest_first(phrases))
 
 
 def first_letter_test(phrases: Iterable[str], *, any_case: bool = False, digits: bool = False) -> str:

@@ -70,21 +70,43 @@ def test_a_pattern_served_from_the_file_equals_a_fresh_compile_and_matches_alike
         assert [m.span() for m in served.finditer(text)] == [m.span() for m in expected.finditer(text)]
 
 
-def test_a_damaged_file_or_a_rejected_entry_is_compiled_as_usual(cache_path):
-    pattern, flags = r"(?P<so>\d{1,5})/(?P<nam>\d{4})/TT-(?P<co_quan>[A-ZĐ]+)", 0
-    cache_path.parent.mkdir(parents=True)
-    cache_path.write_bytes(b"not a marshal file")
-    (served,), counted = through_cache(cache_path, [(pattern, flags)])
-    assert served == fresh(pattern, flags) and counted["compiled"] == 1
+def stored_patterns(path: Path) -> dict:
+    return marshal.loads(path.read_bytes()[len(regex_cache._MAGIC) + regex_cache._DIGEST_SIZE :])
 
-    stored = marshal.loads(cache_path.read_bytes())
-    final_flags, code, groups, index, names = stored[(pattern, flags)]
-    rejected = bytes(len(code))  # all zeros: code the engine refuses
-    stored[(pattern, flags)] = (final_flags, rejected, groups, index, names)
-    cache_path.write_bytes(marshal.dumps(stored))
-    (served,), counted = through_cache(cache_path, [(pattern, flags)])
+
+def store(path: Path, patterns: dict) -> None:
+    """Write ``patterns`` as :func:`regex_cache.save` does, checksum included."""
+    payload = marshal.dumps(patterns)
+    path.write_bytes(regex_cache._MAGIC + regex_cache._digest(payload) + payload)
+
+
+REFERENCE = (r"(?P<so>\d{1,5})/(?P<nam>\d{4})/TT-(?P<co_quan>[A-ZĐ]+)", 0)
+
+
+def test_a_file_that_is_not_one_or_is_damaged_is_compiled_as_usual(cache_path):
+    pattern, flags = REFERENCE
+    cache_path.parent.mkdir(parents=True)
+    cache_path.write_bytes(b"not a cache file")
+    (served,), counted = through_cache(cache_path, [REFERENCE])
+    assert served == fresh(pattern, flags) and counted == {"from_cache": 0, "compiled": 1}
+
+    content = bytearray(cache_path.read_bytes())
+    content[-40] ^= 0x01  # one bit of the engine code: a different pattern if it were read
+    cache_path.write_bytes(bytes(content))
+    (served,), counted = through_cache(cache_path, [REFERENCE])
     assert served == fresh(pattern, flags) and counted == {"from_cache": 0, "compiled": 1}
     assert served.match("12/2021/TT-BCA").group("co_quan") == "BCA"
+
+
+def test_an_entry_the_engine_rejects_is_compiled_again(cache_path):
+    pattern, flags = REFERENCE
+    through_cache(cache_path, [REFERENCE])
+    stored = stored_patterns(cache_path)
+    final_flags, code, groups, index, names = stored[REFERENCE]
+    stored[REFERENCE] = (final_flags, bytes(len(code)), groups, index, names)  # all zeros: refused
+    store(cache_path, stored)
+    (served,), counted = through_cache(cache_path, [REFERENCE])
+    assert served == fresh(pattern, flags) and counted == {"from_cache": 0, "compiled": 1}
 
 
 def test_a_bad_pattern_raises_as_re_does(cache_path):
@@ -93,20 +115,38 @@ def test_a_bad_pattern_raises_as_re_does(cache_path):
         re.compile("(?P<unclosed>")
 
 
-def test_bytes_and_debug_patterns_are_compiled_as_usual(cache_path):
+class Phrase(str):
+    """A str subclass (as numpy and markupsafe make): marshal cannot write it."""
+
+
+def test_bytes_and_str_subclass_patterns_are_compiled_as_usual_and_the_file_still_written(cache_path):
     regex_cache.install(cache_path)
     assert re.compile(rb"s\xe1o").match(b"s\xe1o")
+    assert re.compile(Phrase("an ninh, trật tự")).search("Tiêu chuẩn an ninh, trật tự")
     assert regex_cache.stats() == {"from_cache": 0, "compiled": 0}
+    re.compile("khu dân cư")
+    regex_cache.save()
+    assert list(stored_patterns(cache_path)) == [("khu dân cư", 0)]
 
 
-def test_past_its_bound_the_file_keeps_what_the_last_run_used(cache_path, monkeypatch):
+def test_the_file_keeps_the_patterns_used_last_and_a_run_records_no_more_than_its_bound(
+    cache_path, monkeypatch
+):
     monkeypatch.setattr(regex_cache, "MAX_PATTERNS", 3)
-    old = [(rf"cũ {n}", 0) for n in range(3)]
-    new = [(rf"mới {n}", 0) for n in range(2)]
+    old = [(f"cũ {n}", 0) for n in range(3)]
+    new = [(f"mới {n}", 0) for n in range(2)]
     through_cache(cache_path, old)
-    assert set(marshal.loads(cache_path.read_bytes())) == set(old)
+    assert list(stored_patterns(cache_path)) == old
     through_cache(cache_path, new)
-    assert set(marshal.loads(cache_path.read_bytes())) == set(new)
+    assert list(stored_patterns(cache_path)) == [old[2], *new]  # the oldest unused ones leave first
+    newest = ("mới 2", 0)
+    through_cache(cache_path, [old[2], new[0], newest])  # a run that adds nothing leaves the file alone
+    assert list(stored_patterns(cache_path)) == [old[2], new[0], newest]
+
+    many = [(f"nhiều {n}", 0) for n in range(10)]
+    _, counted = through_cache(cache_path, many)
+    assert counted == {"from_cache": 0, "compiled": 10}
+    assert list(stored_patterns(cache_path)) == many[:3]  # recorded while under the bound
 
 
 def test_a_folder_that_cannot_be_written_is_left_alone(tmp_path):

@@ -14,7 +14,14 @@ from typing import Any
 
 from extractor import lexicons
 from extractor.find.legal_refs.models import DocType
-from extractor.find.patterns import YEAR, alternation, first_letter_test, fold, longest_first, phrase_regex
+from extractor.find.patterns import (
+    YEAR,
+    alternation,
+    first_letter_test,
+    fold,
+    phrase_regex,
+    phrases_longest_first,
+)
 
 
 def _phrase(phrase: str) -> str:
@@ -83,7 +90,7 @@ def well_known() -> list[dict[str, Any]]:
 @lexicons.compiled
 def _well_known_abbreviations() -> list[str]:
     """The abbreviations of well-known acts' short forms ("TT", "QĐ"), longest first."""
-    return longest_first(
+    return phrases_longest_first(
         pair[0] for act in well_known() for f in act["short_forms"] if (pair := _abbr_short_form(f))
     )
 
@@ -92,19 +99,19 @@ def _well_known_abbreviations() -> list[str]:
 def patterns() -> dict[str, re.Pattern[str]]:
     """Compile the legal-reference patterns once per set of lexicons."""
     data = lexicons.cited_document_types()
-    names = longest_first(n for t in doc_types() for n in t.names)
+    names = phrases_longest_first(n for t in doc_types() for n in t.names)
     type_words = "|".join(_phrase(n) for n in names)
     short_types = {t for t in doc_types() if t.slug in set(data["short_form_types"])}
     short_names = {n for t in short_types for n in t.names}
-    short_words = "|".join(_phrase(n) for n in longest_first(short_names))
+    short_words = "|".join(_phrase(n) for n in phrases_longest_first(short_names))
     not_before = "|".join(_phrase(w) for w in data["short_form_not_before"])
-    abbreviations = "|".join(longest_first(a for t in doc_types() for a in t.abbreviations))
+    abbreviations = "|".join(phrases_longest_first(a for t in doc_types() for a in t.abbreviations))
     well_known_abbr = _well_known_abbreviations()
     # A cheap first-letter test lets the engine skip most positions before the costly alternation.
     initials = "".join(
         sorted({c for t in doc_types() for n in t.names + t.abbreviations for c in n[0] + n[0].lower()})
     )
-    modifiers = "|".join(_phrase(w) for w in longest_first(data.get("type_modifiers", [])))
+    modifiers = "|".join(_phrase(w) for w in phrases_longest_first(data.get("type_modifiers", [])))
     type_start = (
         rf"(?=[{initials}])(?:(?<![\w])|(?<=[{_LOWER}])(?=[A-ZĐ]))"
         rf"(?P<type>(?i:{type_words})|{abbreviations})"
@@ -177,7 +184,7 @@ def _law_patterns() -> dict[str, re.Pattern[str]]:
         _phrase(law["name"]) for law in sorted(laws, key=lambda x: len(x["name"]), reverse=True)
     )
     law_types = (
-        "|".join(_phrase(n) for n in longest_first(law_type_names)) or "(?!)"
+        "|".join(_phrase(n) for n in phrases_longest_first(law_type_names)) or "(?!)"
     )  # a lexicon without law types: no law by name
     year_acts = named.get("year_named_acts", [])
     year_act_names = [t.name for t in doc_types() if t.slug in {act["type"] for act in year_acts}]
@@ -224,7 +231,7 @@ def _unnumbered_patterns() -> dict[str, re.Pattern[str]]:
     """Acts cited by name, and a number standing apart from its type word."""
     acts = lexicons.cited_document_types()["unnumbered_acts"]
     congress_types = "|".join(_phrase(t) for t in acts["congress_types"])
-    bodies = "|".join(_phrase(b) for b in longest_first(acts["congress_bodies"]))
+    bodies = "|".join(_phrase(b) for b in phrases_longest_first(acts["congress_bodies"]))
     titled = "|".join(_phrase(t) for t in acts["titled_types"])
     return {
         # "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII"
@@ -264,20 +271,20 @@ def _issuer_bodies() -> str:
     """Named bodies that may follow a party head ("Đảng bộ Sở …"): the bodies and the upper-case heads."""
     data = issuer_lexicon()
     heads = [h for h in data["heads"] if h[:1].isupper() and h not in data["named_heads_need_proper_name"]]
-    phrases = longest_first([*data["bodies"], *heads])
+    phrases = phrases_longest_first([*data["bodies"], *heads])
     return "|".join(_phrase(p) for p in phrases)
 
 
 @lexicons.compiled
 def _subject_verbs() -> str:
     words = issuer_lexicon().get("subject_verbs", [])
-    return "|".join(_phrase(w) for w in longest_first(words)) or "(?!)"
+    return "|".join(_phrase(w) for w in phrases_longest_first(words)) or "(?!)"
 
 
 @lexicons.compiled
 def _issuer_heads() -> str:
     data = issuer_lexicon()
-    phrases = longest_first([*data["heads"], *data["bodies"]])
+    phrases = phrases_longest_first([*data["heads"], *data["bodies"]])
     return "|".join(_phrase(p) for p in phrases)
 
 
