@@ -102,7 +102,7 @@ def entry() -> None:
 
     When a command is done, every object it loaded (spaCy, the models, the lexicons and their compiled
     patterns) is about to go; the garbage collector's last collections at exit would walk them all, about
-    0.2 s of CPU, a sixth of a one-file ``minhchung extract``. Frozen (``gc.freeze``) they are only freed.
+    0.2 s of CPU. Frozen (``gc.freeze``) they are only freed.
     Resources are closed by the commands themselves (``with`` blocks), not left to the collector.
     The collector is paused while the command starts (see :func:`~extractor.commands._shared.resume_collector`)
     and patterns compiled in an earlier run are not compiled again (:mod:`extractor.regex_cache`)."""

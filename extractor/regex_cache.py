@@ -50,6 +50,9 @@ except ImportError:  # pragma: no cover - another Python implementation: nothing
 #: from each document's words).
 MAX_PATTERNS = 3000
 
+#: A larger file is not read.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
 #: What the file starts with, then a BLAKE2b digest of the rest (the marshalled patterns).
 _MAGIC = b"minhchung-regex-1\n"
 _DIGEST_SIZE = 32
@@ -94,6 +97,9 @@ def _digest(payload: bytes) -> bytes:
 def _read(path: Path) -> dict[Key, Entry]:
     """The patterns of ``path``; none when it is missing, unreadable or not exactly what :func:`save` wrote."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:  # not one this module wrote (≈ 1 MB for the pipeline's)
+            log.debug("regex cache %s too large: compiling as usual", path)
+            return {}
         content = path.read_bytes()
     except FileNotFoundError:
         return {}

@@ -98,6 +98,13 @@ def test_a_file_that_is_not_one_or_is_damaged_is_compiled_as_usual(cache_path):
     assert served.match("12/2021/TT-BCA").group("co_quan") == "BCA"
 
 
+def test_a_file_larger_than_any_it_writes_is_not_read(cache_path, monkeypatch):
+    through_cache(cache_path, [REFERENCE])
+    monkeypatch.setattr(regex_cache, "MAX_FILE_BYTES", cache_path.stat().st_size - 1)
+    _, counted = through_cache(cache_path, [REFERENCE])
+    assert counted == {"from_cache": 0, "compiled": 1}
+
+
 def test_an_entry_the_engine_rejects_is_compiled_again(cache_path):
     pattern, flags = REFERENCE
     through_cache(cache_path, [REFERENCE])
