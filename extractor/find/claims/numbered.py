@@ -24,6 +24,18 @@ from extractor.models import Evidence
 from extractor.numbers_vi import parse_spelled
 
 
+def met_or_target(before: str, doc_type: str | None) -> str:
+    """The status of a claim by count or number that nothing negates: met when "đã" reports it before "đạt"
+    (``met_past_cues``), a goal in a plan or after a ``numbered_goal_words`` word ("phấn đấu"), else met."""
+    pats = patterns()
+    if pats.met_past_re.search(before):
+        return "met"
+    lowered = before.lower()
+    if is_plan(doc_type) or any(word in lowered for word in pats.numbered_goal_words):
+        return "target"
+    return "met"
+
+
 def ratios(text: str, doc_type: str | None, scans: Scans) -> list[Evidence]:
     pats = patterns()
     found = []
@@ -36,12 +48,8 @@ def ratios(text: str, doc_type: str | None, scans: Scans) -> list[Evidence]:
             continue
         if match.group("neg") or met < total:
             status = "not_met"
-        elif pats.met_past_re.search(before):
-            status = "met"
-        elif pats.target_re.search(before) and (is_plan(doc_type) or "phấn đấu" in before.lower()):
-            status = "target"
         else:
-            status = "met"
+            status = met_or_target(before, doc_type) if pats.target_re.search(before) else "met"
         start = match.start("neg") if match.group("neg") else match.start()
         found.append(
             claim(
@@ -66,10 +74,7 @@ def ratios(text: str, doc_type: str | None, scans: Scans) -> list[Evidence]:
         before, after = clause_around(text, match.start(), match.end())
         if about_sub_units(before):
             continue
-        if pats.met_past_re.search(before):
-            status = "met"
-        else:
-            status = "target" if is_plan(doc_type) or "phấn đấu" in before.lower() else "met"
+        status = met_or_target(before, doc_type)
         found.append(
             claim(
                 text,
@@ -96,14 +101,7 @@ def listed(text: str, doc_type: str | None, scans: Scans) -> list[Evidence]:
         before, after = clause_around(text, match.start(), match.end())
         if about_sub_units(before):
             continue
-        if match.group("neg"):
-            status = "not_met"
-        elif pats.met_past_re.search(before):
-            status = "met"
-        elif is_plan(doc_type) or "phấn đấu" in before.lower():
-            status = "target"
-        else:
-            status = "met"
+        status = "not_met" if match.group("neg") else met_or_target(before, doc_type)
         start = match.start("neg") if match.group("neg") else match.start()
         found.append(
             claim(text, start, match.end(), 0.85, criteria=numbers, status=status, year=year_in_clause(after))

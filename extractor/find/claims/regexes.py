@@ -54,6 +54,7 @@ class ClaimPatterns:
     met_past_re: re.Pattern[str]
     title_re: re.Pattern[str]
     plan_doc_types: frozenset[str]
+    numbered_goal_words: tuple[str, ...]
     eligibility_re: re.Pattern[str]
     eligibility_blocker_re: re.Pattern[str]
     postposed_re: re.Pattern[str]
@@ -202,6 +203,7 @@ def _cue_parts(lex: dict[str, Any]) -> dict[str, Any]:
             rf"(?:(?i:{alternation(lex['subject_openers'])})(?!\w)[ \t]*:?[ \t]*)?"
         ),
         "plan_doc_types": frozenset(lex["plan_doc_types"]),
+        "numbered_goal_words": tuple(lex["numbered_goal_words"]),
         "eligibility_re": re.compile(
             rf"{first_letter_test(lex['eligibility_negations'] + lex['eligibility_phrases'])}"
             rf"(?<!\w)(?P<neg>(?:{eligibility_negations}){_WS})?(?:{eligibility})(?!\w)",
