@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from fixtures.files import convert
 
 from .conftest import SEED, SQLITE_ONLY, make_dossier, upload
 
@@ -74,22 +74,7 @@ def _encrypted_pdf(tmp_path: Path) -> bytes:
         'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
         '"DocumentOpenPassword":{"type":"string","value":"secret"}}'
     )
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            export,
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return (tmp_path / "mat.pdf").read_bytes()
+    return convert(source, "pdf", tmp_path, export=export).read_bytes()
 
 
 @SQLITE_ONLY  # files are checked before anything is written; the database plays no part
